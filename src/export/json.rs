@@ -1,0 +1,194 @@
+//! The stable `--json` shapes (field names in English). See README "JSON output".
+
+use serde::Serialize;
+
+use crate::model::checklist::Checklist;
+use crate::model::scoring::{Summary, applied_deduction, item_score, summarize};
+use crate::model::session::Session;
+
+/// Rounds to two decimals so outputs are stable across float noise.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionSummary {
+    pub id: String,
+    pub round: String,
+    pub date: String,
+    pub department: String,
+    pub inspector: String,
+    pub checklist: String,
+    pub checklist_version: u32,
+    pub checklist_title: String,
+    pub score: f64,
+    pub max: f64,
+    pub percent: Option<f64>,
+    pub deducted: f64,
+    pub checked: usize,
+    pub total: usize,
+    pub veto: Vec<String>,
+    pub disqualified: bool,
+    pub grade: Option<String>,
+    pub problems: usize,
+    pub open_rectifications: usize,
+    pub finished: bool,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemJson {
+    pub code: String,
+    pub title: String,
+    pub section: String,
+    pub status: String,
+    pub note: String,
+    pub score: Option<f64>,
+    pub points: f64,
+    pub bonus: bool,
+    pub veto: bool,
+    pub deducted: f64,
+    pub deductions: Vec<DeductionJson>,
+    pub evidence: Vec<String>,
+    pub rectification: Option<RectificationJson>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeductionJson {
+    pub reason: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RectificationJson {
+    pub owner: String,
+    pub due: Option<String>,
+    pub done: bool,
+    pub done_at: Option<String>,
+    pub done_by: Option<String>,
+    pub done_note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionDetail {
+    #[serde(flatten)]
+    pub summary: SessionSummary,
+    pub items: Vec<ItemJson>,
+}
+
+pub fn session_summary(
+    checklist: &Checklist,
+    session: &Session,
+    summary: &Summary,
+) -> SessionSummary {
+    let figures = summary.figures;
+    SessionSummary {
+        id: session.id.to_string(),
+        round: session.round.clone(),
+        date: session.date.to_string(),
+        department: session.department.clone(),
+        inspector: session.inspector.clone(),
+        checklist: session.checklist.id.clone(),
+        checklist_version: session.checklist.version,
+        checklist_title: checklist.title.clone(),
+        score: round2(figures.score),
+        max: round2(figures.max),
+        percent: summary.percent().map(round2),
+        deducted: round2(figures.deducted),
+        checked: figures.checked,
+        total: figures.total,
+        veto: summary.veto.clone(),
+        disqualified: summary.disqualified,
+        grade: summary.grade.clone(),
+        problems: summary.problems,
+        open_rectifications: summary.open_rectifications,
+        finished: session.is_finished(),
+        seq: session.seq,
+    }
+}
+
+pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail {
+    let summary = summarize(checklist, session);
+    let mut items = Vec::new();
+    for section in &checklist.sections {
+        for item in section.all_items() {
+            let response = session.response(&item.code);
+            let score = item_score(item, response);
+            let mut deductions: Vec<DeductionJson> = response
+                .map(|r| {
+                    r.deductions
+                        .iter()
+                        .filter_map(|&i| item.deductions.get(i))
+                        .map(|(reason, points)| DeductionJson {
+                            reason: reason.clone(),
+                            points: *points,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
+                deductions.push(DeductionJson {
+                    reason: free.reason.clone(),
+                    points: round2(free.points),
+                });
+            }
+            items.push(ItemJson {
+                code: item.code.clone(),
+                title: item.title.clone(),
+                section: section.code.clone(),
+                status: session.status(&item.code).as_str().to_string(),
+                note: response.map(|r| r.note.clone()).unwrap_or_default(),
+                score: score.map(round2),
+                points: item.points,
+                bonus: item.bonus,
+                veto: item.veto,
+                deducted: round2(response.map_or(0.0, |r| applied_deduction(item, r))),
+                deductions,
+                evidence: response.map(|r| r.evidence.clone()).unwrap_or_default(),
+                rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
+                    RectificationJson {
+                        owner: rect.owner.clone(),
+                        due: rect.due.map(|d| d.to_string()),
+                        done: rect.done.is_some(),
+                        done_at: rect.done.as_ref().map(|d| d.at.to_rfc3339()),
+                        done_by: rect.done.as_ref().map(|d| d.by.clone()),
+                        done_note: rect.done.as_ref().map(|d| d.note.clone()),
+                    }
+                }),
+            });
+        }
+    }
+    SessionDetail {
+        summary: session_summary(checklist, session, &summary),
+        items,
+    }
+}
+
+/// JSON text that is safe on a terminal: characters that could drive it are
+/// written as `\uXXXX` escapes, which keeps the data exact.
+pub fn to_safe_json<T: Serialize>(value: &T) -> String {
+    let text =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        if crate::model::text::is_unsafe_char(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_but_kept() {
+        let text = to_safe_json(&vec!["a\u{1b}[31m\u{202e}b\u{85}"]);
+        assert!(!text.chars().any(crate::model::text::is_unsafe_char));
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ["a\u{1b}[31m\u{202e}b\u{85}"]);
+    }
+}

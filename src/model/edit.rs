@@ -1,0 +1,213 @@
+//! Changes to one item's response, checked against the item (shared by CLI and UI).
+
+use chrono::NaiveDate;
+
+use super::checklist::Item;
+use super::session::{FreeDeduction, Rectification, Response, Status};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Mark {
+    pub status: Status,
+    pub note: Option<String>,
+    /// 1-based indexes into the item's predefined deductions; `None` keeps the current ones.
+    pub deductions: Option<Vec<usize>>,
+    pub free_deduction: Option<FreeDeduction>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("item {code} has no deduction {index}; its deductions are: {choices}")]
+    NoSuchDeduction {
+        code: String,
+        index: usize,
+        choices: String,
+    },
+    #[error("deduction points must be a finite number ≥ 0, found {0}")]
+    BadPoints(f64),
+    #[error("a free deduction needs a reason")]
+    EmptyReason,
+    #[error("a due date needs an owner (--owner)")]
+    DueWithoutOwner,
+    #[error("a rectification needs an owner")]
+    EmptyOwner,
+}
+
+/// "1. 无年度学习计划 (-2)  2. 学习记录不全 (-1)" or "none".
+pub fn deduction_choices(item: &Item) -> String {
+    if item.deductions.is_empty() {
+        return "none".into();
+    }
+    item.deductions
+        .iter()
+        .enumerate()
+        .map(|(i, (reason, points))| {
+            format!(
+                "{}. {} (-{})",
+                i + 1,
+                reason,
+                super::scoring::format_points(*points)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// The response after applying `mark`; fields `mark` leaves out are kept.
+pub fn apply_mark(
+    item: &Item,
+    current: Option<&Response>,
+    mark: &Mark,
+) -> Result<Response, EditError> {
+    let mut response = current.cloned().unwrap_or_default();
+    response.status = mark.status;
+    if let Some(note) = &mark.note {
+        response.note = note.clone();
+    }
+    if let Some(picked) = &mark.deductions {
+        let mut indexes = Vec::with_capacity(picked.len());
+        for &index in picked {
+            if index == 0 || index > item.deductions.len() {
+                return Err(EditError::NoSuchDeduction {
+                    code: item.code.clone(),
+                    index,
+                    choices: deduction_choices(item),
+                });
+            }
+            indexes.push(index - 1);
+        }
+        indexes.sort_unstable();
+        indexes.dedup();
+        response.deductions = indexes;
+    }
+    if let Some(free) = &mark.free_deduction {
+        response.free_deduction = Some(check_free(free)?);
+    }
+    match (&mark.owner, mark.due) {
+        (Some(owner), due) => {
+            let owner = owner.trim();
+            if owner.is_empty() {
+                return Err(EditError::EmptyOwner);
+            }
+            let done = response.rectification.take().and_then(|r| r.done);
+            response.rectification = Some(Rectification {
+                owner: owner.to_string(),
+                due,
+                done,
+            });
+        }
+        (None, Some(due)) => match response.rectification.as_mut() {
+            Some(rectification) => rectification.due = Some(due),
+            None => return Err(EditError::DueWithoutOwner),
+        },
+        (None, None) => {}
+    }
+    Ok(response)
+}
+
+pub fn check_free(free: &FreeDeduction) -> Result<FreeDeduction, EditError> {
+    if !free.points.is_finite() || free.points < 0.0 {
+        return Err(EditError::BadPoints(free.points));
+    }
+    if free.reason.trim().is_empty() {
+        return Err(EditError::EmptyReason);
+    }
+    Ok(FreeDeduction {
+        reason: free.reason.trim().to_string(),
+        points: free.points,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item() -> Item {
+        Item {
+            code: "1.1".into(),
+            title: "t".into(),
+            standard: None,
+            points: 4.0,
+            methods: vec![],
+            evidence: vec![],
+            owners: vec![],
+            deductions: vec![("无计划".into(), 2.0), ("记录不全".into(), 1.0)],
+            veto: false,
+            bonus: false,
+        }
+    }
+
+    #[test]
+    fn marks_keep_what_they_do_not_mention() {
+        let first = Mark {
+            status: Status::Partial,
+            note: Some("备注".into()),
+            deductions: Some(vec![2, 1, 2]),
+            ..Mark::default()
+        };
+        let response = apply_mark(&item(), None, &first).unwrap();
+        assert_eq!(response.deductions, [0, 1]);
+        let second = Mark {
+            status: Status::Fail,
+            ..Mark::default()
+        };
+        let response = apply_mark(&item(), Some(&response), &second).unwrap();
+        assert_eq!(response.status, Status::Fail);
+        assert_eq!(response.note, "备注");
+        assert_eq!(response.deductions, [0, 1]);
+    }
+
+    #[test]
+    fn bad_deduction_index_lists_the_choices() {
+        let mark = Mark {
+            status: Status::Partial,
+            deductions: Some(vec![3]),
+            ..Mark::default()
+        };
+        let error = apply_mark(&item(), None, &mark).unwrap_err().to_string();
+        assert!(error.contains("no deduction 3"), "{error}");
+        assert!(
+            error.contains("1. 无计划 (-2)  2. 记录不全 (-1)"),
+            "{error}"
+        );
+        let zero = Mark {
+            deductions: Some(vec![0]),
+            ..mark
+        };
+        assert!(apply_mark(&item(), None, &zero).is_err());
+    }
+
+    #[test]
+    fn free_deduction_and_rectification_are_checked() {
+        let bad = Mark {
+            status: Status::Partial,
+            free_deduction: Some(FreeDeduction {
+                reason: "x".into(),
+                points: f64::INFINITY,
+            }),
+            ..Mark::default()
+        };
+        assert_eq!(
+            apply_mark(&item(), None, &bad),
+            Err(EditError::BadPoints(f64::INFINITY))
+        );
+        let due_only = Mark {
+            status: Status::Fail,
+            due: NaiveDate::from_ymd_opt(2026, 12, 1),
+            ..Mark::default()
+        };
+        assert_eq!(
+            apply_mark(&item(), None, &due_only),
+            Err(EditError::DueWithoutOwner)
+        );
+        let with_owner = Mark {
+            owner: Some(" 李明 ".into()),
+            ..due_only
+        };
+        let response = apply_mark(&item(), None, &with_owner).unwrap();
+        let rect = response.rectification.unwrap();
+        assert_eq!(rect.owner, "李明");
+        assert_eq!(rect.due, NaiveDate::from_ymd_opt(2026, 12, 1));
+    }
+}

@@ -1,0 +1,295 @@
+//! A session (检查记录): one department × one checklist × one round.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The newest session file format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Pending,
+    Pass,
+    Partial,
+    Fail,
+    Na,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Pending,
+        Status::Pass,
+        Status::Partial,
+        Status::Fail,
+        Status::Na,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Pass => "pass",
+            Status::Partial => "partial",
+            Status::Fail => "fail",
+            Status::Na => "na",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Pending => "未查",
+            Status::Pass => "达标",
+            Status::Partial => "基本达标",
+            Status::Fail => "未达标",
+            Status::Na => "不适用",
+        }
+    }
+
+    /// Partial and fail are problems that need rectification.
+    pub fn is_problem(self) -> bool {
+        matches!(self, Status::Partial | Status::Fail)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown status {0:?}; expected one of: pending, pass, partial, fail, na")]
+pub struct UnknownStatus(pub String);
+
+impl FromStr for Status {
+    type Err = UnknownStatus;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let word = text.trim();
+        Status::ALL
+            .into_iter()
+            .find(|status| status.as_str().eq_ignore_ascii_case(word) || status.zh() == word)
+            .ok_or_else(|| UnknownStatus(text.to_string()))
+    }
+}
+
+/// The checklist a session was made with: its id, version and the hash of its exact text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistRef {
+    pub id: String,
+    pub version: u32,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreeDeduction {
+    pub reason: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rectification {
+    pub owner: String,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: Option<RectificationDone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RectificationDone {
+    pub at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Response {
+    #[serde(default)]
+    pub status: Status,
+    /// 0-based indexes into the item's predefined `deductions`, sorted, no repeats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deductions: Vec<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free_deduction: Option<FreeDeduction>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Evidence references: file paths or labels such as "照片 3 张".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rectification: Option<Rectification>,
+    /// Who last changed this response, and when.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<FixedOffset>>,
+}
+
+impl Response {
+    /// A response with nothing in it is not worth storing.
+    pub fn is_blank(&self) -> bool {
+        self.status == Status::Pending
+            && self.deductions.is_empty()
+            && self.free_deduction.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && self.rectification.is_none()
+    }
+
+    pub fn has_open_rectification(&self) -> bool {
+        self.rectification
+            .as_ref()
+            .is_some_and(|r| r.done.is_none())
+    }
+
+    /// The same content, ignoring who and when.
+    pub fn same_content(&self, other: &Response) -> bool {
+        let strip = |r: &Response| Response {
+            by: String::new(),
+            at: None,
+            ..r.clone()
+        };
+        strip(self) == strip(other)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: u32,
+    pub id: Uuid,
+    pub checklist: ChecklistRef,
+    pub round: String,
+    pub date: NaiveDate,
+    pub department: String,
+    #[serde(default)]
+    pub inspector: String,
+    pub created: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    /// Save counter: grows by one with every save; decides order, not the clock.
+    pub seq: u64,
+    #[serde(default)]
+    pub finished: Option<DateTime<FixedOffset>>,
+    /// Responses keyed by item code; blank responses are not stored.
+    #[serde(default)]
+    pub responses: BTreeMap<String, Response>,
+}
+
+impl Session {
+    pub fn new(
+        id: Uuid,
+        checklist: ChecklistRef,
+        round: String,
+        date: NaiveDate,
+        department: String,
+        inspector: String,
+        now: DateTime<FixedOffset>,
+    ) -> Session {
+        Session {
+            format: FORMAT,
+            id,
+            checklist,
+            round,
+            date,
+            department,
+            inspector,
+            created: now,
+            updated: now,
+            seq: 0,
+            finished: None,
+            responses: BTreeMap::new(),
+        }
+    }
+
+    pub fn response(&self, code: &str) -> Option<&Response> {
+        self.responses.get(code)
+    }
+
+    pub fn status(&self, code: &str) -> Status {
+        self.response(code).map(|r| r.status).unwrap_or_default()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished.is_some()
+    }
+
+    /// Stores `response` for `code` (dropping it when blank), stamping who and when.
+    pub fn set_response(
+        &mut self,
+        code: &str,
+        mut response: Response,
+        by: &str,
+        now: DateTime<FixedOffset>,
+    ) {
+        if response.is_blank() {
+            self.responses.remove(code);
+        } else {
+            response.by = by.to_string();
+            response.at = Some(now);
+            self.responses.insert(code.to_string(), response);
+        }
+        self.updated = now;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_parses_english_and_chinese() {
+        assert_eq!("pass".parse(), Ok(Status::Pass));
+        assert_eq!("PARTIAL".parse(), Ok(Status::Partial));
+        assert_eq!("未达标".parse(), Ok(Status::Fail));
+        let err = "ok".parse::<Status>().unwrap_err().to_string();
+        assert!(err.contains("pending, pass, partial, fail, na"), "{err}");
+    }
+
+    #[test]
+    fn blank_responses_are_dropped() {
+        let now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+08:00").unwrap();
+        let mut session = Session::new(
+            Uuid::nil(),
+            ChecklistRef {
+                id: "t".into(),
+                version: 1,
+                hash: "h".into(),
+            },
+            "r".into(),
+            now.date_naive(),
+            "办公室".into(),
+            String::new(),
+            now,
+        );
+        let marked = Response {
+            status: Status::Pass,
+            ..Response::default()
+        };
+        session.set_response("1.1", marked, "王敏", now);
+        assert_eq!(session.status("1.1"), Status::Pass);
+        assert_eq!(session.response("1.1").map(|r| r.by.as_str()), Some("王敏"));
+        session.set_response("1.1", Response::default(), "王敏", now);
+        assert!(session.responses.is_empty());
+    }
+
+    #[test]
+    fn open_rectification() {
+        let mut response = Response::default();
+        assert!(!response.has_open_rectification());
+        response.rectification = Some(Rectification {
+            owner: "李明".into(),
+            due: None,
+            done: None,
+        });
+        assert!(response.has_open_rectification());
+    }
+}

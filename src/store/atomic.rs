@@ -1,0 +1,211 @@
+//! The save protocol: temp file in the same folder, fsync, check the target is
+//! still what we loaded, rename over it, fsync the folder. Never truncate in place.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use sha2::{Digest, Sha256};
+
+use super::fsops::FileOps;
+
+pub type ContentHash = [u8; 32];
+
+pub fn content_hash(bytes: &[u8]) -> ContentHash {
+    Sha256::digest(bytes).into()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the target must be just before the rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The file must not exist yet.
+    Absent,
+    /// The file must still have exactly this content.
+    Content(ContentHash),
+    /// Whatever is there is replaced (caches such as the index).
+    Anything,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AtomicError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+        /// The new content is already in place (only the folder sync failed).
+        renamed: bool,
+    },
+    #[error("{path} was changed by someone else since it was loaded")]
+    Changed { path: PathBuf },
+}
+
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The temp file name for `target`: `<name>.<pid>-<n>.tmp` in the same folder.
+fn temp_path(target: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!("{name}.{}-{n}{TEMP_SUFFIX}", std::process::id()))
+}
+
+/// The target a temp file belongs to, if `name` is one of ours.
+pub fn temp_target(name: &str) -> Option<&str> {
+    let stem = name.strip_suffix(TEMP_SUFFIX)?;
+    let (target, tag) = stem.rsplit_once('.')?;
+    let (pid, n) = tag.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n)).then_some(target)
+}
+
+pub fn write_atomic(
+    fs: &dyn FileOps,
+    target: &Path,
+    bytes: &[u8],
+    expect: Expect,
+) -> Result<(), AtomicError> {
+    let temp = temp_path(target);
+    let io_error = |action, path: &Path, source| AtomicError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+        renamed: false,
+    };
+    let mut file = fs
+        .create_new(&temp)
+        .map_err(|e| io_error("create", &temp, e))?;
+    let written = fs
+        .write_all(&mut file, bytes)
+        .map_err(|e| io_error("write", &temp, e))
+        .and_then(|()| fs.sync_file(&file).map_err(|e| io_error("sync", &temp, e)));
+    drop(file);
+    let checked = written.and_then(|()| check_target(fs, target, expect));
+    let renamed = checked.and_then(|()| {
+        fs.rename(&temp, target)
+            .map_err(|e| io_error("replace", target, e))
+    });
+    if let Err(error) = renamed {
+        // Best effort: a temp left behind is swept at the next start.
+        let _ = fs.remove_file(&temp);
+        return Err(error);
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    fs.sync_dir(dir).map_err(|source| AtomicError::Io {
+        action: "sync the folder",
+        path: dir.to_path_buf(),
+        source,
+        renamed: true,
+    })
+}
+
+fn check_target(fs: &dyn FileOps, target: &Path, expect: Expect) -> Result<(), AtomicError> {
+    let current = match fs.read(target) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(AtomicError::Io {
+                action: "read",
+                path: target.to_path_buf(),
+                source,
+                renamed: false,
+            });
+        }
+    };
+    let unchanged = match (expect, &current) {
+        (Expect::Anything, _) | (Expect::Absent, None) => true,
+        (Expect::Content(hash), Some(bytes)) => content_hash(bytes) == hash,
+        (Expect::Absent, Some(_)) | (Expect::Content(_), None) => false,
+    };
+    if unchanged {
+        Ok(())
+    } else {
+        Err(AtomicError::Changed {
+            path: target.to_path_buf(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::fsops::{FaultyFs, RealFs};
+
+    #[test]
+    fn temp_names_round_trip() {
+        let temp = temp_path(Path::new("/d/abc.ron"));
+        let name = temp.file_name().unwrap().to_str().unwrap();
+        assert_eq!(temp_target(name), Some("abc.ron"));
+        assert_eq!(temp_target("abc.ron"), None);
+        assert_eq!(temp_target("abc.ron.x-1.tmp"), None);
+    }
+
+    #[test]
+    fn writes_checks_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("s.ron");
+        write_atomic(&RealFs, &target, b"one", Expect::Absent).unwrap();
+        assert!(matches!(
+            write_atomic(&RealFs, &target, b"two", Expect::Absent),
+            Err(AtomicError::Changed { .. })
+        ));
+        write_atomic(
+            &RealFs,
+            &target,
+            b"two",
+            Expect::Content(content_hash(b"one")),
+        )
+        .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        assert!(matches!(
+            write_atomic(
+                &RealFs,
+                &target,
+                b"three",
+                Expect::Content(content_hash(b"one"))
+            ),
+            Err(AtomicError::Changed { .. })
+        ));
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp left"
+        );
+    }
+
+    #[test]
+    fn a_fault_at_any_step_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("s.ron");
+        std::fs::write(&target, b"old").unwrap();
+        let steps = {
+            let counting = FaultyFs::new(0, io::ErrorKind::Other);
+            write_atomic(&counting, &dir.path().join("probe"), b"x", Expect::Anything).unwrap();
+            counting.calls()
+        };
+        for n in 1..=steps {
+            let fs = FaultyFs::new(n, io::ErrorKind::StorageFull);
+            let result = write_atomic(&fs, &target, b"new", Expect::Content(content_hash(b"old")));
+            let renamed = matches!(result, Err(AtomicError::Io { renamed: true, .. }));
+            assert!(result.is_err(), "step {n} must fail");
+            let expected: &[u8] = if renamed { b"new" } else { b"old" };
+            assert_eq!(std::fs::read(&target).unwrap(), expected, "step {n}");
+            std::fs::write(&target, b"old").unwrap();
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 2, "target and probe only: {leftovers:?}");
+    }
+}

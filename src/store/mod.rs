@@ -1,0 +1,512 @@
+//! The data directory: sessions, checklists, archive, trash, recovery (DESIGN §5).
+
+pub mod atomic;
+pub mod catalog;
+pub mod checklist_file;
+pub mod fsops;
+pub mod lock;
+pub mod paths;
+pub mod session_file;
+mod sweep;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use uuid::Uuid;
+
+use crate::model::checklist::Checklist;
+use crate::model::session::{ChecklistRef, Session};
+use crate::model::text::normalize_name;
+use atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
+use catalog::{Catalog, Entry};
+use checklist_file::{FileProblem, parse_checklist};
+use fsops::{FileOps, RealFs};
+use lock::{Lock, LockError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error("{0}")]
+    Unreadable(FileProblem),
+    #[error("no session matches {0:?}")]
+    NoSuchSession(String),
+    #[error("{prefix:?} matches {} sessions: {}; type more of the id", matches.len(), matches.join(", "))]
+    Ambiguous {
+        prefix: String,
+        matches: Vec<String>,
+    },
+    #[error(
+        "session {id} was changed by another program since it was opened; nothing was overwritten, and this version was saved as {copy}"
+    )]
+    Conflict { id: Uuid, copy: PathBuf },
+    #[error("session {id} is read-only: {reason}")]
+    ReadOnly { id: Uuid, reason: String },
+    #[error(
+        "checklist {id} v{version} ({hash}) is neither in the archive nor among the checklists"
+    )]
+    ChecklistMissing {
+        id: String,
+        version: u32,
+        hash: String,
+    },
+    #[error("no checklist with id {id:?}; available: {available}")]
+    UnknownChecklist { id: String, available: String },
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    BadChecklist(Vec<FileProblem>),
+}
+
+impl StoreError {
+    fn io(action: &'static str, path: &Path, source: io::Error) -> StoreError {
+        StoreError::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+impl From<AtomicError> for StoreError {
+    fn from(error: AtomicError) -> StoreError {
+        match error {
+            AtomicError::Io {
+                action,
+                path,
+                source,
+                ..
+            } => StoreError::Io {
+                action,
+                path,
+                source,
+            },
+            AtomicError::Changed { path } => StoreError::Io {
+                action: "replace",
+                path,
+                source: io::Error::other("changed on disk"),
+            },
+        }
+    }
+}
+
+/// Why a session opens read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    NewerFormat(u32),
+}
+
+/// A session as loaded, with what is needed to save it safely.
+#[derive(Debug, Clone)]
+pub struct LoadedSession {
+    pub session: Session,
+    /// Hash of the file as last read or written; `None` for a session not yet on disk.
+    pub on_disk: Option<ContentHash>,
+    pub read_only: Option<ReadOnly>,
+}
+
+/// A session file that exists but cannot be read.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub id: Uuid,
+    pub problem: FileProblem,
+}
+
+/// Files in `sessions/` that are not sessions (sync conflicts, editor backups, …).
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub sessions: Vec<SessionFile>,
+    pub strays: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionFile {
+    pub id: Uuid,
+    pub path: PathBuf,
+    pub size: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+#[derive(Debug)]
+pub struct Store {
+    root: PathBuf,
+    fs: Arc<dyn FileOps>,
+    catalog: OnceLock<Catalog>,
+    archived: Mutex<HashMap<String, Arc<Checklist>>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) a data directory and sweeps what dead processes left.
+    pub fn open(root: &Path) -> Result<Store, StoreError> {
+        Store::open_with(root, Arc::new(RealFs))
+    }
+
+    pub fn open_with(root: &Path, fs: Arc<dyn FileOps>) -> Result<Store, StoreError> {
+        let store = Store {
+            root: root.to_path_buf(),
+            fs,
+            catalog: OnceLock::new(),
+            archived: Mutex::new(HashMap::new()),
+        };
+        for dir in [
+            store.sessions_dir(),
+            store.checklists_dir(),
+            store.archive_dir(),
+            store.trash_dir(),
+            store.recovery_dir(),
+        ] {
+            fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+        }
+        sweep::sweep(&store);
+        Ok(store)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+    pub fn checklists_dir(&self) -> PathBuf {
+        self.root.join("checklists")
+    }
+    pub fn archive_dir(&self) -> PathBuf {
+        self.root.join("archive")
+    }
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+    pub fn recovery_dir(&self) -> PathBuf {
+        self.root.join("recovery")
+    }
+    pub fn session_path(&self, id: Uuid) -> PathBuf {
+        self.sessions_dir().join(format!("{id}.ron"))
+    }
+    pub fn lock_path(&self, id: Uuid) -> PathBuf {
+        self.sessions_dir().join(format!("{id}.lock"))
+    }
+    pub fn file_ops(&self) -> &dyn FileOps {
+        self.fs.as_ref()
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog
+            .get_or_init(|| Catalog::load(&self.checklists_dir()))
+    }
+
+    /// Session files and strays in `sessions/`, sorted by id.
+    pub fn scan(&self) -> Result<Scan, StoreError> {
+        let dir = self.sessions_dir();
+        let entries = fs::read_dir(&dir).map_err(|e| StoreError::io("read the folder", &dir, e))?;
+        let mut scan = Scan::default();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if let Some(id) = session_id_from_name(&name) {
+                let metadata = entry.metadata().ok();
+                scan.sessions.push(SessionFile {
+                    id,
+                    path,
+                    size: metadata.as_ref().map_or(0, |m| m.len()),
+                    modified: metadata.and_then(|m| m.modified().ok()),
+                });
+            } else if !sweep::is_ours(&name) {
+                scan.strays.push(path);
+            }
+        }
+        scan.sessions.sort_by_key(|file| file.id);
+        scan.strays.sort();
+        Ok(scan)
+    }
+
+    /// Finds a session by full id or unique prefix.
+    pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
+        let wanted = prefix.trim().to_ascii_lowercase();
+        if let Ok(id) = Uuid::parse_str(&wanted) {
+            return if self.session_path(id).exists() {
+                Ok(id)
+            } else {
+                Err(StoreError::NoSuchSession(prefix.to_string()))
+            };
+        }
+        let matches: Vec<Uuid> = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            self.scan()?
+                .sessions
+                .into_iter()
+                .map(|file| file.id)
+                .filter(|id| id.to_string().starts_with(&wanted))
+                .collect()
+        };
+        match matches.as_slice() {
+            [id] => Ok(*id),
+            [] => Err(StoreError::NoSuchSession(prefix.to_string())),
+            many => Err(StoreError::Ambiguous {
+                prefix: prefix.to_string(),
+                matches: many.iter().map(ToString::to_string).collect(),
+            }),
+        }
+    }
+
+    pub fn load(&self, id: Uuid) -> Result<LoadedSession, StoreError> {
+        let path = self.session_path(id);
+        let bytes = self.fs.read(&path).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => StoreError::NoSuchSession(id.to_string()),
+            _ => StoreError::io("read", &path, e),
+        })?;
+        decode_loaded(&bytes, &path.display().to_string())
+    }
+
+    /// Loads every session; unreadable ones are returned apart, untouched.
+    pub fn load_all(&self) -> Result<(Vec<LoadedSession>, Vec<Unreadable>), StoreError> {
+        let mut loaded = Vec::new();
+        let mut unreadable = Vec::new();
+        for file in self.scan()?.sessions {
+            match self.load(file.id) {
+                Ok(session) => loaded.push(session),
+                Err(StoreError::Unreadable(problem)) => unreadable.push(Unreadable {
+                    id: file.id,
+                    problem,
+                }),
+                Err(StoreError::Io { path, source, .. }) => unreadable.push(Unreadable {
+                    id: file.id,
+                    problem: FileProblem {
+                        file: path.display().to_string(),
+                        place: None,
+                        message: format!("cannot read: {source}"),
+                    },
+                }),
+                Err(StoreError::NoSuchSession(_)) => {} // deleted while we looked
+                Err(other) => return Err(other),
+            }
+        }
+        Ok((loaded, unreadable))
+    }
+
+    /// Takes the session's lock; hold it for as long as the session is being edited.
+    pub fn lock(&self, id: Uuid, now: DateTime<FixedOffset>) -> Result<Lock, StoreError> {
+        Ok(Lock::acquire(&self.lock_path(id), now)?)
+    }
+
+    /// Saves with the save protocol; bumps `seq`. On a conflict the on-disk file is
+    /// left alone and this version goes to `recovery/`.
+    pub fn save(&self, loaded: &mut LoadedSession) -> Result<(), StoreError> {
+        let id = loaded.session.id;
+        if let Some(ReadOnly::NewerFormat(format)) = loaded.read_only {
+            return Err(StoreError::ReadOnly {
+                id,
+                reason: format!("it was written by a newer zicha (format {format})"),
+            });
+        }
+        let mut next = loaded.session.clone();
+        next.seq += 1;
+        let text = session_file::encode(&next);
+        let expect = loaded.on_disk.map_or(Expect::Absent, Expect::Content);
+        let path = self.session_path(id);
+        match write_atomic(self.fs.as_ref(), &path, text.as_bytes(), expect) {
+            Ok(()) => {
+                loaded.session = next;
+                loaded.on_disk = Some(content_hash(text.as_bytes()));
+                Ok(())
+            }
+            Err(AtomicError::Io {
+                renamed: true,
+                action,
+                path,
+                source,
+            }) => {
+                loaded.session = next;
+                loaded.on_disk = Some(content_hash(text.as_bytes()));
+                Err(StoreError::Io {
+                    action,
+                    path,
+                    source,
+                })
+            }
+            Err(AtomicError::Changed { .. }) => {
+                let copy = self.write_recovery(id, "conflict", text.as_bytes())?;
+                Err(StoreError::Conflict { id, copy })
+            }
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    /// Writes an emergency copy to `recovery/`; returns its path.
+    pub fn write_recovery(&self, id: Uuid, why: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%.3f");
+        let path = self.recovery_dir().join(format!("{id}.{why}-{stamp}.ron"));
+        write_atomic(self.fs.as_ref(), &path, bytes, Expect::Absent)?;
+        Ok(path)
+    }
+
+    pub fn recovery_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(self.recovery_dir())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    /// Creates a new session with the latest version of a checklist, archiving its text.
+    pub fn create(
+        &self,
+        request: NewSession,
+        now: DateTime<FixedOffset>,
+    ) -> Result<LoadedSession, StoreError> {
+        let entry = self
+            .catalog()
+            .latest(&request.checklist)
+            .cloned()
+            .ok_or_else(|| StoreError::UnknownChecklist {
+                id: request.checklist.clone(),
+                available: self
+                    .catalog()
+                    .latest_all()
+                    .iter()
+                    .map(|entry| entry.checklist.id.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let reference = self.archive(&entry)?;
+        let session = Session::new(
+            Uuid::now_v7(),
+            reference,
+            normalize_name(&request.round),
+            request.date,
+            normalize_name(&request.department),
+            normalize_name(&request.inspector),
+            now,
+        );
+        let mut loaded = LoadedSession {
+            session,
+            on_disk: None,
+            read_only: None,
+        };
+        self.save(&mut loaded)?;
+        Ok(loaded)
+    }
+
+    fn archive_path(&self, id: &str, version: u32, hash: &str) -> PathBuf {
+        self.archive_dir()
+            .join(format!("{id}-v{version}-{hash}.ron"))
+    }
+
+    /// Stores the exact checklist text in the archive (once) and returns the reference to it.
+    pub fn archive(&self, entry: &Entry) -> Result<ChecklistRef, StoreError> {
+        let checklist = &entry.checklist;
+        let path = self.archive_path(&checklist.id, checklist.version, &entry.hash);
+        if !path.exists() {
+            match write_atomic(
+                self.fs.as_ref(),
+                &path,
+                entry.text.as_bytes(),
+                Expect::Absent,
+            ) {
+                Ok(()) | Err(AtomicError::Changed { .. }) => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Ok(ChecklistRef {
+            id: checklist.id.clone(),
+            version: checklist.version,
+            hash: entry.hash.clone(),
+        })
+    }
+
+    /// The checklist a session was made with: from the archive, else from the catalog by hash.
+    pub fn checklist_for(&self, reference: &ChecklistRef) -> Result<Arc<Checklist>, StoreError> {
+        if let Ok(cache) = self.archived.lock()
+            && let Some(found) = cache.get(&reference.hash)
+        {
+            return Ok(found.clone());
+        }
+        let path = self.archive_path(&reference.id, reference.version, &reference.hash);
+        let checklist = match self.fs.read(&path) {
+            Ok(bytes) => Arc::new(
+                parse_checklist(&bytes, &path.display().to_string())
+                    .map_err(StoreError::BadChecklist)?,
+            ),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                let entry = self
+                    .catalog()
+                    .by_hash(&reference.hash)
+                    .cloned()
+                    .ok_or_else(|| StoreError::ChecklistMissing {
+                        id: reference.id.clone(),
+                        version: reference.version,
+                        hash: reference.hash.clone(),
+                    })?;
+                self.archive(&entry)?;
+                entry.checklist
+            }
+            Err(error) => return Err(StoreError::io("read", &path, error)),
+        };
+        if let Ok(mut cache) = self.archived.lock() {
+            cache.insert(reference.hash.clone(), checklist.clone());
+        }
+        Ok(checklist)
+    }
+
+    /// Moves a session to `trash/` (recoverable by moving it back).
+    pub fn trash(&self, id: Uuid, now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        let _lock = self.lock(id, now)?;
+        let from = self.session_path(id);
+        let to = self.trash_dir().join(format!("{id}.ron"));
+        let to = if to.exists() {
+            self.trash_dir()
+                .join(format!("{id}.{}.ron", now.format("%Y%m%dT%H%M%S")))
+        } else {
+            to
+        };
+        fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, e))?;
+        self.fs
+            .sync_dir(&self.sessions_dir())
+            .map_err(|e| StoreError::io("sync the folder", &self.sessions_dir(), e))?;
+        Ok(to)
+    }
+}
+
+/// What a new session needs.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub checklist: String,
+    pub department: String,
+    pub round: String,
+    pub date: NaiveDate,
+    pub inspector: String,
+}
+
+fn decode_loaded(bytes: &[u8], label: &str) -> Result<LoadedSession, StoreError> {
+    let decoded = session_file::decode(bytes, label).map_err(StoreError::Unreadable)?;
+    Ok(LoadedSession {
+        session: decoded.session,
+        on_disk: Some(content_hash(bytes)),
+        read_only: decoded.newer_format.map(ReadOnly::NewerFormat),
+    })
+}
+
+/// `<uuid>.ron` → the uuid; anything else is not a session file.
+pub fn session_id_from_name(name: &str) -> Option<Uuid> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.len() != 36 {
+        return None;
+    }
+    let id = Uuid::parse_str(stem).ok()?;
+    (id.to_string() == stem).then_some(id)
+}

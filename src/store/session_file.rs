@@ -1,0 +1,160 @@
+//! Session files: deterministic RON text with a `format` number.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::checklist_file::{FileProblem, conflict_markers, decode_text, ron_options, ron_problem};
+use crate::model::session::{FORMAT, Session};
+
+/// Session text as written to disk: same session, same bytes.
+pub fn encode(session: &Session) -> String {
+    let config = PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .new_line("\n")
+        .extensions(Extensions::IMPLICIT_SOME);
+    match ron::ser::to_string_pretty(session, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // Serializing plain data to a String cannot fail; keep a readable fallback anyway.
+        Err(error) => format!("// cannot encode session: {error}\n"),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+struct FormatProbe {
+    format: u32,
+}
+
+/// A decoded session, and whether it comes from a newer zicha (read-only then).
+#[derive(Debug)]
+pub struct Decoded {
+    pub session: Session,
+    pub newer_format: Option<u32>,
+}
+
+pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
+    let text = decode_text(bytes, file)?;
+    if let Some(&line) = conflict_markers(text).first() {
+        return Err(FileProblem {
+            file: file.to_string(),
+            place: Some((line, 1)),
+            message: "git conflict marker; finish the merge (keep one side) or use `zicha import`"
+                .into(),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(FileProblem {
+            file: file.to_string(),
+            place: Some((1, 1)),
+            message: "the session file is empty".into(),
+        });
+    }
+    let options = ron_options();
+    let probe: Result<FormatProbe, _> = options.from_str(text);
+    let newer_format = match probe {
+        Ok(probe) if probe.format > FORMAT => Some(probe.format),
+        _ => None,
+    };
+    let session: Session = options.from_str(text).map_err(|error| {
+        let mut problem = ron_problem(&error, file);
+        if let Some(format) = newer_format {
+            problem.message = format!(
+                "made by a newer zicha (format {format}; this one reads up to {FORMAT}): {}",
+                problem.message
+            );
+        }
+        problem
+    })?;
+    Ok(Decoded {
+        session,
+        newer_format,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::session::{ChecklistRef, Rectification, Response, Status};
+    use chrono::{DateTime, NaiveDate};
+    use uuid::Uuid;
+
+    fn sample() -> Session {
+        let now = DateTime::parse_from_rfc3339("2026-11-21T09:30:00+08:00").unwrap();
+        let mut session = Session::new(
+            Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001),
+            ChecklistRef {
+                id: "wenming-danwei".into(),
+                version: 2,
+                hash: "0123456789abcdef".into(),
+            },
+            "2026年11月自查".into(),
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            "办公室".into(),
+            "王敏".into(),
+            now,
+        );
+        session.set_response(
+            "1.2",
+            Response {
+                status: Status::Partial,
+                deductions: vec![1],
+                note: "会后无整改措施\n第二行 \"引号\"".into(),
+                rectification: Some(Rectification {
+                    owner: "李明".into(),
+                    due: NaiveDate::from_ymd_opt(2026, 12, 1),
+                    done: None,
+                }),
+                ..Response::default()
+            },
+            "王敏",
+            now,
+        );
+        session.set_response(
+            "1.10",
+            Response {
+                status: Status::Pass,
+                ..Response::default()
+            },
+            "王敏",
+            now,
+        );
+        session
+    }
+
+    #[test]
+    fn encode_then_decode_is_identity_and_stable() {
+        let session = sample();
+        let text = encode(&session);
+        let decoded = decode(text.as_bytes(), "s.ron").unwrap();
+        assert_eq!(decoded.session, session);
+        assert_eq!(decoded.newer_format, None);
+        assert_eq!(encode(&decoded.session), text, "same session, same bytes");
+        assert!(
+            text.find("\"1.10\"").unwrap() < text.find("\"1.2\"").unwrap(),
+            "sorted keys"
+        );
+    }
+
+    #[test]
+    fn a_newer_format_is_flagged_and_tolerates_new_fields() {
+        let text = encode(&sample())
+            .replacen("format: 1", "format: 9", 1)
+            .replacen("seq: 0,", "seq: 0,\n    signature: \"x\",", 1);
+        let decoded = decode(text.as_bytes(), "s.ron").unwrap();
+        assert_eq!(decoded.newer_format, Some(9));
+    }
+
+    #[test]
+    fn damage_is_located() {
+        let text = encode(&sample());
+        let cut = &text[..text.len() / 2];
+        let problem = decode(cut.as_bytes(), "s.ron").unwrap_err().to_string();
+        assert!(problem.starts_with("s.ron:"), "{problem}");
+        assert!(decode(b"", "s.ron").is_err());
+    }
+}
