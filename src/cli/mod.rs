@@ -1,0 +1,252 @@
+//! The command line (DESIGN §6): parse, call model/store/export, print.
+
+mod checklists;
+mod sessions;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+use crate::model::edit::Mark;
+use crate::model::session::{FreeDeduction, Status};
+use crate::model::text::{sanitize, sanitize_line};
+use crate::store::{Store, paths};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zicha",
+    version,
+    about = "自查 — 文明单位创建自查工具 (self-inspections for 文明单位)",
+    after_help = "With no command, zicha opens the terminal UI."
+)]
+pub struct Cli {
+    /// Data directory (default: the platform's data folder; env ZICHA_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// UI language: zh or en (env ZICHA_LANG)
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+    /// Draw borders with plain ASCII (env ZICHA_ASCII=1)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the terminal UI on one session
+    Open { session: String },
+    /// Create a session; prints its id
+    New {
+        #[arg(long)]
+        checklist: String,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        round: String,
+        /// YYYY-MM-DD (default: today)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        inspector: String,
+    },
+    /// List sessions, newest first
+    List {
+        #[arg(long)]
+        round: Option<String>,
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Items, statuses, notes, figures and verdicts of a session
+    Show {
+        session: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an item: pending|pass|partial|fail|na
+    Mark {
+        session: String,
+        code: String,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// Apply the item's N-th predefined deduction (1-based; repeatable)
+        #[arg(long = "deduct", value_name = "N")]
+        deduct: Vec<usize>,
+        #[arg(long, requires = "deduct_points")]
+        deduct_reason: Option<String>,
+        #[arg(long, requires = "deduct_reason")]
+        deduct_points: Option<f64>,
+        /// Rectification owner (整改责任人)
+        #[arg(long)]
+        owner: Option<String>,
+        /// Rectification due date, YYYY-MM-DD
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+    },
+    /// Built-in and user checklists
+    Checklists,
+    /// Validate checklist files
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Mark a session finished (read-only until reopened)
+    Finish { session: String },
+    /// Reopen a finished session for editing
+    Reopen { session: String },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD"))
+}
+
+/// An error that prints as several lines, one per problem.
+#[derive(Debug)]
+pub struct Problems(pub Vec<String>);
+
+impl std::fmt::Display for Problems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
+}
+
+impl std::error::Error for Problems {}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report_error(&error);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report_error(error: &anyhow::Error) {
+    let mut stderr = std::io::stderr().lock();
+    if let Some(problems) = error.downcast_ref::<Problems>() {
+        for line in &problems.0 {
+            let _ = writeln!(stderr, "{}", sanitize_line(line));
+        }
+        return;
+    }
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        message.push_str(&format!(": {cause}"));
+    }
+    for line in sanitize(&message).lines() {
+        let _ = writeln!(stderr, "error: {line}");
+    }
+}
+
+/// Settings every command shares.
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub lang: Lang,
+    pub ascii: bool,
+}
+
+impl Context {
+    pub fn from_cli(cli: &Cli) -> Result<Context> {
+        let data_dir = paths::data_dir(cli.data_dir.clone())
+            .ok_or_else(|| anyhow!("cannot find a data directory; pass --data-dir DIR"))?;
+        let lang_text = cli
+            .lang
+            .clone()
+            .or_else(|| std::env::var("ZICHA_LANG").ok());
+        let lang = match lang_text {
+            Some(text) => Lang::parse(&text)
+                .ok_or_else(|| anyhow!("unknown language {text:?}; expected zh or en"))?,
+            None => Lang::Zh,
+        };
+        let ascii =
+            cli.ascii || std::env::var("ZICHA_ASCII").is_ok_and(|v| !v.is_empty() && v != "0");
+        Ok(Context {
+            data_dir,
+            lang,
+            ascii,
+        })
+    }
+
+    pub fn store(&self) -> Result<Store> {
+        Ok(Store::open(&self.data_dir)?)
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let context = Context::from_cli(&cli)?;
+    let Some(command) = cli.command else {
+        return start_ui(&context);
+    };
+    match command {
+        Command::Open { session } => {
+            let _ = session;
+            start_ui(&context)
+        }
+        Command::New {
+            checklist,
+            department,
+            round,
+            date,
+            inspector,
+        } => sessions::new_session(&context, checklist, department, round, date, inspector),
+        Command::List {
+            round,
+            department,
+            json,
+        } => sessions::list(&context, round, department, json),
+        Command::Show { session, json } => sessions::show(&context, &session, json),
+        Command::Mark {
+            session,
+            code,
+            status,
+            note,
+            deduct,
+            deduct_reason,
+            deduct_points,
+            owner,
+            due,
+        } => {
+            let status: Status = status.parse()?;
+            let free_deduction = match (deduct_reason, deduct_points) {
+                (Some(reason), Some(points)) => Some(FreeDeduction { reason, points }),
+                _ => None,
+            };
+            let mark = Mark {
+                status,
+                note,
+                deductions: (!deduct.is_empty()).then_some(deduct),
+                free_deduction,
+                owner,
+                due,
+            };
+            sessions::mark_item(&context, &session, &code, &mark)
+        }
+        Command::Checklists => checklists::checklists(&context),
+        Command::Check { files } => checklists::check(&files),
+        Command::Finish { session } => sessions::set_finished(&context, &session, true),
+        Command::Reopen { session } => sessions::set_finished(&context, &session, false),
+    }
+}
+
+fn start_ui(context: &Context) -> Result<()> {
+    let _ = context;
+    println!("zicha: the terminal UI is not built yet. Try: zicha --help");
+    Ok(())
+}
+
+pub fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+}

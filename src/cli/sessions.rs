@@ -1,0 +1,274 @@
+//! Commands on sessions: new, list, show, mark, finish, reopen.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use super::{Context, print};
+use crate::clock;
+use crate::export::{json, text};
+use crate::model::checklist::Checklist;
+use crate::model::edit::{self, Mark};
+use crate::model::scoring::{Summary, format_points, item_score, summarize};
+use crate::model::text::{normalize_name, sanitize_line};
+use crate::store::{LoadedSession, NewSession, Store};
+
+pub fn new_session(
+    context: &Context,
+    checklist: String,
+    department: String,
+    round: String,
+    date: Option<NaiveDate>,
+    inspector: String,
+) -> Result<()> {
+    let department = normalize_name(&department);
+    let round = normalize_name(&round);
+    if department.is_empty() {
+        bail!("--department is empty");
+    }
+    if round.is_empty() {
+        bail!("--round is empty");
+    }
+    let store = context.store()?;
+    let request = NewSession {
+        checklist,
+        department,
+        round,
+        date: date.unwrap_or_else(clock::today),
+        inspector,
+    };
+    let loaded = store.create(request, clock::now())?;
+    println!("{}", loaded.session.id);
+    Ok(())
+}
+
+/// A loaded session with its checklist and figures.
+pub struct Scored {
+    loaded: LoadedSession,
+    checklist: Arc<Checklist>,
+    summary: Summary,
+}
+
+pub fn scored(store: &Store, loaded: LoadedSession) -> Result<Scored> {
+    let checklist = store.checklist_for(&loaded.session.checklist)?;
+    let summary = summarize(&checklist, &loaded.session);
+    Ok(Scored {
+        loaded,
+        checklist,
+        summary,
+    })
+}
+
+pub fn list(
+    context: &Context,
+    round: Option<String>,
+    department: Option<String>,
+    as_json: bool,
+) -> Result<()> {
+    let store = context.store()?;
+    let (sessions, unreadable) = store.load_all()?;
+    let round = round.map(|r| normalize_name(&r));
+    let department = department.map(|d| normalize_name(&d));
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for loaded in sessions {
+        let session = &loaded.session;
+        if round
+            .as_ref()
+            .is_some_and(|r| normalize_name(&session.round) != *r)
+            || department
+                .as_ref()
+                .is_some_and(|d| normalize_name(&session.department) != *d)
+        {
+            continue;
+        }
+        match scored(&store, loaded) {
+            Ok(row) => rows.push(row),
+            Err(error) => problems.push(error.to_string()),
+        }
+    }
+    rows.sort_by(|a, b| {
+        let (a, b) = (&a.loaded.session, &b.loaded.session);
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.round.cmp(&b.round))
+            .then_with(|| a.department.cmp(&b.department))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    if as_json {
+        let summaries: Vec<json::SessionSummary> = rows
+            .iter()
+            .map(|row| json::session_summary(&row.checklist, &row.loaded.session, &row.summary))
+            .collect();
+        print(&json::to_safe_json(&summaries));
+        println!();
+    } else if rows.is_empty() && unreadable.is_empty() {
+        println!("{}", context.lang.texts().no_sessions);
+    } else {
+        let list_rows: Vec<text::ListRow<'_>> = rows
+            .iter()
+            .map(|row| text::ListRow {
+                session: &row.loaded.session,
+                checklist_title: &row.checklist.title,
+                summary: &row.summary,
+            })
+            .collect();
+        print(&text::session_list(&list_rows, context.lang));
+    }
+    report_store_problems(context, &store, &unreadable, &problems)?;
+    Ok(())
+}
+
+/// Unreadable sessions, strays and recovery files go to stderr on every listing.
+pub fn report_store_problems(
+    context: &Context,
+    store: &Store,
+    unreadable: &[crate::store::Unreadable],
+    other: &[String],
+) -> Result<()> {
+    let t = context.lang.texts();
+    let mut stderr = std::io::stderr().lock();
+    if !unreadable.is_empty() {
+        writeln!(stderr, "{}", t.unreadable_sessions)?;
+        for file in unreadable {
+            writeln!(
+                stderr,
+                "  {}: {}",
+                file.id,
+                sanitize_line(&file.problem.to_string())
+            )?;
+        }
+    }
+    for line in other {
+        writeln!(stderr, "{}", sanitize_line(line))?;
+    }
+    let strays = store.scan()?.strays;
+    if !strays.is_empty() {
+        writeln!(stderr, "{}", t.ignored_files)?;
+        for path in strays {
+            writeln!(stderr, "  {}", sanitize_line(&path.display().to_string()))?;
+        }
+    }
+    let recovery = store.recovery_files();
+    if !recovery.is_empty() {
+        writeln!(stderr, "{}", t.recovery_files)?;
+        for path in recovery {
+            writeln!(stderr, "  {}", sanitize_line(&path.display().to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn load_scored(store: &Store, session: &str) -> Result<Scored> {
+    let id = store.resolve(session)?;
+    let loaded = store.load(id)?;
+    scored(store, loaded)
+}
+
+pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
+    let store = context.store()?;
+    let row = load_scored(&store, session)?;
+    if as_json {
+        print(&json::to_safe_json(&json::session_detail(
+            &row.checklist,
+            &row.loaded.session,
+        )));
+        println!();
+    } else {
+        print(&text::session_detail(
+            &row.checklist,
+            &row.loaded.session,
+            &row.summary,
+            context.lang,
+        ));
+    }
+    Ok(())
+}
+
+pub fn editable(store: &Store, session: &str) -> Result<(crate::store::lock::Lock, Scored)> {
+    let id = store.resolve(session)?;
+    let lock = store.lock(id, clock::now())?;
+    let row = scored(store, store.load(id)?)?;
+    if row.loaded.session.is_finished() {
+        bail!("session {id} is finished and read-only; run `zicha reopen {id}` to change it");
+    }
+    Ok((lock, row))
+}
+
+pub fn who(session: &crate::model::session::Session) -> String {
+    if session.inspector.is_empty() {
+        std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_default()
+    } else {
+        session.inspector.clone()
+    }
+}
+
+pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> Result<()> {
+    let store = context.store()?;
+    let (_lock, mut row) = editable(&store, session)?;
+    let checklist = row.checklist.clone();
+    let code = code.trim();
+    let item = checklist.item(code).ok_or_else(|| {
+        let codes: Vec<String> = checklist.items().iter().map(|i| i.code.clone()).collect();
+        anyhow!(
+            "no item {code:?} in {} v{}; valid codes: {}",
+            checklist.id,
+            checklist.version,
+            codes.join(", ")
+        )
+    })?;
+    let session = &mut row.loaded.session;
+    let response = edit::apply_mark(item, session.response(code), mark)?;
+    let by = who(session);
+    session.set_response(code, response, &by, clock::now());
+    store
+        .save(&mut row.loaded)
+        .with_context(|| "the change was not saved")?;
+    let session = &row.loaded.session;
+    let summary = summarize(&checklist, session);
+    let t = context.lang.texts();
+    let score =
+        item_score(item, session.response(code)).map_or_else(|| "-".to_string(), format_points);
+    println!(
+        "{} {} {}/{} · {} {}/{} ({}) · {} {}",
+        code,
+        context.lang.status(session.status(code)),
+        score,
+        format_points(item.points),
+        t.score,
+        format_points(summary.figures.score),
+        format_points(summary.figures.max),
+        text::percent_text(&summary),
+        t.deducted,
+        format_points(summary.figures.deducted),
+    );
+    Ok(())
+}
+
+pub fn set_finished(context: &Context, session: &str, finished: bool) -> Result<()> {
+    let store = context.store()?;
+    let id = store.resolve(session)?;
+    let _lock = store.lock(id, clock::now())?;
+    let mut loaded = store.load(id)?;
+    let now = clock::now();
+    if loaded.session.is_finished() == finished {
+        println!(
+            "{id} {}",
+            if finished {
+                "already finished"
+            } else {
+                "already open"
+            }
+        );
+        return Ok(());
+    }
+    loaded.session.finished = finished.then_some(now);
+    loaded.session.updated = now;
+    store.save(&mut loaded)?;
+    println!("{id} {}", if finished { "finished" } else { "reopened" });
+    Ok(())
+}
