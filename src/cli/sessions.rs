@@ -46,9 +46,9 @@ pub fn new_session(
 
 /// A loaded session with its checklist and figures.
 pub struct Scored {
-    loaded: LoadedSession,
-    checklist: Arc<Checklist>,
-    summary: Summary,
+    pub loaded: LoadedSession,
+    pub checklist: Arc<Checklist>,
+    pub summary: Summary,
 }
 
 pub fn scored(store: &Store, loaded: LoadedSession) -> Result<Scored> {
@@ -84,9 +84,10 @@ pub fn list(
         {
             continue;
         }
+        let id = session.id;
         match scored(&store, loaded) {
             Ok(row) => rows.push(row),
-            Err(error) => problems.push(error.to_string()),
+            Err(error) => problems.push(format!("{id}: {error}")),
         }
     }
     rows.sort_by(|a, b| {
@@ -104,7 +105,7 @@ pub fn list(
             .collect();
         print(&json::to_safe_json(&summaries));
         println!();
-    } else if rows.is_empty() && unreadable.is_empty() {
+    } else if rows.is_empty() && unreadable.is_empty() && problems.is_empty() {
         println!("{}", context.lang.texts().no_sessions);
     } else {
         let list_rows: Vec<text::ListRow<'_>> = rows
@@ -171,10 +172,15 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
     let store = context.store()?;
     let row = load_scored(&store, session)?;
     if as_json {
-        print(&json::to_safe_json(&json::session_detail(
-            &row.checklist,
-            &row.loaded.session,
-        )));
+        let mut detail = json::session_detail(&row.checklist, &row.loaded.session);
+        match super::rounds::recheck_codes(&store, &row.loaded.session, &row.checklist) {
+            Ok(codes) => detail.mark_recheck(&codes),
+            Err(error) => eprintln!(
+                "warning: recheck marks left out: {}",
+                sanitize_line(&format!("{error:#}"))
+            ),
+        }
+        print(&json::to_safe_json(&detail));
         println!();
     } else {
         print(&text::session_detail(

@@ -86,12 +86,17 @@ pub fn validate(checklist: &Checklist) -> Vec<Problem> {
         report(Place::Checklist, "the checklist has no items".into());
     }
     for (old, new) in &checklist.renamed {
-        if !item_codes.contains(new.as_str()) && !checklist.renamed.contains_key(new) {
-            report(
-                Place::Checklist,
-                format!("renamed: {old:?} → {new:?}, but there is no item {new:?}"),
-            );
+        // Follow chains (a → b → c); a chain must end at an item, not in a cycle.
+        let end = checklist.current_code(old);
+        if item_codes.contains(end) {
+            continue;
         }
+        let message = if end == new.as_str() {
+            format!("renamed: {old:?} → {new:?}, but there is no item {new:?}")
+        } else {
+            format!("renamed: {old:?} → {new:?} never reaches an item (it ends at {end:?})")
+        };
+        report(Place::Checklist, message);
     }
     problems
 }
@@ -250,6 +255,19 @@ mod tests {
         c.renamed.insert("0.1".into(), "0.2".into());
         c.renamed.insert("0.2".into(), "1.1".into());
         assert!(validate(&c).is_empty());
+    }
+
+    #[test]
+    fn renamed_cycles_are_a_problem() {
+        let mut c = checklist(vec![item("1.1", 1.0)]);
+        c.renamed.insert("0.1".into(), "0.2".into());
+        c.renamed.insert("0.2".into(), "0.1".into());
+        let found = messages(&c);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|m| m.starts_with("renamed: ")),
+            "{found:?}"
+        );
     }
 
     #[test]

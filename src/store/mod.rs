@@ -7,6 +7,7 @@ pub mod fsops;
 pub mod lock;
 pub mod paths;
 pub mod session_file;
+pub mod settings;
 mod sweep;
 
 use std::collections::HashMap;
@@ -264,7 +265,21 @@ impl Store {
             io::ErrorKind::NotFound => StoreError::NoSuchSession(id.to_string()),
             _ => StoreError::io("read", &path, e),
         })?;
-        decode_loaded(&bytes, &path.display().to_string())
+        let label = path.display().to_string();
+        let loaded = decode_loaded(&bytes, &label)?;
+        // Saves go to the file named by the id inside, so a copy under another
+        // name would overwrite the original without its lock: refuse it.
+        if loaded.session.id != id {
+            return Err(StoreError::Unreadable(FileProblem {
+                file: label,
+                place: None,
+                message: format!(
+                    "the file holds session {}, not {id} as its name says (a copy?); left as it is",
+                    loaded.session.id
+                ),
+            }));
+        }
+        Ok(loaded)
     }
 
     /// Loads every session; unreadable ones are returned apart, untouched.
@@ -431,6 +446,19 @@ impl Store {
 
     /// The checklist a session was made with: from the archive, else from the catalog by hash.
     pub fn checklist_for(&self, reference: &ChecklistRef) -> Result<Arc<Checklist>, StoreError> {
+        // The reference comes from a session file; only a well-formed one may name a file.
+        let hex_hash = (1..=64).contains(&reference.hash.len())
+            && reference
+                .hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !crate::model::validate::is_valid_id(&reference.id) || !hex_hash {
+            return Err(StoreError::ChecklistMissing {
+                id: reference.id.clone(),
+                version: reference.version,
+                hash: reference.hash.clone(),
+            });
+        }
         if let Ok(cache) = self.archived.lock()
             && let Some(found) = cache.get(&reference.hash)
         {
