@@ -1,5 +1,7 @@
 //! The stable `--json` shapes (field names in English). See README "JSON output".
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::model::checklist::Checklist;
@@ -51,6 +53,9 @@ pub struct ItemJson {
     pub deductions: Vec<DeductionJson>,
     pub evidence: Vec<String>,
     pub rectification: Option<RectificationJson>,
+    /// Needs 复查 (re-check): partial or fail in the prior session, or with a
+    /// rectification still open there. `show --json` fills it in; false without a prior.
+    pub recheck: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +112,16 @@ pub fn session_summary(
     }
 }
 
+impl SessionDetail {
+    /// Sets each item's `recheck` from the codes that need 复查
+    /// (`model::rounds::recheck_codes`).
+    pub fn mark_recheck(&mut self, codes: &BTreeSet<String>) {
+        for item in &mut self.items {
+            item.recheck = codes.contains(&item.code);
+        }
+    }
+}
+
 pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail {
     let summary = summarize(checklist, session);
     let mut items = Vec::new();
@@ -155,6 +170,7 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
                         done_note: rect.done.as_ref().map(|d| d.note.clone()),
                     }
                 }),
+                recheck: false,
             });
         }
     }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::checklist::Item;
-use super::session::{FreeDeduction, Rectification, Response, Status};
+use super::session::{FreeDeduction, Rectification, RectificationDone, Response, Status};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mark {
@@ -32,6 +32,14 @@ pub enum EditError {
     DueWithoutOwner,
     #[error("a rectification needs an owner")]
     EmptyOwner,
+    #[error("item {code} has no rectification to close")]
+    NoRectification { code: String },
+    #[error("the rectification of item {code} was already closed by {by} at {at}")]
+    AlreadyDone {
+        code: String,
+        by: String,
+        at: String,
+    },
 }
 
 /// "1. 无年度学习计划 (-2)  2. 学习记录不全 (-1)" or "none".
@@ -103,6 +111,32 @@ pub fn apply_mark(
         },
         (None, None) => {}
     }
+    Ok(response)
+}
+
+/// The response with its rectification marked done (整改完成) by `done.by` at
+/// `done.at`; the note is trimmed. An item without a rectification, or with one
+/// already closed, is an error, so a closing is never silently overwritten.
+pub fn close_rectification(
+    code: &str,
+    current: Option<&Response>,
+    done: RectificationDone,
+) -> Result<Response, EditError> {
+    let mut response = current.cloned().unwrap_or_default();
+    let Some(rectification) = response.rectification.as_mut() else {
+        return Err(EditError::NoRectification { code: code.into() });
+    };
+    if let Some(earlier) = &rectification.done {
+        return Err(EditError::AlreadyDone {
+            code: code.into(),
+            by: earlier.by.clone(),
+            at: earlier.at.to_rfc3339(),
+        });
+    }
+    rectification.done = Some(RectificationDone {
+        note: done.note.trim().to_string(),
+        ..done
+    });
     Ok(response)
 }
 
@@ -209,5 +243,46 @@ mod tests {
         let rect = response.rectification.unwrap();
         assert_eq!(rect.owner, "李明");
         assert_eq!(rect.due, NaiveDate::from_ymd_opt(2026, 12, 1));
+    }
+
+    #[test]
+    fn closing_a_rectification_keeps_who_when_and_the_rest() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-15T10:00:00+08:00").unwrap();
+        let done = RectificationDone {
+            at,
+            by: "王敏".into(),
+            note: " 已更换台账 ".into(),
+        };
+        assert_eq!(
+            close_rectification("1.1", None, done.clone()),
+            Err(EditError::NoRectification { code: "1.1".into() })
+        );
+        let open = Response {
+            status: Status::Fail,
+            note: "无计划".into(),
+            rectification: Some(Rectification {
+                owner: "李明".into(),
+                due: NaiveDate::from_ymd_opt(2026, 12, 1),
+                done: None,
+            }),
+            ..Response::default()
+        };
+        let closed = close_rectification("1.1", Some(&open), done.clone()).unwrap();
+        assert_eq!(closed.status, Status::Fail);
+        assert_eq!(closed.note, "无计划");
+        let rect = closed.rectification.clone().unwrap();
+        assert_eq!(rect.owner, "李明");
+        let record = rect.done.unwrap();
+        assert_eq!(
+            (record.by.as_str(), record.at, record.note.as_str()),
+            ("王敏", at, "已更换台账")
+        );
+        let again = close_rectification("1.1", Some(&closed), done).unwrap_err();
+        assert!(
+            again
+                .to_string()
+                .contains("already closed by 王敏 at 2026-12-15T10:00:00+08:00"),
+            "{again}"
+        );
     }
 }

@@ -1,0 +1,372 @@
+//! Sessions across rounds: the prior session, a department's history, and the items
+//! a new session must re-check (复查). DESIGN §2 "Prior session", §7 screens 4–5.
+//!
+//! A *series* is every session of one department (compared with
+//! [`normalize_name`]) and one checklist id, in chronological order: by date, then
+//! by creation time, then by id, so the order is total and stable.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use uuid::Uuid;
+
+use super::checklist::Checklist;
+use super::compare::Inspection;
+use super::matching::CodeMap;
+use super::scoring::{Figures, Summary, section_figures, summarize};
+use super::session::{Response, Session};
+use super::text::normalize_name;
+
+/// Whether two sessions belong to the same series (department and checklist id).
+pub fn same_series(a: &Session, b: &Session) -> bool {
+    a.checklist.id == b.checklist.id
+        && normalize_name(&a.department) == normalize_name(&b.department)
+}
+
+/// The key that orders a series chronologically.
+pub fn chronology(session: &Session) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
+    (session.date, session.created, session.id)
+}
+
+/// The prior session of `current`: the latest earlier-dated session of the same
+/// department and checklist id. Sessions on the same date are not earlier-dated and
+/// never qualify; among several on the latest earlier date, the one created last
+/// wins, then the highest id.
+pub fn prior_session<'a>(
+    current: &Session,
+    sessions: impl IntoIterator<Item = &'a Session>,
+) -> Option<&'a Session> {
+    sessions
+        .into_iter()
+        .filter(|other| {
+            other.id != current.id && other.date < current.date && same_series(current, other)
+        })
+        .max_by_key(|other| chronology(other))
+}
+
+/// [`prior_session`] over inspections, keeping the prior's checklist with it.
+pub fn prior_inspection<'a>(
+    current: &Session,
+    inspections: &[Inspection<'a>],
+) -> Option<Inspection<'a>> {
+    let prior = prior_session(current, inspections.iter().map(|of| of.session))?;
+    inspections
+        .iter()
+        .find(|of| of.session.id == prior.id)
+        .copied()
+}
+
+/// The sessions of one department and checklist id, oldest first.
+pub fn series<'a>(
+    inspections: &[Inspection<'a>],
+    department: &str,
+    checklist_id: &str,
+) -> Vec<Inspection<'a>> {
+    let department = normalize_name(department);
+    let mut found: Vec<Inspection<'a>> = inspections
+        .iter()
+        .filter(|of| {
+            of.session.checklist.id == checklist_id
+                && normalize_name(&of.session.department) == department
+        })
+        .copied()
+        .collect();
+    found.sort_by_key(|of| chronology(of.session));
+    found
+}
+
+/// One round in a department's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPoint {
+    pub session_id: Uuid,
+    pub date: NaiveDate,
+    pub round: String,
+    pub summary: Summary,
+    /// Percent of the maximum; `None` until a scored item has been checked.
+    pub percent: Option<f64>,
+    /// Top-level sections of the checklist the session was made with, in order.
+    pub sections: Vec<SectionPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPoint {
+    pub code: String,
+    pub title: String,
+    pub figures: Figures,
+    /// `None` when nothing scored in the section is checked (shown as "—").
+    pub percent: Option<f64>,
+}
+
+fn shown_percent(figures: &Figures) -> Option<f64> {
+    figures.has_score().then(|| figures.percent()).flatten()
+}
+
+/// The history of one department for one checklist id, oldest first, each session
+/// scored with its own checklist version.
+pub fn history(
+    inspections: &[Inspection<'_>],
+    department: &str,
+    checklist_id: &str,
+) -> Vec<HistoryPoint> {
+    series(inspections, department, checklist_id)
+        .into_iter()
+        .map(history_point)
+        .collect()
+}
+
+fn history_point(of: Inspection<'_>) -> HistoryPoint {
+    let summary = summarize(of.checklist, of.session);
+    let sections = of
+        .checklist
+        .sections
+        .iter()
+        .map(|section| {
+            let figures = section_figures(section, of.session);
+            SectionPoint {
+                code: section.code.clone(),
+                title: section.title.clone(),
+                percent: shown_percent(&figures),
+                figures,
+            }
+        })
+        .collect();
+    HistoryPoint {
+        session_id: of.session.id,
+        date: of.session.date,
+        round: of.session.round.clone(),
+        percent: shown_percent(&summary.figures),
+        summary,
+        sections,
+    }
+}
+
+/// A top-level section's percent in two consecutive rounds, matched by section code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionChange {
+    pub code: String,
+    pub title: String,
+    pub prior: Option<f64>,
+    pub current: Option<f64>,
+    /// Percent points; `None` unless both sides have a percent.
+    pub delta: Option<f64>,
+}
+
+/// Section changes from `earlier` to `later`: `later`'s sections in order, then
+/// sections only `earlier` has (with `current: None`).
+pub fn section_changes(earlier: &HistoryPoint, later: &HistoryPoint) -> Vec<SectionChange> {
+    let percent_in = |point: &HistoryPoint, code: &str| {
+        point
+            .sections
+            .iter()
+            .find(|section| section.code == code)
+            .and_then(|section| section.percent)
+    };
+    let mut changes: Vec<SectionChange> = later
+        .sections
+        .iter()
+        .map(|section| {
+            let prior = percent_in(earlier, &section.code);
+            SectionChange {
+                code: section.code.clone(),
+                title: section.title.clone(),
+                prior,
+                current: section.percent,
+                delta: section.percent.zip(prior).map(|(now, before)| now - before),
+            }
+        })
+        .collect();
+    for section in &earlier.sections {
+        if !later.sections.iter().any(|s| s.code == section.code) {
+            changes.push(SectionChange {
+                code: section.code.clone(),
+                title: section.title.clone(),
+                prior: section.percent,
+                current: None,
+                delta: None,
+            });
+        }
+    }
+    changes
+}
+
+/// Whether an item needs 复查 after this response: it was partial or fail, or its
+/// rectification is still open.
+pub fn needs_recheck(response: &Response) -> bool {
+    response.status.is_problem() || response.has_open_rectification()
+}
+
+/// Carry-over (待复查): the codes, in `current`'s version, of the items that need
+/// 复查 because of the prior session. Items the current version dropped are left out.
+pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<String> {
+    let codes = CodeMap::between(prior.checklist, current);
+    prior
+        .session
+        .responses
+        .iter()
+        .filter(|(_, response)| needs_recheck(response))
+        .filter_map(|(code, _)| codes.current_code(code))
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::checklist::Section;
+    use crate::model::matching::tests::{checklist, item};
+    use crate::model::session::{ChecklistRef, Rectification, Status};
+
+    /// A session of checklist "t" v`version`, dated `date`, created at `created` (hh:mm).
+    pub fn session(id: u128, department: &str, date: &str, created: &str) -> Session {
+        let created = DateTime::parse_from_rfc3339(&format!("2026-01-01T{created}:00+08:00"))
+            .expect("test time");
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("test date");
+        Session::new(
+            Uuid::from_u128(id),
+            ChecklistRef {
+                id: "t".into(),
+                version: 1,
+                hash: "h".into(),
+            },
+            format!("{date} 自查"),
+            date,
+            department.into(),
+            String::new(),
+            created,
+        )
+    }
+
+    fn mark(session: &mut Session, code: &str, status: Status) {
+        session.responses.entry(code.into()).or_default().status = status;
+    }
+
+    fn prior_id(current: &Session, all: &[Session]) -> Option<u128> {
+        prior_session(current, all).map(|s| s.id.as_u128())
+    }
+
+    #[test]
+    fn prior_is_the_latest_earlier_dated_session_of_the_same_series() {
+        let current = session(10, "办公室", "2026-11-15", "09:00");
+        let mut other_checklist = session(5, "办公室", "2026-11-10", "09:00");
+        other_checklist.checklist.id = "other".into();
+        let all = vec![
+            session(1, "办公室", "2026-09-15", "09:00"),
+            session(2, "办公室", "2026-10-15", "09:00"),
+            session(3, "党群科", "2026-11-01", "09:00"),
+            other_checklist,
+            session(6, "办公室", "2026-12-01", "09:00"),
+            current.clone(),
+        ];
+        assert_eq!(prior_id(&current, &all), Some(2));
+    }
+
+    #[test]
+    fn department_names_match_after_normalizing() {
+        let current = session(10, "办公室", "2026-11-15", "09:00");
+        let all = vec![session(1, " 办公室\u{202e}", "2026-10-15", "09:00")];
+        assert_eq!(prior_id(&current, &all), Some(1));
+    }
+
+    #[test]
+    fn same_date_is_not_earlier_even_when_created_before() {
+        let current = session(10, "办公室", "2026-11-15", "12:00");
+        let all = vec![session(1, "办公室", "2026-11-15", "08:00")];
+        assert_eq!(prior_id(&current, &all), None);
+    }
+
+    #[test]
+    fn ties_on_the_earlier_date_go_to_the_later_created_then_the_higher_id() {
+        let current = session(10, "办公室", "2026-11-15", "09:00");
+        let all = vec![
+            session(3, "办公室", "2026-10-15", "11:00"),
+            session(1, "办公室", "2026-10-15", "10:00"),
+            session(2, "办公室", "2026-10-15", "11:00"),
+        ];
+        assert_eq!(prior_id(&current, &all), Some(3));
+        let all = vec![
+            session(7, "办公室", "2026-10-15", "08:00"),
+            session(4, "办公室", "2026-10-15", "10:00"),
+        ];
+        assert_eq!(prior_id(&current, &all), Some(4));
+    }
+
+    #[test]
+    fn history_is_chronological_with_section_percents() {
+        let mut list = checklist(1, vec![item("1.1", 4.0), item("1.2", 4.0)], &[]);
+        list.sections.push(Section {
+            code: "2".into(),
+            title: "第二部分".into(),
+            items: vec![item("2.1", 2.0)],
+            sections: vec![],
+        });
+        let mut late = session(2, "办公室", "2026-11-15", "09:00");
+        mark(&mut late, "1.1", Status::Pass);
+        mark(&mut late, "1.2", Status::Pass);
+        mark(&mut late, "2.1", Status::Fail);
+        let mut early = session(1, "办公室", "2026-10-15", "09:00");
+        mark(&mut early, "1.1", Status::Pass);
+        mark(&mut early, "1.2", Status::Fail);
+        let elsewhere = session(3, "党群科", "2026-10-20", "09:00");
+        let all = [
+            Inspection::new(&late, &list),
+            Inspection::new(&elsewhere, &list),
+            Inspection::new(&early, &list),
+        ];
+        let points = history(&all, "办公室", "t");
+        let dates: Vec<String> = points.iter().map(|p| p.date.to_string()).collect();
+        assert_eq!(dates, ["2026-10-15", "2026-11-15"]);
+        // Early: 4 of 10 (2.1 pending still counts in the maximum); section 2 unchecked.
+        assert_eq!(points[0].percent, Some(40.0));
+        assert_eq!(points[0].sections[0].percent, Some(50.0));
+        assert_eq!(points[0].sections[1].percent, None);
+        // Late: 8 of 10.
+        assert_eq!(points[1].percent, Some(80.0));
+        let prior = prior_inspection(&late, &all).map(|of| of.session.id);
+        assert_eq!(prior, Some(early.id));
+        assert!(prior_inspection(&early, &all).is_none());
+        let changes = section_changes(&points[0], &points[1]);
+        assert_eq!(changes[0].code, "1");
+        assert_eq!(changes[0].delta, Some(50.0));
+        assert_eq!((changes[1].prior, changes[1].current), (None, Some(0.0)));
+        assert_eq!(changes[1].delta, None);
+    }
+
+    #[test]
+    fn a_session_with_nothing_checked_has_no_percent() {
+        let list = checklist(1, vec![item("1.1", 4.0)], &[]);
+        let blank = session(1, "办公室", "2026-10-15", "09:00");
+        let points = history(&[Inspection::new(&blank, &list)], "办公室", "t");
+        assert_eq!(points[0].percent, None);
+        assert_eq!(points[0].summary.figures.max, 4.0);
+    }
+
+    #[test]
+    fn carry_over_takes_problems_and_open_rectifications_through_renames() {
+        let v1 = checklist(
+            1,
+            ["a", "b", "c", "d", "e", "f"]
+                .map(|c| item(c, 1.0))
+                .to_vec(),
+            &[],
+        );
+        let v2 = checklist(
+            2,
+            ["a", "b2", "c", "d", "e"].map(|c| item(c, 1.0)).to_vec(),
+            &[("b", "b2")],
+        );
+        let mut prior = session(1, "办公室", "2026-10-15", "09:00");
+        mark(&mut prior, "a", Status::Pass);
+        mark(&mut prior, "b", Status::Partial);
+        mark(&mut prior, "c", Status::Fail);
+        mark(&mut prior, "d", Status::Pass);
+        prior.responses.entry("d".into()).or_default().rectification = Some(Rectification {
+            owner: "李明".into(),
+            due: None,
+            done: None,
+        });
+        mark(&mut prior, "e", Status::Na);
+        mark(&mut prior, "f", Status::Fail); // dropped from v2
+        let codes = recheck_codes(Inspection::new(&prior, &v1), &v2);
+        assert_eq!(codes, BTreeSet::from(["b2".into(), "c".into(), "d".into()]));
+    }
+}
