@@ -1,4 +1,192 @@
 //! Everything zicha writes for people and programs: JSON, plain text, and report files.
+//!
+//! Report files (md, csv, html, xlsx, docx) go one way for the CLI and the UI:
+//! [`collect`] a [`Report`], [`render`] it, then [`write_file`] it to
+//! [`output_path`] — or all at once with [`export`].
 
+pub mod csv;
+pub mod docx;
+pub mod file;
+#[cfg(test)]
+mod fixture;
+pub mod html;
 pub mod json;
+pub mod md;
+pub mod report;
+pub mod rounds_json;
+pub mod rounds_text;
+pub mod rows;
+mod svg;
 pub mod text;
+pub mod xlsx;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+pub use file::{Overwrite, default_file_name, output_path, safe_file_name, write_file};
+pub use report::{Report, Scope, Selection, SessionReport, TrendPoint, collect};
+
+use crate::store::atomic::AtomicError;
+use crate::store::{StoreError, Unreadable};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Md,
+    Csv,
+    Html,
+    Xlsx,
+    Docx,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Csv,
+        Format::Html,
+        Format::Xlsx,
+        Format::Docx,
+    ];
+
+    /// The file extension, which is also the name users type.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// What the file is for, in Chinese, for menus.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown 文本",
+            Format::Csv => "CSV 表格(逐条目)",
+            Format::Html => "网页(可打印 A4)",
+            Format::Xlsx => "Excel 台账",
+            Format::Docx => "Word 自查报告草稿",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown export format {0:?}; expected one of: md, csv, html, xlsx, docx")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let word = text.trim().trim_start_matches('.');
+        Format::ALL
+            .into_iter()
+            .find(|format| format.extension().eq_ignore_ascii_case(word))
+            .ok_or_else(|| UnknownFormat(text.to_string()))
+    }
+}
+
+/// Settings that are not part of the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Rectifications still open and due before this day are overdue.
+    pub today: NaiveDate,
+    /// The unit (单位) the report is for; left blank to fill in when absent.
+    pub unit: Option<String>,
+}
+
+impl Options {
+    pub fn new(today: NaiveDate) -> Options {
+        Options { today, unit: None }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no sessions selected")]
+    NothingSelected,
+    #[error("{}", unreadable_message(.0))]
+    Unreadable(Vec<String>),
+    #[error("session {id}: {source}")]
+    Checklist {
+        id: Uuid,
+        #[source]
+        source: StoreError,
+    },
+    #[error("no sessions in round {label:?}; rounds: {}", if known.is_empty() { "none yet".to_string() } else { known.join(", ") })]
+    EmptyRound { label: String, known: Vec<String> },
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: AtomicError,
+    },
+    #[error("cannot build the xlsx file: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("cannot build the docx file: {0}")]
+    Docx(String),
+}
+
+impl ExportError {
+    fn unreadable(files: Vec<&Unreadable>) -> ExportError {
+        ExportError::Unreadable(
+            files
+                .iter()
+                .map(|file| format!("{}: {}", file.id, file.problem))
+                .collect(),
+        )
+    }
+}
+
+fn unreadable_message(lines: &[String]) -> String {
+    format!(
+        "cannot export: {} session file(s) cannot be read; repair them or move them to trash/ first:\n{}",
+        lines.len(),
+        lines.join("\n")
+    )
+}
+
+/// The file's bytes.
+pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Md => md::render(report, options).into_bytes(),
+        Format::Csv => csv::render(report, options).into_bytes(),
+        Format::Html => html::render(report, options).into_bytes(),
+        Format::Xlsx => xlsx::render(report, options)?,
+        Format::Docx => docx::render(report, options)?,
+    })
+}
+
+/// Collects, renders and writes in one go; returns the path written.
+/// `target` is a file or an existing folder; `None` means `default_dir`.
+pub fn export(
+    store: &crate::store::Store,
+    selection: &Selection,
+    format: Format,
+    options: &Options,
+    target: Option<&Path>,
+    default_dir: &Path,
+    overwrite: Overwrite,
+) -> Result<PathBuf, ExportError> {
+    let report = collect(store, selection)?;
+    let path = output_path(target, default_dir, &report, format);
+    if overwrite == Overwrite::Never && path.exists() {
+        return Err(ExportError::Exists { path });
+    }
+    let bytes = render(&report, format, options)?;
+    write_file(&path, &bytes, overwrite)?;
+    Ok(path)
+}

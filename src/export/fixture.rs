@@ -1,0 +1,250 @@
+//! In-memory reports for the renderers' unit tests: no store, fixed ids and dates.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate};
+use uuid::Uuid;
+
+use super::report::{Report, Scope, SessionReport, TrendPoint};
+use crate::model::checklist::Checklist;
+use crate::model::session::{
+    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
+};
+use crate::store::checklist_file::parse_checklist;
+
+/// Formula starts, markup, quotes, line breaks, a tab, a CR, escape sequences,
+/// characters XML 1.0 forbids, and emoji.
+pub const HOSTILE: &str = "=HYPERLINK(\"http://x\",\"点我\")\n+1-2\t-3 @SUM(A1)\r\n<script>alert('x')</script> & \"引号\" \u{1b}[31m红\u{1b}]0;标题\u{7}\u{0}\u{b}\u{fffe}😀";
+
+pub fn today() -> NaiveDate {
+    date("2026-11-21")
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a fixed date")
+}
+
+pub fn checklist() -> Arc<Checklist> {
+    let text = include_str!("../../tests/fixtures/export_checklist.ron");
+    Arc::new(parse_checklist(text.as_bytes(), "export_checklist.ron").expect("a valid fixture"))
+}
+
+pub fn session(n: u128, department: &str, round: &str, day: &str) -> Session {
+    let now = DateTime::parse_from_rfc3339("2026-11-21T10:00:00+08:00").expect("a fixed time");
+    Session::new(
+        Uuid::from_u128(n),
+        ChecklistRef {
+            id: "export-test".into(),
+            version: 3,
+            hash: "fixture".into(),
+        },
+        round.into(),
+        date(day),
+        department.into(),
+        "王敏".into(),
+        now,
+    )
+}
+
+pub fn respond<'a>(
+    session: &'a mut Session,
+    code: &str,
+    status: Status,
+    note: &str,
+) -> &'a mut Response {
+    let response = session.responses.entry(code.into()).or_default();
+    response.status = status;
+    response.note = note.into();
+    response
+}
+
+/// 办公室 with every kind of answer: deductions, an open overdue rectification,
+/// a done one, a failed veto item and hostile text.
+pub fn office() -> Session {
+    let mut s = session(1, "办公室", "2026年11月自查", "2026-11-20");
+    respond(&mut s, "1.1", Status::Partial, HOSTILE).deductions = vec![0];
+    s.responses
+        .get_mut("1.1")
+        .expect("just added")
+        .rectification = Some(Rectification {
+        owner: "李明<b>".into(),
+        due: Some(date("2026-11-01")),
+        done: None,
+    });
+    respond(&mut s, "1.2", Status::Pass, "");
+    let fixed = respond(&mut s, "1.3.1", Status::Fail, "谈话记录缺失");
+    fixed.free_deduction = Some(FreeDeduction {
+        reason: "另有问题".into(),
+        points: 0.5,
+    });
+    fixed.rectification = Some(Rectification {
+        owner: "张华".into(),
+        due: Some(date("2026-12-01")),
+        done: Some(RectificationDone {
+            at: DateTime::parse_from_rfc3339("2026-11-21T09:00:00+08:00").expect("fixed"),
+            by: "王敏".into(),
+            note: "已补记录".into(),
+        }),
+    });
+    respond(&mut s, "2.1", Status::Pass, "");
+    respond(&mut s, "2.2", Status::Na, "无绿化区域");
+    respond(&mut s, "2.4", Status::Pass, "").evidence = vec!["奖牌照片".into()];
+    respond(&mut s, "3.1", Status::Fail, "发生安全事故");
+    s
+}
+
+pub fn single() -> Report {
+    let history = vec![
+        TrendPoint {
+            date: date("2026-10-15"),
+            round: "2026年10月自查".into(),
+            percent: Some(60.0),
+        },
+        TrendPoint {
+            date: date("2026-11-20"),
+            round: "2026年11月自查".into(),
+            percent: Some(72.5),
+        },
+    ];
+    Report {
+        scope: Scope::Sessions,
+        sessions: vec![SessionReport::new(office(), checklist(), history)],
+    }
+}
+
+pub fn round() -> Report {
+    let mut party = session(2, "党群室", "2026年11月自查", "2026-11-19");
+    for code in ["1.1", "1.2", "1.3.1", "2.1", "2.2", "2.3", "3.1"] {
+        respond(&mut party, code, Status::Pass, "");
+    }
+    let mut logistics = session(3, "后勤服务中心", "2026年11月自查", "2026-11-18");
+    respond(&mut logistics, "2.1", Status::Partial, "走廊杂物");
+    let sessions = [office(), party, logistics]
+        .into_iter()
+        .map(|s| SessionReport::new(s, checklist(), vec![]))
+        .collect();
+    Report {
+        scope: Scope::Round {
+            label: "2026年11月自查".into(),
+        },
+        sessions,
+    }
+}
+
+/// Checks that `xml` is well-formed XML 1.0: legal characters only, known entities,
+/// balanced tags, one root. Enough to catch what a careless writer breaks.
+pub fn assert_well_formed(xml: &str) {
+    if let Some(bad) = xml.chars().find(|&c| {
+        !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    }) {
+        panic!("character U+{:04X} is not allowed in XML 1.0", bad as u32);
+    }
+    let mut stack: Vec<&str> = Vec::new();
+    let mut roots = 0;
+    let mut rest = xml;
+    while let Some(start) = rest.find(['<', '&']) {
+        if rest[start..].starts_with('&') {
+            check_entity(&rest[start..]);
+            rest = &rest[start + 1..];
+            continue;
+        }
+        let tag = &rest[start..];
+        let (skip, end) = if tag.starts_with("<?") {
+            (true, tag.find("?>").map(|i| i + 2))
+        } else if tag.starts_with("<!--") {
+            (true, tag.find("-->").map(|i| i + 3))
+        } else if tag.starts_with("<![CDATA[") {
+            (true, tag.find("]]>").map(|i| i + 3))
+        } else {
+            (false, tag_end(tag))
+        };
+        let end =
+            end.unwrap_or_else(|| panic!("unclosed markup at {:?}", &tag[..tag.len().min(40)]));
+        if !skip {
+            let inner = &tag[1..end - 1];
+            if let Some(name) = inner.strip_prefix('/') {
+                let open = stack.pop().unwrap_or_else(|| panic!("stray </{name}>"));
+                assert_eq!(open, name.trim(), "mismatched closing tag");
+            } else {
+                let self_closing = inner.ends_with('/');
+                let name = inner
+                    .split(|c: char| c.is_whitespace() || c == '/')
+                    .next()
+                    .unwrap_or("");
+                assert!(!name.is_empty(), "empty tag name");
+                for value in inner.split('"').skip(1).step_by(2) {
+                    assert!(!value.contains('<'), "'<' in an attribute value");
+                    let mut at = value;
+                    while let Some(i) = at.find('&') {
+                        check_entity(&at[i..]);
+                        at = &at[i + 1..];
+                    }
+                }
+                if stack.is_empty() {
+                    roots += 1;
+                }
+                if !self_closing {
+                    stack.push(name);
+                }
+            }
+        }
+        rest = &tag[end..];
+    }
+    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    assert_eq!(roots, 1, "exactly one root element");
+}
+
+/// Index just past the `>` that closes the tag at the start of `tag`, skipping quoted values.
+fn tag_end(tag: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in tag.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return Some(i + 1),
+            (None, '<') => panic!("'<' inside a tag: {:?}", &tag[..i.min(60)]),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn check_entity(text: &str) {
+    let end = text
+        .find(';')
+        .unwrap_or_else(|| panic!("bare '&' at {:?}", &text[..text.len().min(20)]));
+    let name = &text[1..end];
+    let ok = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+        || name
+            .strip_prefix("#x")
+            .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+        || name
+            .strip_prefix('#')
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+    assert!(ok, "unknown entity &{name};");
+}
+
+/// The text of a zip archive's member.
+pub fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut file = archive.by_name(name).expect("the member exists");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut file, &mut text).expect("UTF-8 XML");
+    text
+}
+
+#[test]
+fn the_well_formedness_check_catches_what_it_should() {
+    assert_well_formed("<?xml version=\"1.0\"?><a x=\"1 &amp; 2\"><b/>t &lt; &#x41;</a>");
+    for broken in [
+        "<a><b></a>",
+        "<a>&nope;</a>",
+        "<a>x & y</a>",
+        "<a>\u{1b}</a>",
+        "<a/><b/>",
+        "<a x=\"<\"/>",
+    ] {
+        let result = std::panic::catch_unwind(|| assert_well_formed(broken));
+        assert!(result.is_err(), "{broken:?} must be rejected");
+    }
+}

@@ -1,0 +1,360 @@
+//! What every format shows, computed once: one row per item, one per session,
+//! with user text already cleaned, so no renderer can forget to.
+
+use chrono::NaiveDate;
+
+use super::report::SessionReport;
+use crate::model::scoring::{Summary, format_points, item_score};
+use crate::model::session::Status;
+use crate::model::text::sanitize;
+
+/// Column names of the per-item table (csv, xlsx 明细).
+pub const ITEM_COLUMNS: [&str; 16] = [
+    "轮次",
+    "日期",
+    "部门",
+    "检查表",
+    "部分",
+    "编号",
+    "条目",
+    "状态",
+    "分值",
+    "扣分",
+    "得分",
+    "备注",
+    "责任人",
+    "期限",
+    "整改",
+    "资料",
+];
+
+pub const VETO: &str = "一票否决";
+pub const DISQUALIFIED: &str = "取消评优资格";
+
+/// User text as exports write it: without the control characters a terminal
+/// or XML 1.0 cannot take (newline and tab stay).
+pub fn clean(text: &str) -> String {
+    sanitize(text)
+        .chars()
+        .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
+/// `clean`, on one line: newlines and tabs become spaces.
+pub fn clean_line(text: &str) -> String {
+    clean(text)
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deduction {
+    pub reason: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub date: NaiveDate,
+    pub by: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RectificationRow {
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub done: Option<Done>,
+    /// Open and due before today.
+    pub overdue: bool,
+}
+
+impl RectificationRow {
+    pub fn state_zh(&self) -> &'static str {
+        if self.done.is_some() {
+            "已完成"
+        } else if self.overdue {
+            "逾期未完成"
+        } else {
+            "未完成"
+        }
+    }
+
+    pub fn due_text(&self) -> String {
+        self.due.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRow {
+    /// The top-level section: "1 领导班子好".
+    pub section: String,
+    pub code: String,
+    pub title: String,
+    pub status: Status,
+    pub points: f64,
+    pub bonus: bool,
+    pub veto: bool,
+    pub score: Option<f64>,
+    /// Points lost on a checked, scored base item.
+    pub lost: Option<f64>,
+    pub deductions: Vec<Deduction>,
+    pub note: String,
+    pub evidence: Vec<String>,
+    pub rectification: Option<RectificationRow>,
+}
+
+impl ItemRow {
+    pub fn is_scored(&self) -> bool {
+        self.points > 0.0
+    }
+
+    pub fn points_text(&self) -> String {
+        if self.is_scored() {
+            format_points(self.points)
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn score_text(&self) -> String {
+        match self.score {
+            Some(score) if self.is_scored() => format_points(score),
+            _ => String::new(),
+        }
+    }
+
+    pub fn lost_text(&self) -> String {
+        self.lost.map(format_points).unwrap_or_default()
+    }
+
+    /// "无年度学习计划 -2;另有问题 -0.5"
+    pub fn deductions_text(&self) -> String {
+        self.deductions
+            .iter()
+            .map(|d| format!("{} -{}", d.reason, format_points(d.points)))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    pub fn evidence_text(&self) -> String {
+        self.evidence.join(";")
+    }
+
+    /// "李明 · 2026-12-01 · 未完成", or empty without a rectification.
+    pub fn rectification_text(&self) -> String {
+        let Some(rect) = &self.rectification else {
+            return String::new();
+        };
+        let mut parts = vec![rect.owner.clone()];
+        if let Some(due) = rect.due {
+            parts.push(due.to_string());
+        }
+        parts.push(rect.state_zh().to_string());
+        if let Some(done) = &rect.done
+            && !done.note.is_empty()
+        {
+            parts.push(done.note.clone());
+        }
+        parts.join(" · ")
+    }
+
+    /// Marks shown after the title: "[一票否决]", "[加分项]".
+    pub fn marks(&self) -> String {
+        let mut marks = String::new();
+        if self.veto {
+            marks.push_str(" [一票否决]");
+        }
+        if self.bonus {
+            marks.push_str(" [加分项]");
+        }
+        marks
+    }
+}
+
+/// Every item of the session in reading order.
+pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
+    let session = &report.session;
+    let mut rows = Vec::new();
+    for section in &report.checklist.sections {
+        let section_name = clean_line(&format!("{} {}", section.code, section.title));
+        for item in section.all_items() {
+            let response = session.response(&item.code);
+            let status = session.status(&item.code);
+            let score = item_score(item, response);
+            let lost = score
+                .filter(|_| item.is_scored() && !item.bonus)
+                .map(|score| item.points - score);
+            let mut deductions: Vec<Deduction> = response
+                .map(|r| {
+                    r.deductions
+                        .iter()
+                        .filter_map(|&i| item.deductions.get(i))
+                        .map(|(reason, points)| Deduction {
+                            reason: clean_line(reason),
+                            points: *points,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
+                deductions.push(Deduction {
+                    reason: clean_line(&free.reason),
+                    points: free.points,
+                });
+            }
+            rows.push(ItemRow {
+                section: section_name.clone(),
+                code: clean_line(&item.code),
+                title: clean_line(&item.title),
+                status,
+                points: item.points,
+                bonus: item.bonus,
+                veto: item.veto,
+                score,
+                lost,
+                deductions,
+                note: response.map(|r| clean(&r.note)).unwrap_or_default(),
+                evidence: response
+                    .map(|r| r.evidence.iter().map(|e| clean_line(e)).collect())
+                    .unwrap_or_default(),
+                rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
+                    RectificationRow {
+                        owner: clean_line(&rect.owner),
+                        due: rect.due,
+                        done: rect.done.as_ref().map(|done| Done {
+                            date: done.at.date_naive(),
+                            by: clean_line(&done.by),
+                            note: clean(&done.note),
+                        }),
+                        overdue: rect.done.is_none() && rect.due.is_some_and(|due| due < today),
+                    }
+                }),
+            });
+        }
+    }
+    rows
+}
+
+/// Items that need rectification: partial and fail.
+pub fn problems(rows: &[ItemRow]) -> Vec<&ItemRow> {
+    rows.iter().filter(|row| row.status.is_problem()).collect()
+}
+
+/// Items for the rectification list: problems and anything with a rectification.
+pub fn rectification_rows(rows: &[ItemRow]) -> Vec<&ItemRow> {
+    rows.iter()
+        .filter(|row| row.status.is_problem() || row.rectification.is_some())
+        .collect()
+}
+
+/// One line per session for summary tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub round: String,
+    pub date: NaiveDate,
+    pub department: String,
+    pub inspector: String,
+    /// "文明单位创建自查表 v2"
+    pub checklist: String,
+    pub score: f64,
+    pub max: f64,
+    pub percent: Option<f64>,
+    pub deducted: f64,
+    pub checked: usize,
+    pub total: usize,
+    pub veto: Vec<String>,
+    pub disqualified: bool,
+    pub grade: String,
+    pub problems: usize,
+    pub open_rectifications: usize,
+}
+
+impl SummaryRow {
+    pub fn of(report: &SessionReport) -> SummaryRow {
+        let session = &report.session;
+        let summary: &Summary = &report.summary;
+        let f = summary.figures;
+        SummaryRow {
+            round: clean_line(&session.round),
+            date: session.date,
+            department: clean_line(&session.department),
+            inspector: clean_line(&session.inspector),
+            checklist: checklist_name(report),
+            score: f.score,
+            max: f.max,
+            percent: summary.percent(),
+            deducted: f.deducted,
+            checked: f.checked,
+            total: f.total,
+            veto: summary.veto.iter().map(|code| clean_line(code)).collect(),
+            disqualified: summary.disqualified,
+            grade: summary.grade.as_deref().map(clean_line).unwrap_or_default(),
+            problems: summary.problems,
+            open_rectifications: summary.open_rectifications,
+        }
+    }
+
+    pub fn score_text(&self) -> String {
+        format!("{}/{}", format_points(self.score), format_points(self.max))
+    }
+
+    pub fn percent_text(&self) -> String {
+        percent_text(self.percent)
+    }
+
+    /// "一票否决(6.1、6.2)、取消评优资格、良好", or "—" when there is nothing to say.
+    pub fn verdict_text(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.veto.is_empty() {
+            parts.push(format!("{VETO}({})", self.veto.join("、")));
+        }
+        if self.disqualified {
+            parts.push(DISQUALIFIED.to_string());
+        }
+        if !self.grade.is_empty() {
+            parts.push(self.grade.clone());
+        }
+        if parts.is_empty() {
+            "—".into()
+        } else {
+            parts.join("、")
+        }
+    }
+
+    pub fn veto_text(&self) -> String {
+        if self.veto.is_empty() {
+            "否".into()
+        } else {
+            format!("是({})", self.veto.join("、"))
+        }
+    }
+
+    pub fn disqualified_text(&self) -> &'static str {
+        if self.disqualified { "是" } else { "否" }
+    }
+}
+
+pub fn checklist_name(report: &SessionReport) -> String {
+    clean_line(&format!(
+        "{} v{}",
+        report.checklist.title, report.session.checklist.version
+    ))
+}
+
+pub fn percent_text(percent: Option<f64>) -> String {
+    percent.map_or_else(|| "—".to_string(), |p| format!("{p:.1}%"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_keeps_lines_and_drops_what_xml_and_terminals_cannot_take() {
+        let hostile = "a\u{1b}[31mb\r\nc\td\u{0}\u{b}\u{c}\u{fffe}\u{ffff}\u{202e}e😀";
+        assert_eq!(clean(hostile), "a[31mb\nc\tde😀");
+        assert_eq!(clean_line(hostile), "a[31mb c de😀");
+    }
+}
