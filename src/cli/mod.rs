@@ -1,6 +1,8 @@
 //! The command line (DESIGN §6): parse, call model/store/export, print.
 
 mod checklists;
+mod export;
+mod rounds;
 mod sessions;
 
 use std::io::Write;
@@ -103,6 +105,35 @@ pub enum Command {
     Finish { session: String },
     /// Reopen a finished session for editing
     Reopen { session: String },
+    /// Write a report file (md, csv, html, xlsx, docx) for sessions or a round
+    Export(export::ExportArgs),
+    /// Compare a session with its prior session, or with PRIOR
+    Compare {
+        session: String,
+        prior: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open rectifications across sessions (整改台账)
+    Ledger {
+        /// Include closed rectifications
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a rectification (整改完成), keeping who and when
+    Rectify {
+        session: String,
+        code: String,
+        #[arg(long, required = true)]
+        done: bool,
+        #[arg(long)]
+        note: Option<String>,
+        /// Who closes it (default: the session's inspector, else the login name)
+        #[arg(long)]
+        by: Option<String>,
+    },
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -191,8 +222,14 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match command {
         Command::Open { session } => {
-            let _ = session;
-            start_ui(&context)
+            let store = context.store()?;
+            let id = store.resolve(&session)?;
+            crate::tui::run(
+                store,
+                context.lang,
+                context.ascii,
+                crate::tui::Start { open: Some(id) },
+            )
         }
         Command::New {
             checklist,
@@ -237,13 +274,30 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check { files } => checklists::check(&files),
         Command::Finish { session } => sessions::set_finished(&context, &session, true),
         Command::Reopen { session } => sessions::set_finished(&context, &session, false),
+        Command::Export(args) => export::run(&context, args),
+        Command::Compare {
+            session,
+            prior,
+            json,
+        } => rounds::compare(&context, &session, prior.as_deref(), json),
+        Command::Ledger { all, json } => rounds::ledger(&context, all, json),
+        Command::Rectify {
+            session,
+            code,
+            done: _,
+            note,
+            by,
+        } => rounds::rectify(&context, &session, &code, note, by),
     }
 }
 
 fn start_ui(context: &Context) -> Result<()> {
-    let _ = context;
-    println!("zicha: the terminal UI is not built yet. Try: zicha --help");
-    Ok(())
+    crate::tui::run(
+        context.store()?,
+        context.lang,
+        context.ascii,
+        crate::tui::Start { open: None },
+    )
 }
 
 pub fn print(text: &str) {

@@ -84,7 +84,8 @@ impl Figures {
         }
     }
 
-    fn over<'a>(items: impl IntoIterator<Item = &'a Item>, session: &Session) -> Figures {
+    /// Figures over any set of items of a session.
+    pub fn over<'a>(items: impl IntoIterator<Item = &'a Item>, session: &Session) -> Figures {
         let mut figures = Figures::default();
         for item in items {
             figures.add(item, session.response(&item.code));

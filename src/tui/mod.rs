@@ -1,0 +1,256 @@
+//! The terminal UI: one `App`, a pure `update`, views that borrow, an effect runner,
+//! and an event loop generic over the ratatui `Backend` so tests drive the real app.
+
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod outline;
+pub mod runner;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod views;
+
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use uuid::Uuid;
+
+use crate::clock;
+use crate::i18n::Lang;
+use crate::store::{Store, session_file};
+use action::{Action, Effect};
+use app::App;
+use keymap::takes_text;
+use runner::{Msg, Runner};
+use theme::Theme;
+
+/// How often the loop ticks when nothing happens (drives autosave).
+pub const TICK: Duration = Duration::from_millis(200);
+
+/// What to show first.
+pub struct Start {
+    pub open: Option<Uuid>,
+}
+
+/// Runs the UI on the real terminal until the user quits.
+pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
+    let store = Arc::new(store);
+    let settings = store.load_settings();
+    let (sender, receiver) = mpsc::channel();
+    let mut runner = Runner::new(store.clone(), lang, sender.clone());
+    let mut app = App::new(lang, Theme::from_env(ascii), settings, clock::now());
+
+    enter_terminal()?;
+    install_panic_hook();
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(Msg::Term(event)).is_err() {
+                break;
+            }
+        }
+    });
+    let mut initial = vec![Effect::LoadHome];
+    if let Some(id) = start.open {
+        initial.push(Effect::OpenSession { id });
+    }
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)
+    }));
+    leave_terminal();
+    match outcome {
+        Ok(result) => {
+            flush_on_exit(&app, &runner);
+            result
+        }
+        Err(_) => {
+            let saved = write_panic_recovery(&app, runner.store());
+            Err(anyhow::anyhow!(
+                "zicha stopped after an internal error; {saved}. Please report the message above."
+            ))
+        }
+    }
+}
+
+/// Saves edits that did not reach the disk yet (the loop ended unexpectedly).
+fn flush_on_exit(app: &App, runner: &Runner) {
+    if let Some(walk) = &app.walk
+        && walk.save.is_dirty()
+        && walk.read_only.is_none()
+        && let Err(error) = runner.save_now(&walk.loaded)
+    {
+        let text = session_file::encode(walk.session());
+        let place = runner
+            .store()
+            .write_recovery(walk.session().id, "exit", text.as_bytes())
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|e| e.to_string());
+        eprintln!("zicha: could not save ({error}); your edits are in {place}");
+    }
+}
+
+fn write_panic_recovery(app: &App, store: &Store) -> String {
+    match &app.walk {
+        Some(walk) => {
+            let text = session_file::encode(walk.session());
+            match store.write_recovery(walk.session().id, "panic", text.as_bytes()) {
+                Ok(path) => format!("the open session was written to {}", path.display()),
+                Err(error) => format!("the open session could not be written: {error}"),
+            }
+        }
+        None => "no session was open".to_string(),
+    }
+}
+
+fn enter_terminal() -> Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    Ok(())
+}
+
+/// Puts the terminal back as it was; safe to call twice.
+pub fn leave_terminal() {
+    let _ = disable_raw_mode();
+    let mut stdout = io::stdout();
+    let _ = execute!(
+        stdout,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = stdout.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_terminal();
+        previous(info);
+    }));
+}
+
+/// The event loop: draw, wait for a message or a tick, update, run effects.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    runner: &mut Runner,
+    receiver: &Receiver<Msg>,
+    initial: Vec<Effect>,
+) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    stamp_time(app);
+    run_effects(app, runner, initial);
+    let mut last_tick = Instant::now();
+    loop {
+        if app.quit {
+            break;
+        }
+        terminal.draw(|frame| views::draw(frame, app))?;
+        let wait = TICK.saturating_sub(last_tick.elapsed());
+        let first = match receiver.recv_timeout(wait) {
+            Ok(message) => Some(message),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        // Take everything already waiting (a typed-in paste arrives as a burst) and draw once.
+        let messages = first
+            .into_iter()
+            .chain(std::iter::from_fn(|| receiver.try_recv().ok()));
+        for message in messages {
+            stamp_time(app);
+            for action in translate(app, message) {
+                dispatch(app, runner, action);
+            }
+            if app.quit {
+                break;
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            stamp_time(app);
+            dispatch(app, runner, Action::Tick);
+            last_tick = Instant::now();
+        }
+    }
+    Ok(())
+}
+
+fn stamp_time(app: &mut App) {
+    app.now = Instant::now();
+    app.wall = clock::now();
+    app.today = app.wall.date_naive();
+}
+
+fn run_effects(app: &mut App, runner: &mut Runner, effects: Vec<Effect>) {
+    for effect in effects {
+        for action in runner.run(effect) {
+            dispatch(app, runner, action);
+        }
+    }
+}
+
+/// Updates the app with one action and carries out what it asks for.
+pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
+    let effects = update::update(app, action);
+    run_effects(app, runner, effects);
+}
+
+/// Terminal events as actions; key releases (Windows) are ignored.
+pub fn translate(app: &App, message: Msg) -> Vec<Action> {
+    match message {
+        Msg::Saved(report) => vec![Action::SaveFinished(report)],
+        Msg::Term(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                return vec![Action::QuitRequested];
+            }
+            #[cfg(debug_assertions)]
+            if key.code == KeyCode::F(12) && std::env::var_os("ZICHA_TEST_PANIC").is_some() {
+                panic!("test panic requested with F12 (ZICHA_TEST_PANIC)");
+            }
+            let mode = app.mode();
+            match keymap::lookup(mode, &key) {
+                Some(command) => vec![Action::Command(command)],
+                None if takes_text(mode) => vec![Action::Text(key)],
+                None => Vec::new(),
+            }
+        }
+        Msg::Term(Event::Paste(text)) => vec![Action::Paste(text)],
+        Msg::Term(Event::Mouse(mouse)) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }],
+            MouseEventKind::ScrollUp => vec![Action::ScrollUp],
+            MouseEventKind::ScrollDown => vec![Action::ScrollDown],
+            _ => Vec::new(),
+        },
+        Msg::Term(Event::Resize(width, height)) => vec![Action::Resize(width, height)],
+        Msg::Term(_) => Vec::new(),
+    }
+}

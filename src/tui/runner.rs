@@ -1,0 +1,276 @@
+//! The effect runner: the only part of the UI that touches files. Saves run on
+//! their own thread so typing never waits for the disk.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use uuid::Uuid;
+
+use super::action::{Action, Effect, OpenedSession, SaveJob, SaveOutcome, SaveReport};
+use super::app::{ChecklistChoice, HomeData, PriorItem, PriorView, SessionRow};
+use crate::clock;
+use crate::i18n::Lang;
+use crate::model::checklist::Checklist;
+use crate::model::session::Session;
+use crate::model::text::normalize_name;
+use crate::store::lock::Lock;
+use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
+
+/// Messages into the event loop from other threads.
+#[derive(Debug)]
+pub enum Msg {
+    Term(crossterm::event::Event),
+    Saved(SaveReport),
+}
+
+pub struct Runner {
+    store: Arc<Store>,
+    lang: Lang,
+    locks: HashMap<Uuid, Lock>,
+    saver: Sender<SaveJob>,
+}
+
+impl Runner {
+    pub fn new(store: Arc<Store>, lang: Lang, events: Sender<Msg>) -> Runner {
+        let (saver, jobs) = mpsc::channel::<SaveJob>();
+        let saving_store = store.clone();
+        thread::spawn(move || {
+            for job in jobs {
+                let report = save(&saving_store, job);
+                if events.send(Msg::Saved(report)).is_err() {
+                    break;
+                }
+            }
+        });
+        Runner {
+            store,
+            lang,
+            locks: HashMap::new(),
+            saver,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        match effect {
+            Effect::LoadHome => vec![Action::HomeLoaded(self.home_data())],
+            Effect::OpenSession { id } => vec![self.open(id, false)],
+            Effect::CreateSession { request, recheck } => {
+                match self.store.create(request, clock::now()) {
+                    Ok(loaded) => vec![self.open(loaded.session.id, recheck)],
+                    Err(error) => vec![Action::Failed(error.to_string())],
+                }
+            }
+            Effect::Save(job) => {
+                let id = job.loaded.session.id;
+                let generation = job.generation;
+                if self.saver.send(job).is_err() {
+                    return vec![Action::SaveFinished(SaveReport {
+                        id,
+                        generation,
+                        outcome: SaveOutcome::Failed("the saving thread stopped".into()),
+                    })];
+                }
+                Vec::new()
+            }
+            Effect::CloseSession { id } => {
+                self.locks.remove(&id);
+                Vec::new()
+            }
+            Effect::TrashSession { id } => match self.store.trash(id, clock::now()) {
+                Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+                Err(error) => vec![Action::Failed(error.to_string())],
+            },
+            Effect::SaveSettings(settings) => match self.store.save_settings(&settings) {
+                Ok(()) => Vec::new(),
+                Err(error) => vec![Action::Failed(error.to_string())],
+            },
+            Effect::Recover(session) => {
+                let text = session_file::encode(&session);
+                match self
+                    .store
+                    .write_recovery(session.id, "unsaved", text.as_bytes())
+                {
+                    Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+                    Err(error) => vec![Action::Failed(error.to_string())],
+                }
+            }
+        }
+    }
+
+    /// Saves synchronously (used when leaving the UI with edits not yet on disk).
+    pub fn save_now(&self, loaded: &LoadedSession) -> Result<(), String> {
+        let report = save(
+            &self.store,
+            SaveJob {
+                loaded: loaded.clone(),
+                generation: 0,
+            },
+        );
+        match report.outcome {
+            SaveOutcome::Saved { .. } => Ok(()),
+            SaveOutcome::Failed(text) | SaveOutcome::Conflict(text) => Err(text),
+        }
+    }
+
+    pub fn home_data(&self) -> HomeData {
+        let mut data = HomeData {
+            checklists: self
+                .store
+                .catalog()
+                .latest_all()
+                .iter()
+                .map(|entry| ChecklistChoice {
+                    id: entry.checklist.id.clone(),
+                    version: entry.checklist.version,
+                    title: entry.checklist.title.clone(),
+                })
+                .collect(),
+            ..HomeData::default()
+        };
+        let (sessions, unreadable) = match self.store.load_all() {
+            Ok(found) => found,
+            Err(error) => {
+                data.notices.push(error.to_string());
+                return data;
+            }
+        };
+        for loaded in &sessions {
+            match self.store.checklist_for(&loaded.session.checklist) {
+                Ok(checklist) => data
+                    .sessions
+                    .push(SessionRow::new(&loaded.session, &checklist)),
+                Err(error) => data.unreadable.push((loaded.session.id, error.to_string())),
+            }
+        }
+        data.unreadable.extend(
+            unreadable
+                .into_iter()
+                .map(|file| (file.id, file.problem.to_string())),
+        );
+        let t = crate::i18n::Lang::texts(self.lang);
+        let recovery = self.store.recovery_files();
+        if !recovery.is_empty() {
+            data.notices.push(format!(
+                "{} {} ({})",
+                t.recovery_files,
+                recovery.len(),
+                self.store.recovery_dir().display()
+            ));
+        }
+        data
+    }
+
+    fn open(&mut self, id: Uuid, recheck_first: bool) -> Action {
+        match self.try_open(id, recheck_first) {
+            Ok(opened) => Action::SessionOpened(Box::new(opened)),
+            Err(error) => Action::Failed(error.to_string()),
+        }
+    }
+
+    fn try_open(&mut self, id: Uuid, recheck_first: bool) -> Result<OpenedSession, StoreError> {
+        let loaded = self.store.load(id)?;
+        let checklist = self.store.checklist_for(&loaded.session.checklist)?;
+        let mut read_only = loaded
+            .read_only
+            .as_ref()
+            .map(|ReadOnly::NewerFormat(format)| format!("format {format}"));
+        if read_only.is_none() {
+            match self.store.lock(id, clock::now()) {
+                Ok(lock) => {
+                    self.locks.insert(id, lock);
+                }
+                Err(error) => read_only = Some(error.to_string()),
+            }
+        }
+        // Re-read under the lock: another writer may have saved just before we locked.
+        let loaded = if self.locks.contains_key(&id) {
+            self.store.load(id)?
+        } else {
+            loaded
+        };
+        let prior = self.prior_view(&loaded.session, &checklist);
+        Ok(OpenedSession {
+            loaded,
+            checklist,
+            prior,
+            read_only,
+            recheck_first,
+        })
+    }
+
+    /// The prior session (latest earlier-dated one of the same department and checklist),
+    /// its responses keyed by this checklist's codes.
+    fn prior_view(&self, session: &Session, checklist: &Checklist) -> PriorView {
+        let Ok((sessions, _)) = self.store.load_all() else {
+            return PriorView::default();
+        };
+        let department = normalize_name(&session.department);
+        let prior = sessions
+            .iter()
+            .map(|loaded| &loaded.session)
+            .filter(|other| {
+                other.id != session.id
+                    && other.checklist.id == session.checklist.id
+                    && other.date < session.date
+                    && normalize_name(&other.department) == department
+            })
+            .max_by_key(|other| (other.date, other.created, other.id));
+        let Some(prior) = prior else {
+            return PriorView::default();
+        };
+        let items = prior
+            .responses
+            .iter()
+            .map(|(code, response)| {
+                (
+                    checklist.current_code(code).to_string(),
+                    PriorItem {
+                        status: response.status,
+                        note: response.note.clone(),
+                        rectification: response.rectification.clone(),
+                    },
+                )
+            })
+            .collect();
+        PriorView {
+            id: Some(prior.id),
+            date: Some(prior.date),
+            round: prior.round.clone(),
+            items,
+        }
+    }
+}
+
+fn save(store: &Store, mut job: SaveJob) -> SaveReport {
+    let id = job.loaded.session.id;
+    let generation = job.generation;
+    let before = job.loaded.on_disk;
+    let result = catch_unwind(AssertUnwindSafe(|| store.save(&mut job.loaded)));
+    // Only the folder sync failed: the new file is in place, so it counts as saved.
+    let replaced = job.loaded.on_disk != before;
+    let outcome = match result {
+        Ok(Ok(())) => SaveOutcome::Saved {
+            seq: job.loaded.session.seq,
+            on_disk: job.loaded.on_disk.unwrap_or_default(),
+        },
+        Ok(Err(StoreError::Io { .. })) if replaced => SaveOutcome::Saved {
+            seq: job.loaded.session.seq,
+            on_disk: job.loaded.on_disk.unwrap_or_default(),
+        },
+        Ok(Err(error @ StoreError::Conflict { .. })) => SaveOutcome::Conflict(error.to_string()),
+        Ok(Err(error)) => SaveOutcome::Failed(error.to_string()),
+        Err(_) => SaveOutcome::Failed("the save crashed; edits are kept in memory".into()),
+    };
+    SaveReport {
+        id,
+        generation,
+        outcome,
+    }
+}

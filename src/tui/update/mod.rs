@@ -1,0 +1,308 @@
+//! `update(&mut App, Action) -> Vec<Effect>`: the only place the app state changes.
+//! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
+
+mod forms;
+mod home;
+mod walk;
+
+use super::action::{Action, Effect, SaveOutcome, SaveReport};
+use super::app::{App, Confirm, MessageKind, Overlay, Screen, WalkState};
+use super::keymap::{Command, Mode};
+use super::layout;
+
+pub use forms::department_suggestions;
+pub use walk::open_session;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(command) => {
+            if app
+                .message
+                .as_ref()
+                .is_some_and(|m| m.kind == MessageKind::Info)
+            {
+                app.message = None;
+            }
+            command_in_mode(app, command)
+        }
+        Action::Text(key) => forms::text(app, &key),
+        Action::Paste(text) => forms::paste(app, &text),
+        Action::Click { column, row } => click(app, column, row),
+        Action::ScrollUp => scroll(app, Command::Up),
+        Action::ScrollDown => scroll(app, Command::Down),
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            walk::keep_selection_visible(app);
+            home::keep_selection_visible(app);
+            Vec::new()
+        }
+        Action::Tick => autosave(app),
+        Action::QuitRequested => {
+            if matches!(app.overlay, Some(Overlay::Editor(_))) {
+                forms::command(app, Command::FinishEditing);
+            }
+            app.overlay = None;
+            if app.walk.is_some() {
+                app.quit_after_close = true;
+                leave_walk(app)
+            } else {
+                app.quit = true;
+                Vec::new()
+            }
+        }
+        Action::HomeLoaded(data) => {
+            let notices = data.notices.clone();
+            let unreadable = data.unreadable.len();
+            app.home.set_data(data);
+            home::keep_selection_visible(app);
+            if unreadable > 0 || !notices.is_empty() {
+                let t = app.lang.ui();
+                let mut text = notices.join(" ");
+                if unreadable > 0 {
+                    text = format!("{} {unreadable}. {text}", t.unreadable_count);
+                }
+                app.error(text.trim().to_string());
+            }
+            Vec::new()
+        }
+        Action::SessionOpened(opened) => walk::opened(app, *opened),
+        Action::SaveFinished(report) => save_finished(app, report),
+        Action::Failed(text) => {
+            app.error(text);
+            Vec::new()
+        }
+        Action::Info(text) => {
+            app.info(text);
+            Vec::new()
+        }
+    }
+}
+
+fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
+    match app.mode() {
+        Mode::Home => home::command(app, command),
+        Mode::Walk => walk::command(app, command),
+        Mode::Help => help_command(app, command),
+        Mode::Confirm => confirm_command(app, command),
+        Mode::Editor
+        | Mode::Search
+        | Mode::Deductions
+        | Mode::FreeDeduction
+        | Mode::Rectify
+        | Mode::Evidence
+        | Mode::NewSession => forms::command(app, command),
+        Mode::Compare | Mode::History | Mode::Ledger | Mode::Export => Vec::new(),
+    }
+}
+
+fn help_command(app: &mut App, command: Command) -> Vec<Effect> {
+    let Some(Overlay::Help { scroll }) = &mut app.overlay else {
+        return Vec::new();
+    };
+    match command {
+        Command::Up => *scroll = scroll.saturating_sub(1),
+        Command::Down => *scroll += 1,
+        Command::PageUp => *scroll = scroll.saturating_sub(10),
+        Command::PageDown => *scroll += 10,
+        Command::Back => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
+    let Some(Overlay::Confirm(confirm)) = app.overlay.take() else {
+        return Vec::new();
+    };
+    if command != Command::Yes {
+        if command != Command::No {
+            app.overlay = Some(Overlay::Confirm(confirm));
+        }
+        return Vec::new();
+    }
+    match confirm {
+        Confirm::Trash { id, .. } => vec![Effect::TrashSession { id }, Effect::LoadHome],
+        Confirm::LeaveUnsaved => match app.walk.take() {
+            Some(walk) => {
+                app.screen = Screen::Home;
+                let id = walk.session().id;
+                let mut effects = vec![
+                    Effect::Recover(Box::new(walk.loaded.session)),
+                    Effect::CloseSession { id },
+                    Effect::LoadHome,
+                ];
+                if app.quit_after_close {
+                    app.quit = true;
+                    effects.pop();
+                }
+                effects
+            }
+            None => Vec::new(),
+        },
+    }
+}
+
+/// Starts a save when edits have rested long enough (or at once when leaving).
+fn autosave(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    let Some(walk) = app.walk.as_mut() else {
+        return Vec::new();
+    };
+    let save = &walk.save;
+    if !save.is_dirty() || save.in_flight.is_some() || walk.read_only.is_some() {
+        return Vec::new();
+    }
+    if save.retry_at.is_some_and(|at| now < at) {
+        return Vec::new();
+    }
+    let rested = save
+        .last_edit
+        .is_none_or(|edit| now.duration_since(edit) >= super::app::AUTOSAVE_DELAY);
+    if !rested && !walk.closing {
+        return Vec::new();
+    }
+    walk.save.in_flight = Some(walk.save.generation);
+    vec![Effect::Save(super::action::SaveJob {
+        loaded: walk.loaded.clone(),
+        generation: walk.save.generation,
+    })]
+}
+
+fn save_finished(app: &mut App, report: SaveReport) -> Vec<Effect> {
+    let wall = app.wall;
+    let now = app.now;
+    let t = app.lang.ui();
+    let Some(walk) = app.walk.as_mut().filter(|w| w.session().id == report.id) else {
+        return Vec::new();
+    };
+    walk.save.in_flight = None;
+    match report.outcome {
+        SaveOutcome::Saved { seq, on_disk } => {
+            walk.loaded.session.seq = seq;
+            walk.loaded.on_disk = Some(on_disk);
+            walk.save.saved = walk.save.saved.max(report.generation);
+            walk.save.error = None;
+            walk.save.retry_at = None;
+            walk.save.last_saved_at = Some(wall);
+        }
+        SaveOutcome::Failed(text) => {
+            walk.save.error = Some(text.clone());
+            walk.save.retry_at = Some(now + super::app::RETRY_DELAY);
+            if walk.closing {
+                walk.closing = false;
+                app.overlay = Some(Overlay::Confirm(Confirm::LeaveUnsaved));
+                app.error(format!("{}: {text}", t.save_failed));
+                return Vec::new();
+            }
+        }
+        SaveOutcome::Conflict(text) => {
+            walk.read_only = Some(text.clone());
+            walk.save.saved = walk.save.generation;
+            walk.save.error = Some(text.clone());
+            app.error(text);
+        }
+    }
+    let done_closing = app
+        .walk
+        .as_ref()
+        .is_some_and(|w| w.closing && !w.save.is_dirty());
+    if done_closing {
+        close_walk(app)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Leaves the walk screen: at once when everything is saved, else after the save lands.
+pub fn leave_walk(app: &mut App) -> Vec<Effect> {
+    let Some(walk) = app.walk.as_mut() else {
+        app.screen = Screen::Home;
+        return Vec::new();
+    };
+    if walk.save.is_dirty() && walk.read_only.is_none() {
+        walk.closing = true;
+        let effects = autosave(app);
+        app.info(app.lang.ui().saving.to_string());
+        return effects;
+    }
+    close_walk(app)
+}
+
+fn close_walk(app: &mut App) -> Vec<Effect> {
+    let Some(walk) = app.walk.take() else {
+        return Vec::new();
+    };
+    app.screen = Screen::Home;
+    app.overlay = None;
+    if app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.kind == MessageKind::Info)
+    {
+        app.message = None;
+    }
+    let id = walk.session().id;
+    if app.quit_after_close {
+        app.quit = true;
+        return vec![Effect::CloseSession { id }];
+    }
+    vec![Effect::CloseSession { id }, Effect::LoadHome]
+}
+
+fn scroll(app: &mut App, command: Command) -> Vec<Effect> {
+    match app.mode() {
+        Mode::Walk | Mode::Home | Mode::Help => command_in_mode(app, command),
+        _ => Vec::new(),
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        return Vec::new();
+    }
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    if layout::too_small(area) {
+        return Vec::new();
+    }
+    match app.screen {
+        Screen::Walk => {
+            let areas = layout::walk(area);
+            if let Some(walk) = app.walk.as_mut()
+                && layout::contains(areas.tree, column, row)
+            {
+                let index = walk.scroll + usize::from(row - areas.tree.y);
+                if index < walk.rows.len() {
+                    walk.cursor = index;
+                }
+            }
+        }
+        Screen::Home => home::click(app, area, column, row),
+    }
+    Vec::new()
+}
+
+/// The tree's visible height, for paging and keeping the selection in view.
+pub(crate) fn tree_height(app: &App) -> usize {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    usize::from(layout::walk(area).tree.height).max(1)
+}
+
+pub(crate) fn ensure_visible(cursor: usize, scroll: &mut usize, height: usize) {
+    if cursor < *scroll {
+        *scroll = cursor;
+    } else if cursor >= *scroll + height {
+        *scroll = cursor + 1 - height;
+    }
+}
+
+/// Who is editing: the session's inspector, else the one remembered in settings.
+pub(crate) fn editor_name(app: &App, walk: &WalkState) -> String {
+    if walk.session().inspector.is_empty() {
+        app.settings.inspector.clone()
+    } else {
+        walk.session().inspector.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,168 @@
+//! Pieces every view uses: frames, the hint bar, pop-up clearing, padded lines.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::{App, MessageKind};
+use super::super::keymap::{Mode, binding_keys, bindings};
+use super::super::text::{display_line, fit, truncate};
+
+/// A bordered block with a title, in the theme's border set.
+pub fn frame_block<'a>(app: &App, title: &str) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border())
+        .title(Span::styled(
+            format!(" {} ", display_line(title)),
+            app.theme.heading(),
+        ))
+}
+
+/// A horizontal rule across `area` (one row), joined to the frame at both ends.
+pub fn rule(frame: &mut Frame, app: &App, area: Rect) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let set = app.theme.border();
+    let line = set.horizontal_top.repeat(usize::from(area.width));
+    frame.render_widget(Paragraph::new(line), area);
+    let buffer = frame.buffer_mut();
+    let (left, right) = if app.theme.ascii {
+        ("+", "+")
+    } else {
+        ("├", "┤")
+    };
+    if area.x > 0 {
+        buffer[(area.x - 1, area.y)].set_symbol(left);
+    }
+    if area.right() < buffer.area.right() {
+        buffer[(area.right(), area.y)].set_symbol(right);
+    }
+}
+
+/// A vertical rule down `area` (one column), joined to horizontal borders above
+/// and below where there is one (never over a title).
+pub fn vertical_rule(frame: &mut Frame, app: &App, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let set = app.theme.border();
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        buffer[(area.x, y)].set_symbol(set.vertical_left);
+    }
+    let (top, bottom) = if app.theme.ascii {
+        ("+", "+")
+    } else {
+        ("┬", "┴")
+    };
+    if area.y > 0 && buffer[(area.x, area.y - 1)].symbol() == set.horizontal_top {
+        buffer[(area.x, area.y - 1)].set_symbol(top);
+    }
+    if area.bottom() < buffer.area.bottom()
+        && buffer[(area.x, area.bottom())].symbol() == set.horizontal_bottom
+    {
+        buffer[(area.x, area.bottom())].set_symbol(bottom);
+    }
+}
+
+/// The key hints for a mode, generated from the key table, cut to fit.
+pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
+    let t = app.lang.ui();
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for binding in bindings(mode).iter().filter(|b| b.hint) {
+        let keys = binding.keys.first().map_or(String::new(), |key| {
+            super::super::keymap::key_label(key, app.lang)
+        });
+        let label = t.command_hint(binding.command);
+        let piece = keys.width() + label.width() + 2;
+        if used + piece > usize::from(width) {
+            break;
+        }
+        spans.push(Span::styled(keys, app.theme.key()));
+        spans.push(Span::raw(format!("{label}  ")));
+        used += piece;
+    }
+    Line::from(spans)
+}
+
+/// Help rows for a mode: (keys, description).
+pub fn help_rows(app: &App, mode: Mode) -> Vec<(String, String)> {
+    let t = app.lang.ui();
+    bindings(mode)
+        .iter()
+        .map(|binding| {
+            (
+                binding_keys(binding, app.lang),
+                t.command_help(binding.command).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The message line if there is a message, else the hints.
+pub fn message_or_hints(frame: &mut Frame, app: &App, mode: Mode, area: Rect) {
+    let line = match &app.message {
+        Some(message) => {
+            let style = match message.kind {
+                MessageKind::Error => app.theme.warning(),
+                MessageKind::Info => app.theme.ok(),
+            };
+            Line::from(Span::styled(
+                truncate(&display_line(&message.text), usize::from(area.width)),
+                style,
+            ))
+        }
+        None => hint_line(app, mode, area.width),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Clears a pop-up's area, including halves of wide characters cut by its edges,
+/// so no fragment of what was under it stays on screen.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    heal_edges(buffer, area);
+}
+
+/// A wide character just left of `area` spills into it, and one at its right edge
+/// spills out: blank both so the terminal never keeps half a character.
+pub fn heal_edges(buffer: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        if area.x > buffer.area.x {
+            let left = &mut buffer[(area.x - 1, y)];
+            if left.symbol().width() > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        let after = area.right();
+        if after < buffer.area.right() {
+            let spill = &mut buffer[(after, y)];
+            if spill.symbol().is_empty() {
+                spill.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// "label  value" with the label padded to `label_width`, value styled.
+pub fn labelled(
+    label: &str,
+    label_width: usize,
+    value: Vec<Span<'static>>,
+    label_style: Style,
+) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(fit(label, label_width), label_style),
+        Span::raw("  "),
+    ];
+    spans.extend(value);
+    Line::from(spans)
+}

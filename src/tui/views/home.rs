@@ -1,0 +1,280 @@
+//! The home screen: rounds, newest first, and the selected round's sessions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::{App, HomeFocus, SessionRow};
+use super::super::keymap::Mode;
+use super::super::layout;
+use super::super::text::{display_line, fit, truncate};
+use super::common::{frame_block, message_or_hints, rule, vertical_rule};
+use crate::model::scoring::format_points;
+
+pub fn draw(frame: &mut Frame, app: &App, mode: Mode) {
+    let area = frame.area();
+    let areas = layout::home(area);
+    let t = app.lang.ui();
+    frame.render_widget(frame_block(app, t.home_title), area);
+    rule(frame, app, areas.footer_rule);
+    if areas.divider.width > 0 {
+        vertical_rule(frame, app, areas.divider);
+        draw_rounds(frame, app, areas.rounds);
+    } else {
+        draw_round_selector(frame, app, areas.rounds);
+    }
+    draw_sessions(frame, app, areas.sessions);
+    let home = &app.home;
+    let status = if home.loaded {
+        format!(
+            "{} {}  {} {}",
+            t.rounds_count,
+            home.rounds.len(),
+            t.sessions_count,
+            home.data.sessions.len()
+        )
+    } else {
+        t.loading.to_string()
+    };
+    frame.render_widget(
+        Paragraph::new(truncate(&status, usize::from(areas.status.width))),
+        areas.status,
+    );
+    message_or_hints(frame, app, mode, areas.hints);
+}
+
+/// The first row shown so that `cursor` is visible in `height` rows.
+pub fn list_offset(cursor: usize, height: usize) -> usize {
+    cursor.saturating_sub(height.saturating_sub(1))
+}
+
+fn draw_rounds(frame: &mut Frame, app: &App, area: Rect) {
+    let home = &app.home;
+    let width = usize::from(area.width);
+    let offset = list_offset(home.round_cursor, usize::from(area.height));
+    let lines: Vec<Line> = home
+        .rounds
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(usize::from(area.height))
+        .map(|(index, label)| {
+            let text = fit(&format!(" {}", display_line(label)), width);
+            if index == home.round_cursor {
+                let style = if home.focus == HomeFocus::Rounds {
+                    app.theme.selected()
+                } else {
+                    app.theme.heading()
+                };
+                Line::from(Span::styled(text, style))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_round_selector(frame: &mut Frame, app: &App, area: Rect) {
+    let home = &app.home;
+    let Some(label) = home.selected_round() else {
+        return;
+    };
+    let text = format!(
+        "< {} > {}/{}",
+        display_line(label),
+        home.round_cursor + 1,
+        home.rounds.len()
+    );
+    let style = if home.focus == HomeFocus::Rounds {
+        app.theme.selected()
+    } else {
+        app.theme.heading()
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&text, usize::from(area.width)),
+            style,
+        )),
+        area,
+    );
+}
+
+struct Columns {
+    department: usize,
+    checklist: usize,
+    gauge: usize,
+    score: usize,
+    deducted: usize,
+    verdict: usize,
+    fixes: usize,
+}
+
+fn columns(width: usize) -> Columns {
+    let wide = width >= 72;
+    let (gauge, score, deducted, verdict, fixes) = if wide {
+        (16, 7, 6, 10, 5)
+    } else {
+        (9, 6, 0, 4, 0)
+    };
+    let fixed = gauge + score + deducted + verdict + fixes + 6;
+    let rest = width.saturating_sub(fixed);
+    let (department, checklist) = if wide {
+        let department = (rest * 2 / 5).clamp(6, 20);
+        (department, rest.saturating_sub(department + 1))
+    } else {
+        (rest, 0)
+    };
+    Columns {
+        department,
+        checklist,
+        gauge,
+        score,
+        deducted,
+        verdict,
+        fixes,
+    }
+}
+
+fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
+    let t = app.lang.ui();
+    let home = &app.home;
+    let width = usize::from(area.width);
+    if width == 0 || area.height == 0 {
+        return;
+    }
+    let sessions = home.round_sessions();
+    if home.loaded && sessions.is_empty() {
+        let lines: Vec<Line> = super::super::text::wrap(t.no_sessions_yet, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, app.theme.dim())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let c = columns(width);
+    let mut header = vec![fit(t.department, c.department)];
+    if c.checklist > 0 {
+        header.push(fit(t.checklist, c.checklist));
+    }
+    header.push(fit(t.progress, c.gauge));
+    header.push(fit(t.score, c.score));
+    if c.deducted > 0 {
+        header.push(fit(t.deducted, c.deducted));
+    }
+    header.push(fit(t.verdict, c.verdict));
+    if c.fixes > 0 {
+        header.push(fit(t.open_fixes, c.fixes));
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        fit(&header.join(" "), width),
+        app.theme.heading(),
+    ))];
+    let height = usize::from(area.height.saturating_sub(1));
+    for (index, row) in sessions
+        .iter()
+        .enumerate()
+        .skip(home.session_scroll)
+        .take(height)
+    {
+        let mut line = session_line(app, row, &c, width);
+        if index == home.session_cursor {
+            let style = if home.focus == HomeFocus::Sessions {
+                app.theme.selected()
+            } else {
+                app.theme.heading()
+            };
+            line = line.patch_style(style);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn session_line(app: &App, row: &SessionRow, c: &Columns, width: usize) -> Line<'static> {
+    let t = app.lang.ui();
+    let figures = row.summary.figures;
+    let mut spans = vec![Span::raw(fit(&display_line(&row.department), c.department))];
+    if c.checklist > 0 {
+        spans.push(Span::raw(format!(
+            " {}",
+            fit(&display_line(&row.checklist_title), c.checklist)
+        )));
+    }
+    spans.push(Span::raw(" "));
+    spans.extend(gauge(app, figures.checked, figures.total, c.gauge));
+    let percent = row
+        .summary
+        .percent()
+        .map_or_else(|| "--".to_string(), |p| format!("{p:.1}"));
+    spans.push(Span::raw(format!(" {}", fit(&percent, c.score))));
+    if c.deducted > 0 {
+        spans.push(Span::raw(format!(
+            " {}",
+            fit(&format_points(figures.deducted), c.deducted)
+        )));
+    }
+    let mut verdict = Vec::new();
+    if !row.summary.veto.is_empty() {
+        verdict.push(t.veto_short);
+    }
+    if row.summary.disqualified {
+        verdict.push(t.disqualified_short);
+    }
+    if row.finished {
+        verdict.push(t.finished_short);
+    }
+    let verdict_style = if row.summary.veto.is_empty() && !row.summary.disqualified {
+        Style::new()
+    } else {
+        app.theme.warning()
+    };
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(
+        fit(&verdict.join(" "), c.verdict),
+        verdict_style,
+    ));
+    if c.fixes > 0 {
+        let fixes = row.summary.open_rectifications;
+        let text = if fixes > 0 {
+            fixes.to_string()
+        } else {
+            String::new()
+        };
+        spans.push(Span::raw(format!(" {}", fit(&text, c.fixes))));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+    Line::from(spans)
+}
+
+/// A progress bar of `width` cells: filled cells, then "checked/total".
+fn gauge(app: &App, checked: usize, total: usize, width: usize) -> Vec<Span<'static>> {
+    let count = format!("{checked}/{total}");
+    let bar_width = width.saturating_sub(count.width() + 1);
+    let filled = if total == 0 {
+        0
+    } else {
+        (bar_width * checked).div_ceil(total).min(bar_width)
+    };
+    let (fill_style, fill_char) = app.theme.gauge_fill();
+    let empty_char = if app.theme.color { ' ' } else { '-' };
+    let empty_style = if app.theme.color {
+        app.theme
+            .dim()
+            .add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    vec![
+        Span::styled(fill_char.to_string().repeat(filled), fill_style),
+        Span::styled(
+            empty_char.to_string().repeat(bar_width - filled),
+            empty_style,
+        ),
+        Span::raw(fit(&format!(" {count}"), width - bar_width)),
+    ]
+}

@@ -1,0 +1,59 @@
+//! Drawing: views borrow the app state and never change it.
+
+mod common;
+pub mod home;
+mod popups;
+mod walk;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen};
+use super::layout;
+use super::text::truncate;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        too_small(frame, app);
+        return;
+    }
+    let mode = app.mode();
+    match (app.screen, app.walk.as_ref()) {
+        (Screen::Walk, Some(walk)) => walk::draw(frame, app, walk, mode),
+        _ => home::draw(frame, app, mode),
+    }
+    match &app.overlay {
+        Some(Overlay::Editor(editor)) => popups::editor(frame, app, editor),
+        Some(Overlay::Search(search)) => popups::search(frame, app, search),
+        Some(Overlay::Deductions(state)) => popups::deductions(frame, app, state),
+        Some(Overlay::Rectify(state)) => popups::rectify(frame, app, state),
+        Some(Overlay::Evidence(state)) => popups::evidence(frame, app, state),
+        Some(Overlay::NewSession(state)) => popups::new_session(frame, app, state),
+        Some(Overlay::Confirm(confirm)) => popups::confirm(frame, app, confirm),
+        Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
+        None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let t = app.lang.ui();
+    let width = usize::from(area.width);
+    let lines = vec![
+        Line::from(truncate(t.too_small, width)),
+        Line::from(truncate(
+            &format!("{} {MIN_WIDTH}x{MIN_HEIGHT}", t.needs),
+            width,
+        )),
+        Line::from(truncate(
+            &format!("{} {}x{}", t.now_size, area.width, area.height),
+            width,
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests;

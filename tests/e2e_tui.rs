@@ -1,0 +1,157 @@
+//! End to end: the real binary in a pseudo-terminal, checked on screen and on disk.
+
+mod common;
+mod pty;
+
+use std::time::Duration;
+
+use common::{BIN, Env};
+use pty::Term;
+
+/// Starts `zicha` (with `args`) on the env's data dir in a terminal; `stty -a` runs
+/// after it exits and its output lands in `<root>/stty-after.txt`.
+fn start(env: &Env, args: &[&str], cols: u16, rows: u16) -> Term {
+    let data = env.data.display().to_string();
+    let stty = env.root.path().join("stty-after.txt");
+    let mut line = format!("'{BIN}' --data-dir '{data}'");
+    for arg in args {
+        line.push_str(&format!(" '{arg}'"));
+    }
+    line.push_str(&format!(
+        "; status=$?; stty -a > '{}'; exit $status",
+        stty.display()
+    ));
+    Term::spawn(
+        "sh",
+        &["-c", &line],
+        &[("ZICHA_LANG", "zh")],
+        &env.cwd,
+        cols,
+        rows,
+    )
+}
+
+fn stty_after(env: &Env) -> String {
+    std::fs::read_to_string(env.root.path().join("stty-after.txt")).unwrap_or_default()
+}
+
+/// The terminal is back in cooked mode: canonical input and echo on.
+fn assert_cooked(stty: &str) {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(words.contains(&"icanon"), "icanon off after exit:\n{stty}");
+    assert!(words.contains(&"echo"), "echo off after exit:\n{stty}");
+}
+
+fn session_text(env: &Env, id: &str) -> String {
+    std::fs::read_to_string(env.session_path(id)).expect("session file")
+}
+
+#[test]
+fn walk_search_mark_note_paste_autosave_resize_and_quit() {
+    let env = Env::new();
+    let id = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("文明单位创建自查表");
+    term.wait_text("已查 0/");
+
+    // Search for an item code and mark it 未达标.
+    term.keys("/");
+    term.keys("3.3");
+    term.wait_text("(1/1)");
+    term.enter();
+    term.keys("3");
+    term.wait_for("3.3 marked", Duration::from_secs(5), |s| {
+        s.contains("[!] 3.3")
+    });
+
+    // A Chinese note typed as keystrokes (as an input method delivers it), Enter is a newline.
+    term.enter();
+    term.wait_text("Esc 完成");
+    term.keys("窗户有灰尘");
+    term.enter();
+    term.keys("需要清洁");
+    term.escape();
+    term.wait_for("editor closed", Duration::from_secs(5), |s| {
+        !s.contains("Esc 完成")
+    });
+
+    // A multi-line bracketed paste into the note of the next item.
+    term.keys("j");
+    term.enter();
+    term.wait_text("Esc 完成");
+    term.paste("第一行粘贴\n第二行粘贴");
+    term.wait_text("第二行粘贴");
+    term.escape();
+
+    // Autosave lands within about a second of the last edit.
+    term.wait_for("saved", Duration::from_secs(5), |s| s.contains("已保存 "));
+    let text = session_text(&env, &id);
+    assert!(
+        text.contains("\"3.3\": Response(\n            status: fail,"),
+        "{text}"
+    );
+    assert!(text.contains("窗户有灰尘\\n需要清洁"), "{text}");
+    assert!(text.contains("第一行粘贴\\n第二行粘贴"), "{text}");
+
+    // Too small, then back.
+    term.resize(20, 5);
+    term.wait_text("窗口太小");
+    term.resize(100, 30);
+    term.wait_text("已查 1/");
+
+    // q leaves the walk, q again quits.
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)), "exit status");
+    assert_cooked(&stty_after(&env));
+    assert!(
+        !env.sessions_dir().join(format!("{id}.lock")).exists(),
+        "the lock is released"
+    );
+}
+
+#[test]
+fn a_new_session_from_the_home_form_opens_the_walk() {
+    let env = Env::new();
+    let mut term = start(&env, &[], 80, 24);
+    term.wait_text("自查 zicha");
+    term.keys("n");
+    term.wait_text("新建检查记录");
+    term.keys("党群室");
+    term.send(b"\t");
+    term.keys("2026年11月自查");
+    term.enter();
+    term.wait_text("党群室 / 2026年11月自查");
+    term.keys("1");
+    term.wait_text("已查 1/");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+    let listing = env.ok(["list", "--json"]);
+    assert!(listing.contains("\"department\": \"党群室\""), "{listing}");
+    assert!(listing.contains("\"checked\": 1"), "{listing}");
+    assert!(
+        std::fs::read_to_string(env.data.join("settings.ron"))
+            .unwrap()
+            .contains("2026年11月自查")
+    );
+}
+
+#[test]
+fn a_second_instance_opens_read_only() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "办公室", "2026年11月自查", "2026-11-20");
+    let first = start(&env, &["open", &id], 100, 30);
+    first.wait_text("已查 0/");
+    let second = start(&env, &["open", &id], 100, 30);
+    second.wait_text("只读");
+    second.keys("1");
+    second.wait_text("只读");
+    // The CLI is refused too, naming the holder.
+    let refused = env.fails(["mark", &id, "1.1", "pass"], 1);
+    assert!(refused.contains("in use by process"), "{refused}");
+    drop(second);
+    drop(first);
+}
