@@ -174,7 +174,11 @@ fn report_error(error: &anyhow::Error) {
     }
     let mut message = error.to_string();
     for cause in error.chain().skip(1) {
-        message.push_str(&format!(": {cause}"));
+        let cause = cause.to_string();
+        // Store errors already name their cause; do not say it twice.
+        if !message.contains(&cause) {
+            message.push_str(&format!(": {cause}"));
+        }
     }
     for line in sanitize(&message).lines() {
         let _ = writeln!(stderr, "error: {line}");

@@ -73,6 +73,7 @@ pub fn list(
     let department = department.map(|d| normalize_name(&d));
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let any_sessions = !sessions.is_empty();
     for loaded in sessions {
         let session = &loaded.session;
         if round
@@ -106,7 +107,16 @@ pub fn list(
         print(&json::to_safe_json(&summaries));
         println!();
     } else if rows.is_empty() && unreadable.is_empty() && problems.is_empty() {
-        println!("{}", context.lang.texts().no_sessions);
+        let t = context.lang.texts();
+        let filtered = round.is_some() || department.is_some();
+        println!(
+            "{}",
+            if filtered && any_sessions {
+                t.no_matching_sessions
+            } else {
+                t.no_sessions
+            }
+        );
     } else {
         let list_rows: Vec<text::ListRow<'_>> = rows
             .iter()
@@ -189,6 +199,11 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
             &row.summary,
             context.lang,
         ));
+    }
+    if let Some(crate::store::ReadOnly::NewerFormat(format)) = row.loaded.read_only {
+        eprintln!(
+            "note: this session was written by a newer zicha (format {format}); it is read-only here"
+        );
     }
     Ok(())
 }

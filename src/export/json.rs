@@ -5,8 +5,16 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::model::checklist::Checklist;
-use crate::model::scoring::{Summary, applied_deduction, item_score, summarize};
+use crate::model::scoring::{Summary, item_score, summarize};
 use crate::model::session::Session;
+
+/// Points an item lost: its points minus its score, for checked base items.
+fn points_lost(item: &crate::model::checklist::Item, score: Option<f64>) -> f64 {
+    match score {
+        Some(score) if !item.bonus => item.points - score,
+        _ => 0.0,
+    }
+}
 
 /// Rounds to two decimals so outputs are stable across float noise.
 pub fn round2(value: f64) -> f64 {
@@ -157,7 +165,7 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
                 points: item.points,
                 bonus: item.bonus,
                 veto: item.veto,
-                deducted: round2(response.map_or(0.0, |r| applied_deduction(item, r))),
+                deducted: round2(points_lost(item, score)),
                 deductions,
                 evidence: response.map(|r| r.evidence.clone()).unwrap_or_default(),
                 rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {

@@ -88,12 +88,14 @@ pub fn write_atomic(
         .map_err(|e| io_error("write", &temp, e))
         .and_then(|()| fs.sync_file(&file).map_err(|e| io_error("sync", &temp, e)));
     drop(file);
-    let checked = written.and_then(|()| check_target(fs, target, expect));
-    let renamed = checked.and_then(|()| {
-        fs.rename(&temp, target)
-            .map_err(|e| io_error("replace", target, e))
+    let placed = written.and_then(|()| match expect {
+        Expect::Absent => place_new(fs, &temp, target),
+        _ => check_target(fs, target, expect).and_then(|()| {
+            fs.rename(&temp, target)
+                .map_err(|e| io_error("replace", target, e))
+        }),
     });
-    if let Err(error) = renamed {
+    if let Err(error) = placed {
         // Best effort: a temp left behind is swept at the next start.
         let _ = fs.remove_file(&temp);
         return Err(error);
@@ -105,6 +107,29 @@ pub fn write_atomic(
         source,
         renamed: true,
     })
+}
+
+/// Puts a new file in place without ever replacing one that appeared meanwhile:
+/// a hard link fails if the name exists. Where links are not supported (some
+/// network or FAT folders) it falls back to check-then-rename.
+fn place_new(fs: &dyn FileOps, temp: &Path, target: &Path) -> Result<(), AtomicError> {
+    match fs.hard_link(temp, target) {
+        Ok(()) => {
+            let _ = fs.remove_file(temp);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(AtomicError::Changed {
+            path: target.to_path_buf(),
+        }),
+        Err(_) => check_target(fs, target, Expect::Absent).and_then(|()| {
+            fs.rename(temp, target).map_err(|source| AtomicError::Io {
+                action: "create",
+                path: target.to_path_buf(),
+                source,
+                renamed: false,
+            })
+        }),
+    }
 }
 
 fn check_target(fs: &dyn FileOps, target: &Path, expect: Expect) -> Result<(), AtomicError> {

@@ -11,6 +11,8 @@ pub trait FileOps: Send + Sync + std::fmt::Debug {
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
     fn sync_file(&self, file: &File) -> io::Result<()>;
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Makes `to` a second name of `from`; fails if `to` exists (an atomic create).
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()>;
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
     fn remove_file(&self, path: &Path) -> io::Result<()>;
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
@@ -32,6 +34,9 @@ impl FileOps for RealFs {
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         fs::rename(from, to)
+    }
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::hard_link(from, to)
     }
     #[cfg(unix)]
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
@@ -114,6 +119,10 @@ impl FileOps for FaultyFs {
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         self.check("rename")?;
         RealFs.rename(from, to)
+    }
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check("hard_link")?;
+        RealFs.hard_link(from, to)
     }
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
         self.check("sync_dir")?;
