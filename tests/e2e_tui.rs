@@ -155,3 +155,72 @@ fn a_second_instance_opens_read_only() {
     drop(second);
     drop(first);
 }
+
+#[test]
+fn compare_opens_from_the_walk_and_returns() {
+    let env = Env::new();
+    let prior = env.new_session("wenming-danwei", "办公室", "2026年10月自查", "2026-10-15");
+    env.mark(&prior, "1.1", "pass", &[]);
+    env.mark(&prior, "1.2", "pass", &[]);
+    let current = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
+    env.mark(&current, "1.1", "fail", &["--note", "学习记录缺失"]);
+    let mut term = start(&env, &["open", &current], 100, 30);
+    term.wait_text("已查 1/");
+    term.keys("c");
+    let screen = term.wait_text("上轮 -> 本轮");
+    assert!(screen.contains("2026年10月自查 2026-10-15"), "{screen}");
+    assert!(screen.contains("退步 1"), "{screen}");
+    let first_row = screen
+        .lines()
+        .find(|l| l.contains("1.1"))
+        .unwrap_or_default();
+    assert!(
+        first_row.contains("退步") && first_row.contains("达标 -> 未达标"),
+        "{screen}"
+    );
+    term.keys("f");
+    term.wait_text("[只看变化]");
+    term.escape();
+    term.wait_text("已查 1/");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
+fn export_from_the_ui_writes_the_file_and_says_where() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("1");
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[B");
+    term.wait_text("< md >");
+    term.enter();
+    let screen = term.wait_text("已导出");
+    let written: Vec<_> = std::fs::read_dir(&env.cwd)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}\n{screen}");
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        text.contains("党群室") && text.contains("达标"),
+        "the unsaved mark is exported:\n{text}"
+    );
+    // A second export asks before replacing.
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[B");
+    term.enter();
+    term.wait_text("要替换吗");
+    term.keys("n");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}

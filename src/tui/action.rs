@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
-use super::app::{HomeData, PriorView, Settings};
+use super::app::{ExportRequest, HomeData, PriorView, SessionLabel, Settings};
 use super::keymap::Command;
 use crate::model::checklist::Checklist;
 use crate::model::session::Session;
@@ -30,9 +30,36 @@ pub enum Action {
     HomeLoaded(HomeData),
     SessionOpened(Box<OpenedSession>),
     SaveFinished(SaveReport),
+    CompareLoaded(Box<CompareData>),
+    HistoryLoaded(Box<HistoryData>),
+    LedgerLoaded(Vec<crate::model::ledger::LedgerEntry>),
+    /// An export was written to this path.
+    Exported(String),
+    /// The export file exists; ask before replacing it.
+    ExportExists(Box<ExportRequest>, String),
+    /// A rectification was closed in a session that is not open here.
+    RectificationClosed,
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
+}
+
+/// A comparison ready to show.
+#[derive(Debug)]
+pub struct CompareData {
+    pub comparison: crate::model::compare::Comparison,
+    pub current: SessionLabel,
+    pub prior: SessionLabel,
+}
+
+/// One department's rounds of a checklist, oldest first.
+#[derive(Debug)]
+pub struct HistoryData {
+    pub department: String,
+    pub checklist_title: String,
+    pub points: Vec<crate::model::rounds::HistoryPoint>,
+    /// The round to select first.
+    pub selected: Option<Uuid>,
 }
 
 /// A session ready to walk.
@@ -45,6 +72,19 @@ pub struct OpenedSession {
     pub read_only: Option<String>,
     /// Walk the items to re-check first.
     pub recheck_first: bool,
+    /// Select this item once open.
+    pub select: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum CompareSource {
+    /// The session being walked, with its edits in memory.
+    Open {
+        session: Box<Session>,
+        checklist: Arc<Checklist>,
+        prior: Option<Uuid>,
+    },
+    Stored(Uuid),
 }
 
 #[derive(Debug, Clone)]
@@ -77,7 +117,25 @@ pub enum Effect {
     LoadHome,
     OpenSession {
         id: Uuid,
+        select: Option<String>,
     },
+    /// Compare a session with its prior one.
+    LoadCompare {
+        source: CompareSource,
+    },
+    LoadHistory {
+        session: Uuid,
+    },
+    LoadLedger {
+        all: bool,
+    },
+    CloseRectification {
+        session: Uuid,
+        code: String,
+        note: String,
+        by: String,
+    },
+    Export(Box<ExportRequest>),
     CreateSession {
         request: NewSession,
         recheck: bool,

@@ -14,6 +14,9 @@ use super::outline::{Outline, OutlineNode};
 use super::theme::Theme;
 use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
+use crate::model::compare::{Comparison, ItemChange};
+use crate::model::ledger::LedgerEntry;
+use crate::model::rounds::HistoryPoint;
 use crate::model::scoring::{Figures, Summary, summarize};
 use crate::model::session::{Response, Session, Status};
 use crate::store::LoadedSession;
@@ -30,6 +33,9 @@ pub const MIN_HEIGHT: u16 = 10;
 pub enum Screen {
     Home,
     Walk,
+    Compare,
+    History,
+    Ledger,
 }
 
 /// One session as the home screen lists it.
@@ -531,11 +537,16 @@ pub struct NewSessionState {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
     Trash {
         id: Uuid,
         label: String,
+    },
+    /// Replace an existing export file.
+    Overwrite {
+        request: Box<ExportRequest>,
+        path: String,
     },
     /// Leave although the last save failed; the session then goes to recovery/.
     LeaveUnsaved,
@@ -550,7 +561,114 @@ pub enum Overlay {
     Evidence(EvidenceState),
     NewSession(NewSessionState),
     Confirm(Confirm),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Export(ExportState),
+    /// The note for closing a rectification from the ledger.
+    DoneNote(DoneNoteState),
+}
+
+/// What a pair of sessions looks like in the compare screen's header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionLabel {
+    pub id: Uuid,
+    pub department: String,
+    pub round: String,
+    pub date: NaiveDate,
+    pub checklist_title: String,
+}
+
+impl SessionLabel {
+    pub fn of(session: &Session, checklist: &Checklist) -> SessionLabel {
+        SessionLabel {
+            id: session.id,
+            department: session.department.clone(),
+            round: session.round.clone(),
+            date: session.date,
+            checklist_title: checklist.title.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    pub comparison: Comparison,
+    pub current: SessionLabel,
+    pub prior: SessionLabel,
+    pub changed_only: bool,
+    pub cursor: usize,
+    pub scroll: usize,
+    pub back: Screen,
+}
+
+impl CompareState {
+    /// Rows shown: regressions first (already sorted), unchanged ones hidden on request.
+    pub fn rows(&self) -> Vec<&ItemChange> {
+        self.comparison
+            .items
+            .iter()
+            .filter(|item| !self.changed_only || !item.is_unchanged())
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HistoryState {
+    pub department: String,
+    pub checklist_title: String,
+    /// Oldest first.
+    pub points: Vec<HistoryPoint>,
+    pub cursor: usize,
+    pub back: Screen,
+}
+
+#[derive(Debug, Clone)]
+pub struct LedgerState {
+    pub entries: Vec<LedgerEntry>,
+    pub all: bool,
+    pub cursor: usize,
+    pub scroll: usize,
+    pub back: Screen,
+}
+
+/// What to export, where, and whether a file may be replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub target: ExportTarget,
+    pub format: crate::export::Format,
+    /// A folder (the default name goes inside) or a file path.
+    pub path: String,
+    pub replace: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportTarget {
+    /// One session; its edits in memory, when it is the one being walked.
+    Session {
+        id: Uuid,
+        open: Option<Box<Session>>,
+    },
+    Round(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct ExportState {
+    pub session: Option<(Uuid, String)>,
+    pub round: Option<String>,
+    /// 0 the session, 1 the whole round.
+    pub scope: usize,
+    pub format: usize,
+    pub path: LineInput,
+    /// 0 format, 1 scope, 2 path.
+    pub field: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct DoneNoteState {
+    pub session: Uuid,
+    pub code: String,
+    pub input: LineInput,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -581,6 +699,11 @@ pub struct App {
     pub screen: Screen,
     pub home: HomeState,
     pub walk: Option<WalkState>,
+    pub compare: Option<CompareState>,
+    pub history: Option<HistoryState>,
+    pub ledger: Option<LedgerState>,
+    /// Where exports go unless the user types another place.
+    pub export_dir: String,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     pub settings: Settings,
@@ -601,6 +724,10 @@ impl App {
             screen: Screen::Home,
             home: HomeState::default(),
             walk: None,
+            compare: None,
+            history: None,
+            ledger: None,
+            export_dir: String::new(),
             overlay: None,
             message: None,
             settings,
@@ -621,6 +748,8 @@ impl App {
             Some(Overlay::NewSession(_)) => Mode::NewSession,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Export(_)) => Mode::Export,
+            Some(Overlay::DoneNote(_)) => Mode::Prompt,
             None => self.screen_mode(),
         }
     }
@@ -630,6 +759,9 @@ impl App {
         match self.screen {
             Screen::Home => Mode::Home,
             Screen::Walk => Mode::Walk,
+            Screen::Compare => Mode::Compare,
+            Screen::History => Mode::History,
+            Screen::Ledger => Mode::Ledger,
         }
     }
 

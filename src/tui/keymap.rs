@@ -24,6 +24,7 @@ pub enum Mode {
     History,
     Ledger,
     Export,
+    Prompt,
 }
 
 /// Everything a key can ask for.
@@ -75,6 +76,7 @@ pub enum Command {
     PrevMatch,
     ChangedOnly,
     MarkDone,
+    ToggleAll,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,6 +274,7 @@ const LEDGER: &[Binding] = &[
     MOVE[5],
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('d')], C::MarkDone, true),
+    bind(&[k('a')], C::ToggleAll, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
@@ -281,6 +284,11 @@ const EXPORT: &[Binding] = &[
     bind(&[code(KC::BackTab)], C::PrevField, true),
     bind(&[code(KC::Up)], C::Up, true),
     bind(&[code(KC::Down)], C::Down, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const PROMPT: &[Binding] = &[
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Esc)], C::Back, true),
 ];
@@ -301,6 +309,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::History => HISTORY,
         Mode::Ledger => LEDGER,
         Mode::Export => EXPORT,
+        Mode::Prompt => PROMPT,
     }
 }
 
@@ -315,6 +324,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::Evidence
             | Mode::NewSession
             | Mode::Export
+            | Mode::Prompt
     )
 }
 
@@ -449,6 +459,7 @@ mod tests {
             Mode::History,
             Mode::Ledger,
             Mode::Export,
+            Mode::Prompt,
         ] {
             let mut seen = HashSet::new();
             for binding in bindings(mode) {

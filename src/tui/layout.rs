@@ -210,3 +210,47 @@ mod tests {
         }
     }
 }
+
+/// Header lines above the compare table.
+pub const COMPARE_HEADER_ROWS: u16 = 3;
+
+/// A full-screen list (compare, ledger): header lines, a table header, rows, footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListAreas {
+    pub header: Rect,
+    pub table_header: Rect,
+    pub rows: Rect,
+    pub footer_rule: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+}
+
+pub fn list_screen(area: Rect, header_rows: u16) -> ListAreas {
+    let w = walk(area);
+    let main = Rect {
+        height: w.footer_rule.y.saturating_sub(w.inner.y),
+        ..w.inner
+    };
+    let header = Rect {
+        height: header_rows.min(main.height),
+        ..main
+    };
+    let table_header = Rect {
+        y: main.y + header.height,
+        height: 1.min(main.height - header.height),
+        ..main
+    };
+    let rows = Rect {
+        y: table_header.y + table_header.height,
+        height: main.height - header.height - table_header.height,
+        ..main
+    };
+    ListAreas {
+        header,
+        table_header,
+        rows,
+        footer_rule: w.footer_rule,
+        status: w.status,
+        hints: w.hints,
+    }
+}

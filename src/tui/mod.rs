@@ -6,6 +6,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loaders;
 pub mod outline;
 pub mod runner;
 pub mod text;
@@ -56,6 +57,9 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
     let mut runner = Runner::new(store.clone(), lang, sender.clone());
     let mut app = App::new(lang, Theme::from_env(ascii), settings, clock::now());
+    app.export_dir = std::env::current_dir()
+        .map(|dir| dir.display().to_string())
+        .unwrap_or_default();
 
     enter_terminal()?;
     install_panic_hook();
@@ -71,7 +75,7 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     });
     let mut initial = vec![Effect::LoadHome];
     if let Some(id) = start.open {
-        initial.push(Effect::OpenSession { id });
+        initial.push(Effect::OpenSession { id, select: None });
     }
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)

@@ -11,11 +11,13 @@ use uuid::Uuid;
 
 use super::action::{Action, Effect, OpenedSession, SaveJob, SaveOutcome, SaveReport};
 use super::app::{ChecklistChoice, HomeData, PriorItem, PriorView, SessionRow};
+use super::loaders;
 use crate::clock;
 use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
+use crate::model::matching::CodeMap;
+use crate::model::rounds::prior_session;
 use crate::model::session::Session;
-use crate::model::text::normalize_name;
 use crate::store::lock::Lock;
 use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
 
@@ -60,10 +62,35 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match effect {
             Effect::LoadHome => vec![Action::HomeLoaded(self.home_data())],
-            Effect::OpenSession { id } => vec![self.open(id, false)],
+            Effect::OpenSession { id, select } => vec![self.open(id, false, select)],
+            Effect::LoadCompare { source } => {
+                vec![loaders::load_compare(
+                    &self.store,
+                    source,
+                    self.lang.ui().no_prior,
+                )]
+            }
+            Effect::LoadHistory { session } => vec![loaders::load_history(&self.store, session)],
+            Effect::LoadLedger { all } => vec![loaders::load_ledger(&self.store, all)],
+            Effect::CloseRectification {
+                session,
+                code,
+                note,
+                by,
+            } => vec![loaders::close_rectification(
+                &self.store,
+                session,
+                &code,
+                note,
+                by,
+            )],
+            Effect::Export(request) => {
+                let dir = std::env::current_dir().unwrap_or_default();
+                vec![loaders::export(&self.store, *request, &dir)]
+            }
             Effect::CreateSession { request, recheck } => {
                 match self.store.create(request, clock::now()) {
-                    Ok(loaded) => vec![self.open(loaded.session.id, recheck)],
+                    Ok(loaded) => vec![self.open(loaded.session.id, recheck, None)],
                     Err(error) => vec![Action::Failed(error.to_string())],
                 }
             }
@@ -167,14 +194,19 @@ impl Runner {
         data
     }
 
-    fn open(&mut self, id: Uuid, recheck_first: bool) -> Action {
-        match self.try_open(id, recheck_first) {
+    fn open(&mut self, id: Uuid, recheck_first: bool, select: Option<String>) -> Action {
+        match self.try_open(id, recheck_first, select) {
             Ok(opened) => Action::SessionOpened(Box::new(opened)),
             Err(error) => Action::Failed(error.to_string()),
         }
     }
 
-    fn try_open(&mut self, id: Uuid, recheck_first: bool) -> Result<OpenedSession, StoreError> {
+    fn try_open(
+        &mut self,
+        id: Uuid,
+        recheck_first: bool,
+        select: Option<String>,
+    ) -> Result<OpenedSession, StoreError> {
         let loaded = self.store.load(id)?;
         let checklist = self.store.checklist_for(&loaded.session.checklist)?;
         let mut read_only = loaded
@@ -202,6 +234,7 @@ impl Runner {
             prior,
             read_only,
             recheck_first,
+            select,
         })
     }
 
@@ -211,32 +244,25 @@ impl Runner {
         let Ok((sessions, _)) = self.store.load_all() else {
             return PriorView::default();
         };
-        let department = normalize_name(&session.department);
-        let prior = sessions
-            .iter()
-            .map(|loaded| &loaded.session)
-            .filter(|other| {
-                other.id != session.id
-                    && other.checklist.id == session.checklist.id
-                    && other.date < session.date
-                    && normalize_name(&other.department) == department
-            })
-            .max_by_key(|other| (other.date, other.created, other.id));
-        let Some(prior) = prior else {
+        let sessions: Vec<Session> = sessions.into_iter().map(|l| l.session).collect();
+        let Some(prior) = prior_session(session, &sessions) else {
             return PriorView::default();
         };
+        let Ok(prior_checklist) = self.store.checklist_for(&prior.checklist) else {
+            return PriorView::default();
+        };
+        let codes = CodeMap::between(&prior_checklist, checklist);
         let items = prior
             .responses
             .iter()
-            .map(|(code, response)| {
-                (
-                    checklist.current_code(code).to_string(),
-                    PriorItem {
-                        status: response.status,
-                        note: response.note.clone(),
-                        rectification: response.rectification.clone(),
-                    },
-                )
+            .filter_map(|(code, response)| {
+                let current = codes.current_code(code)?;
+                let item = PriorItem {
+                    status: response.status,
+                    note: response.note.clone(),
+                    rectification: response.rectification.clone(),
+                };
+                Some((current.to_string(), item))
             })
             .collect();
         PriorView {

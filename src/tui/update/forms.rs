@@ -35,6 +35,15 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::Rectify(state)) => rectify_command(app, state, command),
         Some(Overlay::Evidence(state)) => evidence_command(app, state, command),
         Some(Overlay::NewSession(state)) => new_session_command(app, state, command),
+        Some(Overlay::Export(state)) => super::export::command(app, state, command),
+        Some(Overlay::DoneNote(state)) => match command {
+            Command::Submit => super::rounds::submit_done_note(app, state),
+            Command::Back => Vec::new(),
+            _ => {
+                app.overlay = Some(Overlay::DoneNote(state));
+                Vec::new()
+            }
+        },
         other => {
             app.overlay = other;
             Vec::new()
@@ -75,6 +84,12 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             let field = state.field;
             new_session_text(app, key, field);
         }
+        Some(Overlay::Export(state)) if state.field == 2 => {
+            state.path.handle_key(key);
+        }
+        Some(Overlay::DoneNote(state)) => {
+            state.input.handle_key(key);
+        }
         _ => {}
     }
     Vec::new()
@@ -113,6 +128,8 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
             }
             state.suggestion = None;
         }
+        Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
+        Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
         _ => {}
     }
     Vec::new()

@@ -51,7 +51,10 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             if home.focus == HomeFocus::Rounds {
                 home.focus = HomeFocus::Sessions;
             } else if let Some(row) = home.selected_session() {
-                return vec![Effect::OpenSession { id: row.id }];
+                return vec![Effect::OpenSession {
+                    id: row.id,
+                    select: None,
+                }];
             }
         }
         Command::NewSession => {
@@ -71,9 +74,10 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Reload => return vec![Effect::LoadHome],
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Quit => app.quit = true,
-        Command::Compare | Command::History | Command::Ledger | Command::Export => {
-            app.info(app.lang.ui().not_yet.to_string());
-        }
+        Command::Compare => return super::rounds::open_compare(app),
+        Command::History => return super::rounds::open_history(app),
+        Command::Ledger => return super::rounds::open_ledger(app),
+        Command::Export => return super::export::open_dialog(app),
         _ => {}
     }
     if app.home.round_cursor != before {

@@ -1,8 +1,10 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: the only place the app state changes.
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
+mod export;
 mod forms;
 mod home;
+mod rounds;
 mod walk;
 
 use super::action::{Action, Effect, SaveOutcome, SaveReport};
@@ -11,6 +13,7 @@ use super::keymap::{Command, Mode};
 use super::layout;
 
 pub use forms::department_suggestions;
+pub use rounds::list_height;
 pub use walk::open_session;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -66,6 +69,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),
+        Action::CompareLoaded(data) => rounds::compare_loaded(app, *data),
+        Action::HistoryLoaded(data) => rounds::history_loaded(app, *data),
+        Action::LedgerLoaded(entries) => rounds::ledger_loaded(app, entries),
+        Action::Exported(path) => {
+            let text = format!("{} {path}", app.lang.ui().exported_to);
+            app.info(text);
+            Vec::new()
+        }
+        Action::ExportExists(request, path) => export::exists(app, *request, path),
+        Action::RectificationClosed => {
+            let text = app.lang.ui().rectification_closed.to_string();
+            app.info(text);
+            Vec::new()
+        }
         Action::SaveFinished(report) => save_finished(app, report),
         Action::Failed(text) => {
             app.error(text);
@@ -90,8 +107,12 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::FreeDeduction
         | Mode::Rectify
         | Mode::Evidence
-        | Mode::NewSession => forms::command(app, command),
-        Mode::Compare | Mode::History | Mode::Ledger | Mode::Export => Vec::new(),
+        | Mode::NewSession
+        | Mode::Export
+        | Mode::Prompt => forms::command(app, command),
+        Mode::Compare => rounds::compare_command(app, command),
+        Mode::History => rounds::history_command(app, command),
+        Mode::Ledger => rounds::ledger_command(app, command),
     }
 }
 
@@ -122,6 +143,10 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
     }
     match confirm {
         Confirm::Trash { id, .. } => vec![Effect::TrashSession { id }, Effect::LoadHome],
+        Confirm::Overwrite { mut request, .. } => {
+            request.replace = true;
+            vec![Effect::Export(request)]
+        }
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;
@@ -251,7 +276,9 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {
     match app.mode() {
-        Mode::Walk | Mode::Home | Mode::Help => command_in_mode(app, command),
+        Mode::Walk | Mode::Home | Mode::Help | Mode::Compare | Mode::History | Mode::Ledger => {
+            command_in_mode(app, command)
+        }
         _ => Vec::new(),
     }
 }
@@ -277,6 +304,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             }
         }
         Screen::Home => home::click(app, area, column, row),
+        Screen::Compare | Screen::History | Screen::Ledger => {}
     }
     Vec::new()
 }

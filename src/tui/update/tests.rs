@@ -81,6 +81,7 @@ fn opened(prior: PriorView) -> OpenedSession {
         prior,
         read_only: None,
         recheck_first: false,
+        select: None,
     }
 }
 
@@ -765,7 +766,7 @@ fn home_lists_rounds_newest_first_and_opens_sessions() {
     run(&mut app, Command::Down);
     let id = app.home.selected_session().unwrap().id;
     assert!(
-        matches!(run(&mut app, Command::Open).as_slice(), [Effect::OpenSession { id: opened }] if *opened == id)
+        matches!(run(&mut app, Command::Open).as_slice(), [Effect::OpenSession { id: opened, .. }] if *opened == id)
     );
     run(&mut app, Command::SwitchFocus);
     run(&mut app, Command::Down);
@@ -849,4 +850,270 @@ fn autosave_tick_is_quiet_when_the_delay_has_not_passed() {
     run(&mut app, Command::SetStatus(Status::Pass));
     app.now += AUTOSAVE_DELAY - Duration::from_millis(1);
     assert!(update(&mut app, Action::Tick).is_empty());
+}
+
+fn comparison_data() -> super::super::action::CompareData {
+    use crate::model::compare::{Inspection, compare};
+    let checklist = checklist();
+    let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut prior = session(
+        "办公室",
+        "10月",
+        NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
+    );
+    prior.set_response(
+        "1.1",
+        crate::model::session::Response {
+            status: Status::Pass,
+            ..Default::default()
+        },
+        "王敏",
+        wall(),
+    );
+    prior.set_response(
+        "2.1",
+        crate::model::session::Response {
+            status: Status::Pass,
+            ..Default::default()
+        },
+        "王敏",
+        wall(),
+    );
+    let mut current = session("办公室", "11月", date);
+    current.set_response(
+        "1.1",
+        crate::model::session::Response {
+            status: Status::Fail,
+            ..Default::default()
+        },
+        "王敏",
+        wall(),
+    );
+    current.set_response(
+        "2.1",
+        crate::model::session::Response {
+            status: Status::Pass,
+            ..Default::default()
+        },
+        "王敏",
+        wall(),
+    );
+    super::super::action::CompareData {
+        comparison: compare(
+            Inspection::new(&prior, &checklist),
+            Inspection::new(&current, &checklist),
+        ),
+        current: super::super::app::SessionLabel::of(&current, &checklist),
+        prior: super::super::app::SessionLabel::of(&prior, &checklist),
+    }
+}
+
+#[test]
+fn compare_from_the_walk_sorts_regressions_first_filters_and_returns() {
+    let mut app = walking();
+    run(&mut app, Command::SetStatus(Status::Fail));
+    let effects = run(&mut app, Command::Compare);
+    match effects.as_slice() {
+        [
+            Effect::LoadCompare {
+                source: super::super::action::CompareSource::Open { session, .. },
+            },
+        ] => {
+            assert_eq!(
+                session.status("1.1"),
+                Status::Fail,
+                "the unsaved edit is compared"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    update(&mut app, Action::CompareLoaded(Box::new(comparison_data())));
+    assert_eq!(app.screen, Screen::Compare);
+    let compare = app.compare.as_ref().unwrap();
+    assert_eq!(compare.rows()[0].code, "1.1", "the regression comes first");
+    let all = compare.rows().len();
+    run(&mut app, Command::ChangedOnly);
+    let changed = app.compare.as_ref().unwrap().rows().len();
+    assert!(changed < all, "unchanged rows hidden: {changed} of {all}");
+    run(&mut app, Command::Down);
+    assert_eq!(
+        app.compare.as_ref().unwrap().cursor,
+        0,
+        "one changed row only"
+    );
+    assert!(run(&mut app, Command::Back).is_empty());
+    assert_eq!(app.screen, Screen::Walk, "back to the walk, state kept");
+    assert_eq!(status(&app, "1.1"), Status::Fail);
+}
+
+#[test]
+fn compare_from_home_uses_the_stored_session_and_returns_home() {
+    let mut app = app();
+    update(&mut app, Action::HomeLoaded(home_data()));
+    let id = app.home.selected_session().unwrap().id;
+    let effects = run(&mut app, Command::Compare);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadCompare { source: super::super::action::CompareSource::Stored(s) }] if *s == id)
+    );
+    update(&mut app, Action::CompareLoaded(Box::new(comparison_data())));
+    assert!(matches!(
+        run(&mut app, Command::Back).as_slice(),
+        [Effect::LoadHome]
+    ));
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn history_selects_the_current_round_and_moves() {
+    let mut app = walking();
+    let id = walk(&app).session().id;
+    assert!(
+        matches!(run(&mut app, Command::History).as_slice(), [Effect::LoadHistory { session }] if *session == id)
+    );
+    let point = |day: u32, session_id: Uuid| crate::model::rounds::HistoryPoint {
+        session_id,
+        date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        round: format!("{day}日"),
+        summary: walk(&app).summary(),
+        percent: Some(50.0),
+        sections: Vec::new(),
+    };
+    let data = super::super::action::HistoryData {
+        department: "办公室".into(),
+        checklist_title: "测试表".into(),
+        points: vec![point(1, Uuid::nil()), point(20, id), point(25, Uuid::max())],
+        selected: Some(id),
+    };
+    update(&mut app, Action::HistoryLoaded(Box::new(data)));
+    assert_eq!(app.screen, Screen::History);
+    assert_eq!(app.history.as_ref().unwrap().cursor, 1);
+    run(&mut app, Command::Down);
+    run(&mut app, Command::Down);
+    assert_eq!(app.history.as_ref().unwrap().cursor, 2);
+    run(&mut app, Command::Back);
+    assert_eq!(app.screen, Screen::Walk);
+}
+
+fn ledger_entry(session_id: Uuid, code: &str) -> crate::model::ledger::LedgerEntry {
+    crate::model::ledger::LedgerEntry {
+        session_id,
+        department: "办公室".into(),
+        checklist_id: "t".into(),
+        round: "11月".into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        code: code.into(),
+        title: "条目".into(),
+        status: Status::Fail,
+        rectification: crate::model::session::Rectification {
+            owner: "李明".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 1),
+            done: None,
+        },
+        overdue: true,
+        rounds_open: 1,
+    }
+}
+
+#[test]
+fn ledger_closes_an_item_of_the_open_session_in_memory() {
+    let mut app = walking();
+    run(&mut app, Command::Rectify);
+    run(&mut app, Command::Submit);
+    let id = walk(&app).session().id;
+    assert!(matches!(
+        run(&mut app, Command::Ledger).as_slice(),
+        [Effect::LoadLedger { all: false }]
+    ));
+    update(
+        &mut app,
+        Action::LedgerLoaded(vec![ledger_entry(id, "1.1")]),
+    );
+    assert_eq!(app.screen, Screen::Ledger);
+    run(&mut app, Command::MarkDone);
+    assert!(matches!(app.overlay, Some(Overlay::DoneNote(_))));
+    typed(&mut app, "已整改");
+    let effects = run(&mut app, Command::Submit);
+    assert!(
+        effects.is_empty(),
+        "no file is touched behind the open session's back"
+    );
+    let done = walk(&app)
+        .session()
+        .response("1.1")
+        .unwrap()
+        .rectification
+        .clone()
+        .unwrap()
+        .done
+        .unwrap();
+    assert_eq!((done.note.as_str(), done.by.as_str()), ("已整改", "王敏"));
+    assert!(
+        app.ledger.as_ref().unwrap().entries.is_empty(),
+        "closed items leave the open list"
+    );
+    assert!(walk(&app).save.is_dirty(), "autosave will write it");
+}
+
+#[test]
+fn ledger_closes_other_sessions_through_the_runner_and_opens_items() {
+    let mut app = app();
+    update(&mut app, Action::HomeLoaded(home_data()));
+    let other = Uuid::now_v7();
+    update(
+        &mut app,
+        Action::LedgerLoaded(vec![ledger_entry(other, "2.1")]),
+    );
+    run(&mut app, Command::MarkDone);
+    typed(&mut app, "完成");
+    let effects = run(&mut app, Command::Submit);
+    assert!(
+        matches!(effects.as_slice(), [Effect::CloseRectification { session, code, note, .. }, Effect::LoadLedger { .. }] if *session == other && code == "2.1" && note == "完成")
+    );
+    let effects = run(&mut app, Command::Open);
+    assert!(
+        matches!(effects.as_slice(), [Effect::OpenSession { id, select: Some(code) }] if *id == other && code == "2.1")
+    );
+    assert!(matches!(
+        run(&mut app, Command::ToggleAll).as_slice(),
+        [Effect::LoadLedger { all: true }]
+    ));
+}
+
+#[test]
+fn export_dialog_builds_a_request_with_the_edits_in_memory() {
+    let mut app = walking();
+    app.export_dir = "/tmp/出口".into();
+    run(&mut app, Command::SetStatus(Status::Pass));
+    run(&mut app, Command::Export);
+    assert!(matches!(app.overlay, Some(Overlay::Export(_))));
+    run(&mut app, Command::Down);
+    let effects = run(&mut app, Command::Submit);
+    let request = match effects.as_slice() {
+        [Effect::Export(request)] => request.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        request.format,
+        crate::export::Format::ALL[0],
+        "docx, then down wraps to the first"
+    );
+    assert_eq!(request.path, "/tmp/出口");
+    assert!(!request.replace);
+    match &request.target {
+        super::super::app::ExportTarget::Session {
+            open: Some(session),
+            ..
+        } => {
+            assert_eq!(session.status("1.1"), Status::Pass);
+        }
+        other => panic!("{other:?}"),
+    }
+    update(
+        &mut app,
+        Action::ExportExists(request, "/tmp/出口/x.docx".into()),
+    );
+    let effects = run(&mut app, Command::Yes);
+    assert!(matches!(effects.as_slice(), [Effect::Export(r)] if r.replace));
+    update(&mut app, Action::Exported("/tmp/出口/x.docx".into()));
+    assert!(app.message.as_ref().unwrap().text.contains("x.docx"));
 }

@@ -36,6 +36,11 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
         walk.rebuild_rows();
         walk.cursor = first_item_row(&walk).unwrap_or(0);
     }
+    if let Some(code) = &opened.select
+        && let Some(item) = walk.outline.item_index(code)
+    {
+        walk.select_item(item);
+    }
     app.walk = Some(walk);
     app.screen = Screen::Walk;
     app.overlay = None;
@@ -116,9 +121,10 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Finish => return toggle_finished(app),
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Back => return leave_walk(app),
-        Command::Compare | Command::History | Command::Ledger | Command::Export => {
-            app.info(app.lang.ui().not_yet.to_string());
-        }
+        Command::Compare => return super::rounds::open_compare(app),
+        Command::History => return super::rounds::open_history(app),
+        Command::Ledger => return super::rounds::open_ledger(app),
+        Command::Export => return super::export::open_dialog(app),
         _ => {}
     }
     keep_selection_visible(app);

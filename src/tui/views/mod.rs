@@ -3,6 +3,7 @@
 mod common;
 pub mod home;
 mod popups;
+mod rounds;
 mod walk;
 
 use ratatui::Frame;
@@ -20,8 +21,27 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let mode = app.mode();
-    match (app.screen, app.walk.as_ref()) {
-        (Screen::Walk, Some(walk)) => walk::draw(frame, app, walk, mode),
+    match app.screen {
+        Screen::Walk if app.walk.is_some() => {
+            if let Some(walk) = app.walk.as_ref() {
+                walk::draw(frame, app, walk, mode);
+            }
+        }
+        Screen::Compare if app.compare.is_some() => {
+            if let Some(state) = app.compare.as_ref() {
+                rounds::compare(frame, app, state);
+            }
+        }
+        Screen::History if app.history.is_some() => {
+            if let Some(state) = app.history.as_ref() {
+                rounds::history(frame, app, state);
+            }
+        }
+        Screen::Ledger if app.ledger.is_some() => {
+            if let Some(state) = app.ledger.as_ref() {
+                rounds::ledger(frame, app, state);
+            }
+        }
         _ => home::draw(frame, app, mode),
     }
     match &app.overlay {
@@ -33,6 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::NewSession(state)) => popups::new_session(frame, app, state),
         Some(Overlay::Confirm(confirm)) => popups::confirm(frame, app, confirm),
         Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
+        Some(Overlay::Export(state)) => popups::export(frame, app, state),
+        Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
         None => {}
     }
 }

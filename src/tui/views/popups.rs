@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{
-    App, Confirm, DeductionsState, EditorState, EvidenceState, FreeField, NewField,
-    NewSessionState, RectifyState, SearchState,
+    App, Confirm, DeductionsState, DoneNoteState, EditorState, EvidenceState, ExportState,
+    FreeField, NewField, NewSessionState, RectifyState, SearchState,
 };
 use super::super::input::LineInput;
 use super::super::keymap::Mode;
@@ -541,6 +541,9 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let question = match confirm {
         Confirm::Trash { label, .. } => format!("{} {}?", t.confirm_trash, display_line(label)),
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
+        Confirm::Overwrite { path, .. } => {
+            format!("{}? {}", t.confirm_overwrite, display_line(path))
+        }
     };
     let screen = frame.area();
     let width = screen.width.saturating_sub(4).min(56);
@@ -597,4 +600,82 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize) {
         Paragraph::new(shown).block(Block::new().borders(Borders::NONE)),
         inner,
     );
+}
+
+pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
+    let t = app.lang.ui();
+    let screen = frame.area();
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(70), 8);
+    let inner = popup_frame(frame, app, area, t.export_title);
+    let label_width = [t.format, t.scope, t.place]
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(4);
+    let width = usize::from(inner.width);
+    let mut lines = rows(inner);
+    let format = crate::export::Format::ALL.get(state.format).copied();
+    let format_text = format.map_or_else(String::new, |f| {
+        format!("< {} > {}", f.extension(), f.describe_zh())
+    });
+    let scope_text = match (state.scope, &state.session, &state.round) {
+        (0, Some((_, department)), _) => {
+            format!("< {} {} >", t.scope_session, display_line(department))
+        }
+        (_, _, Some(round)) => format!("< {} {} >", display_line(round), t.scope_round),
+        _ => String::new(),
+    };
+    for (index, (label, value)) in [(t.format, format_text), (t.scope, scope_text)]
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(row) = lines.next() {
+            let style = if state.field == index {
+                app.theme.selected()
+            } else {
+                Style::new()
+            };
+            let line = Line::from(vec![
+                Span::styled(fit(label, label_width), app.theme.label()),
+                Span::raw("  "),
+                Span::styled(
+                    truncate(&value, width.saturating_sub(label_width + 2)),
+                    style,
+                ),
+            ]);
+            frame.render_widget(Paragraph::new(line), row);
+        }
+    }
+    if let Some(row) = lines.next()
+        && let Some(position) = input_line(
+            frame,
+            app,
+            row,
+            t.place,
+            label_width,
+            &state.path,
+            state.field == 2,
+        )
+    {
+        frame.set_cursor_position(position);
+    }
+    hint_at_bottom(frame, app, inner, Mode::Export);
+}
+
+pub fn done_note(frame: &mut Frame, app: &App, state: &DoneNoteState) {
+    let t = app.lang.ui();
+    let screen = frame.area();
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), 5);
+    let inner = popup_frame(
+        frame,
+        app,
+        area,
+        &format!("{} {}", t.done_note_title, state.code),
+    );
+    let row = Rect { height: 1, ..inner };
+    if let Some(position) = input_line(frame, app, row, t.note, t.note.width(), &state.input, true)
+    {
+        frame.set_cursor_position(position);
+    }
+    hint_at_bottom(frame, app, inner, Mode::Prompt);
 }

@@ -1,0 +1,190 @@
+//! Effects that read across sessions for the compare, history and ledger screens,
+//! close rectifications and write exports. Called by the runner; all I/O.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use super::action::{Action, CompareData, CompareSource, HistoryData};
+use super::app::{ExportRequest, ExportTarget, SessionLabel};
+use crate::clock;
+use crate::export::{self, Options, Overwrite, Report, Selection, SessionReport};
+use crate::model::checklist::Checklist;
+use crate::model::compare::{Inspection, compare};
+use crate::model::edit::close_rectification as close;
+use crate::model::ledger::{LedgerScope, ledger};
+use crate::model::rounds::{history, prior_session};
+use crate::model::session::{RectificationDone, Session};
+use crate::store::{Store, StoreError};
+
+/// Every readable session with the checklist version it was made with.
+fn all_inspections(store: &Store) -> Result<Vec<(Session, Arc<Checklist>)>, StoreError> {
+    let (loaded, _unreadable) = store.load_all()?;
+    let mut all = Vec::with_capacity(loaded.len());
+    for loaded in loaded {
+        if let Ok(checklist) = store.checklist_for(&loaded.session.checklist) {
+            all.push((loaded.session, checklist));
+        }
+    }
+    Ok(all)
+}
+
+pub fn load_compare(store: &Store, source: CompareSource, no_prior: &str) -> Action {
+    let result = (|| -> Result<Option<CompareData>, StoreError> {
+        let (current, checklist, prior_id) = match source {
+            CompareSource::Open {
+                session,
+                checklist,
+                prior,
+            } => (*session, checklist, prior),
+            CompareSource::Stored(id) => {
+                let session = store.load(id)?.session;
+                let checklist = store.checklist_for(&session.checklist)?;
+                (session, checklist, None)
+            }
+        };
+        let prior = match prior_id {
+            Some(id) => store.load(id)?.session,
+            None => {
+                let (loaded, _) = store.load_all()?;
+                let sessions: Vec<Session> = loaded.into_iter().map(|l| l.session).collect();
+                match prior_session(&current, &sessions) {
+                    Some(prior) => prior.clone(),
+                    None => return Ok(None),
+                }
+            }
+        };
+        let prior_checklist = store.checklist_for(&prior.checklist)?;
+        let comparison = compare(
+            Inspection::new(&prior, &prior_checklist),
+            Inspection::new(&current, &checklist),
+        );
+        Ok(Some(CompareData {
+            comparison,
+            current: SessionLabel::of(&current, &checklist),
+            prior: SessionLabel::of(&prior, &prior_checklist),
+        }))
+    })();
+    match result {
+        Ok(Some(data)) => Action::CompareLoaded(Box::new(data)),
+        Ok(None) => Action::Info(no_prior.to_string()),
+        Err(error) => Action::Failed(error.to_string()),
+    }
+}
+
+pub fn load_history(store: &Store, id: Uuid) -> Action {
+    let result = (|| -> Result<HistoryData, StoreError> {
+        let session = store.load(id)?.session;
+        let checklist = store.checklist_for(&session.checklist)?;
+        let all = all_inspections(store)?;
+        let inspections: Vec<Inspection<'_>> = all
+            .iter()
+            .map(|(session, checklist)| Inspection::new(session, checklist))
+            .collect();
+        Ok(HistoryData {
+            department: session.department.clone(),
+            checklist_title: checklist.title.clone(),
+            points: history(&inspections, &session.department, &session.checklist.id),
+            selected: Some(id),
+        })
+    })();
+    match result {
+        Ok(data) => Action::HistoryLoaded(Box::new(data)),
+        Err(error) => Action::Failed(error.to_string()),
+    }
+}
+
+pub fn load_ledger(store: &Store, all: bool) -> Action {
+    match all_inspections(store) {
+        Ok(sessions) => {
+            let inspections: Vec<Inspection<'_>> = sessions
+                .iter()
+                .map(|(session, checklist)| Inspection::new(session, checklist))
+                .collect();
+            let scope = if all {
+                LedgerScope::All
+            } else {
+                LedgerScope::Open
+            };
+            Action::LedgerLoaded(ledger(&inspections, clock::today(), scope))
+        }
+        Err(error) => Action::Failed(error.to_string()),
+    }
+}
+
+/// Closes a rectification in a session that is not open in this UI: lock, load, save.
+pub fn close_rectification(
+    store: &Store,
+    id: Uuid,
+    code: &str,
+    note: String,
+    by: String,
+) -> Action {
+    let result = (|| -> Result<(), String> {
+        let now = clock::now();
+        let _lock = store.lock(id, now).map_err(|e| e.to_string())?;
+        let mut loaded = store.load(id).map_err(|e| e.to_string())?;
+        if loaded.session.is_finished() {
+            return Err(format!("session {id} is finished; reopen it first"));
+        }
+        let done = RectificationDone {
+            at: now,
+            by: by.clone(),
+            note,
+        };
+        let response =
+            close(code, loaded.session.response(code), done).map_err(|e| e.to_string())?;
+        loaded.session.set_response(code, response, &by, now);
+        store.save(&mut loaded).map_err(|e| e.to_string())
+    })();
+    match result {
+        Ok(()) => Action::RectificationClosed,
+        Err(message) => Action::Failed(message),
+    }
+}
+
+/// Writes an export; a session being walked is exported with its edits in memory.
+pub fn export(store: &Store, request: ExportRequest, default_dir: &Path) -> Action {
+    let overwrite = if request.replace {
+        Overwrite::Replace
+    } else {
+        Overwrite::Never
+    };
+    let result = (|| -> Result<PathBuf, export::ExportError> {
+        let selection = match &request.target {
+            ExportTarget::Session { id, .. } => Selection::Sessions(vec![id.to_string()]),
+            ExportTarget::Round(label) => Selection::Round(label.clone()),
+        };
+        let mut report: Report = export::collect(store, &selection)?;
+        if let ExportTarget::Session {
+            open: Some(session),
+            ..
+        } = &request.target
+        {
+            for entry in &mut report.sessions {
+                if entry.session.id == session.id {
+                    let history = std::mem::take(&mut entry.history);
+                    *entry =
+                        SessionReport::new((**session).clone(), entry.checklist.clone(), history);
+                }
+            }
+        }
+        let typed = request.path.trim();
+        let target = (!typed.is_empty()).then(|| PathBuf::from(typed));
+        let path = export::output_path(target.as_deref(), default_dir, &report, request.format);
+        if overwrite == Overwrite::Never && path.exists() {
+            return Err(export::ExportError::Exists { path });
+        }
+        let bytes = export::render(&report, request.format, &Options::new(clock::today()))?;
+        export::write_file(&path, &bytes, overwrite)?;
+        Ok(path)
+    })();
+    match result {
+        Ok(path) => Action::Exported(path.display().to_string()),
+        Err(export::ExportError::Exists { path }) => {
+            Action::ExportExists(Box::new(request), path.display().to_string())
+        }
+        Err(error) => Action::Failed(error.to_string()),
+    }
+}
