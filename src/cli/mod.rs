@@ -1,6 +1,7 @@
 //! The command line (DESIGN §6): parse, call model/store/export, print.
 
 mod checklists;
+mod demo;
 mod export;
 mod rounds;
 mod sessions;
@@ -134,6 +135,8 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
     },
+    /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
+    Demo(demo::DemoArgs),
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -292,6 +295,7 @@ pub fn run(cli: Cli) -> Result<()> {
             note,
             by,
         } => rounds::rectify(&context, &session, &code, note, by),
+        Command::Demo(args) => demo::demo(&context, args),
     }
 }
 

@@ -13,10 +13,11 @@ use crate::model::checklist::Checklist;
 use crate::model::compare::{Inspection, compare as compare_sessions};
 use crate::model::edit::close_rectification;
 use crate::model::ledger::{LedgerScope, ledger as build_ledger};
-use crate::model::rounds::{prior_session, recheck_codes as carry_over};
+use crate::model::rounds::recheck_codes as carry_over;
 use crate::model::session::{RectificationDone, Session};
 use crate::model::text::sanitize_line;
-use crate::store::{Store, Unreadable};
+use crate::store::Store;
+use crate::store::series::prior_of;
 
 /// A session with the checklist version it was made with.
 struct Loaded {
@@ -39,25 +40,17 @@ fn load(store: &Store, session: &str) -> Result<Loaded> {
     Ok(Loaded { session, checklist })
 }
 
-/// Every readable session, for finding a prior one.
-fn all_sessions(store: &Store) -> Result<(Vec<Session>, Vec<Unreadable>)> {
-    let (loaded, unreadable) = store.load_all()?;
-    Ok((
-        loaded.into_iter().map(|loaded| loaded.session).collect(),
-        unreadable,
-    ))
-}
-
 pub fn compare(context: &Context, session: &str, prior: Option<&str>, as_json: bool) -> Result<()> {
     let store = context.store()?;
     let current = load(&store, session)?;
     let prior = match prior {
         Some(prior) => load(&store, prior)?,
         None => {
-            let (sessions, unreadable) = all_sessions(&store)?;
-            let found = prior_session(&current.session, &sessions).cloned();
-            report_store_problems(context, &store, &unreadable, &[])?;
-            let session = found.ok_or_else(|| no_prior(&current.session))?;
+            let overview = store.overview()?;
+            report_store_problems(context, &store, &overview, &[])?;
+            let id =
+                prior_of(&current.session, &overview).ok_or_else(|| no_prior(&current.session))?;
+            let session = store.load(id)?.session;
             let checklist = store
                 .checklist_for(&session.checklist)
                 .with_context(|| format!("prior session {}", session.id))?;
@@ -102,21 +95,22 @@ fn no_prior(session: &Session) -> anyhow::Error {
 
 pub fn ledger(context: &Context, include_closed: bool, as_json: bool) -> Result<()> {
     let store = context.store()?;
-    let (sessions, unreadable) = all_sessions(&store)?;
+    let scope = if include_closed {
+        LedgerScope::All
+    } else {
+        LedgerScope::Open
+    };
+    // Only the sessions the ledger can depend on are read (see `Store::ledger_sessions`).
+    let (sessions, overview) = store.ledger_sessions(scope)?;
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for session in sessions {
+    for session in sessions.into_iter().map(|loaded| loaded.session) {
         match store.checklist_for(&session.checklist) {
             Ok(checklist) => loaded.push(Loaded { session, checklist }),
             Err(error) => problems.push(format!("session {}: {error}", session.id)),
         }
     }
     let inspections: Vec<Inspection<'_>> = loaded.iter().map(Loaded::inspection).collect();
-    let scope = if include_closed {
-        LedgerScope::All
-    } else {
-        LedgerScope::Open
-    };
     let entries = build_ledger(&inspections, clock::today(), scope);
     if as_json {
         print(&json::to_safe_json(&rounds_json::ledger(&entries)));
@@ -124,7 +118,7 @@ pub fn ledger(context: &Context, include_closed: bool, as_json: bool) -> Result<
     } else {
         print(&rounds_text::ledger(&entries, include_closed, context.lang));
     }
-    report_store_problems(context, &store, &unreadable, &problems)?;
+    report_store_problems(context, &store, &overview, &problems)?;
     Ok(())
 }
 
@@ -189,15 +183,15 @@ pub fn recheck_codes(
     session: &Session,
     checklist: &Checklist,
 ) -> Result<BTreeSet<String>> {
-    let (sessions, _) = all_sessions(store)?;
-    let Some(prior) = prior_session(session, &sessions) else {
+    let Some(prior_id) = store.prior_session_id(session)? else {
         return Ok(BTreeSet::new());
     };
+    let prior = store.load(prior_id)?.session;
     let prior_checklist = store
         .checklist_for(&prior.checklist)
         .with_context(|| format!("prior session {}", prior.id))?;
     Ok(carry_over(
-        Inspection::new(prior, &prior_checklist),
+        Inspection::new(&prior, &prior_checklist),
         checklist,
     ))
 }

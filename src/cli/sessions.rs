@@ -11,8 +11,10 @@ use crate::clock;
 use crate::export::{json, text};
 use crate::model::checklist::Checklist;
 use crate::model::edit::{self, Mark};
+use crate::model::head::SessionHead;
 use crate::model::scoring::{Summary, format_points, item_score, summarize};
 use crate::model::text::{normalize_name, sanitize_line};
+use crate::store::index::Overview;
 use crate::store::{LoadedSession, NewSession, Store};
 
 pub fn new_session(
@@ -68,31 +70,22 @@ pub fn list(
     as_json: bool,
 ) -> Result<()> {
     let store = context.store()?;
-    let (sessions, unreadable) = store.load_all()?;
+    let overview = store.overview()?;
     let round = round.map(|r| normalize_name(&r));
     let department = department.map(|d| normalize_name(&d));
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let any_sessions = !sessions.is_empty();
-    for loaded in sessions {
-        let session = &loaded.session;
-        if round
-            .as_ref()
-            .is_some_and(|r| normalize_name(&session.round) != *r)
-            || department
+    let mut rows: Vec<&SessionHead> = overview
+        .sessions
+        .iter()
+        .filter(|head| {
+            round
                 .as_ref()
-                .is_some_and(|d| normalize_name(&session.department) != *d)
-        {
-            continue;
-        }
-        let id = session.id;
-        match scored(&store, loaded) {
-            Ok(row) => rows.push(row),
-            Err(error) => problems.push(format!("{id}: {error}")),
-        }
-    }
+                .is_none_or(|r| normalize_name(&head.round) == *r)
+                && department
+                    .as_ref()
+                    .is_none_or(|d| normalize_name(&head.department) == *d)
+        })
+        .collect();
     rows.sort_by(|a, b| {
-        let (a, b) = (&a.loaded.session, &b.loaded.session);
         b.date
             .cmp(&a.date)
             .then_with(|| a.round.cmp(&b.round))
@@ -100,50 +93,41 @@ pub fn list(
             .then_with(|| a.id.cmp(&b.id))
     });
     if as_json {
-        let summaries: Vec<json::SessionSummary> = rows
-            .iter()
-            .map(|row| json::session_summary(&row.checklist, &row.loaded.session, &row.summary))
-            .collect();
+        let summaries: Vec<json::SessionSummary> =
+            rows.iter().map(|head| json::head_summary(head)).collect();
         print(&json::to_safe_json(&summaries));
         println!();
-    } else if rows.is_empty() && unreadable.is_empty() && problems.is_empty() {
+    } else if rows.is_empty() && overview.unreadable.is_empty() && overview.unscored.is_empty() {
         let t = context.lang.texts();
         let filtered = round.is_some() || department.is_some();
         println!(
             "{}",
-            if filtered && any_sessions {
+            if filtered && !overview.sessions.is_empty() {
                 t.no_matching_sessions
             } else {
                 t.no_sessions
             }
         );
     } else {
-        let list_rows: Vec<text::ListRow<'_>> = rows
-            .iter()
-            .map(|row| text::ListRow {
-                session: &row.loaded.session,
-                checklist_title: &row.checklist.title,
-                summary: &row.summary,
-            })
-            .collect();
-        print(&text::session_list(&list_rows, context.lang));
+        print(&text::session_list(&rows, context.lang));
     }
-    report_store_problems(context, &store, &unreadable, &problems)?;
+    report_store_problems(context, &store, &overview, &[])?;
     Ok(())
 }
 
-/// Unreadable sessions, strays and recovery files go to stderr on every listing.
+/// Unreadable and unscorable sessions, strays and recovery files go to stderr on
+/// every listing.
 pub fn report_store_problems(
     context: &Context,
     store: &Store,
-    unreadable: &[crate::store::Unreadable],
+    overview: &Overview,
     other: &[String],
 ) -> Result<()> {
     let t = context.lang.texts();
     let mut stderr = std::io::stderr().lock();
-    if !unreadable.is_empty() {
+    if !overview.unreadable.is_empty() {
         writeln!(stderr, "{}", t.unreadable_sessions)?;
-        for file in unreadable {
+        for file in &overview.unreadable {
             writeln!(
                 stderr,
                 "  {}: {}",
@@ -152,13 +136,15 @@ pub fn report_store_problems(
             )?;
         }
     }
+    for (id, problem) in &overview.unscored {
+        writeln!(stderr, "{id}: {}", sanitize_line(problem))?;
+    }
     for line in other {
         writeln!(stderr, "{}", sanitize_line(line))?;
     }
-    let strays = store.scan()?.strays;
-    if !strays.is_empty() {
+    if !overview.strays.is_empty() {
         writeln!(stderr, "{}", t.ignored_files)?;
-        for path in strays {
+        for path in &overview.strays {
             writeln!(stderr, "  {}", sanitize_line(&path.display().to_string()))?;
         }
     }

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::model::checklist::Checklist;
-use crate::model::scoring::{Summary, item_score, summarize};
+use crate::model::head::SessionHead;
+use crate::model::scoring::{Figures, Summary, item_score, summarize};
 use crate::model::session::Session;
 
 /// Points an item lost: its points minus its score, for checked base items.
@@ -94,29 +95,34 @@ pub fn session_summary(
     session: &Session,
     summary: &Summary,
 ) -> SessionSummary {
-    let figures = summary.figures;
+    head_summary(&SessionHead::with_summary(session, checklist, summary))
+}
+
+/// The summary fields from a session's head (as the index keeps it).
+pub fn head_summary(head: &SessionHead) -> SessionSummary {
+    let figures = Figures::from(head.figures);
     SessionSummary {
-        id: session.id.to_string(),
-        round: session.round.clone(),
-        date: session.date.to_string(),
-        department: session.department.clone(),
-        inspector: session.inspector.clone(),
-        checklist: session.checklist.id.clone(),
-        checklist_version: session.checklist.version,
-        checklist_title: checklist.title.clone(),
+        id: head.id.to_string(),
+        round: head.round.clone(),
+        date: head.date.to_string(),
+        department: head.department.clone(),
+        inspector: head.inspector.clone(),
+        checklist: head.checklist.id.clone(),
+        checklist_version: head.checklist.version,
+        checklist_title: head.checklist_title.clone(),
         score: round2(figures.score),
         max: round2(figures.max),
-        percent: summary.percent().map(round2),
+        percent: figures.percent().map(round2),
         deducted: round2(figures.deducted),
         checked: figures.checked,
         total: figures.total,
-        veto: summary.veto.clone(),
-        disqualified: summary.disqualified,
-        grade: summary.grade.clone(),
-        problems: summary.problems,
-        open_rectifications: summary.open_rectifications,
-        finished: session.is_finished(),
-        seq: session.seq,
+        veto: head.veto.clone(),
+        disqualified: head.disqualified,
+        grade: head.grade.clone(),
+        problems: head.problems,
+        open_rectifications: head.open_rectifications,
+        finished: head.finished,
+        seq: head.seq,
     }
 }
 

@@ -5,6 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
 use crate::model::checklist::{Checklist, Node};
+use crate::model::head::SessionHead;
 use crate::model::scoring::{Summary, format_points, item_score, section_figures};
 use crate::model::session::Session;
 use crate::model::text::sanitize_line;
@@ -12,30 +13,45 @@ use crate::model::text::sanitize_line;
 /// A table of cells printed with columns padded to their widest cell.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let columns = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            widths[i] = widths[i].max(cell.width());
+    let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    // Each cell's width is measured once: tables of 10,000 rows are common.
+    let row_widths: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.width()).collect())
+        .collect();
+    let mut widths = header_widths.clone();
+    for cell_widths in &row_widths {
+        for (i, width) in cell_widths.iter().take(columns).enumerate() {
+            widths[i] = widths[i].max(*width);
         }
     }
-    let mut out = String::new();
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let mut text = String::new();
-        for (i, cell) in cells.enumerate() {
+    let total: usize = widths.iter().sum::<usize>() + 2 * columns + 1;
+    let mut out = String::with_capacity(total * (rows.len() + 1) * 2);
+    let mut line = |cells: &mut dyn Iterator<Item = (&str, usize)>| {
+        let start = out.len();
+        for (i, (cell, width)) in cells.enumerate() {
             if i > 0 {
-                text.push_str("  ");
+                out.push_str("  ");
             }
-            text.push_str(cell);
+            out.push_str(cell);
             if i + 1 < columns {
-                text.push_str(&" ".repeat(widths[i].saturating_sub(cell.width())));
+                for _ in width..widths[i] {
+                    out.push(' ');
+                }
             }
         }
-        out.push_str(text.trim_end());
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
         out.push('\n');
     };
-    line(&mut header.iter().copied());
-    for row in rows {
-        line(&mut row.iter().map(String::as_str));
+    line(&mut header.iter().copied().zip(header_widths.iter().copied()));
+    for (row, cell_widths) in rows.iter().zip(&row_widths) {
+        line(
+            &mut row
+                .iter()
+                .map(String::as_str)
+                .zip(cell_widths.iter().copied()),
+        );
     }
     out
 }
@@ -62,13 +78,8 @@ pub fn verdict_text(summary: &Summary, lang: Lang) -> String {
     parts.join(" ")
 }
 
-pub struct ListRow<'a> {
-    pub session: &'a Session,
-    pub checklist_title: &'a str,
-    pub summary: &'a Summary,
-}
-
-pub fn session_list(rows: &[ListRow<'_>], lang: Lang) -> String {
+/// The session table of `zicha list`, one row per session head, in the given order.
+pub fn session_list(heads: &[&SessionHead], lang: Lang) -> String {
     let t = lang.texts();
     let header = [
         t.date,
@@ -81,24 +92,25 @@ pub fn session_list(rows: &[ListRow<'_>], lang: Lang) -> String {
         t.verdict,
         "id",
     ];
-    let cells: Vec<Vec<String>> = rows
+    let cells: Vec<Vec<String>> = heads
         .iter()
-        .map(|row| {
-            let f = row.summary.figures;
-            let mut verdict = verdict_text(row.summary, lang);
-            if row.session.is_finished() {
+        .map(|head| {
+            let summary = head.summary();
+            let f = summary.figures;
+            let mut verdict = verdict_text(&summary, lang);
+            if head.finished {
                 verdict = format!("{verdict} [{}]", t.finished).trim().to_string();
             }
             vec![
-                row.session.date.to_string(),
-                sanitize_line(&row.session.round),
-                sanitize_line(&row.session.department),
-                sanitize_line(row.checklist_title),
+                head.date.to_string(),
+                sanitize_line(&head.round),
+                sanitize_line(&head.department),
+                sanitize_line(&head.checklist_title),
                 format!("{}/{}", f.checked, f.total),
-                percent_text(row.summary),
+                percent_text(&summary),
                 format_points(f.deducted),
                 verdict,
-                row.session.id.to_string(),
+                head.id.to_string(),
             ]
         })
         .collect();

@@ -2,7 +2,9 @@
 
 pub mod checklist;
 pub mod compare;
+pub mod demo;
 pub mod edit;
+pub mod head;
 pub mod ledger;
 pub mod matching;
 pub mod rounds;

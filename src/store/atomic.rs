@@ -109,6 +109,39 @@ pub fn write_atomic(
     })
 }
 
+/// [`write_atomic`] of a new file without the folder sync, for writing many files
+/// into one folder: the caller syncs the folder once after the last one. Each file's
+/// content is synced before it gets its name, so a crash can lose recent files but
+/// never leaves a torn one.
+pub fn write_new_without_folder_sync(
+    fs: &dyn FileOps,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), AtomicError> {
+    let temp = temp_path(target);
+    let io_error = |action, path: &Path, source| AtomicError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+        renamed: false,
+    };
+    let mut file = fs
+        .create_new(&temp)
+        .map_err(|e| io_error("create", &temp, e))?;
+    let placed = fs
+        .write_all(&mut file, bytes)
+        .map_err(|e| io_error("write", &temp, e))
+        .and_then(|()| fs.sync_file(&file).map_err(|e| io_error("sync", &temp, e)))
+        .and_then(|()| {
+            drop(file);
+            place_new(fs, &temp, target)
+        });
+    if placed.is_err() {
+        let _ = fs.remove_file(&temp);
+    }
+    placed
+}
+
 /// Puts a new file in place without ever replacing one that appeared meanwhile:
 /// a hard link fails if the name exists. Where links are not supported (some
 /// network or FAT folders) it falls back to check-then-rename.

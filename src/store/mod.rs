@@ -3,9 +3,13 @@
 pub mod atomic;
 pub mod catalog;
 pub mod checklist_file;
+pub mod demo;
 pub mod fsops;
+pub mod index;
+mod index_format;
 pub mod lock;
 pub mod paths;
+pub mod series;
 pub mod session_file;
 pub mod settings;
 mod sweep;
@@ -270,14 +274,11 @@ impl Store {
         // Saves go to the file named by the id inside, so a copy under another
         // name would overwrite the original without its lock: refuse it.
         if loaded.session.id != id {
-            return Err(StoreError::Unreadable(FileProblem {
-                file: label,
-                place: None,
-                message: format!(
-                    "the file holds session {}, not {id} as its name says (a copy?); left as it is",
-                    loaded.session.id
-                ),
-            }));
+            return Err(StoreError::Unreadable(misnamed(
+                &label,
+                loaded.session.id,
+                id,
+            )));
         }
         Ok(loaded)
     }
@@ -527,6 +528,17 @@ fn decode_loaded(bytes: &[u8], label: &str) -> Result<LoadedSession, StoreError>
         on_disk: Some(content_hash(bytes)),
         read_only: decoded.newer_format.map(ReadOnly::NewerFormat),
     })
+}
+
+/// A session file whose name does not match the id inside.
+fn misnamed(label: &str, inside: Uuid, named: Uuid) -> FileProblem {
+    FileProblem {
+        file: label.to_string(),
+        place: None,
+        message: format!(
+            "the file holds session {inside}, not {named} as its name says (a copy?); left as it is"
+        ),
+    }
 }
 
 /// `<uuid>.ron` → the uuid; anything else is not a session file.

@@ -55,24 +55,23 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         });
     }
     let options = ron_options();
-    let probe: Result<FormatProbe, _> = options.from_str(text);
-    let newer_format = match probe {
-        Ok(probe) if probe.format > FORMAT => Some(probe.format),
-        _ => None,
-    };
     let session: Session = options.from_str(text).map_err(|error| {
         let mut problem = ron_problem(&error, file);
-        if let Some(format) = newer_format {
+        // Only a file that does not parse is parsed again, for its format number.
+        let probe: Result<FormatProbe, _> = options.from_str(text);
+        if let Ok(probe) = probe
+            && probe.format > FORMAT
+        {
             problem.message = format!(
-                "made by a newer zicha (format {format}; this one reads up to {FORMAT}): {}",
-                problem.message
+                "made by a newer zicha (format {}; this one reads up to {FORMAT}): {}",
+                probe.format, problem.message
             );
         }
         problem
     })?;
     Ok(Decoded {
+        newer_format: (session.format > FORMAT).then_some(session.format),
         session,
-        newer_format,
     })
 }
 

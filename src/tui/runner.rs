@@ -161,26 +161,36 @@ impl Runner {
                 .collect(),
             ..HomeData::default()
         };
-        let (sessions, unreadable) = match self.store.load_all() {
+        // Session heads from the index: only changed files are read.
+        let overview = match self.store.overview() {
             Ok(found) => found,
             Err(error) => {
                 data.notices.push(error.to_string());
                 return data;
             }
         };
-        for loaded in &sessions {
-            match self.store.checklist_for(&loaded.session.checklist) {
-                Ok(checklist) => data
-                    .sessions
-                    .push(SessionRow::new(&loaded.session, &checklist)),
-                Err(error) => data.unreadable.push((loaded.session.id, error.to_string())),
-            }
-        }
+        data.unreadable.extend(overview.unscored);
         data.unreadable.extend(
-            unreadable
+            overview
+                .unreadable
                 .into_iter()
                 .map(|file| (file.id, file.problem.to_string())),
         );
+        data.sessions = overview
+            .sessions
+            .into_iter()
+            .map(|head| SessionRow {
+                summary: head.summary(),
+                id: head.id,
+                round: head.round,
+                date: head.date,
+                department: head.department,
+                inspector: head.inspector,
+                checklist_id: head.checklist.id,
+                checklist_title: head.checklist_title,
+                finished: head.finished,
+            })
+            .collect();
         let t = crate::i18n::Lang::texts(self.lang);
         let recovery = self.store.recovery_files();
         if !recovery.is_empty() {

@@ -1,0 +1,594 @@
+//! Sample history (`zicha demo`): departments inspected twice a month going back in
+//! time, with statuses that drift, deductions, notes, rectifications opened and later
+//! closed, and a few vetoes. Deterministic for a seed, and generated one department at
+//! a time so a caller can spread departments over threads.
+//!
+//! Model of a department's series: the department has a quality that drifts a little
+//! each round; an item that passed may slip to a problem (more often when quality is
+//! low); a problem gets a rectification in the round it is found, and is fixed in a
+//! later round with some chance, which closes that rectification on the fixing date.
+//! The newest round is still in progress (partly checked, not finished).
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use uuid::Uuid;
+
+use super::checklist::{Checklist, Item};
+use super::session::{
+    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
+};
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct DemoPlan {
+    pub departments: usize,
+    pub rounds: usize,
+    pub seed: u64,
+    /// The newest round is the half month holding this day.
+    pub until: NaiveDate,
+}
+
+/// A checklist the sessions are made with, and the reference stored in them.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoChecklist<'a> {
+    pub reference: &'a ChecklistRef,
+    pub checklist: &'a Checklist,
+}
+
+/// A small, fast, deterministic generator (SplitMix64); not for anything secret.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.below(items.len()))
+    }
+}
+
+const DEPARTMENTS: [&str; 25] = [
+    "办公室",
+    "党群室",
+    "财务科",
+    "法制规划科",
+    "人事科",
+    "监察室",
+    "综合科",
+    "宣传科",
+    "信访科",
+    "安全生产科",
+    "行政审批科",
+    "执法监督科",
+    "信息中心",
+    "后勤服务中心",
+    "档案室",
+    "工会",
+    "团委",
+    "妇委会",
+    "离退休干部科",
+    "科技教育科",
+    "政策法规科",
+    "计划财务科",
+    "审计科",
+    "督查室",
+    "研究室",
+];
+
+const INSPECTORS: [&str; 8] = [
+    "王敏", "李明", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽",
+];
+
+const OPENINGS: [&str; 12] = [
+    "现场查看",
+    "查阅台账",
+    "抽查记录",
+    "访谈干部职工",
+    "核对资料",
+    "检查发现",
+    "随机抽查",
+    "对照标准逐项核查",
+    "听取科室汇报后复核",
+    "查看会议记录",
+    "检查档案盒",
+    "走访服务窗口",
+];
+
+const PROBLEMS: [&str; 16] = [
+    "记录不全",
+    "部分资料缺少签字",
+    "学习记录后补痕迹明显",
+    "台账未按月更新",
+    "宣传栏内容未及时更换",
+    "办公桌面物品摆放杂乱",
+    "窗台有积灰",
+    "制度未上墙",
+    "活动照片缺失",
+    "计划与总结不对应",
+    "志愿服务记录不完整",
+    "月报未在20日前报送",
+    "会后无整改措施",
+    "档案未分类装盒",
+    "公共区域有烟头",
+    "群众意见未及时回复",
+];
+
+const FOLLOW_UPS: [&str; 10] = [
+    "已当场指出,要求限期整改",
+    "科室负责人表示本周内补齐",
+    "需在下次检查前完成整改并报创建办备案",
+    "与上轮问题相同,请科室高度重视",
+    "建议指定专人负责资料归档",
+    "请参照办公室模板重新整理",
+    "已拍照留存",
+    "整改情况下轮复查",
+    "要求补充说明材料",
+    "请分管领导督促落实",
+];
+
+const PRAISE: [&str; 8] = [
+    "资料齐全",
+    "整洁有序",
+    "记录规范",
+    "落实到位",
+    "较上轮明显改善",
+    "制度健全,执行良好",
+    "群众反映较好",
+    "台账清晰,按时报送",
+];
+
+const EVIDENCE: [&str; 6] = [
+    "照片 3 张",
+    "会议记录扫描件",
+    "签到表",
+    "现场照片",
+    "月报复印件",
+    "整改通知书",
+];
+
+const CLOSING_NOTES: [&str; 5] = [
+    "已整改,复查达标",
+    "资料已补齐",
+    "已完成整改并上报",
+    "复查合格",
+    "问题已消除",
+];
+
+/// `n` department names: real-sounding ones first, then 第N执法大队.
+pub fn department_names(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| match DEPARTMENTS.get(i) {
+            Some(name) => (*name).to_string(),
+            None => format!("第{}执法大队", chinese_number(i + 1 - DEPARTMENTS.len())),
+        })
+        .collect()
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 35 → 三十五, 101 → 101 (plain digits past 99).
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A round: its label and the day its inspections start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoRound {
+    pub label: String,
+    pub start: NaiveDate,
+}
+
+/// `n` rounds, two a month, oldest first, the newest in the half month of `until`.
+pub fn rounds(n: usize, until: NaiveDate) -> Vec<DemoRound> {
+    let mut year = until.year();
+    let mut month = until.month();
+    let mut first_half = until.day() <= 15;
+    let mut found = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (half, day) = if first_half {
+            ("上半月", 8)
+        } else {
+            ("下半月", 22)
+        };
+        let start = NaiveDate::from_ymd_opt(year, month, day).unwrap_or(until);
+        found.push(DemoRound {
+            label: format!("{year}年{month}月{half}自查"),
+            start,
+        });
+        if first_half {
+            first_half = false;
+            if month == 1 {
+                month = 12;
+                year -= 1;
+            } else {
+                month -= 1;
+            }
+        } else {
+            first_half = true;
+        }
+    }
+    found.reverse();
+    found
+}
+
+/// The checklist department `index` is inspected with: mostly the unit table,
+/// the department table for some, and the special tables in turn for others.
+pub fn checklist_for_department<'a>(
+    index: usize,
+    checklists: &[DemoChecklist<'a>],
+) -> Option<DemoChecklist<'a>> {
+    let by_id = |id: &str| checklists.iter().find(|c| c.checklist.id == id).copied();
+    let special = [
+        "daode-jiangtang",
+        "siyou",
+        "chuangjian-dangan",
+        "quanguo-ceping",
+    ];
+    let wanted = match index % 5 {
+        3 => "wenming-keshi",
+        4 => special[(index / 5) % special.len()],
+        _ => "wenming-danwei",
+    };
+    by_id(wanted).or_else(|| checklists.get(index % checklists.len().max(1)).copied())
+}
+
+fn china_time() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"))
+}
+
+fn at(date: NaiveDate, hour: u32, minute: u32) -> DateTime<FixedOffset> {
+    let time = NaiveTime::from_hms_opt(hour, minute % 60, 0).unwrap_or_default();
+    china_time()
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .unwrap_or_else(|| {
+            DateTime::<FixedOffset>::from_naive_utc_and_offset(date.and_time(time), china_time())
+        })
+}
+
+/// A uuid v7 carrying `created` as its timestamp, with random bits from `rng`.
+fn demo_id(created: DateTime<FixedOffset>, rng: &mut Rng) -> Uuid {
+    let millis = u64::try_from(created.timestamp_millis()).unwrap_or(0) + rng.below(60_000) as u64;
+    let mut random = [0u8; 10];
+    for chunk in random.chunks_mut(8) {
+        let bytes = rng.next_u64().to_le_bytes();
+        chunk.copy_from_slice(&bytes[..chunk.len()]);
+    }
+    uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
+}
+
+fn note(rng: &mut Rng, problem: bool) -> String {
+    if !problem {
+        return rng.pick(&PRAISE).copied().unwrap_or_default().to_string();
+    }
+    let mut text = String::new();
+    text.push_str(rng.pick(&OPENINGS).copied().unwrap_or_default());
+    text.push(',');
+    text.push_str(rng.pick(&PROBLEMS).copied().unwrap_or_default());
+    // Lengths vary from one clause to a short paragraph over several lines.
+    for _ in 0..rng.below(4) {
+        text.push(if rng.chance(0.3) { '\n' } else { ';' });
+        if rng.chance(0.5) {
+            text.push_str(rng.pick(&PROBLEMS).copied().unwrap_or_default());
+        } else {
+            text.push_str(rng.pick(&FOLLOW_UPS).copied().unwrap_or_default());
+        }
+    }
+    text.push('。');
+    text
+}
+
+/// Where an item stands between rounds of a series.
+#[derive(Debug, Clone, Copy, Default)]
+struct ItemState {
+    status: Status,
+    /// The session (index in the series) holding this item's open rectification.
+    open_in: Option<usize>,
+    not_applicable: bool,
+}
+
+/// Generates one department's sessions, oldest first.
+pub fn department_series(
+    plan: &DemoPlan,
+    department_index: usize,
+    department: &str,
+    with: DemoChecklist<'_>,
+    rounds: &[DemoRound],
+) -> Vec<Session> {
+    let mut rng = Rng::new(
+        plan.seed
+            .wrapping_mul(0x2545_F491_4F6C_DD1D)
+            .wrapping_add(department_index as u64 + 1),
+    );
+    let items = with.checklist.items();
+    let mut states: Vec<ItemState> = items
+        .iter()
+        .map(|item| ItemState {
+            not_applicable: !item.veto && !item.bonus && rng.chance(0.03),
+            ..ItemState::default()
+        })
+        .collect();
+    let mut quality = 0.82 + rng.unit() * 0.15;
+    let mut series: Vec<Session> = Vec::with_capacity(rounds.len());
+    for (round_index, round) in rounds.iter().enumerate() {
+        let newest = round_index + 1 == rounds.len();
+        let date = (round.start + Duration::days((department_index % 5) as i64)).min(plan.until);
+        let created = at(date, 9, (department_index * 7) as u32);
+        let inspector = INSPECTORS[(department_index / 6 + round_index) % INSPECTORS.len()];
+        let mut session = Session::new(
+            demo_id(created, &mut rng),
+            with.reference.clone(),
+            round.label.clone(),
+            date,
+            department.to_string(),
+            inspector.to_string(),
+            created,
+        );
+        quality = (quality + (rng.unit() - 0.5) * 0.04).clamp(0.7, 0.99);
+        // The newest round is in progress: part of it checked, in reading order.
+        let checked = if newest {
+            items.len() * (3 + rng.below(8)) / 10
+        } else {
+            items.len()
+        };
+        let when = created + Duration::minutes(30);
+        let this = series.len();
+        for (position, (item, state)) in items.iter().zip(states.iter_mut()).enumerate() {
+            if position >= checked {
+                continue;
+            }
+            let response = next_response(&mut rng, item, state, quality);
+            if let Some(opened) = state.open_in
+                && !response.status.is_problem()
+            {
+                close_rectification(&mut series, opened, &item.code, date, inspector, &mut rng);
+                state.open_in = None;
+            }
+            let mut response = response;
+            if response.status.is_problem() && state.open_in.is_none() {
+                response.rectification = Some(Rectification {
+                    owner: item
+                        .owners
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| department.to_string()),
+                    due: Some(date + Duration::days(10 + rng.below(21) as i64)),
+                    done: None,
+                });
+                state.open_in = Some(this);
+            }
+            state.status = response.status;
+            session.set_response(&item.code, response, inspector, when);
+        }
+        session.seq = 1 + (checked as u64) / 4;
+        if !newest {
+            session.updated = at(date, 16, rng.below(60) as u32);
+            session.finished = Some(at(date, 17, rng.below(60) as u32));
+        }
+        series.push(session);
+    }
+    series
+}
+
+fn next_response(rng: &mut Rng, item: &Item, state: &ItemState, quality: f64) -> Response {
+    let mut response = Response::default();
+    if state.not_applicable {
+        response.status = Status::Na;
+        return response;
+    }
+    response.status = if item.veto {
+        // A few vetoes across a long history.
+        if rng.chance(0.0004) {
+            Status::Fail
+        } else {
+            Status::Pass
+        }
+    } else if item.bonus {
+        if rng.chance(0.3) {
+            Status::Pass
+        } else {
+            Status::Fail
+        }
+    } else if state.status.is_problem() && state.open_in.is_some() {
+        // Fixed this round with good odds; else still a problem.
+        if rng.chance(0.65) {
+            Status::Pass
+        } else {
+            state.status
+        }
+    } else if rng.chance((1.0 - quality) * 0.6) {
+        if rng.chance(0.75) {
+            Status::Partial
+        } else {
+            Status::Fail
+        }
+    } else {
+        Status::Pass
+    };
+    let problem = response.status.is_problem() && !item.bonus;
+    if response.status == Status::Partial {
+        if !item.deductions.is_empty() && rng.chance(0.8) {
+            response.deductions = vec![rng.below(item.deductions.len())];
+        }
+        if rng.chance(0.15) {
+            response.free_deduction = Some(FreeDeduction {
+                reason: rng.pick(&PROBLEMS).copied().unwrap_or_default().to_string(),
+                points: 0.5,
+            });
+        }
+    }
+    if problem || rng.chance(0.15) {
+        response.note = note(rng, problem);
+    }
+    if problem && rng.chance(0.4) {
+        response.evidence = vec![rng.pick(&EVIDENCE).copied().unwrap_or_default().to_string()];
+    }
+    response
+}
+
+fn close_rectification(
+    series: &mut [Session],
+    opened: usize,
+    code: &str,
+    date: NaiveDate,
+    inspector: &str,
+    rng: &mut Rng,
+) {
+    let Some(session) = series.get_mut(opened) else {
+        return;
+    };
+    if let Some(rectification) = session
+        .responses
+        .get_mut(code)
+        .and_then(|response| response.rectification.as_mut())
+    {
+        rectification.done = Some(RectificationDone {
+            at: at(date, 10, rng.below(60) as u32),
+            by: inspector.to_string(),
+            note: rng
+                .pick(&CLOSING_NOTES)
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        });
+        session.seq += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::matching::tests::{checklist, item};
+    use crate::model::rounds::prior_session;
+    use crate::model::scoring::summarize;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn names_run_past_the_list() {
+        let names = department_names(50);
+        assert_eq!(names[0], "办公室");
+        assert_eq!(names[25], "第一执法大队");
+        assert_eq!(names[49], "第二十五执法大队");
+        let unique: std::collections::BTreeSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), 50);
+        assert_eq!(chinese_number(10), "十");
+        assert_eq!(chinese_number(40), "四十");
+    }
+
+    #[test]
+    fn rounds_go_back_twice_a_month() {
+        let found = rounds(4, day("2026-11-21"));
+        let labels: Vec<&str> = found.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "2026年10月上半月自查",
+                "2026年10月下半月自查",
+                "2026年11月上半月自查",
+                "2026年11月下半月自查"
+            ]
+        );
+        assert!(found.windows(2).all(|w| w[0].start < w[1].start));
+        let across_new_year = rounds(3, day("2027-01-03"));
+        assert_eq!(across_new_year[0].label, "2026年12月上半月自查");
+    }
+
+    fn tiny_checklist() -> Checklist {
+        let mut veto = item("1.4", 0.0);
+        veto.veto = true;
+        checklist(
+            1,
+            vec![item("1.1", 4.0), item("1.2", 3.0), item("1.3", 3.0), veto],
+            &[],
+        )
+    }
+
+    #[test]
+    fn a_series_is_deterministic_chronological_and_drifts() {
+        let checklist = tiny_checklist();
+        let reference = ChecklistRef {
+            id: checklist.id.clone(),
+            version: 1,
+            hash: "00".into(),
+        };
+        let with = DemoChecklist {
+            reference: &reference,
+            checklist: &checklist,
+        };
+        let plan = DemoPlan {
+            departments: 1,
+            rounds: 40,
+            seed: 7,
+            until: day("2026-11-21"),
+        };
+        let all_rounds = rounds(plan.rounds, plan.until);
+        let series = department_series(&plan, 0, "办公室", with, &all_rounds);
+        let again = department_series(&plan, 0, "办公室", with, &all_rounds);
+        assert_eq!(series, again, "same seed, same sessions");
+        assert_eq!(series.len(), 40);
+        assert!(series.windows(2).all(|w| w[0].date < w[1].date));
+        assert!(series.last().is_some_and(|s| !s.is_finished()));
+        assert!(series[..39].iter().all(Session::is_finished));
+        // Each session's prior is the one before it.
+        assert_eq!(
+            prior_session(&series[5], &series).map(|s| s.id),
+            Some(series[4].id)
+        );
+        let problems: usize = series
+            .iter()
+            .map(|s| summarize(&checklist, s).problems)
+            .sum();
+        assert!(problems > 0, "some problems over 40 rounds");
+        let closed = series
+            .iter()
+            .flat_map(|s| s.responses.values())
+            .filter_map(|r| r.rectification.as_ref())
+            .filter(|r| r.done.is_some())
+            .count();
+        assert!(closed > 0, "some rectifications were closed later");
+        let ids: std::collections::BTreeSet<Uuid> = series.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 40, "ids are unique");
+    }
+}

@@ -1,0 +1,187 @@
+//! Questions across sessions answered from the index, reading only the sessions the
+//! answer needs: the prior session, a department's history, the ledger's sessions.
+
+use uuid::Uuid;
+
+use super::index::Overview;
+use super::{LoadedSession, Store, StoreError, Unreadable};
+use crate::model::head::{SessionHead, prior_head};
+use crate::model::ledger::LedgerScope;
+use crate::model::rounds::HistoryPoint;
+use crate::model::session::Session;
+use crate::model::text::normalize_name;
+
+impl Store {
+    /// The prior session of `session` (DESIGN §2), found through the index.
+    pub fn prior_session_id(&self, session: &Session) -> Result<Option<Uuid>, StoreError> {
+        let overview = self.overview()?;
+        Ok(prior_of(session, &overview))
+    }
+
+    /// One department's history for a checklist id, oldest first, as
+    /// [`model::rounds::history`](crate::model::rounds::history) gives it.
+    pub fn history(
+        &self,
+        department: &str,
+        checklist_id: &str,
+    ) -> Result<Vec<HistoryPoint>, StoreError> {
+        let overview = self.overview()?;
+        let department = normalize_name(department);
+        let mut series: Vec<&SessionHead> = overview
+            .sessions
+            .iter()
+            .filter(|head| {
+                head.checklist.id == checklist_id && normalize_name(&head.department) == department
+            })
+            .collect();
+        series.sort_by_key(|head| head.chronology());
+        series
+            .into_iter()
+            .map(|head| Ok(head.history_point(&*self.checklist_for(&head.checklist)?)))
+            .collect()
+    }
+
+    /// The sessions [`model::ledger::ledger`](crate::model::ledger::ledger) needs for
+    /// `scope`, loaded, with the overview they were picked from. In each series
+    /// (department and checklist id) that is every session from the first one holding
+    /// a rectification in scope on: rounds open are counted over later sessions only,
+    /// so earlier ones cannot change the ledger.
+    pub fn ledger_sessions(
+        &self,
+        scope: LedgerScope,
+    ) -> Result<(Vec<LoadedSession>, Overview), StoreError> {
+        let mut overview = self.overview()?;
+        let mut series: std::collections::HashMap<(String, &str), Vec<&SessionHead>> =
+            std::collections::HashMap::new();
+        for head in &overview.sessions {
+            series
+                .entry((normalize_name(&head.department), head.checklist.id.as_str()))
+                .or_default()
+                .push(head);
+        }
+        let in_scope = |head: &SessionHead| match scope {
+            LedgerScope::Open => head.open_rectifications > 0,
+            LedgerScope::All => head.rectifications > 0,
+        };
+        let mut wanted: Vec<Uuid> = Vec::new();
+        for heads in series.values_mut() {
+            heads.sort_by_key(|head| head.chronology());
+            if let Some(first) = heads.iter().position(|head| in_scope(head)) {
+                wanted.extend(heads[first..].iter().map(|head| head.id));
+            }
+        }
+        wanted.sort_unstable();
+        let mut loaded = Vec::with_capacity(wanted.len());
+        for id in wanted {
+            match self.load(id) {
+                Ok(session) => loaded.push(session),
+                Err(StoreError::NoSuchSession(_)) => {} // deleted meanwhile
+                Err(StoreError::Unreadable(problem)) => {
+                    overview.unreadable.push(Unreadable { id, problem });
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        Ok((loaded, overview))
+    }
+}
+
+/// The prior session of `session` among the overview's sessions.
+pub fn prior_of(session: &Session, overview: &Overview) -> Option<Uuid> {
+    prior_head(
+        session.id,
+        &session.department,
+        &session.checklist.id,
+        session.date,
+        &overview.sessions,
+    )
+    .map(|head| head.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::checklist::Checklist;
+    use crate::model::compare::Inspection;
+    use crate::model::demo::DemoPlan;
+    use crate::model::ledger::ledger;
+    use crate::model::rounds::{history, prior_session};
+    use crate::store::demo::write_demo;
+    use chrono::NaiveDate;
+    use std::sync::Arc;
+
+    fn demo_store(departments: usize, rounds: usize) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let plan = DemoPlan {
+            departments,
+            rounds,
+            seed: 5,
+            until: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        };
+        write_demo(&store, &plan).unwrap();
+        (dir, store)
+    }
+
+    fn with_checklists(
+        store: &Store,
+        sessions: Vec<LoadedSession>,
+    ) -> Vec<(Session, Arc<Checklist>)> {
+        sessions
+            .into_iter()
+            .map(|l| {
+                let checklist = store.checklist_for(&l.session.checklist).unwrap();
+                (l.session, checklist)
+            })
+            .collect()
+    }
+
+    fn inspections(all: &[(Session, Arc<Checklist>)]) -> Vec<Inspection<'_>> {
+        all.iter().map(|(s, c)| Inspection::new(s, c)).collect()
+    }
+
+    #[test]
+    fn the_ledger_from_its_sessions_equals_the_ledger_from_all_sessions() {
+        let (_dir, store) = demo_store(6, 10);
+        let all = with_checklists(&store, store.load_all().unwrap().0);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        for scope in [LedgerScope::Open, LedgerScope::All] {
+            let (needed, _) = store.ledger_sessions(scope).unwrap();
+            let needed = with_checklists(&store, needed);
+            let expected = ledger(&inspections(&all), today, scope);
+            assert!(!expected.is_empty(), "{scope:?}");
+            assert_eq!(
+                ledger(&inspections(&needed), today, scope),
+                expected,
+                "{scope:?}"
+            );
+            if scope == LedgerScope::Open {
+                assert!(needed.len() < all.len(), "only part of the history is read");
+            }
+        }
+    }
+
+    #[test]
+    fn history_and_prior_from_the_index_equal_the_model_over_all_sessions() {
+        let (_dir, store) = demo_store(3, 8);
+        let all = with_checklists(&store, store.load_all().unwrap().0);
+        let sessions: Vec<Session> = all.iter().map(|(s, _)| s.clone()).collect();
+        for session in &sessions {
+            let expected = history(
+                &inspections(&all),
+                &session.department,
+                &session.checklist.id,
+            );
+            assert_eq!(
+                store
+                    .history(&session.department, &session.checklist.id)
+                    .unwrap(),
+                expected
+            );
+            assert_eq!(
+                store.prior_session_id(session).unwrap(),
+                prior_session(session, &sessions).map(|s| s.id)
+            );
+        }
+    }
+}
