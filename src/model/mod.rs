@@ -7,6 +7,8 @@ pub mod edit;
 pub mod head;
 pub mod ledger;
 pub mod matching;
+pub mod merge;
+pub mod revision;
 pub mod rounds;
 pub mod scoring;
 pub mod session;

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// The newest session file format this build reads and writes.
-pub const FORMAT: u32 = 1;
+/// 2 added revision ids (`rev`, `seen`, `header_rev`, `header_seen`) and `conflicts`;
+/// format-1 files load unchanged (see `model::revision`).
+pub const FORMAT: u32 = 2;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
@@ -133,6 +135,12 @@ pub struct Response {
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<FixedOffset>>,
+    /// This version's revision id and the ids it descends from, newest first
+    /// (`model::revision`); filled in when saved.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rev: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seen: Vec<String>,
 }
 
 impl Response {
@@ -152,11 +160,13 @@ impl Response {
             .is_some_and(|r| r.done.is_none())
     }
 
-    /// The same content, ignoring who and when.
+    /// The same content, ignoring who, when and revision ids.
     pub fn same_content(&self, other: &Response) -> bool {
         let strip = |r: &Response| Response {
             by: String::new(),
             at: None,
+            rev: String::new(),
+            seen: Vec::new(),
             ..r.clone()
         };
         strip(self) == strip(other)
@@ -179,9 +189,19 @@ pub struct Session {
     pub seq: u64,
     #[serde(default)]
     pub finished: Option<DateTime<FixedOffset>>,
-    /// Responses keyed by item code; blank responses are not stored.
+    /// Revision of the header (round, date, department, inspector, finished), as for responses.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub header_rev: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_seen: Vec<String>,
+    /// Responses keyed by item code. Blank ones are dropped when edited; a blank one
+    /// that is stored marks an item cleared after it was saved (`model::revision`).
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
+    /// Item code → the versions that lost a merge against the current response,
+    /// kept for review (`model::merge`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conflicts: BTreeMap<String, Vec<Response>>,
 }
 
 impl Session {
@@ -206,7 +226,10 @@ impl Session {
             updated: now,
             seq: 0,
             finished: None,
+            header_rev: String::new(),
+            header_seen: Vec::new(),
             responses: BTreeMap::new(),
+            conflicts: BTreeMap::new(),
         }
     }
 

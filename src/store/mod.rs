@@ -9,6 +9,7 @@ pub mod index;
 mod index_format;
 pub mod lock;
 pub mod paths;
+mod revisions;
 pub mod series;
 pub mod session_file;
 pub mod settings;
@@ -326,6 +327,9 @@ impl Store {
         }
         let mut next = loaded.session.clone();
         next.seq += 1;
+        next.format = crate::model::session::FORMAT;
+        let saved = self.saved_version(id, loaded.on_disk);
+        crate::model::revision::stamp(&mut next, saved.as_ref());
         let text = session_file::encode(&next);
         let expect = loaded.on_disk.map_or(Expect::Absent, Expect::Content);
         let path = self.session_path(id);

@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn a_newer_format_is_flagged_and_tolerates_new_fields() {
         let text = encode(&sample())
-            .replacen("format: 1", "format: 9", 1)
+            .replacen(&format!("format: {FORMAT}"), "format: 9", 1)
             .replacen("seq: 0,", "seq: 0,\n    signature: \"x\",", 1);
         let decoded = decode(text.as_bytes(), "s.ron").unwrap();
         assert_eq!(decoded.newer_format, Some(9));

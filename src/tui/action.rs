@@ -140,7 +140,7 @@ pub enum Effect {
         request: NewSession,
         recheck: bool,
     },
-    Save(SaveJob),
+    Save(Box<SaveJob>),
     /// Release the session's lock.
     CloseSession {
         id: Uuid,

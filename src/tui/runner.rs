@@ -97,7 +97,7 @@ impl Runner {
             Effect::Save(job) => {
                 let id = job.loaded.session.id;
                 let generation = job.generation;
-                if self.saver.send(job).is_err() {
+                if self.saver.send(*job).is_err() {
                     return vec![Action::SaveFinished(SaveReport {
                         id,
                         generation,

@@ -187,10 +187,10 @@ fn autosave(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     walk.save.in_flight = Some(walk.save.generation);
-    vec![Effect::Save(super::action::SaveJob {
+    vec![Effect::Save(Box::new(super::action::SaveJob {
         loaded: walk.loaded.clone(),
         generation: walk.save.generation,
-    })]
+    }))]
 }
 
 fn save_finished(app: &mut App, report: SaveReport) -> Vec<Effect> {

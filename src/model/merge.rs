@@ -1,0 +1,430 @@
+//! Merging two copies of one session, and resolving the conflicts a merge leaves.
+//!
+//! Per item, the two responses are compared by revision ([`super::revision`]):
+//! when one descends from the other, the newer one is taken whatever the clocks say;
+//! when both changed the item since they last agreed, the later edit by `at` wins and
+//! the other version is kept in `Session::conflicts` for review, unless both made the
+//! same change, which is no conflict. The header (round, date, department, inspector,
+//! finished) merges the same way as one unit; a header changed on both sides goes to
+//! the later `updated`, as nothing in it is worth a review. Conflicts already recorded
+//! on either side are kept until the current response has seen them (after a
+//! [`resolve`], which makes a new version descending from every version it settles).
+//!
+//! The merge is symmetric: merging B into A gives the same session as A into B, so
+//! copies converge whichever way they are imported, and merging again changes nothing.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::revision::{
+    Order, ancestry, header_id, header_version, response_id, response_version, with_ids,
+};
+use super::session::{ChecklistRef, FORMAT, Response, Session};
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MergeError {
+    #[error("these are different sessions ({ours} and {theirs})")]
+    DifferentSessions {
+        ours: uuid::Uuid,
+        theirs: uuid::Uuid,
+    },
+    #[error(
+        "the copies were made with different checklists ({} v{} {} here, {} v{} {} there); not merged",
+        ours.id, ours.version, ours.hash, theirs.id, theirs.version, theirs.hash
+    )]
+    DifferentChecklists {
+        ours: ChecklistRef,
+        theirs: ChecklistRef,
+    },
+}
+
+/// What merging `theirs` into `ours` comes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Ours already has everything theirs has.
+    Unchanged,
+    /// Theirs has everything ours has and more: use their copy as it is.
+    TakeTheirs,
+    /// Both have something the other lacks: this new session.
+    Merged(Box<Session>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    pub outcome: Outcome,
+    /// Items whose response now comes from their copy.
+    pub taken: Vec<String>,
+    /// Items where both changed the response differently (new or already recorded).
+    pub conflicts: Vec<String>,
+    /// Both changed the header differently; the later one was kept.
+    pub header_conflict: bool,
+}
+
+impl Merge {
+    /// The session as it is after the merge.
+    pub fn result<'a>(&'a self, ours: &'a Session, theirs: &'a Session) -> &'a Session {
+        match &self.outcome {
+            Outcome::Unchanged => ours,
+            Outcome::TakeTheirs => theirs,
+            Outcome::Merged(session) => session,
+        }
+    }
+}
+
+/// Merges `theirs` into `ours` (two copies of the same session).
+pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
+    if ours.id != theirs.id {
+        return Err(MergeError::DifferentSessions {
+            ours: ours.id,
+            theirs: theirs.id,
+        });
+    }
+    if ours.checklist != theirs.checklist {
+        return Err(MergeError::DifferentChecklists {
+            ours: ours.checklist.clone(),
+            theirs: theirs.checklist.clone(),
+        });
+    }
+    let ours = with_ids(ours);
+    let theirs = with_ids(theirs);
+    let mut merged = ours.clone();
+    let header_conflict = merge_header(&mut merged, &theirs);
+
+    let mut taken = Vec::new();
+    let mut losers: BTreeMap<String, Response> = BTreeMap::new();
+    let codes: BTreeSet<&String> = ours
+        .responses
+        .keys()
+        .chain(theirs.responses.keys())
+        .collect();
+    merged.responses.clear();
+    for code in codes {
+        let (kept, loser) = merge_item(ours.responses.get(code), theirs.responses.get(code));
+        if let Some(kept) = kept {
+            if ours.responses.get(code) != Some(&kept) {
+                taken.push(code.clone());
+            }
+            merged.responses.insert(code.clone(), kept);
+        }
+        if let Some(loser) = loser {
+            losers.insert(code.clone(), loser);
+        }
+    }
+    merged.conflicts = merge_conflicts(&merged, &ours, &theirs, losers);
+    merged.created = earliest(ours.created, theirs.created);
+
+    let conflicts = merged.conflicts.keys().cloned().collect();
+    let outcome = if same_apart_from_saves(&merged, &ours) {
+        Outcome::Unchanged
+    } else if same_apart_from_saves(&merged, &theirs) {
+        Outcome::TakeTheirs
+    } else {
+        merged.format = FORMAT;
+        merged.seq = ours.seq.max(theirs.seq) + 1;
+        merged.updated = latest(ours.updated, theirs.updated);
+        Outcome::Merged(Box::new(merged))
+    };
+    Ok(Merge {
+        outcome,
+        taken,
+        conflicts,
+        header_conflict,
+    })
+}
+
+/// The later time; one instant written with two offsets is ordered by offset, so
+/// that merges stay symmetric.
+fn latest(a: DateTime<FixedOffset>, b: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    if time_key(&a) >= time_key(&b) { a } else { b }
+}
+
+fn earliest(a: DateTime<FixedOffset>, b: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    if time_key(&a) <= time_key(&b) { a } else { b }
+}
+
+fn time_key(time: &DateTime<FixedOffset>) -> (DateTime<FixedOffset>, i32) {
+    (*time, time.offset().local_minus_utc())
+}
+
+/// Equal but for the save counter, the last-save time and the file format.
+fn same_apart_from_saves(a: &Session, b: &Session) -> bool {
+    let neutral = |s: &Session| Session {
+        format: 0,
+        seq: 0,
+        updated: s.created,
+        ..s.clone()
+    };
+    neutral(a) == neutral(b)
+}
+
+/// Merges the header of `theirs` into `merged` (a copy of ours); true on a conflict.
+fn merge_header(merged: &mut Session, theirs: &Session) -> bool {
+    let order = header_version(merged).order(&header_version(theirs));
+    let take_theirs = |merged: &mut Session| {
+        merged.round = theirs.round.clone();
+        merged.date = theirs.date;
+        merged.department = theirs.department.clone();
+        merged.inspector = theirs.inspector.clone();
+        merged.finished = theirs.finished;
+        merged.header_rev = theirs.header_rev.clone();
+        merged.header_seen = theirs.header_seen.clone();
+    };
+    match order {
+        Order::Same | Order::Descends => false,
+        Order::Precedes => {
+            take_theirs(merged);
+            false
+        }
+        Order::Concurrent => {
+            let same = merged.round == theirs.round
+                && merged.date == theirs.date
+                && merged.department == theirs.department
+                && merged.inspector == theirs.inspector
+                && merged.finished == theirs.finished;
+            let theirs_later =
+                (theirs.updated, &theirs.header_rev) > (merged.updated, &merged.header_rev);
+            let (first, second) = if theirs_later {
+                (&theirs.header_rev, &merged.header_rev)
+            } else {
+                (&merged.header_rev, &theirs.header_rev)
+            };
+            let seen = ancestry(
+                [first, second]
+                    .into_iter()
+                    .chain(interleave(&merged.header_seen, &theirs.header_seen)),
+            );
+            if theirs_later {
+                take_theirs(merged);
+            }
+            merged.header_seen = seen;
+            merged.header_rev = header_id(merged);
+            !same
+        }
+    }
+}
+
+/// One item: the response to keep, and the losing version of a true conflict.
+fn merge_item(
+    ours: Option<&Response>,
+    theirs: Option<&Response>,
+) -> (Option<Response>, Option<Response>) {
+    let (ours, theirs) = match (ours, theirs) {
+        (None, None) => return (None, None),
+        (Some(only), None) | (None, Some(only)) => return (Some(only.clone()), None),
+        (Some(ours), Some(theirs)) => (ours, theirs),
+    };
+    match response_version(ours).order(&response_version(theirs)) {
+        Order::Same | Order::Descends => (Some(ours.clone()), None),
+        Order::Precedes => (Some(theirs.clone()), None),
+        Order::Concurrent => {
+            let (later, earlier) = if is_later(theirs, ours) {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            if later.same_content(earlier) {
+                (Some(agreed(later, earlier)), None)
+            } else {
+                (Some(later.clone()), Some(later_loser(earlier)))
+            }
+        }
+    }
+}
+
+/// The later edit by `at`; ties go by name, then id, so both sides pick the same one.
+fn is_later(a: &Response, b: &Response) -> bool {
+    edit_order(a, b) == Ordering::Greater
+}
+
+fn edit_order(a: &Response, b: &Response) -> Ordering {
+    (a.at, &a.by, &a.rev).cmp(&(b.at, &b.by, &b.rev))
+}
+
+/// Both sides made the same change: one version that has seen both.
+fn agreed(later: &Response, earlier: &Response) -> Response {
+    let mut node = later.clone();
+    node.seen = ancestry(
+        [&later.rev, &earlier.rev]
+            .into_iter()
+            .chain(interleave(&later.seen, &earlier.seen)),
+    );
+    node.rev = response_id(&node);
+    node
+}
+
+/// A losing version as kept for review: its id, without its ancestry.
+fn later_loser(loser: &Response) -> Response {
+    Response {
+        seen: Vec::new(),
+        ..loser.clone()
+    }
+}
+
+fn interleave<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a String> {
+    let longest = a.len().max(b.len());
+    (0..longest).flat_map(move |i| a.get(i).into_iter().chain(b.get(i)))
+}
+
+/// Recorded conflicts from both sides plus the new ones, less those the current
+/// response has seen, oldest first.
+fn merge_conflicts(
+    merged: &Session,
+    ours: &Session,
+    theirs: &Session,
+    mut losers: BTreeMap<String, Response>,
+) -> BTreeMap<String, Vec<Response>> {
+    let codes: BTreeSet<String> = ours
+        .conflicts
+        .keys()
+        .chain(theirs.conflicts.keys())
+        .chain(losers.keys())
+        .cloned()
+        .collect();
+    let mut out = BTreeMap::new();
+    for code in codes {
+        let current = merged.responses.get(&code);
+        let mut versions: Vec<Response> = Vec::new();
+        let recorded = ours.conflicts.get(&code).into_iter().flatten();
+        let recorded = recorded.chain(theirs.conflicts.get(&code).into_iter().flatten());
+        for version in recorded.cloned().chain(losers.remove(&code)) {
+            let settled = current.is_some_and(|c| response_version(c).knows(&version.rev));
+            if !settled && !versions.iter().any(|v| v.rev == version.rev) {
+                versions.push(later_loser(&version));
+            }
+        }
+        versions.sort_by(edit_order);
+        if !versions.is_empty() {
+            out.insert(code, versions);
+        }
+    }
+    out
+}
+
+/// The open conflicts of one item, for review.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemConflict<'a> {
+    pub code: &'a str,
+    /// The response in effect (the later edit); `None` if the item has none.
+    pub current: Option<&'a Response>,
+    /// The versions that lost, oldest first.
+    pub others: &'a [Response],
+}
+
+/// The items of `session` with open conflicts, by code.
+pub fn conflicts(session: &Session) -> Vec<ItemConflict<'_>> {
+    session
+        .conflicts
+        .iter()
+        .filter(|(_, others)| !others.is_empty())
+        .map(|(code, others)| ItemConflict {
+            code,
+            current: session.responses.get(code),
+            others,
+        })
+        .collect()
+}
+
+/// How to settle an item's conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Keep the response in effect.
+    Mine,
+    /// Take the losing version with this index in [`ItemConflict::others`].
+    Theirs(usize),
+    /// Keep the response in effect with every version's note added to its note.
+    BothNotes,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("item {0} has no conflict to resolve")]
+    NoConflict(String),
+    #[error("item {code} has {count} other version(s); there is no number {index}")]
+    NoSuchVersion {
+        code: String,
+        index: usize,
+        count: usize,
+    },
+}
+
+/// Settles the conflict of item `code`: a new version of the response, by `by` at
+/// `now`, descending from the current one and every losing one, so that copies that
+/// still hold the conflict drop it when they merge with this one.
+pub fn resolve(
+    session: &mut Session,
+    code: &str,
+    resolution: Resolution,
+    by: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<(), ResolveError> {
+    let others = session
+        .conflicts
+        .get(code)
+        .filter(|others| !others.is_empty())
+        .ok_or_else(|| ResolveError::NoConflict(code.to_string()))?;
+    let current = session.responses.get(code).cloned().unwrap_or_default();
+    let current_rev = if current.rev.is_empty() {
+        response_id(&current)
+    } else {
+        current.rev.clone()
+    };
+    let mut resolved = match resolution {
+        Resolution::Mine => current.clone(),
+        Resolution::Theirs(index) => {
+            others
+                .get(index)
+                .cloned()
+                .ok_or_else(|| ResolveError::NoSuchVersion {
+                    code: code.to_string(),
+                    index,
+                    count: others.len(),
+                })?
+        }
+        Resolution::BothNotes => {
+            let mut both = current.clone();
+            both.note = joined_notes(
+                std::iter::once(current.note.as_str())
+                    .chain(others.iter().map(|o| o.note.as_str())),
+            );
+            both
+        }
+    };
+    resolved.by = by.to_string();
+    resolved.at = Some(now);
+    resolved.seen = ancestry(
+        std::iter::once(&current_rev)
+            .chain(others.iter().map(|other| &other.rev))
+            .chain(&current.seen),
+    );
+    resolved.rev = response_id(&resolved);
+    session.responses.insert(code.to_string(), resolved);
+    session.conflicts.remove(code);
+    session.updated = now;
+    Ok(())
+}
+
+/// Distinct non-empty notes, one per line; a note contained in another is left out.
+pub fn joined_notes<'a>(notes: impl IntoIterator<Item = &'a str>) -> String {
+    let notes: Vec<&str> = notes
+        .into_iter()
+        .map(str::trim_end)
+        .filter(|note| !note.trim().is_empty())
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for (index, note) in notes.iter().enumerate() {
+        let inside_another = notes.iter().enumerate().any(|(other_index, other)| {
+            other_index != index
+                && other.contains(note)
+                && (other.len() > note.len() || other_index < index)
+        });
+        if !inside_another {
+            kept.push(note);
+        }
+    }
+    kept.join("\n")
+}
+
+#[cfg(test)]
+mod tests;
