@@ -1,8 +1,10 @@
 //! The command line (DESIGN §6): parse, call model/store/export, print.
 
 mod checklists;
+mod conflicts;
 mod demo;
 mod export;
+mod import;
 mod rounds;
 mod sessions;
 
@@ -123,6 +125,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge sessions from other inspectors' data folders, session files or bundles
+    Import(import::ImportArgs),
+    /// Pack sessions and their checklists into one file for another machine
+    Bundle(import::BundleArgs),
+    /// Items that imports left in conflict, for review
+    Conflicts(conflicts::ConflictsArgs),
+    /// Settle an item's conflict: --mine, --theirs [N] or --both (notes)
+    Resolve(conflicts::ResolveArgs),
     /// Close a rectification (整改完成), keeping who and when
     Rectify {
         session: String,
@@ -288,6 +298,10 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
         } => rounds::compare(&context, &session, prior.as_deref(), json),
         Command::Ledger { all, json } => rounds::ledger(&context, all, json),
+        Command::Import(args) => import::import(&context, args),
+        Command::Bundle(args) => import::bundle(&context, args),
+        Command::Conflicts(args) => conflicts::conflicts(&context, args),
+        Command::Resolve(args) => conflicts::resolve(&context, args),
         Command::Rectify {
             session,
             code,

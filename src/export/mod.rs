@@ -10,6 +10,8 @@ pub mod file;
 #[cfg(test)]
 mod fixture;
 pub mod html;
+pub mod import_json;
+pub mod import_text;
 pub mod json;
 pub mod md;
 pub mod report;

@@ -1,10 +1,13 @@
 //! The data directory: sessions, checklists, archive, trash, recovery (DESIGN §5).
 
 pub mod atomic;
+pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;
 pub mod demo;
 pub mod fsops;
+pub mod import;
+mod import_source;
 pub mod index;
 mod index_format;
 pub mod lock;

@@ -1,0 +1,436 @@
+//! `zicha import`: sessions from other data folders, session files and bundles.
+//!
+//! Each incoming session is written under its lock with the save protocol's
+//! conflict check:
+//! - new here: added as it is, byte for byte, with its archived checklist;
+//! - here too: merged per item (`model::merge`); when one copy already has all of the
+//!   other, the fuller copy is kept byte for byte, so importing twice changes nothing
+//!   and a fast-forward gives the same file git would;
+//! - in this folder's trash: "deleted here", skipped (never silently brought back);
+//!   `restore` brings it back, merged with the trashed copy;
+//! - in the other folder's trash but alive here: reported, kept (import never deletes).
+//!
+//! Archived checklists are content-addressed: an existing one is never rewritten,
+//! and an incoming one is taken only if its text hashes to the name the session
+//! refers to and parses as that checklist id and version.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use uuid::Uuid;
+
+use super::atomic::{AtomicError, ContentHash, Expect, write_atomic};
+use super::bundle::archive_name;
+use super::catalog::text_hash;
+use super::checklist_file::parse_checklist;
+use super::import_source::{Archive, Incoming, Source, read_source, trash_files, trashed_ids};
+use super::{ReadOnly, Store, StoreError, session_file};
+use crate::model::merge::{self, Outcome};
+use crate::model::session::{ChecklistRef, Session};
+use crate::model::validate::is_valid_id;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}: {why}", path.display())]
+    NotASource { path: PathBuf, why: String },
+    #[error("{}: not a readable bundle: {message}", path.display())]
+    Bundle { path: PathBuf, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Bring back sessions that are in this folder's trash.
+    pub restore: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Added,
+    Merged,
+    Unchanged,
+    /// Was in this folder's trash and is back, merged with the trashed copy.
+    Restored,
+    /// In this folder's trash: left there.
+    DeletedHere,
+    /// Not imported, with why.
+    Skipped(String),
+}
+
+impl ImportOutcome {
+    /// The stable word used in `--json`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ImportOutcome::Added => "added",
+            ImportOutcome::Merged => "merged",
+            ImportOutcome::Unchanged => "unchanged",
+            ImportOutcome::Restored => "restored",
+            ImportOutcome::DeletedHere => "deleted_here",
+            ImportOutcome::Skipped(_) => "skipped",
+        }
+    }
+}
+
+/// What happened to one incoming session.
+#[derive(Debug, Clone)]
+pub struct ImportedSession {
+    pub id: Uuid,
+    pub department: String,
+    pub round: String,
+    pub date: NaiveDate,
+    pub source: String,
+    pub outcome: ImportOutcome,
+    /// Items whose response now comes from the imported copy.
+    pub taken: Vec<String>,
+    /// Items with open conflicts after the import.
+    pub conflicts: Vec<String>,
+}
+
+/// A session alive here that the other folder has in its trash.
+#[derive(Debug, Clone)]
+pub struct DeletedThere {
+    pub id: Uuid,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    pub sessions: Vec<ImportedSession>,
+    pub deleted_there: Vec<DeletedThere>,
+    /// Files in the sources that are not sessions (never loaded, never deleted).
+    pub ignored: Vec<String>,
+    /// Files in the sources that could not be read.
+    pub problems: Vec<String>,
+}
+
+impl ImportReport {
+    pub fn count(&self, outcome: &str) -> usize {
+        self.sessions
+            .iter()
+            .filter(|s| s.outcome.as_str() == outcome)
+            .count()
+    }
+
+    /// Sessions that were not imported or files that could not be read.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+            || self
+                .sessions
+                .iter()
+                .any(|s| matches!(s.outcome, ImportOutcome::Skipped(_)))
+    }
+}
+
+/// How an imported session is to be written.
+enum Write<'a> {
+    Bytes(&'a [u8]),
+    Session(&'a Session),
+}
+
+impl Store {
+    /// Imports every path; all are read and checked before anything is written.
+    pub fn import(
+        &self,
+        paths: &[PathBuf],
+        options: ImportOptions,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ImportReport, ImportError> {
+        let sources = paths
+            .iter()
+            .map(|path| read_source(path))
+            .collect::<Result<Vec<Source>, ImportError>>()?;
+        let mut report = ImportReport::default();
+        let trash = trashed_ids(&self.trash_dir());
+        for mut source in sources {
+            source.sessions.sort_by_key(|incoming| incoming.session.id);
+            for incoming in &source.sessions {
+                let outcome = self.import_one(incoming, &source.archive, &trash, options, now);
+                report
+                    .sessions
+                    .push(outcome.describe(incoming, &source.label));
+            }
+            for id in &source.trashed {
+                let alive_there = source.sessions.iter().any(|i| i.session.id == *id);
+                if !alive_there && self.session_path(*id).exists() {
+                    report.deleted_there.push(DeletedThere {
+                        id: *id,
+                        source: source.label.clone(),
+                    });
+                }
+            }
+            report.ignored.append(&mut source.ignored);
+            report.problems.append(&mut source.problems);
+        }
+        Ok(report)
+    }
+
+    fn import_one(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive,
+        trash: &BTreeSet<Uuid>,
+        options: ImportOptions,
+        now: DateTime<FixedOffset>,
+    ) -> Step {
+        let theirs = &incoming.session;
+        let id = theirs.id;
+        if let Some(format) = incoming.newer_format {
+            return Step::skipped(format!(
+                "made by a newer zicha (format {format}); update zicha to import it"
+            ));
+        }
+        let _lock = match self.lock(id, now) {
+            Ok(lock) => lock,
+            Err(error) => return Step::skipped(format!("in use here: {error}")),
+        };
+        if self.session_path(id).exists() {
+            return self.merge_into_existing(incoming, archive);
+        }
+        if trash.contains(&id) {
+            if options.restore {
+                return self.restore(incoming, archive);
+            }
+            return Step::plain(ImportOutcome::DeletedHere);
+        }
+        if let Err(why) = self.ensure_archived(&theirs.checklist, archive) {
+            return Step::skipped(why);
+        }
+        match self.write_session(id, Write::Bytes(&incoming.bytes), None) {
+            Ok(()) => Step {
+                outcome: ImportOutcome::Added,
+                taken: theirs.responses.keys().cloned().collect(),
+                conflicts: theirs.conflicts.keys().cloned().collect(),
+            },
+            Err(why) => Step::skipped(why),
+        }
+    }
+
+    fn merge_into_existing(&self, incoming: &Incoming, archive: &Archive) -> Step {
+        let theirs = &incoming.session;
+        let ours = match self.load(theirs.id) {
+            Ok(loaded) => match loaded.read_only {
+                None => loaded,
+                Some(ReadOnly::NewerFormat(format)) => {
+                    return Step::skipped(format!(
+                        "the copy here was made by a newer zicha (format {format})"
+                    ));
+                }
+            },
+            Err(error) => {
+                return Step::skipped(format!("the copy here cannot be read: {error}"));
+            }
+        };
+        let merged = match merge::merge(&ours.session, theirs) {
+            Ok(merged) => merged,
+            Err(error) => return Step::skipped(error.to_string()),
+        };
+        let write = match &merged.outcome {
+            Outcome::Unchanged => None,
+            Outcome::TakeTheirs => Some(Write::Bytes(&incoming.bytes)),
+            Outcome::Merged(session) => Some(Write::Session(session)),
+        };
+        if let Some(write) = write {
+            if let Err(why) = self.ensure_archived(&theirs.checklist, archive) {
+                return Step::skipped(why);
+            }
+            if let Err(why) = self.write_session(theirs.id, write, ours.on_disk) {
+                return Step::skipped(why);
+            }
+        }
+        Step {
+            outcome: if merged.outcome == Outcome::Unchanged {
+                ImportOutcome::Unchanged
+            } else {
+                ImportOutcome::Merged
+            },
+            taken: merged.taken,
+            conflicts: merged.conflicts,
+        }
+    }
+
+    /// Brings a trashed session back, merged with the newest trashed copy.
+    fn restore(&self, incoming: &Incoming, archive: &Archive) -> Step {
+        let theirs = &incoming.session;
+        if let Err(why) = self.ensure_archived(&theirs.checklist, archive) {
+            return Step::skipped(why);
+        }
+        let trashed = self.newest_trashed(theirs.id);
+        let merged = trashed
+            .as_ref()
+            .and_then(|(session, _)| merge::merge(session, theirs).ok());
+        let (write, taken, conflicts) = match (&trashed, &merged) {
+            (Some((_, trashed_bytes)), Some(merged)) => {
+                let write = match &merged.outcome {
+                    Outcome::Unchanged => Write::Bytes(trashed_bytes),
+                    Outcome::TakeTheirs => Write::Bytes(&incoming.bytes),
+                    Outcome::Merged(session) => Write::Session(session),
+                };
+                (write, merged.taken.clone(), merged.conflicts.clone())
+            }
+            _ => (
+                Write::Bytes(&incoming.bytes),
+                theirs.responses.keys().cloned().collect(),
+                theirs.conflicts.keys().cloned().collect(),
+            ),
+        };
+        match self.write_session(theirs.id, write, None) {
+            Ok(()) => Step {
+                outcome: ImportOutcome::Restored,
+                taken,
+                conflicts,
+            },
+            Err(why) => Step::skipped(why),
+        }
+    }
+
+    /// The most recently trashed copy of a session that can be read, with its bytes.
+    fn newest_trashed(&self, id: Uuid) -> Option<(Session, Vec<u8>)> {
+        let path = trash_files(&self.trash_dir()).remove(&id)?.pop()?;
+        let bytes = self.file_ops().read(&path).ok()?;
+        let decoded = session_file::decode(&bytes, &path.display().to_string()).ok()?;
+        Some((decoded.session, bytes))
+    }
+
+    /// Writes a session file with the save protocol: new (`None`) or replacing
+    /// exactly the content `on_disk`.
+    fn write_session(
+        &self,
+        id: Uuid,
+        write: Write<'_>,
+        on_disk: Option<ContentHash>,
+    ) -> Result<(), String> {
+        let encoded;
+        let bytes = match write {
+            Write::Bytes(bytes) => bytes,
+            Write::Session(session) => {
+                encoded = session_file::encode(session);
+                encoded.as_bytes()
+            }
+        };
+        let expect = on_disk.map_or(Expect::Absent, Expect::Content);
+        match write_atomic(self.file_ops(), &self.session_path(id), bytes, expect) {
+            Ok(()) | Err(AtomicError::Io { renamed: true, .. }) => Ok(()),
+            Err(AtomicError::Changed { .. }) => {
+                Err("it changed here while importing; nothing was overwritten, import again".into())
+            }
+            Err(error) => Err(error.to_string()),
+        }
+    }
+
+    /// Makes sure the archive holds the checklist text `reference` names, taking it
+    /// from the source (checked against its hash) or from the catalog.
+    fn ensure_archived(&self, reference: &ChecklistRef, archive: &Archive) -> Result<(), String> {
+        let well_formed = is_valid_id(&reference.id)
+            && (1..=64).contains(&reference.hash.len())
+            && reference
+                .hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let described = format!(
+            "checklist {} v{} ({})",
+            reference.id, reference.version, reference.hash
+        );
+        if !well_formed {
+            return Err(format!("its {described} is not a valid reference"));
+        }
+        let name = archive_name(reference);
+        let path = self.archive_dir().join(&name);
+        if path.exists() {
+            return Ok(());
+        }
+        let Some(bytes) = archive.get(&name) else {
+            return match self.catalog().by_hash(&reference.hash) {
+                Some(entry)
+                    if entry.checklist.id == reference.id
+                        && entry.checklist.version == reference.version =>
+                {
+                    let entry = entry.clone();
+                    self.archive(&entry).map(|_| ()).map_err(|e| e.to_string())
+                }
+                _ => Err(format!(
+                    "its {described} is neither in what was imported nor known here"
+                )),
+            };
+        };
+        check_archived_text(reference, &name, &bytes)?;
+        match write_atomic(self.file_ops(), &path, &bytes, Expect::Absent) {
+            Ok(()) | Err(AtomicError::Changed { .. }) => Ok(()),
+            Err(error) => Err(error.to_string()),
+        }
+    }
+}
+
+/// An incoming archived checklist must be the text its name promises.
+fn check_archived_text(reference: &ChecklistRef, name: &str, bytes: &[u8]) -> Result<(), String> {
+    let refused = |why: String| Err(format!("archived checklist {name} refused: {why}"));
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return refused("not UTF-8 text".into());
+    };
+    let hash = text_hash(text);
+    if hash != reference.hash {
+        return refused(format!(
+            "its text hashes to {hash}, not {} as its name says",
+            reference.hash
+        ));
+    }
+    match parse_checklist(bytes, name) {
+        Ok(checklist) if checklist.id == reference.id && checklist.version == reference.version => {
+            Ok(())
+        }
+        Ok(checklist) => refused(format!(
+            "it is {} v{}, not {} v{}",
+            checklist.id, checklist.version, reference.id, reference.version
+        )),
+        Err(problems) => refused(
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
+/// The result of importing one session, before it is described for the report.
+struct Step {
+    outcome: ImportOutcome,
+    taken: Vec<String>,
+    conflicts: Vec<String>,
+}
+
+impl Step {
+    fn plain(outcome: ImportOutcome) -> Step {
+        Step {
+            outcome,
+            taken: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    fn skipped(why: String) -> Step {
+        Step::plain(ImportOutcome::Skipped(why))
+    }
+
+    fn describe(self, incoming: &Incoming, source: &str) -> ImportedSession {
+        let session = &incoming.session;
+        ImportedSession {
+            id: session.id,
+            department: session.department.clone(),
+            round: session.round.clone(),
+            date: session.date,
+            source: source.to_string(),
+            outcome: self.outcome,
+            taken: self.taken,
+            conflicts: self.conflicts,
+        }
+    }
+}
