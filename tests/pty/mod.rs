@@ -180,6 +180,12 @@ impl Term {
         })
     }
 
+    /// SIGKILL, and wait for it to be gone.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// Waits for the program to exit; returns whether it exited successfully.
     pub fn wait_exit(&mut self, timeout: Duration) -> bool {
         let start = Instant::now();

@@ -1,0 +1,115 @@
+//! Formats over time: golden session files of every past `format` load and score
+//! the same with this build; a future format stays read-only.
+
+mod common;
+
+use std::path::Path;
+
+use common::Env;
+use serde_json::Value;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+fn fixture_dir(format: &str) -> std::path::PathBuf {
+    common::manifest_dir()
+        .join("tests/fixtures/formats")
+        .join(format)
+}
+
+/// A data dir holding a copy of one golden format's sessions and archive.
+fn golden(format: &str) -> Env {
+    let env = Env::new();
+    let dir = fixture_dir(format);
+    copy_dir(&dir.join("sessions"), &env.data.join("sessions"));
+    copy_dir(&dir.join("archive"), &env.data.join("archive"));
+    env
+}
+
+fn check_format(format: &str) {
+    let env = golden(format);
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture_dir(format).join("expected.json")).unwrap(),
+    )
+    .unwrap();
+    let expected = expected.as_object().unwrap();
+    assert!(!expected.is_empty());
+    for (id, want) in expected {
+        let got = env.show(id);
+        for (key, value) in want.as_object().unwrap() {
+            if key == "items" {
+                for want_item in value.as_array().unwrap() {
+                    let code = want_item["code"].as_str().unwrap();
+                    let got_item = common::item(&got, code);
+                    for field in ["status", "note", "score"] {
+                        assert_eq!(
+                            got_item[field], want_item[field],
+                            "{format} {id} {code} {field}"
+                        );
+                    }
+                }
+            } else {
+                assert_eq!(&got[key], value, "{format} {id} {key}");
+            }
+        }
+    }
+    let listed = env.ok(["list", "--json"]);
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        expected.len(),
+        "every golden session lists"
+    );
+}
+
+#[test]
+fn format_1_sessions_load_and_score_the_same() {
+    check_format("format-1");
+}
+
+#[test]
+fn an_old_session_is_upgraded_when_it_is_next_saved_and_keeps_its_content() {
+    let env = golden("format-1");
+    let id = "01a2009f-258e-7262-8e8c-356b393c11d9";
+    let before = env.show(id);
+    env.mark(id, "2.1", "pass", &[]);
+    let after = env.show(id);
+    assert_eq!(
+        common::item(&after, "1.2")["note"],
+        common::item(&before, "1.2")["note"]
+    );
+    assert_eq!(after["seq"].as_u64(), before["seq"].as_u64().map(|s| s + 1));
+    let text = std::fs::read_to_string(env.session_path(id)).unwrap();
+    assert!(
+        !text.contains("format: 1,"),
+        "saved in the current format:\n{text}"
+    );
+}
+
+#[test]
+fn a_future_format_stays_read_only() {
+    let env = golden("format-1");
+    let id = "01a2009f-266b-7197-b5dd-43be95543d0e";
+    let path = env.session_path(id);
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "format: 1,",
+        "format: 99,\n    hologram: \"新字段\",",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let shown = env.run(["show", id]);
+    shown.expect_code(0);
+    assert!(shown.stderr.contains("newer zicha"), "{}", shown.stderr);
+    env.run(["reopen", id]).expect_code(1);
+    env.run(["mark", id, "1.2", "pass"]).expect_code(1);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "never rewritten"
+    );
+}
