@@ -227,7 +227,7 @@ fn merge_item(
             if later.same_content(earlier) {
                 (Some(agreed(later, earlier)), None)
             } else {
-                (Some(later.clone()), Some(later_loser(earlier)))
+                (Some(later.clone()), Some(for_review(earlier)))
             }
         }
     }
@@ -255,7 +255,7 @@ fn agreed(later: &Response, earlier: &Response) -> Response {
 }
 
 /// A losing version as kept for review: its id, without its ancestry.
-fn later_loser(loser: &Response) -> Response {
+fn for_review(loser: &Response) -> Response {
     Response {
         seen: Vec::new(),
         ..loser.clone()
@@ -291,7 +291,7 @@ fn merge_conflicts(
         for version in recorded.cloned().chain(losers.remove(&code)) {
             let settled = current.is_some_and(|c| response_version(c).knows(&version.rev));
             if !settled && !versions.iter().any(|v| v.rev == version.rev) {
-                versions.push(later_loser(&version));
+                versions.push(for_review(&version));
             }
         }
         versions.sort_by(edit_order);
