@@ -199,6 +199,8 @@ pub struct Change {
     pub code: String,
     pub before: Option<Response>,
     pub after: Option<Response>,
+    /// The item's unresolved merge conflicts before and after, when the change settled them.
+    pub conflicts: Option<(Vec<Response>, Vec<Response>)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -567,6 +569,16 @@ pub enum Overlay {
     Export(ExportState),
     /// The note for closing a rectification from the ledger.
     DoneNote(DoneNoteState),
+    /// Reviewing items whose copies disagreed after an import.
+    Conflicts(ConflictsState),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ConflictsState {
+    /// Index into the session's conflicted items.
+    pub item: usize,
+    /// Which losing version is selected for "keep theirs".
+    pub version: usize,
 }
 
 /// What a pair of sessions looks like in the compare screen's header.
@@ -750,6 +762,7 @@ impl App {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::DoneNote(_)) => Mode::Prompt,
+            Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             None => self.screen_mode(),
         }
     }

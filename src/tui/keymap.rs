@@ -25,6 +25,7 @@ pub enum Mode {
     Ledger,
     Export,
     Prompt,
+    Conflicts,
 }
 
 /// Everything a key can ask for.
@@ -77,6 +78,12 @@ pub enum Command {
     ChangedOnly,
     MarkDone,
     ToggleAll,
+    ReviewConflicts,
+    KeepMine,
+    KeepTheirs,
+    KeepBoth,
+    NextVersion,
+    PrevVersion,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +170,7 @@ const WALK: &[Binding] = &[
     bind(&[k('t')], C::Ledger, false),
     bind(&[k('e')], C::Export, false),
     bind(&[k('F')], C::Finish, false),
+    bind(&[k('m')], C::ReviewConflicts, false),
     bind(&[k('?')], C::Help, true),
     bind(&[k('q'), code(KC::Esc)], C::Back, false),
 ];
@@ -288,6 +296,17 @@ const EXPORT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+const CONFLICTS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[code(KC::Right), code(KC::Tab)], C::NextVersion, true),
+    bind(&[code(KC::Left), code(KC::BackTab)], C::PrevVersion, false),
+    bind(&[k('m')], C::KeepMine, true),
+    bind(&[k('t')], C::KeepTheirs, true),
+    bind(&[k('b')], C::KeepBoth, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
 const PROMPT: &[Binding] = &[
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Esc)], C::Back, true),
@@ -310,6 +329,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Ledger => LEDGER,
         Mode::Export => EXPORT,
         Mode::Prompt => PROMPT,
+        Mode::Conflicts => CONFLICTS,
     }
 }
 
@@ -460,6 +480,7 @@ mod tests {
             Mode::Ledger,
             Mode::Export,
             Mode::Prompt,
+            Mode::Conflicts,
         ] {
             let mut seen = HashSet::new();
             for binding in bindings(mode) {

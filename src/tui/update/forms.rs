@@ -176,6 +176,7 @@ fn finish_editor(app: &mut App, editor: Box<super::super::app::EditorState>) -> 
             code: editor.code.clone(),
             before: editor.before,
             after,
+            conflicts: None,
         });
         walk.redo.clear();
         if walk.filter != super::super::app::Filter::All {

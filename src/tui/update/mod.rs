@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: the only place the app state changes.
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
+mod conflicts;
 mod export;
 mod forms;
 mod home;
@@ -110,6 +111,13 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::NewSession
         | Mode::Export
         | Mode::Prompt => forms::command(app, command),
+        Mode::Conflicts => match app.overlay.take() {
+            Some(Overlay::Conflicts(state)) => conflicts::command(app, state, command),
+            other => {
+                app.overlay = other;
+                Vec::new()
+            }
+        },
         Mode::Compare => rounds::compare_command(app, command),
         Mode::History => rounds::history_command(app, command),
         Mode::Ledger => rounds::ledger_command(app, command),

@@ -1117,3 +1117,75 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     update(&mut app, Action::Exported("/tmp/出口/x.docx".into()));
     assert!(app.message.as_ref().unwrap().text.contains("x.docx"));
 }
+
+fn walking_with_conflicts() -> App {
+    let mut app = app();
+    let mut opened = opened(PriorView::default());
+    let session = &mut opened.loaded.session;
+    let mine = crate::model::session::Response {
+        status: Status::Pass,
+        note: "我的备注".into(),
+        ..Default::default()
+    };
+    session.set_response("1.1", mine, "王敏", wall());
+    let theirs = |status, note: &str| crate::model::session::Response {
+        status,
+        note: note.into(),
+        by: "李明".into(),
+        at: Some(wall()),
+        ..Default::default()
+    };
+    session
+        .conflicts
+        .insert("1.1".into(), vec![theirs(Status::Fail, "对方备注")]);
+    session.conflicts.insert(
+        "2.1".into(),
+        vec![theirs(Status::Partial, "甲"), theirs(Status::Na, "乙")],
+    );
+    update(&mut app, Action::SessionOpened(Box::new(opened)));
+    app
+}
+
+#[test]
+fn conflicts_are_announced_and_settled_one_undoable_step_each() {
+    let mut app = walking_with_conflicts();
+    assert!(
+        app.message.as_ref().unwrap().text.contains("1.1, 2.1"),
+        "opening says which items"
+    );
+    run(&mut app, Command::ReviewConflicts);
+    assert!(matches!(app.overlay, Some(Overlay::Conflicts(_))));
+    run(&mut app, Command::KeepBoth);
+    let note = walk(&app).session().response("1.1").unwrap().note.clone();
+    assert!(
+        note.contains("我的备注") && note.contains("对方备注"),
+        "{note}"
+    );
+    assert!(!walk(&app).session().conflicts.contains_key("1.1"));
+    // Now on 2.1: take the second other version.
+    run(&mut app, Command::NextVersion);
+    run(&mut app, Command::KeepTheirs);
+    assert_eq!(status(&app, "2.1"), Status::Na);
+    assert!(app.overlay.is_none(), "closes when nothing is left");
+    assert!(walk(&app).session().conflicts.is_empty());
+    run(&mut app, Command::Undo);
+    assert_eq!(
+        walk(&app).session().conflicts.get("2.1").map(Vec::len),
+        Some(2),
+        "undo brings the conflict back"
+    );
+    assert_eq!(status(&app, "2.1"), Status::Pending);
+    run(&mut app, Command::ReviewConflicts);
+    run(&mut app, Command::KeepMine);
+    assert_eq!(status(&app, "2.1"), Status::Pending);
+    assert!(walk(&app).session().conflicts.is_empty());
+    assert!(walk(&app).save.is_dirty());
+}
+
+#[test]
+fn no_conflicts_says_so() {
+    let mut app = walking();
+    run(&mut app, Command::ReviewConflicts);
+    assert!(app.overlay.is_none());
+    assert!(app.message.is_some());
+}

@@ -45,8 +45,16 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     app.screen = Screen::Walk;
     app.overlay = None;
     let t = app.lang.ui();
+    let conflicted: Vec<String> = app
+        .walk
+        .as_ref()
+        .map(|walk| walk.session().conflicts.keys().cloned().collect())
+        .unwrap_or_default();
     match opened.read_only {
         Some(reason) => app.error(format!("{}: {reason}", t.read_only)),
+        None if !conflicted.is_empty() => {
+            app.error(format!("{} {}", t.has_conflicts, conflicted.join(", ")));
+        }
         None if opened.recheck_first => app.info(t.recheck_mode.to_string()),
         None => {}
     }
@@ -119,6 +127,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Undo => return undo(app, true),
         Command::Redo => return undo(app, false),
         Command::Finish => return toggle_finished(app),
+        Command::ReviewConflicts => super::conflicts::open(app),
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Back => return leave_walk(app),
         Command::Compare => return super::rounds::open_compare(app),
@@ -267,6 +276,7 @@ pub(super) fn edit_item(
         code: code.to_string(),
         before,
         after,
+        conflicts: None,
     });
     walk.redo.clear();
     mark_dirty(walk, now);
@@ -330,6 +340,17 @@ fn undo(app: &mut App, backwards: bool) -> Vec<Effect> {
     } else {
         change.after.clone()
     };
+    if let Some((before, after)) = &change.conflicts {
+        let versions = if backwards { before } else { after };
+        if versions.is_empty() {
+            walk.loaded.session.conflicts.remove(&change.code);
+        } else {
+            walk.loaded
+                .session
+                .conflicts
+                .insert(change.code.clone(), versions.clone());
+        }
+    }
     match restored {
         Some(response) => {
             walk.loaded

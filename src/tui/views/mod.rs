@@ -55,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
         Some(Overlay::Export(state)) => popups::export(frame, app, state),
         Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
+        Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         None => {}
     }
 }

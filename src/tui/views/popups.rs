@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{
-    App, Confirm, DeductionsState, DoneNoteState, EditorState, EvidenceState, ExportState,
-    FreeField, NewField, NewSessionState, RectifyState, SearchState,
+    App, Confirm, ConflictsState, DeductionsState, DoneNoteState, EditorState, EvidenceState,
+    ExportState, FreeField, NewField, NewSessionState, RectifyState, SearchState,
 };
 use super::super::input::LineInput;
 use super::super::keymap::Mode;
@@ -678,4 +678,129 @@ pub fn done_note(frame: &mut Frame, app: &App, state: &DoneNoteState) {
         frame.set_cursor_position(position);
     }
     hint_at_bottom(frame, app, inner, Mode::Prompt);
+}
+
+/// One version of a response, as one line of text: status, note, who and when.
+fn version_text(app: &App, response: Option<&crate::model::session::Response>) -> String {
+    let Some(response) = response else {
+        return app
+            .lang
+            .status(crate::model::session::Status::Pending)
+            .to_string();
+    };
+    let mut text = app.lang.status(response.status).to_string();
+    if !response.note.is_empty() {
+        text.push_str(&format!(" / {}", response.note));
+    }
+    if let Some(rect) = &response.rectification {
+        text.push_str(&format!(
+            " / {} {}",
+            app.lang.ui().rectification,
+            rect.owner
+        ));
+    }
+    let when = response
+        .at
+        .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    if !response.by.is_empty() || !when.is_empty() {
+        text.push_str(&format!(" ({} {when})", response.by));
+    }
+    text
+}
+
+pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
+    let t = app.lang.ui();
+    let Some(walk) = app.walk.as_ref() else {
+        return;
+    };
+    let session = walk.session();
+    let codes: Vec<&String> = session
+        .conflicts
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, _)| c)
+        .collect();
+    let screen = frame.area();
+    let area = layout::popup(
+        screen,
+        screen.width.saturating_sub(4).min(76),
+        screen.height.saturating_sub(2).min(20),
+    );
+    let inner = popup_frame(
+        frame,
+        app,
+        area,
+        &format!("{} ({})", t.conflicts_title, codes.len()),
+    );
+    let width = usize::from(inner.width);
+    let list_rows = codes.len().min(5);
+    let offset = state.item.saturating_sub(list_rows.saturating_sub(1));
+    let mut lines: Vec<Line> = codes
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list_rows)
+        .map(|(index, code)| {
+            let title = walk
+                .outline
+                .item_index(code)
+                .map(|i| walk.outline.items[i].title.clone())
+                .unwrap_or_default();
+            let style = if index == state.item {
+                app.theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(
+                fit(&format!("{code} {}", display_line(&title)), width),
+                style,
+            ))
+        })
+        .collect();
+    if let Some(code) = codes.get(state.item) {
+        let versions = session
+            .conflicts
+            .get(*code)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let label_width = [t.in_effect, t.other_version]
+            .iter()
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(4)
+            + 4;
+        let text_width = width.saturating_sub(label_width + 2).max(4);
+        let mut field = |label: String, text: String, style: Style| {
+            for (i, piece) in wrap(&text, text_width).into_iter().enumerate() {
+                let label = if i == 0 { label.clone() } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(fit(&label, label_width), app.theme.label()),
+                    Span::raw("  "),
+                    Span::styled(piece, style),
+                ]));
+            }
+        };
+        field(
+            t.in_effect.to_string(),
+            version_text(app, session.responses.get(*code)),
+            Style::new(),
+        );
+        let count = versions.len();
+        if let Some(version) = versions.get(state.version.min(count.saturating_sub(1))) {
+            field(
+                format!(
+                    "{} {}/{count}",
+                    t.other_version,
+                    state.version.min(count - 1) + 1
+                ),
+                version_text(app, Some(version)),
+                app.theme.warning(),
+            );
+        }
+    }
+    let height = usize::from(inner.height.saturating_sub(1));
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), inner);
+    hint_at_bottom(frame, app, inner, Mode::Conflicts);
 }

@@ -417,3 +417,23 @@ fn export_dialog_80x24() {
     update(&mut app, Action::Command(Command::Export));
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn conflicts_80x24() {
+    let mut app = walking(Lang::Zh, 80, 24);
+    if let Some(walk) = app.walk.as_mut() {
+        let theirs = Response {
+            status: Status::Fail,
+            note: "对方:会议记录缺两次".into(),
+            by: "李明".into(),
+            at: Some(wall()),
+            ..Response::default()
+        };
+        walk.loaded
+            .session
+            .conflicts
+            .insert("1.2".into(), vec![theirs]);
+    }
+    update(&mut app, Action::Command(Command::ReviewConflicts));
+    insta::assert_snapshot!(render(&app));
+}

@@ -330,6 +330,25 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
             app.theme.status(prior.status),
         ));
     }
+    if let Some(versions) = walk
+        .session()
+        .conflicts
+        .get(&item.code)
+        .filter(|v| !v.is_empty())
+    {
+        let text = format!(
+            "{} ({})",
+            versions.len(),
+            t.command_hint(super::super::keymap::Command::ReviewConflicts)
+        );
+        lines.extend(field(
+            app,
+            t.conflict_field,
+            &format!("{text}  m"),
+            width,
+            app.theme.warning(),
+        ));
+    }
     let note = response.map(|r| r.note.as_str()).unwrap_or_default();
     if note.is_empty() {
         lines.extend(field(app, t.note, t.note_hint, width, app.theme.dim()));
