@@ -73,6 +73,26 @@ fn format_1_sessions_load_and_score_the_same() {
 }
 
 #[test]
+fn format_2_sessions_load_and_score_the_same_and_keep_their_conflicts() {
+    check_format("format-2");
+    let env = golden("format-2");
+    let listed = env.ok(["conflicts", "--json"]);
+    assert!(
+        listed.contains("1.2") && listed.contains("甲的备注"),
+        "{listed}"
+    );
+    let id = "01a200a8-e704-7050-9813-29566e082f93";
+    let before = std::fs::read_to_string(env.session_path(id)).unwrap();
+    env.ok(["list"]);
+    env.ok(["show", id]);
+    assert_eq!(
+        std::fs::read_to_string(env.session_path(id)).unwrap(),
+        before,
+        "reading never rewrites"
+    );
+}
+
+#[test]
 fn an_old_session_is_upgraded_when_it_is_next_saved_and_keeps_its_content() {
     let env = golden("format-1");
     let id = "01a2009f-258e-7262-8e8c-356b393c11d9";

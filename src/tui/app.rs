@@ -19,6 +19,7 @@ use crate::model::ledger::LedgerEntry;
 use crate::model::rounds::HistoryPoint;
 use crate::model::scoring::{Figures, Summary, summarize};
 use crate::model::session::{Response, Session, Status};
+use crate::model::text::normalize_name;
 use crate::store::LoadedSession;
 
 /// How long after the last edit the autosave starts.
@@ -106,7 +107,12 @@ pub struct HomeState {
 }
 
 impl HomeState {
-    pub fn set_data(&mut self, data: HomeData) {
+    pub fn set_data(&mut self, mut data: HomeData) {
+        // Names typed on different machines (or edited by hand) group as one.
+        for row in &mut data.sessions {
+            row.round = normalize_name(&row.round);
+            row.department = normalize_name(&row.department);
+        }
         let keep_round = self.rounds.get(self.round_cursor).cloned();
         let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
         for row in &data.sessions {

@@ -739,8 +739,8 @@ fn home_data() -> HomeData {
     HomeData {
         sessions: vec![
             row("办公室", "10月", 1),
-            row("党群室", "11月", 20),
-            row("办公室", "11月", 21),
+            row("党群室", " 11月", 20),
+            row("办公室 ", "11月", 21),
         ],
         checklists: vec![ChecklistChoice {
             id: "t".into(),
