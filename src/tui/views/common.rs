@@ -80,7 +80,9 @@ pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
         let keys = binding.keys.first().map_or(String::new(), |key| {
             super::super::keymap::key_label(key, app.lang)
         });
-        let label = t.command_hint(binding.command);
+        // Chinese labels read well right after the key ("1达标"); English ones need a space.
+        let gap = if app.lang == crate::i18n::Lang::En { " " } else { "" };
+        let label = format!("{gap}{}", t.command_hint(binding.command));
         let piece = keys.width() + label.width() + 2;
         if used + piece > usize::from(width) {
             break;
