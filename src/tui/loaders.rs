@@ -14,21 +14,8 @@ use crate::model::checklist::Checklist;
 use crate::model::compare::{Inspection, compare};
 use crate::model::edit::close_rectification as close;
 use crate::model::ledger::{LedgerScope, ledger};
-use crate::model::rounds::{history, prior_session};
 use crate::model::session::{RectificationDone, Session};
 use crate::store::{Store, StoreError};
-
-/// Every readable session with the checklist version it was made with.
-fn all_inspections(store: &Store) -> Result<Vec<(Session, Arc<Checklist>)>, StoreError> {
-    let (loaded, _unreadable) = store.load_all()?;
-    let mut all = Vec::with_capacity(loaded.len());
-    for loaded in loaded {
-        if let Ok(checklist) = store.checklist_for(&loaded.session.checklist) {
-            all.push((loaded.session, checklist));
-        }
-    }
-    Ok(all)
-}
 
 pub fn load_compare(store: &Store, source: CompareSource, no_prior: &str) -> Action {
     let result = (|| -> Result<Option<CompareData>, StoreError> {
@@ -46,14 +33,10 @@ pub fn load_compare(store: &Store, source: CompareSource, no_prior: &str) -> Act
         };
         let prior = match prior_id {
             Some(id) => store.load(id)?.session,
-            None => {
-                let (loaded, _) = store.load_all()?;
-                let sessions: Vec<Session> = loaded.into_iter().map(|l| l.session).collect();
-                match prior_session(&current, &sessions) {
-                    Some(prior) => prior.clone(),
-                    None => return Ok(None),
-                }
-            }
+            None => match store.prior_session_id(&current)? {
+                Some(id) => store.load(id)?.session,
+                None => return Ok(None),
+            },
         };
         let prior_checklist = store.checklist_for(&prior.checklist)?;
         let comparison = compare(
@@ -77,15 +60,11 @@ pub fn load_history(store: &Store, id: Uuid) -> Action {
     let result = (|| -> Result<HistoryData, StoreError> {
         let session = store.load(id)?.session;
         let checklist = store.checklist_for(&session.checklist)?;
-        let all = all_inspections(store)?;
-        let inspections: Vec<Inspection<'_>> = all
-            .iter()
-            .map(|(session, checklist)| Inspection::new(session, checklist))
-            .collect();
         Ok(HistoryData {
             department: session.department.clone(),
             checklist_title: checklist.title.clone(),
-            points: history(&inspections, &session.department, &session.checklist.id),
+            // From the index: no session file is read for the chart.
+            points: store.history(&session.department, &session.checklist.id)?,
             selected: Some(id),
         })
     })();
@@ -96,21 +75,27 @@ pub fn load_history(store: &Store, id: Uuid) -> Action {
 }
 
 pub fn load_ledger(store: &Store, all: bool) -> Action {
-    match all_inspections(store) {
-        Ok(sessions) => {
-            let inspections: Vec<Inspection<'_>> = sessions
-                .iter()
-                .map(|(session, checklist)| Inspection::new(session, checklist))
-                .collect();
-            let scope = if all {
-                LedgerScope::All
-            } else {
-                LedgerScope::Open
-            };
-            Action::LedgerLoaded(ledger(&inspections, clock::today(), scope))
+    let scope = if all {
+        LedgerScope::All
+    } else {
+        LedgerScope::Open
+    };
+    // Only the sessions the ledger can depend on are read (see `Store::ledger_sessions`).
+    let sessions = match store.ledger_sessions(scope) {
+        Ok((loaded, _overview)) => loaded,
+        Err(error) => return Action::Failed(error.to_string()),
+    };
+    let mut with_checklists: Vec<(Session, Arc<Checklist>)> = Vec::with_capacity(sessions.len());
+    for loaded in sessions {
+        if let Ok(checklist) = store.checklist_for(&loaded.session.checklist) {
+            with_checklists.push((loaded.session, checklist));
         }
-        Err(error) => Action::Failed(error.to_string()),
     }
+    let inspections: Vec<Inspection<'_>> = with_checklists
+        .iter()
+        .map(|(session, checklist)| Inspection::new(session, checklist))
+        .collect();
+    Action::LedgerLoaded(ledger(&inspections, clock::today(), scope))
 }
 
 /// Closes a rectification in a session that is not open in this UI: lock, load, save.

@@ -16,7 +16,6 @@ use crate::clock;
 use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
 use crate::model::matching::CodeMap;
-use crate::model::rounds::prior_session;
 use crate::model::session::Session;
 use crate::store::lock::Lock;
 use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
@@ -251,11 +250,11 @@ impl Runner {
     /// The prior session (latest earlier-dated one of the same department and checklist),
     /// its responses keyed by this checklist's codes.
     fn prior_view(&self, session: &Session, checklist: &Checklist) -> PriorView {
-        let Ok((sessions, _)) = self.store.load_all() else {
+        // The index finds the prior session; only that file is read.
+        let Ok(Some(prior_id)) = self.store.prior_session_id(session) else {
             return PriorView::default();
         };
-        let sessions: Vec<Session> = sessions.into_iter().map(|l| l.session).collect();
-        let Some(prior) = prior_session(session, &sessions) else {
+        let Ok(prior) = self.store.load(prior_id).map(|loaded| loaded.session) else {
             return PriorView::default();
         };
         let Ok(prior_checklist) = self.store.checklist_for(&prior.checklist) else {
