@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::ExportError;
@@ -12,7 +12,8 @@ use crate::model::checklist::Checklist;
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
-use crate::store::{LoadedSession, Store};
+use crate::store::Store;
+use crate::store::index::Overview;
 
 /// Which sessions to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +96,12 @@ impl Report {
     }
 }
 
-/// Loads the selected sessions, their checklists and history from the store.
+/// Loads the selected sessions, their checklists and history from the store. Only
+/// the chosen sessions are read; the round's members and every history point come
+/// from the index (`Store::overview`).
 pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportError> {
-    let (loaded, unreadable) = store.load_all()?;
+    let overview = store.overview()?;
+    let peers = Peers::of(store, &overview);
     let (scope, chosen) = match selection {
         Selection::Sessions(prefixes) => {
             if prefixes.is_empty() {
@@ -110,54 +114,51 @@ pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportErr
                     ids.push(id);
                 }
             }
-            let broken: Vec<_> = unreadable.iter().filter(|u| ids.contains(&u.id)).collect();
+            let broken: Vec<_> = overview
+                .unreadable
+                .iter()
+                .filter(|u| ids.contains(&u.id))
+                .collect();
             if !broken.is_empty() {
                 return Err(ExportError::unreadable(broken));
             }
-            let by_id: HashMap<Uuid, &LoadedSession> =
-                loaded.iter().map(|l| (l.session.id, l)).collect();
-            let mut chosen = Vec::new();
-            for id in ids {
-                match by_id.get(&id) {
-                    Some(found) => chosen.push(found.session.clone()),
-                    None => chosen.push(store.load(id)?.session),
-                }
-            }
-            (Scope::Sessions, chosen)
+            (Scope::Sessions, ids)
         }
         Selection::Round(label) => {
             let wanted = normalize_name(label);
-            if !unreadable.is_empty() {
+            if !overview.unreadable.is_empty() {
                 // Any of them may belong to the round; a report silently missing a
                 // department is worse than no report.
-                return Err(ExportError::unreadable(unreadable.iter().collect()));
+                return Err(ExportError::unreadable(
+                    overview.unreadable.iter().collect(),
+                ));
             }
-            let mut chosen: Vec<Session> = loaded
+            let mut members: Vec<&Peer> = peers
+                .all
                 .iter()
-                .filter(|l| normalize_name(&l.session.round) == wanted)
-                .map(|l| l.session.clone())
+                .filter(|peer| normalize_name(&peer.round) == wanted)
                 .collect();
-            if chosen.is_empty() {
+            if members.is_empty() {
                 return Err(ExportError::EmptyRound {
                     label: wanted,
-                    known: known_rounds(&loaded),
+                    known: known_rounds(&peers.all),
                 });
             }
-            chosen.sort_by(|a, b| {
-                normalize_name(&a.department)
-                    .cmp(&normalize_name(&b.department))
-                    .then_with(|| a.checklist.id.cmp(&b.checklist.id))
+            members.sort_by(|a, b| {
+                a.group
+                    .cmp(&b.group)
                     .then_with(|| a.date.cmp(&b.date))
                     .then_with(|| a.id.cmp(&b.id))
             });
-            (Scope::Round { label: wanted }, chosen)
+            let ids = members.iter().map(|peer| peer.id).collect();
+            (Scope::Round { label: wanted }, ids)
         }
     };
-    let peers = Peers::of(loaded.iter().map(|l| &l.session));
     let mut sessions = Vec::with_capacity(chosen.len());
-    for session in chosen {
+    for id in chosen {
+        let session = store.load(id)?.session;
         let checklist = checklist_of(store, &session)?;
-        let history = trend(store, &peers, &session);
+        let history = peers.trend(&session, &checklist);
         sessions.push(SessionReport::new(session, checklist, history));
     }
     Ok(Report { scope, sessions })
@@ -173,73 +174,112 @@ fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, Expo
 }
 
 /// Round labels in the store, newest first, for the "no such round" message.
-fn known_rounds(loaded: &[LoadedSession]) -> Vec<String> {
+fn known_rounds(peers: &[Peer]) -> Vec<String> {
     let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
-    for l in loaded {
-        let label = normalize_name(&l.session.round);
+    for peer in peers {
+        let label = normalize_name(&peer.round);
         match rounds.iter_mut().find(|(_, known)| *known == label) {
-            Some((date, _)) => *date = (*date).max(l.session.date),
-            None => rounds.push((l.session.date, label)),
+            Some((date, _)) => *date = (*date).max(peer.date),
+            None => rounds.push((peer.date, label)),
         }
     }
     rounds.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     rounds.into_iter().map(|(_, label)| label).collect()
 }
 
-/// `session` and the earlier sessions of its department and checklist, oldest first.
-/// A session whose checklist cannot be read has no percent.
-fn trend(store: &Store, peers: &Peers<'_>, session: &Session) -> Vec<TrendPoint> {
-    let mut points: Vec<&Session> = peers.earlier_than(session);
-    points.push(session);
-    points.sort_by(|a, b| a.date.cmp(&b.date).then(a.created.cmp(&b.created)));
-    points
-        .into_iter()
-        .map(|s| TrendPoint {
-            date: s.date,
-            round: s.round.clone(),
-            percent: store
-                .checklist_for(&s.checklist)
-                .ok()
-                .and_then(|checklist| summarize(&checklist, s).percent()),
-        })
-        .collect()
+/// What a report needs to know about every session for rounds and trends.
+#[derive(Debug, Clone)]
+struct Peer {
+    id: Uuid,
+    /// Normalized department and checklist id.
+    group: (String, String),
+    round: String,
+    date: NaiveDate,
+    created: DateTime<FixedOffset>,
+    /// `None` when nothing is scored, or the session's checklist cannot be read.
+    percent: Option<f64>,
 }
 
-/// Sessions grouped by normalized department and checklist id, so that finding a
-/// session's history does not scan every session again.
-struct Peers<'a> {
-    groups: HashMap<(String, String), Vec<&'a Session>>,
-}
-
-impl<'a> Peers<'a> {
-    fn of(sessions: impl IntoIterator<Item = &'a Session>) -> Peers<'a> {
-        let mut groups: HashMap<(String, String), Vec<&'a Session>> = HashMap::new();
-        for session in sessions {
-            groups.entry(group_key(session)).or_default().push(session);
+impl Peer {
+    fn new(session: &Session, percent: Option<f64>) -> Peer {
+        Peer {
+            id: session.id,
+            group: group_key(&session.department, &session.checklist.id),
+            round: session.round.clone(),
+            date: session.date,
+            created: session.created,
+            percent,
         }
-        Peers { groups }
+    }
+}
+
+/// Every session as a peer, grouped by normalized department and checklist id, so
+/// that finding a session's history does not scan every session again.
+struct Peers {
+    all: Vec<Peer>,
+    groups: HashMap<(String, String), Vec<usize>>,
+}
+
+impl Peers {
+    fn of(store: &Store, overview: &Overview) -> Peers {
+        let mut all: Vec<Peer> = overview
+            .sessions
+            .iter()
+            .map(|head| Peer {
+                id: head.id,
+                group: group_key(&head.department, &head.checklist.id),
+                round: head.round.clone(),
+                date: head.date,
+                created: head.created,
+                percent: head.summary().percent(),
+            })
+            .collect();
+        // Sessions whose checklist is missing are not in the index; they are few.
+        for (id, _) in &overview.unscored {
+            if let Ok(loaded) = store.load(*id) {
+                all.push(Peer::new(&loaded.session, None));
+            }
+        }
+        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (index, peer) in all.iter().enumerate() {
+            groups.entry(peer.group.clone()).or_default().push(index);
+        }
+        Peers { all, groups }
     }
 
     /// Other sessions of the same department and checklist, dated no later than `session`.
-    fn earlier_than(&self, session: &Session) -> Vec<&'a Session> {
+    fn earlier_than(&self, session: &Session) -> Vec<&Peer> {
         self.groups
-            .get(&group_key(session))
+            .get(&group_key(&session.department, &session.checklist.id))
             .map(|group| {
                 group
                     .iter()
-                    .copied()
+                    .map(|&index| &self.all[index])
                     .filter(|other| other.id != session.id && other.date <= session.date)
                     .collect()
             })
             .unwrap_or_default()
     }
+
+    /// `session` and the earlier sessions of its department and checklist, oldest first.
+    fn trend(&self, session: &Session, checklist: &Checklist) -> Vec<TrendPoint> {
+        let this = Peer::new(session, summarize(checklist, session).percent());
+        let mut points = self.earlier_than(session);
+        points.push(&this);
+        points.sort_by(|a, b| a.date.cmp(&b.date).then(a.created.cmp(&b.created)));
+        points
+            .into_iter()
+            .map(|peer| TrendPoint {
+                date: peer.date,
+                round: peer.round.clone(),
+                percent: peer.percent,
+            })
+            .collect()
+    }
 }
 
-fn group_key(session: &Session) -> (String, String) {
-    (
-        normalize_name(&session.department),
-        session.checklist.id.clone(),
-    )
+fn group_key(department: &str, checklist_id: &str) -> (String, String) {
+    (normalize_name(department), checklist_id.to_string())
 }
 
 #[cfg(test)]
@@ -256,18 +296,26 @@ mod tests {
         let other_department = fixture::session(5, "党群室", "10月", "2026-10-15");
         let mut other_checklist = fixture::session(6, "办公室", "10月", "2026-10-15");
         other_checklist.checklist.id = "siyou".into();
-        let everyone = [
+        let all: Vec<Peer> = [
             &current,
             &earlier,
             &same_day,
             &later,
             &other_department,
             &other_checklist,
-        ];
-        let ids: Vec<Uuid> = Peers::of(everyone)
+        ]
+        .into_iter()
+        .map(|session| Peer::new(session, None))
+        .collect();
+        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (index, peer) in all.iter().enumerate() {
+            groups.entry(peer.group.clone()).or_default().push(index);
+        }
+        let peers = Peers { all, groups };
+        let ids: Vec<Uuid> = peers
             .earlier_than(&current)
             .iter()
-            .map(|s| s.id)
+            .map(|peer| peer.id)
             .collect();
         assert_eq!(ids, [earlier.id, same_day.id]);
     }
