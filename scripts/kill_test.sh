@@ -7,4 +7,4 @@ set -euo pipefail
 kills=${1:-500}
 cd "$(dirname "$0")/.."
 ZICHA_KILLS="$kills" cargo test --release --test kill_loop -- --nocapture --test-threads=1 2>&1 \
-    | grep -E '^(zicha mark|UI autosave):|test result|panicked'
+    | grep -oE '(zicha mark|UI autosave): .*|test result.*|panicked.*'
