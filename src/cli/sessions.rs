@@ -95,19 +95,17 @@ pub fn list(
     if as_json {
         let summaries: Vec<json::SessionSummary> =
             rows.iter().map(|head| json::head_summary(head)).collect();
-        print(&json::to_safe_json(&summaries));
-        println!();
+        // `print`, not `println!`: a reader that stops early (`| head`) is no error.
+        print(&format!("{}\n", json::to_safe_json(&summaries)));
     } else if rows.is_empty() && overview.unreadable.is_empty() && overview.unscored.is_empty() {
         let t = context.lang.texts();
         let filtered = round.is_some() || department.is_some();
-        println!(
-            "{}",
-            if filtered && !overview.sessions.is_empty() {
-                t.no_matching_sessions
-            } else {
-                t.no_sessions
-            }
-        );
+        let empty = if filtered && !overview.sessions.is_empty() {
+            t.no_matching_sessions
+        } else {
+            t.no_sessions
+        };
+        print(&format!("{empty}\n"));
     } else {
         print(&text::session_list(&rows, context.lang));
     }

@@ -1,12 +1,14 @@
 //! Plain-text output for the terminal and pipes: tables padded by display width,
 //! user text stripped of control characters.
 
+use std::collections::HashMap;
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
 use crate::model::checklist::{Checklist, Node};
 use crate::model::head::SessionHead;
-use crate::model::scoring::{Summary, format_points, item_score, section_figures};
+use crate::model::scoring::{Figures, Summary, format_points, item_score, section_figures};
 use crate::model::session::Session;
 use crate::model::text::sanitize_line;
 
@@ -57,7 +59,11 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 pub fn percent_text(summary: &Summary) -> String {
-    summary
+    figures_percent_text(&summary.figures)
+}
+
+fn figures_percent_text(figures: &Figures) -> String {
+    figures
         .percent()
         .map_or_else(|| "—".to_string(), |p| format!("{p:.1}%"))
 }
@@ -92,28 +98,48 @@ pub fn session_list(heads: &[&SessionHead], lang: Lang) -> String {
         t.verdict,
         "id",
     ];
-    let cells: Vec<Vec<String>> = heads
-        .iter()
-        .map(|head| {
-            let summary = head.summary();
-            let f = summary.figures;
-            let mut verdict = verdict_text(&summary, lang);
-            if head.finished {
-                verdict = format!("{verdict} [{}]", t.finished).trim().to_string();
-            }
-            vec![
-                head.date.to_string(),
-                sanitize_line(&head.round),
-                sanitize_line(&head.department),
-                sanitize_line(&head.checklist_title),
-                format!("{}/{}", f.checked, f.total),
-                percent_text(&summary),
-                format_points(f.deducted),
-                verdict,
-                head.id.to_string(),
-            ]
-        })
-        .collect();
+    // Rounds, departments, titles and verdicts repeat over thousands of rows: each
+    // distinct one is cleaned and formatted once.
+    let mut clean: HashMap<&str, String> = HashMap::new();
+    let mut verdicts: HashMap<(bool, bool, Option<&str>, bool), String> = HashMap::new();
+    let mut cells: Vec<Vec<String>> = Vec::with_capacity(heads.len());
+    for head in heads {
+        let f = Figures::from(head.figures);
+        let verdict_key = (
+            !head.veto.is_empty(),
+            head.disqualified,
+            head.grade.as_deref(),
+            head.finished,
+        );
+        let verdict = verdicts
+            .entry(verdict_key)
+            .or_insert_with(|| {
+                let verdict = verdict_text(&head.summary(), lang);
+                if head.finished {
+                    format!("{verdict} [{}]", t.finished).trim().to_string()
+                } else {
+                    verdict
+                }
+            })
+            .clone();
+        let mut cleaned = |text| {
+            clean
+                .entry(text)
+                .or_insert_with(|| sanitize_line(text))
+                .clone()
+        };
+        cells.push(vec![
+            head.date.to_string(),
+            cleaned(&head.round),
+            cleaned(&head.department),
+            cleaned(&head.checklist_title),
+            format!("{}/{}", f.checked, f.total),
+            figures_percent_text(&f),
+            format_points(f.deducted),
+            verdict,
+            head.id.to_string(),
+        ]);
+    }
     table(&header, &cells)
 }
 

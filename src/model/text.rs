@@ -18,6 +18,10 @@ pub fn sanitize(text: &str) -> String {
 
 /// For one-line display: unsafe characters stripped, newlines and tabs as spaces.
 pub fn sanitize_line(text: &str) -> String {
+    let needs_change = |c: char| is_unsafe_char(c) || matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(needs_change) {
+        return text.to_string();
+    }
     text.chars()
         .filter(|&c| !is_unsafe_char(c))
         .map(|c| {
