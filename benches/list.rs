@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use zicha::export::text::session_list;
 use zicha::i18n::Lang;
 use zicha::model::head::SessionHead;
-use zicha::store::Store;
+use zicha::store::{Store, session_file};
 use zicha::tui::action::Action;
 use zicha::tui::app::App;
 use zicha::tui::runner::Runner;
@@ -33,6 +33,26 @@ fn list_text(store: &Store) -> String {
             .then_with(|| a.id.cmp(&b.id))
     });
     session_list(&rows, Lang::Zh)
+}
+
+fn read_and_parse_all(store: &Store) -> usize {
+    let files = store.scan().expect("scan").sessions;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter_map(|file| std::fs::read(&file.path).ok())
+                        .filter(|bytes| session_file::decode(bytes, "bench").is_ok())
+                        .count()
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or(0)).sum()
+    })
 }
 
 fn home_first_frame(runner: &Runner) -> Terminal<TestBackend> {
@@ -59,6 +79,11 @@ fn benches(c: &mut Criterion) {
             |()| list_text(&store),
             BatchSize::PerIteration,
         )
+    });
+    // The floor under a cold list: read and parse every session file, on as many
+    // threads as the cold list uses, without scoring or writing anything.
+    group.bench_function("read_and_parse_floor", |b| {
+        b.iter(|| read_and_parse_all(&store))
     });
     list_text(&store);
     group.sample_size(30);
