@@ -347,7 +347,7 @@ pub fn department_series(
             ..ItemState::default()
         })
         .collect();
-    let mut quality = 0.82 + rng.unit() * 0.15;
+    let mut quality = 0.88 + rng.unit() * 0.11;
     let mut series: Vec<Session> = Vec::with_capacity(rounds.len());
     for (round_index, round) in rounds.iter().enumerate() {
         let newest = round_index + 1 == rounds.len();
@@ -363,7 +363,7 @@ pub fn department_series(
             inspector.to_string(),
             created,
         );
-        quality = (quality + (rng.unit() - 0.5) * 0.04).clamp(0.7, 0.99);
+        quality = (quality + (rng.unit() - 0.5) * 0.04).clamp(0.8, 0.995);
         // The newest round is in progress: part of it checked, in reading order.
         let checked = if newest {
             items.len() * (3 + rng.below(8)) / 10
@@ -435,7 +435,7 @@ fn next_response(rng: &mut Rng, item: &Item, state: &ItemState, quality: f64) ->
         } else {
             state.status
         }
-    } else if rng.chance((1.0 - quality) * 0.6) {
+    } else if rng.chance((1.0 - quality) * 0.45) {
         if rng.chance(0.75) {
             Status::Partial
         } else {
