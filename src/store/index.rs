@@ -15,6 +15,9 @@
 //!
 //! The index is written with the save protocol while holding `index.lock`; when
 //! another process holds it, or the folder is read-only, it is simply not written.
+//! (A lock left by a zicha that died on another computer sharing the folder keeps it
+//! unwritten until that file is deleted, as for session locks: answers stay right,
+//! only slower.)
 
 use std::collections::HashMap;
 use std::fs;

@@ -94,6 +94,8 @@ fn files_changed_within_the_settling_time_are_read_again() {
     assert_eq!(store.overview_as_of(later()).unwrap().cache.reused, 20);
 }
 
+/// Unix only: elsewhere the index has no change time or inode to go by.
+#[cfg(unix)]
 #[test]
 fn an_outside_edit_of_the_same_size_and_time_is_seen() {
     let (_dir, store) = demo_store();
