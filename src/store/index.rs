@@ -175,8 +175,13 @@ impl Store {
     /// [`Store::overview`] with the clock at `now`, which decides whether a file has
     /// settled (tests move it forward instead of waiting).
     pub(crate) fn overview_as_of(&self, now: SystemTime) -> Result<Overview, StoreError> {
-        let (files, strays) = self.scan_stamped()?;
-        let mut known = self.read_index();
+        // The folder scan (a stat per file) runs while the index is decoded.
+        let (scanned, mut known) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| self.read_index());
+            let scanned = self.scan_stamped();
+            (scanned, index.join().unwrap_or_default())
+        });
+        let (files, strays) = scanned?;
         let mut entries: Vec<Entry> = Vec::with_capacity(files.len());
         let mut to_read: Vec<&Scanned> = Vec::new();
         let mut replaced: HashMap<Uuid, Entry> = HashMap::new();
