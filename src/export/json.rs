@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::checklist::Checklist;
 use crate::model::head::SessionHead;
-use crate::model::scoring::{Figures, Summary, item_score, summarize};
+use crate::model::scoring::{Figures, Summary, applied_deductions, item_score, summarize};
 use crate::model::session::Session;
 
 /// Points an item lost: its points minus its score, for checked base items.
@@ -143,24 +143,15 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
         for item in section.all_items() {
             let response = session.response(&item.code);
             let score = item_score(item, response);
-            let mut deductions: Vec<DeductionJson> = response
-                .map(|r| {
-                    r.deductions
-                        .iter()
-                        .filter_map(|&i| item.deductions.get(i))
-                        .map(|(reason, points)| DeductionJson {
-                            reason: reason.clone(),
-                            points: *points,
-                        })
-                        .collect()
+            let deductions: Vec<DeductionJson> = response
+                .map(|r| applied_deductions(item, r))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(reason, points)| DeductionJson {
+                    reason: reason.to_string(),
+                    points: round2(points),
                 })
-                .unwrap_or_default();
-            if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
-                deductions.push(DeductionJson {
-                    reason: free.reason.clone(),
-                    points: round2(free.points),
-                });
-            }
+                .collect();
             items.push(ItemJson {
                 code: item.code.clone(),
                 title: item.title.clone(),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::report::SessionReport;
-use crate::model::scoring::{Summary, format_points, item_score};
+use crate::model::scoring::{Summary, applied_deductions, format_points, item_score};
 use crate::model::session::Status;
 use crate::model::text::sanitize;
 
@@ -186,24 +186,15 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
             let lost = score
                 .filter(|_| item.is_scored() && !item.bonus)
                 .map(|score| item.points - score);
-            let mut deductions: Vec<Deduction> = response
-                .map(|r| {
-                    r.deductions
-                        .iter()
-                        .filter_map(|&i| item.deductions.get(i))
-                        .map(|(reason, points)| Deduction {
-                            reason: clean_line(reason),
-                            points: *points,
-                        })
-                        .collect()
+            let deductions: Vec<Deduction> = response
+                .map(|r| applied_deductions(item, r))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(reason, points)| Deduction {
+                    reason: clean_line(reason),
+                    points,
                 })
-                .unwrap_or_default();
-            if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
-                deductions.push(Deduction {
-                    reason: clean_line(&free.reason),
-                    points: free.points,
-                });
-            }
+                .collect();
             rows.push(ItemRow {
                 section: section_name.clone(),
                 code: clean_line(&item.code),

@@ -3,6 +3,21 @@
 use super::checklist::{Checklist, Item, Section};
 use super::session::{Response, Session, Status};
 
+/// The deductions applied to a response, as (reason, points): the picked predefined
+/// ones in the item's order, then the free one.
+pub fn applied_deductions<'a>(item: &'a Item, response: &'a Response) -> Vec<(&'a str, f64)> {
+    let mut applied: Vec<(&str, f64)> = response
+        .deductions
+        .iter()
+        .filter_map(|&index| item.deductions.get(index))
+        .map(|(reason, points)| (reason.as_str(), *points))
+        .collect();
+    if let Some(free) = &response.free_deduction {
+        applied.push((free.reason.as_str(), free.points));
+    }
+    applied
+}
+
 /// Total of the deductions applied to a response: picked predefined ones plus the free one.
 pub fn applied_deduction(item: &Item, response: &Response) -> f64 {
     let picked: f64 = response
