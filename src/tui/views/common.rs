@@ -81,7 +81,11 @@ pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
             super::super::keymap::key_label(key, app.lang)
         });
         // Chinese labels read well right after the key ("1达标"); English ones need a space.
-        let gap = if app.lang == crate::i18n::Lang::En { " " } else { "" };
+        let gap = if app.lang == crate::i18n::Lang::En {
+            " "
+        } else {
+            ""
+        };
         let label = format!("{gap}{}", t.command_hint(binding.command));
         let piece = keys.width() + label.width() + 2;
         if used + piece > usize::from(width) {
