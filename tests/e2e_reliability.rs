@@ -197,3 +197,32 @@ fn an_outside_edit_while_the_ui_has_the_session_is_never_overwritten() {
     term.keys("q");
     term.wait_exit(Duration::from_secs(10));
 }
+
+#[test]
+fn sync_conflicts_and_backups_are_mentioned_and_left_alone() {
+    let env = Env::new();
+    let id = env.new_session("siyou", "办公室", "2026年11月自查", "2026-11-20");
+    let original = std::fs::read(env.session_path(&id)).unwrap();
+    let strays = [
+        env.sessions_dir()
+            .join(format!("{id}.sync-conflict-20261121-101010-ABCDEFG.ron")),
+        env.sessions_dir().join(format!("{id}.ron~")),
+    ];
+    for stray in &strays {
+        std::fs::write(stray, b"<<<<<<< HEAD\nnot a session\n").unwrap();
+    }
+    let mut term = start(&env, &[], &[]);
+    term.wait_text("非检查记录的文件");
+    term.keys("q");
+    term.wait_exit(Duration::from_secs(10));
+    for stray in &strays {
+        assert!(stray.exists(), "{stray:?} was deleted");
+    }
+    assert_eq!(std::fs::read(env.session_path(&id)).unwrap(), original);
+    let listed = env.ok(["list", "--json"]);
+    assert_eq!(
+        listed.matches("\"id\"").count(),
+        1,
+        "strays are not sessions: {listed}"
+    );
+}

@@ -168,6 +168,11 @@ impl Runner {
                 return data;
             }
         };
+        let t = crate::i18n::Lang::texts(self.lang);
+        if !overview.strays.is_empty() {
+            data.notices
+                .push(format!("{} {}", t.ignored_files, overview.strays.len()));
+        }
         data.unreadable.extend(overview.unscored);
         data.unreadable.extend(
             overview
@@ -190,7 +195,6 @@ impl Runner {
                 finished: head.finished,
             })
             .collect();
-        let t = crate::i18n::Lang::texts(self.lang);
         let recovery = self.store.recovery_files();
         if !recovery.is_empty() {
             data.notices.push(format!(
