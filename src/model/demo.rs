@@ -384,7 +384,8 @@ pub fn department_series(
                 state.open_in = None;
             }
             let mut response = response;
-            if response.status.is_problem() && state.open_in.is_none() {
+            // A bonus not earned is not a problem to rectify.
+            if response.status.is_problem() && !item.bonus && state.open_in.is_none() {
                 response.rectification = Some(Rectification {
                     owner: item
                         .owners
@@ -538,9 +539,17 @@ mod tests {
     fn tiny_checklist() -> Checklist {
         let mut veto = item("1.4", 0.0);
         veto.veto = true;
+        let mut bonus = item("1.5", 2.0);
+        bonus.bonus = true;
         checklist(
             1,
-            vec![item("1.1", 4.0), item("1.2", 3.0), item("1.3", 3.0), veto],
+            vec![
+                item("1.1", 4.0),
+                item("1.2", 3.0),
+                item("1.3", 3.0),
+                veto,
+                bonus,
+            ],
             &[],
         )
     }
@@ -588,6 +597,12 @@ mod tests {
             .filter(|r| r.done.is_some())
             .count();
         assert!(closed > 0, "some rectifications were closed later");
+        let bonus_fixes = series
+            .iter()
+            .filter_map(|s| s.responses.get("1.5"))
+            .filter(|r| r.rectification.is_some())
+            .count();
+        assert_eq!(bonus_fixes, 0, "a bonus not earned needs no rectification");
         let ids: std::collections::BTreeSet<Uuid> = series.iter().map(|s| s.id).collect();
         assert_eq!(ids.len(), 40, "ids are unique");
     }

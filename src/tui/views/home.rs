@@ -116,7 +116,7 @@ struct Columns {
 fn columns(width: usize) -> Columns {
     let wide = width >= 72;
     let (gauge, score, deducted, verdict, fixes) = if wide {
-        (16, 7, 6, 10, 5)
+        (13, 6, 5, 9, 4)
     } else {
         (9, 6, 0, 4, 0)
     };
