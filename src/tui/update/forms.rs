@@ -493,19 +493,24 @@ fn evidence_command(
     effects
 }
 
-/// The form's defaults: last checklist and round, today, the remembered inspector.
+/// The form's defaults: the checklist and round used last (else those of the selection
+/// on the home screen), today, the remembered inspector.
 pub fn new_session_form(app: &App) -> NewSessionState {
-    let checklist = app
-        .home
-        .data
-        .checklists
-        .iter()
-        .position(|c| c.id == app.settings.last_checklist)
+    let selected = app.home.selected_session();
+    let position = |id: &str| app.home.data.checklists.iter().position(|c| c.id == id);
+    let checklist = position(&app.settings.last_checklist)
+        .or_else(|| selected.and_then(|row| position(&row.checklist_id)))
+        .or_else(|| position("wenming-danwei"))
         .unwrap_or(0);
+    let round = if app.settings.last_round.is_empty() {
+        app.home.selected_round().unwrap_or_default().to_string()
+    } else {
+        app.settings.last_round.clone()
+    };
     NewSessionState {
         checklist,
         department: LineInput::default(),
-        round: LineInput::new(&app.settings.last_round),
+        round: LineInput::new(&round),
         date: LineInput::new(&app.today.to_string()),
         inspector: LineInput::new(&app.settings.inspector),
         recheck: true,

@@ -833,6 +833,21 @@ fn new_session_form_defaults_suggests_and_remembers() {
 }
 
 #[test]
+fn new_session_form_without_settings_takes_the_home_selection() {
+    let mut app = app();
+    update(&mut app, Action::HomeLoaded(home_data()));
+    run(&mut app, Command::NewSession);
+    match &app.overlay {
+        Some(Overlay::NewSession(form)) => {
+            assert_eq!(form.round.text(), "11月", "the newest round");
+            assert_eq!(form.checklist, 0, "the selected session's checklist");
+            assert_eq!(form.inspector.text(), "");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn quit_on_home_and_help_opens_and_closes() {
     let mut app = app();
     run(&mut app, Command::Help);
