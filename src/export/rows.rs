@@ -230,13 +230,15 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
 
 /// Items that need rectification: partial and fail.
 pub fn problems(rows: &[ItemRow]) -> Vec<&ItemRow> {
-    rows.iter().filter(|row| row.status.is_problem()).collect()
+    rows.iter()
+        .filter(|row| row.status.is_problem() && !row.bonus)
+        .collect()
 }
 
 /// Items for the rectification list: problems and anything with a rectification.
 pub fn rectification_rows(rows: &[ItemRow]) -> Vec<&ItemRow> {
     rows.iter()
-        .filter(|row| row.status.is_problem() || row.rectification.is_some())
+        .filter(|row| (row.status.is_problem() && !row.bonus) || row.rectification.is_some())
         .collect()
 }
 

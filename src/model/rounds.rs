@@ -205,6 +205,8 @@ pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<Str
         .iter()
         .filter(|(_, response)| needs_recheck(response))
         .filter_map(|(code, _)| codes.current_code(code))
+        // A bonus not earned last round is nothing to re-check.
+        .filter(|code| current.item(code).is_some_and(|item| !item.bonus))
         .map(str::to_string)
         .collect()
 }

@@ -18,6 +18,12 @@ pub fn applied_deductions<'a>(item: &'a Item, response: &'a Response) -> Vec<(&'
     applied
 }
 
+/// Whether an item's status is a problem to fix (基本达标 or 未达标). A bonus item
+/// not earned is not a problem.
+pub fn is_problem(item: &Item, status: Status) -> bool {
+    status.is_problem() && !item.bonus
+}
+
 /// Total of the deductions applied to a response: picked predefined ones plus the free one.
 pub fn applied_deduction(item: &Item, response: &Response) -> f64 {
     let picked: f64 = response
@@ -164,7 +170,7 @@ pub fn summarize(checklist: &Checklist, session: &Session) -> Summary {
     });
     let problems = items
         .iter()
-        .filter(|item| session.status(&item.code).is_problem())
+        .filter(|item| is_problem(item, session.status(&item.code)))
         .count();
     let open_rectifications = items
         .iter()
@@ -356,6 +362,23 @@ mod tests {
         let summary = summarize(&c, &s);
         assert_eq!(summary.veto, ["v"]);
         assert_eq!(summary.grade.as_deref(), Some("优秀"), "14.5/15 = 96.7%");
+    }
+
+    #[test]
+    fn a_bonus_not_earned_is_not_a_problem() {
+        let mut bonus = item("b", 2.0);
+        bonus.bonus = true;
+        let c = checklist(vec![item("1", 4.0), bonus.clone()]);
+        let mut s = session();
+        mark(&mut s, "b", Status::Fail);
+        let summary = summarize(&c, &s);
+        assert_eq!(summary.problems, 0);
+        assert_eq!(
+            summary.figures.deducted, 0.0,
+            "bonus points are never deducted"
+        );
+        assert!(!is_problem(&bonus, Status::Fail));
+        assert!(is_problem(&item("1", 4.0), Status::Partial));
     }
 
     #[test]

@@ -323,7 +323,9 @@ impl WalkState {
         match self.filter {
             Filter::All => true,
             Filter::Pending => status == Status::Pending,
-            Filter::Problems => status.is_problem(),
+            Filter::Problems => {
+                crate::model::scoring::is_problem(&self.outline.items[item], status)
+            }
             Filter::Changed => self.changed_since_prior(code),
             Filter::Recheck => self.recheck.contains(code),
         }

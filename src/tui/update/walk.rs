@@ -10,6 +10,7 @@ use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
 use super::{editor_name, ensure_visible, leave_walk, tree_height};
 use crate::model::checklist::Item;
+use crate::model::scoring::is_problem;
 use crate::model::session::{Response, Status};
 
 pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
@@ -21,7 +22,7 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
         .iter()
         .filter(|item| {
             walk.prior.items.get(&item.code).is_some_and(|prior| {
-                prior.status.is_problem()
+                is_problem(item, prior.status)
                     || prior
                         .rectification
                         .as_ref()

@@ -15,7 +15,7 @@ use super::super::text::{display_line, fit, truncate, wrap};
 use super::super::theme::status_mark;
 use super::common::{frame_block, labelled, message_or_hints, rule, vertical_rule};
 use crate::model::checklist::Item;
-use crate::model::scoring::{Figures, applied_deduction, format_points, item_score};
+use crate::model::scoring::{Figures, applied_deduction, format_points, is_problem, item_score};
 use crate::model::session::Status;
 
 const SCORE_WIDTH: usize = 9;
@@ -423,7 +423,7 @@ fn section_detail(app: &App, walk: &WalkState, section: usize, width: usize) -> 
         .outline
         .section_items(section)
         .iter()
-        .filter(|item| walk.session().status(&item.code).is_problem())
+        .filter(|item| is_problem(item, walk.session().status(&item.code)))
         .map(|item| item.code.clone())
         .collect();
     if !problems.is_empty() {
