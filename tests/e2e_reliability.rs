@@ -172,7 +172,7 @@ fn an_outside_edit_while_the_ui_has_the_session_is_never_overwritten() {
     std::fs::write(&path, &outside).unwrap();
     term.keys("1");
     term.wait_for("the conflict message", Duration::from_secs(10), |s| {
-        s.contains("changed by another program")
+        s.contains("已被其他程序修改")
     });
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),

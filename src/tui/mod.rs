@@ -7,6 +7,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod loaders;
+pub mod messages;
 pub mod outline;
 pub mod runner;
 pub mod text;

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::action::{Action, Effect, OpenedSession, SaveJob, SaveOutcome, SaveReport};
 use super::app::{ChecklistChoice, HomeData, PriorItem, PriorView, SessionRow};
 use super::loaders;
+use super::messages;
 use crate::clock;
 use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
@@ -40,7 +41,7 @@ impl Runner {
         let saving_store = store.clone();
         thread::spawn(move || {
             for job in jobs {
-                let report = save(&saving_store, job);
+                let report = save(&saving_store, job, lang);
                 if events.send(Msg::Saved(report)).is_err() {
                     break;
                 }
@@ -138,6 +139,7 @@ impl Runner {
                 loaded: loaded.clone(),
                 generation: 0,
             },
+            self.lang,
         );
         match report.outcome {
             SaveOutcome::Saved { .. } => Ok(()),
@@ -231,7 +233,7 @@ impl Runner {
                 Ok(lock) => {
                     self.locks.insert(id, lock);
                 }
-                Err(error) => read_only = Some(error.to_string()),
+                Err(error) => read_only = Some(messages::store_error(self.lang, &error)),
             }
         }
         // Re-read under the lock: another writer may have saved just before we locked.
@@ -287,7 +289,7 @@ impl Runner {
     }
 }
 
-fn save(store: &Store, mut job: SaveJob) -> SaveReport {
+fn save(store: &Store, mut job: SaveJob, lang: Lang) -> SaveReport {
     let id = job.loaded.session.id;
     let generation = job.generation;
     let before = job.loaded.on_disk;
@@ -303,8 +305,10 @@ fn save(store: &Store, mut job: SaveJob) -> SaveReport {
             seq: job.loaded.session.seq,
             on_disk: job.loaded.on_disk.unwrap_or_default(),
         },
-        Ok(Err(error @ StoreError::Conflict { .. })) => SaveOutcome::Conflict(error.to_string()),
-        Ok(Err(error)) => SaveOutcome::Failed(error.to_string()),
+        Ok(Err(error @ StoreError::Conflict { .. })) => {
+            SaveOutcome::Conflict(messages::store_error(lang, &error))
+        }
+        Ok(Err(error)) => SaveOutcome::Failed(messages::store_error(lang, &error)),
         Err(_) => SaveOutcome::Failed("the save crashed; edits are kept in memory".into()),
     };
     SaveReport {
