@@ -1,6 +1,6 @@
 //! Drawing: views borrow the app state and never change it.
 
-mod common;
+pub(crate) mod common;
 pub mod home;
 mod popups;
 mod rounds;

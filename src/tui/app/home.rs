@@ -1,0 +1,145 @@
+//! Home screen state: rounds and their sessions.
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::model::checklist::Checklist;
+use crate::model::scoring::{Summary, summarize};
+use crate::model::session::Session;
+use crate::model::text::normalize_name;
+
+/// One session as the home screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRow {
+    pub id: Uuid,
+    pub round: String,
+    pub date: NaiveDate,
+    pub department: String,
+    pub inspector: String,
+    pub checklist_id: String,
+    pub checklist_title: String,
+    pub summary: Summary,
+    pub finished: bool,
+}
+
+impl SessionRow {
+    pub fn new(session: &Session, checklist: &Checklist) -> SessionRow {
+        SessionRow {
+            id: session.id,
+            round: session.round.clone(),
+            date: session.date,
+            department: session.department.clone(),
+            inspector: session.inspector.clone(),
+            checklist_id: session.checklist.id.clone(),
+            checklist_title: checklist.title.clone(),
+            summary: summarize(checklist, session),
+            finished: session.is_finished(),
+        }
+    }
+}
+
+/// What the home screen needs, as the effect runner loads it.
+#[derive(Debug, Clone, Default)]
+pub struct HomeData {
+    pub sessions: Vec<SessionRow>,
+    /// Files that could not be read: (id, message).
+    pub unreadable: Vec<(Uuid, String)>,
+    /// Other things the user should know at start (recovery files, strays).
+    pub notices: Vec<String>,
+    pub checklists: Vec<ChecklistChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistChoice {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HomeFocus {
+    Rounds,
+    #[default]
+    Sessions,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HomeState {
+    pub data: HomeData,
+    /// Round labels, newest first (by their latest session date).
+    pub rounds: Vec<String>,
+    pub round_cursor: usize,
+    pub session_cursor: usize,
+    pub session_scroll: usize,
+    pub focus: HomeFocus,
+    pub loaded: bool,
+}
+
+impl HomeState {
+    pub fn set_data(&mut self, mut data: HomeData) {
+        // Names typed on different machines (or edited by hand) group as one.
+        for row in &mut data.sessions {
+            row.round = normalize_name(&row.round);
+            row.department = normalize_name(&row.department);
+        }
+        let keep_round = self.rounds.get(self.round_cursor).cloned();
+        let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
+        for row in &data.sessions {
+            match rounds.iter_mut().find(|(_, label)| *label == row.round) {
+                Some((date, _)) => *date = (*date).max(row.date),
+                None => rounds.push((row.date, row.round.clone())),
+            }
+        }
+        rounds.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        self.rounds = rounds.into_iter().map(|(_, label)| label).collect();
+        self.data = data;
+        self.round_cursor = keep_round
+            .and_then(|label| self.rounds.iter().position(|r| *r == label))
+            .unwrap_or(0);
+        self.session_cursor = self
+            .session_cursor
+            .min(self.round_sessions().len().saturating_sub(1));
+        self.loaded = true;
+    }
+
+    pub fn selected_round(&self) -> Option<&str> {
+        self.rounds.get(self.round_cursor).map(String::as_str)
+    }
+
+    /// Sessions of the selected round, by department.
+    pub fn round_sessions(&self) -> Vec<&SessionRow> {
+        let Some(round) = self.selected_round() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<&SessionRow> = self
+            .data
+            .sessions
+            .iter()
+            .filter(|row| row.round == round)
+            .collect();
+        rows.sort_by(|a, b| {
+            a.department
+                .cmp(&b.department)
+                .then_with(|| b.date.cmp(&a.date))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        rows
+    }
+
+    pub fn selected_session(&self) -> Option<&SessionRow> {
+        self.round_sessions().get(self.session_cursor).copied()
+    }
+
+    /// Department names seen before, most used first, for suggestions.
+    pub fn known_departments(&self) -> Vec<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for row in &self.data.sessions {
+            match counts.iter_mut().find(|(name, _)| *name == row.department) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((row.department.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts.into_iter().map(|(name, _)| name).collect()
+    }
+}

@@ -1,0 +1,146 @@
+//! The one `App` state. Views borrow it; only `update` changes it.
+
+mod home;
+mod overlays;
+mod rounds;
+mod walk;
+
+pub use home::*;
+pub use overlays::*;
+pub use rounds::*;
+pub use walk::*;
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::keymap::Mode;
+use super::theme::Theme;
+use crate::i18n::Lang;
+
+/// How long after the last edit the autosave starts.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+/// How long after a failed save it is tried again.
+pub const RETRY_DELAY: Duration = Duration::from_secs(3);
+/// Below this size the screen asks to be made larger.
+pub const MIN_WIDTH: u16 = 36;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Walk,
+    Compare,
+    History,
+    Ledger,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+pub use crate::store::settings::Settings;
+
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Terminal size as last seen.
+    pub size: (u16, u16),
+    /// Monotonic time of the event being handled.
+    pub now: Instant,
+    /// Wall-clock time of the event being handled, for timestamps.
+    pub wall: DateTime<FixedOffset>,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub home: HomeState,
+    pub walk: Option<WalkState>,
+    pub compare: Option<CompareState>,
+    pub history: Option<HistoryState>,
+    pub ledger: Option<LedgerState>,
+    /// Where exports go unless the user types another place.
+    pub export_dir: String,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    pub settings: Settings,
+    pub quit: bool,
+    /// Quit once the open session is saved and closed.
+    pub quit_after_close: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, settings: Settings, wall: DateTime<FixedOffset>) -> App {
+        App {
+            lang,
+            theme,
+            size: (80, 24),
+            now: Instant::now(),
+            wall,
+            today: wall.date_naive(),
+            screen: Screen::Home,
+            home: HomeState::default(),
+            walk: None,
+            compare: None,
+            history: None,
+            ledger: None,
+            export_dir: String::new(),
+            overlay: None,
+            message: None,
+            settings,
+            quit: false,
+            quit_after_close: false,
+        }
+    }
+
+    /// Where keys go now: the pop-up if there is one, else the screen.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Editor(_)) => Mode::Editor,
+            Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Deductions(state)) if state.editing_free.is_some() => Mode::FreeDeduction,
+            Some(Overlay::Deductions(_)) => Mode::Deductions,
+            Some(Overlay::Rectify(_)) => Mode::Rectify,
+            Some(Overlay::Evidence(_)) => Mode::Evidence,
+            Some(Overlay::NewSession(_)) => Mode::NewSession,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Export(_)) => Mode::Export,
+            Some(Overlay::DoneNote(_)) => Mode::Prompt,
+            Some(Overlay::Conflicts(_)) => Mode::Conflicts,
+            None => self.screen_mode(),
+        }
+    }
+
+    /// The mode of the screen under any pop-up (for help).
+    pub fn screen_mode(&self) -> Mode {
+        match self.screen {
+            Screen::Home => Mode::Home,
+            Screen::Walk => Mode::Walk,
+            Screen::Compare => Mode::Compare,
+            Screen::History => Mode::History,
+            Screen::Ledger => Mode::Ledger,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+        });
+    }
+}

@@ -1,0 +1,135 @@
+//! Pop-ups that take text: the note editor, search, deductions, rectification,
+//! evidence and the new-session form.
+
+mod editor;
+mod item;
+mod new_session;
+
+pub use new_session::{department_suggestions, new_session_form};
+
+use crossterm::event::KeyEvent;
+use editor::{finish_editor, refresh_search, search_command, sync_note};
+use item::{deductions_command, evidence_command, rectify_command};
+use new_session::{new_session_command, new_session_input, new_session_text};
+
+use crate::tui::action::Effect;
+use crate::tui::app::{App, FreeField, Overlay};
+use crate::tui::keymap::Command;
+
+/// Longest note accepted from one paste; more is cut with a message.
+pub const MAX_PASTE_CHARS: usize = 200_000;
+
+pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
+    match app.overlay.take() {
+        Some(Overlay::Editor(editor)) => {
+            if command == Command::FinishEditing {
+                finish_editor(app, editor)
+            } else {
+                app.overlay = Some(Overlay::Editor(editor));
+                Vec::new()
+            }
+        }
+        Some(Overlay::Search(search)) => search_command(app, search, command),
+        Some(Overlay::Deductions(state)) => deductions_command(app, state, command),
+        Some(Overlay::Rectify(state)) => rectify_command(app, state, command),
+        Some(Overlay::Evidence(state)) => evidence_command(app, state, command),
+        Some(Overlay::NewSession(state)) => new_session_command(app, state, command),
+        Some(Overlay::Export(state)) => crate::tui::update::export::command(app, state, command),
+        Some(Overlay::DoneNote(state)) => match command {
+            Command::Submit => crate::tui::update::rounds::submit_done_note(app, state),
+            Command::Back => Vec::new(),
+            _ => {
+                app.overlay = Some(Overlay::DoneNote(state));
+                Vec::new()
+            }
+        },
+        other => {
+            app.overlay = other;
+            Vec::new()
+        }
+    }
+}
+
+pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    match app.overlay.as_mut() {
+        Some(Overlay::Editor(editor)) => {
+            editor.textarea.input(*key);
+            sync_note(app);
+        }
+        Some(Overlay::Search(search)) => {
+            let changed = search.input.handle_key(key);
+            if changed {
+                refresh_search(app);
+            }
+        }
+        Some(Overlay::Deductions(state)) => {
+            match state.editing_free {
+                Some(FreeField::Reason) => state.free_reason.handle_key(key),
+                Some(FreeField::Points) => state.free_points.handle_key(key),
+                None => false,
+            };
+        }
+        Some(Overlay::Rectify(state)) => {
+            match state.field {
+                0 => state.owner.handle_key(key),
+                1 => state.due.handle_key(key),
+                _ => state.done_note.handle_key(key),
+            };
+        }
+        Some(Overlay::Evidence(state)) => {
+            state.input.handle_key(key);
+        }
+        Some(Overlay::NewSession(state)) => {
+            let field = state.field;
+            new_session_text(app, key, field);
+        }
+        Some(Overlay::Export(state)) if state.field == 2 => {
+            state.path.handle_key(key);
+        }
+        Some(Overlay::DoneNote(state)) => {
+            state.input.handle_key(key);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.chars().count() > MAX_PASTE_CHARS {
+        text = text.chars().take(MAX_PASTE_CHARS).collect();
+        let message = app.lang.ui().paste_cut.to_string();
+        app.error(message);
+    }
+    match app.overlay.as_mut() {
+        Some(Overlay::Editor(editor)) => {
+            editor.textarea.insert_str(&text);
+            sync_note(app);
+        }
+        Some(Overlay::Search(search)) => {
+            search.input.insert_str(&text);
+            refresh_search(app);
+        }
+        Some(Overlay::Deductions(state)) => match state.editing_free {
+            Some(FreeField::Reason) => state.free_reason.insert_str(&text),
+            Some(FreeField::Points) => state.free_points.insert_str(&text),
+            None => {}
+        },
+        Some(Overlay::Rectify(state)) => match state.field {
+            0 => state.owner.insert_str(&text),
+            1 => state.due.insert_str(&text),
+            _ => state.done_note.insert_str(&text),
+        },
+        Some(Overlay::Evidence(state)) => state.input.insert_str(&text),
+        Some(Overlay::NewSession(state)) => {
+            if let Some(input) = new_session_input(state) {
+                input.insert_str(&text);
+            }
+            state.suggestion = None;
+        }
+        Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
+        Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
+        _ => {}
+    }
+    Vec::new()
+}

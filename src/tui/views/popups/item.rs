@@ -1,0 +1,245 @@
+//! Pop-ups about one item: deductions, rectification, evidence.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{hint_at_bottom, input_line, popup_frame, rows};
+use crate::model::scoring::format_points;
+use crate::tui::app::{App, DeductionsState, EvidenceState, FreeField, RectifyState};
+use crate::tui::keymap::Mode;
+use crate::tui::layout;
+use crate::tui::text::{display_line, fit, truncate};
+
+pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
+    let t = app.lang.ui();
+    let Some(walk) = app.walk.as_ref() else {
+        return;
+    };
+    let Some(index) = walk.outline.item_index(&state.code) else {
+        return;
+    };
+    let item = &walk.outline.items[index];
+    let response = walk.session().response(&state.code);
+    let screen = frame.area();
+    let height = (item.deductions.len() as u16 + 7).min(screen.height);
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
+    let title = format!("{} {} {}", t.deductions, item.code, item.title);
+    let inner = popup_frame(
+        frame,
+        app,
+        area,
+        &truncate(
+            &display_line(&title),
+            usize::from(area.width.saturating_sub(4)),
+        ),
+    );
+    let width = usize::from(inner.width);
+    let picked = response.map(|r| r.deductions.clone()).unwrap_or_default();
+    let mut lines = Vec::new();
+    for (i, (reason, points)) in item.deductions.iter().enumerate() {
+        let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
+        let text = fit(
+            &format!(
+                "{mark} {} -{}",
+                display_line(reason),
+                format_points(*points)
+            ),
+            width,
+        );
+        let style = if i == state.cursor {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let free = response.and_then(|r| r.free_deduction.as_ref());
+    let free_text = match free {
+        Some(free) => format!(
+            "[x] {}: {} -{}",
+            t.free_deduction,
+            display_line(&free.reason),
+            format_points(free.points)
+        ),
+        None => format!("[+] {}", t.free_deduction),
+    };
+    let style = if state.cursor == item.deductions.len() {
+        app.theme.selected()
+    } else {
+        Style::new()
+    };
+    lines.push(Line::from(Span::styled(fit(&free_text, width), style)));
+    let list_height = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+    let mut y = inner.y + list_height;
+    if let Some(editing) = state.editing_free {
+        let label_width = t.label_width.max(t.reason.width());
+        let reason_area = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let points_area = Rect {
+            y: y + 1,
+            height: 1,
+            ..inner
+        };
+        if y + 1 < inner.bottom() {
+            let a = input_line(
+                frame,
+                app,
+                reason_area,
+                t.reason,
+                label_width,
+                &state.free_reason,
+                editing == FreeField::Reason,
+            );
+            let b = input_line(
+                frame,
+                app,
+                points_area,
+                t.points_unit_label,
+                label_width,
+                &state.free_points,
+                editing == FreeField::Points,
+            );
+            if let Some(position) = a.or(b) {
+                frame.set_cursor_position(position);
+            }
+        }
+        y += 2;
+    }
+    if let Some(error) = &state.error
+        && y < inner.bottom()
+    {
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(error, width), app.theme.warning())),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    hint_at_bottom(frame, app, inner, app.mode());
+}
+
+pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
+    let t = app.lang.ui();
+    let screen = frame.area();
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(60), 9);
+    let inner = popup_frame(
+        frame,
+        app,
+        area,
+        &format!("{} {}", t.rectification, state.code),
+    );
+    let label_width = [t.owner, t.due, t.done_note]
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(4);
+    let mut cursor = None;
+    let mut lines = rows(inner);
+    for (index, (label, input)) in [
+        (t.owner, &state.owner),
+        (t.due, &state.due),
+        (t.done_note, &state.done_note),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(row) = lines.next()
+            && let Some(position) = input_line(
+                frame,
+                app,
+                row,
+                label,
+                label_width,
+                input,
+                state.field == index,
+            )
+        {
+            cursor = Some(position);
+        }
+    }
+    if let Some(row) = lines.next() {
+        let mark = if state.done { "[x]" } else { "[ ]" };
+        let text = format!("{}  {mark} {}", fit(t.state, label_width), t.done_toggle);
+        frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
+    }
+    if let (Some(row), Some(error)) = (lines.next(), &state.error) {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(error, usize::from(row.width)),
+                app.theme.warning(),
+            )),
+            row,
+        );
+    }
+    hint_at_bottom(frame, app, inner, Mode::Rectify);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
+    let t = app.lang.ui();
+    let existing = app
+        .walk
+        .as_ref()
+        .and_then(|walk| walk.session().response(&state.code))
+        .map(|r| r.evidence.clone())
+        .unwrap_or_default();
+    let screen = frame.area();
+    let height = (existing.len() as u16 + 5).min(screen.height);
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
+    let inner = popup_frame(frame, app, area, &format!("{} {}", t.evidence, state.code));
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, reference)| {
+            let style = if state.selected == Some(i) {
+                app.theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(
+                fit(&format!("- {}", display_line(reference)), width),
+                style,
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            truncate(t.evidence_hint, width),
+            app.theme.dim(),
+        )));
+    }
+    let list_height = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+    let row = Rect {
+        y: inner.y + list_height,
+        height: 1,
+        ..inner
+    };
+    if row.y < inner.bottom()
+        && let Some(position) = input_line(
+            frame,
+            app,
+            row,
+            "+",
+            1,
+            &state.input,
+            state.selected.is_none(),
+        )
+    {
+        frame.set_cursor_position(position);
+    }
+    hint_at_bottom(frame, app, inner, Mode::Evidence);
+}
