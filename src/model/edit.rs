@@ -98,11 +98,12 @@ pub fn apply_mark(
             if owner.is_empty() {
                 return Err(EditError::EmptyOwner);
             }
-            let done = response.rectification.take().and_then(|r| r.done);
+            // A new owner keeps the due date and the done record unless told otherwise.
+            let previous = response.rectification.take();
             response.rectification = Some(Rectification {
                 owner: owner.to_string(),
-                due,
-                done,
+                due: due.or_else(|| previous.as_ref().and_then(|r| r.due)),
+                done: previous.and_then(|r| r.done),
             });
         }
         (None, Some(due)) => match response.rectification.as_mut() {
@@ -240,9 +241,22 @@ mod tests {
             ..due_only
         };
         let response = apply_mark(&item(), None, &with_owner).unwrap();
-        let rect = response.rectification.unwrap();
+        let rect = response.rectification.clone().unwrap();
         assert_eq!(rect.owner, "李明");
         assert_eq!(rect.due, NaiveDate::from_ymd_opt(2026, 12, 1));
+        let new_owner = Mark {
+            status: Status::Fail,
+            owner: Some("张华".into()),
+            ..Mark::default()
+        };
+        let response = apply_mark(&item(), Some(&response), &new_owner).unwrap();
+        let rect = response.rectification.unwrap();
+        assert_eq!(rect.owner, "张华");
+        assert_eq!(
+            rect.due,
+            NaiveDate::from_ymd_opt(2026, 12, 1),
+            "the due date is kept"
+        );
     }
 
     #[test]
