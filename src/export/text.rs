@@ -204,15 +204,7 @@ pub fn session_detail(
         match node {
             Node::Section { section, depth } => {
                 let figures = section_figures(section, session);
-                let subtotal = if figures.has_score() {
-                    format!(
-                        "{}/{}",
-                        format_points(figures.score),
-                        format_points(figures.max)
-                    )
-                } else {
-                    "—".into()
-                };
+                let subtotal = figures.subtotal().unwrap_or_else(|| "—".into());
                 out.push_str(&format!(
                     "\n{}{} {}  {subtotal}\n",
                     "  ".repeat(depth),

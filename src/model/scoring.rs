@@ -121,7 +121,23 @@ impl Figures {
 
     /// Whether there is anything to show; a section with nothing scored shows "—".
     pub fn has_score(&self) -> bool {
-        self.scored_checked > 0 && self.max > 0.0
+        self.scored_checked > 0
+    }
+
+    /// "9/16", "+2" for bonus points outside any maximum, or `None` before anything
+    /// is scored.
+    pub fn subtotal(&self) -> Option<String> {
+        if !self.has_score() {
+            None
+        } else if self.max > 0.0 {
+            Some(format!(
+                "{}/{}",
+                format_points(self.score),
+                format_points(self.max)
+            ))
+        } else {
+            Some(format!("+{}", format_points(self.score)))
+        }
     }
 
     pub fn outstanding(&self) -> usize {
@@ -379,6 +395,15 @@ mod tests {
         );
         assert!(!is_problem(&bonus, Status::Fail));
         assert!(is_problem(&item("1", 4.0), Status::Partial));
+        let mut earned = session();
+        mark(&mut earned, "b", Status::Pass);
+        let only_bonus = Figures::over([&bonus], &earned);
+        assert_eq!(
+            only_bonus.subtotal().as_deref(),
+            Some("+2"),
+            "a bonus-only section shows what it earned"
+        );
+        assert_eq!(only_bonus.percent(), None);
     }
 
     #[test]
@@ -422,6 +447,7 @@ mod tests {
         let s = session();
         let f = section_figures(&c.sections[0], &s);
         assert!(!f.has_score());
+        assert_eq!(f.subtotal(), None);
         assert_eq!(f.max, 4.0);
     }
 

@@ -57,15 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, walk: &WalkState, mode: Mode) {
 }
 
 fn figures_text(figures: &Figures) -> String {
-    if figures.has_score() {
-        format!(
-            "{}/{}",
-            format_points(figures.score),
-            format_points(figures.max)
-        )
-    } else {
-        "--".to_string()
-    }
+    figures.subtotal().unwrap_or_else(|| "--".to_string())
 }
 
 fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
