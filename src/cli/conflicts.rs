@@ -107,7 +107,7 @@ pub fn resolve(context: &Context, args: ResolveArgs) -> Result<()> {
         .by
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| who(session));
+        .unwrap_or_else(|| who(&store, session));
     merge::resolve(session, code, resolution, &by, clock::now())?;
     store
         .save(&mut row.loaded)

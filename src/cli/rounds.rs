@@ -156,7 +156,7 @@ pub fn rectify(
     let by = by
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| who(session));
+        .unwrap_or_else(|| who(&store, session));
     let done = RectificationDone {
         at: now,
         by: by.clone(),

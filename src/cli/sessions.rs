@@ -202,13 +202,18 @@ pub fn editable(store: &Store, session: &str) -> Result<(crate::store::lock::Loc
     Ok((lock, row))
 }
 
-pub fn who(session: &crate::model::session::Session) -> String {
-    if session.inspector.is_empty() {
+/// Who makes a change from the command line: the inspector the UI remembers on this
+/// machine, else the session's inspector, else the login name.
+pub fn who(store: &Store, session: &crate::model::session::Session) -> String {
+    let remembered = store.load_settings().inspector;
+    if !remembered.is_empty() {
+        remembered
+    } else if !session.inspector.is_empty() {
+        session.inspector.clone()
+    } else {
         std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_default()
-    } else {
-        session.inspector.clone()
     }
 }
 
@@ -228,7 +233,7 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
     })?;
     let session = &mut row.loaded.session;
     let response = edit::apply_mark(item, session.response(code), mark)?;
-    let by = who(session);
+    let by = who(&store, session);
     session.set_response(code, response, &by, clock::now());
     store
         .save(&mut row.loaded)

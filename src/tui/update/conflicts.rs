@@ -70,6 +70,8 @@ pub fn command(app: &mut App, mut state: ConflictsState, command: Command) -> Ve
     };
     if let Some(resolution) = resolution {
         settle(app, &code, resolution);
+        // The notice naming the conflicted items is out of date now.
+        app.message = None;
         state.version = 0;
         let left = conflicted(app).len();
         if left == 0 {

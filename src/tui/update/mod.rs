@@ -332,11 +332,14 @@ pub(crate) fn ensure_visible(cursor: usize, scroll: &mut usize, height: usize) {
 }
 
 /// Who is editing: the session's inspector, else the one remembered in settings.
+/// Who is editing: the person at this keyboard (the inspector remembered on this
+/// machine), else the session's inspector. Two inspectors sharing a session must be
+/// told apart when their copies are merged.
 pub(crate) fn editor_name(app: &App, walk: &WalkState) -> String {
-    if walk.session().inspector.is_empty() {
-        app.settings.inspector.clone()
-    } else {
+    if app.settings.inspector.is_empty() {
         walk.session().inspector.clone()
+    } else {
+        app.settings.inspector.clone()
     }
 }
 
