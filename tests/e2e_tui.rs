@@ -224,3 +224,13 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
     term.keys("q");
     assert!(term.wait_exit(Duration::from_secs(10)));
 }
+
+#[test]
+fn without_a_terminal_the_ui_says_what_to_use_instead() {
+    let env = Env::new();
+    let stderr = env.fails(Vec::<&str>::new(), 1);
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("zicha list"),
+        "{stderr}"
+    );
+}

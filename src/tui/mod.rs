@@ -53,6 +53,12 @@ pub struct Start {
 
 /// Runs the UI on the real terminal until the user quits.
 pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the terminal UI needs a terminal; in scripts use commands such as `zicha list` or `zicha show` (see `zicha --help`)"
+        );
+    }
     let store = Arc::new(store);
     let settings = store.load_settings();
     let (sender, receiver) = mpsc::channel();
