@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Kills `zicha mark` and the UI's autosave with SIGKILL at random moments, KILLS times
-# each (default 500 + 500 = 1,000), checking after each kill that the session loads and
-# holds the old or the new content, that acknowledged edits are never lost, and that
-# no stray files remain. Prints the figures.
+# Kills `zicha mark` and the UI's autosave with SIGKILL at random moments until KILLS
+# kills of each kind have landed in a running process (default 500 + 500 = 1,000).
+# After each kill the session must load and hold the old or the new content, and
+# acknowledged edits must not be lost; no stray files may remain. Prints the figures.
 set -euo pipefail
 kills=${1:-500}
 cd "$(dirname "$0")/.."
