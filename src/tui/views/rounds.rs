@@ -263,13 +263,6 @@ fn draw_trend(frame: &mut Frame, app: &App, state: &HistoryState, area: Rect) {
         return;
     }
     let t = app.lang.ui();
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            truncate(t.trend, usize::from(area.width)),
-            app.theme.heading(),
-        )),
-        Rect { height: 1, ..area },
-    );
     let chart = Rect {
         y: area.y + 1,
         height: area.height - 1,
@@ -280,6 +273,19 @@ fn draw_trend(frame: &mut Frame, app: &App, state: &HistoryState, area: Rect) {
     // The newest rounds that fit, keeping the selected one in view.
     let end = (state.cursor + 1).max(fits.min(state.points.len()));
     let start = end.saturating_sub(fits);
+    // Bars are labelled month-day; the heading gives the dates they span.
+    let shown = &state.points[start..end.min(state.points.len())];
+    let span = match (shown.first(), shown.last()) {
+        (Some(first), Some(last)) => format!("  {} .. {}", first.date, last.date),
+        _ => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!("{}{span}", t.trend), usize::from(area.width)),
+            app.theme.heading(),
+        )),
+        Rect { height: 1, ..area },
+    );
     let bar_style = if app.theme.color {
         Style::new().fg(Color::Green)
     } else {
