@@ -73,6 +73,36 @@ pub fn write_atomic(
     bytes: &[u8],
     expect: Expect,
 ) -> Result<(), AtomicError> {
+    write_in_place(fs, target, bytes, expect)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    fs.sync_dir(dir).map_err(|source| AtomicError::Io {
+        action: "sync the folder",
+        path: dir.to_path_buf(),
+        source,
+        renamed: true,
+    })
+}
+
+/// [`write_atomic`] of a new file without the folder sync, for writing many files
+/// into one folder: the caller syncs the folder once after the last one. Each file's
+/// content is synced before it gets its name, so a crash can lose recent files but
+/// never leaves a torn one.
+pub fn write_new_without_folder_sync(
+    fs: &dyn FileOps,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), AtomicError> {
+    write_in_place(fs, target, bytes, Expect::Absent)
+}
+
+/// Writes and syncs a temp file next to `target` and gives it the target's name,
+/// checked against `expect`; everything of the save protocol but the folder sync.
+fn write_in_place(
+    fs: &dyn FileOps,
+    target: &Path,
+    bytes: &[u8],
+    expect: Expect,
+) -> Result<(), AtomicError> {
     let temp = temp_path(target);
     let io_error = |action, path: &Path, source| AtomicError::Io {
         action,
@@ -95,48 +125,8 @@ pub fn write_atomic(
                 .map_err(|e| io_error("replace", target, e))
         }),
     });
-    if let Err(error) = placed {
-        // Best effort: a temp left behind is swept at the next start.
-        let _ = fs.remove_file(&temp);
-        return Err(error);
-    }
-    let dir = target.parent().unwrap_or(Path::new("."));
-    fs.sync_dir(dir).map_err(|source| AtomicError::Io {
-        action: "sync the folder",
-        path: dir.to_path_buf(),
-        source,
-        renamed: true,
-    })
-}
-
-/// [`write_atomic`] of a new file without the folder sync, for writing many files
-/// into one folder: the caller syncs the folder once after the last one. Each file's
-/// content is synced before it gets its name, so a crash can lose recent files but
-/// never leaves a torn one.
-pub fn write_new_without_folder_sync(
-    fs: &dyn FileOps,
-    target: &Path,
-    bytes: &[u8],
-) -> Result<(), AtomicError> {
-    let temp = temp_path(target);
-    let io_error = |action, path: &Path, source| AtomicError::Io {
-        action,
-        path: path.to_path_buf(),
-        source,
-        renamed: false,
-    };
-    let mut file = fs
-        .create_new(&temp)
-        .map_err(|e| io_error("create", &temp, e))?;
-    let placed = fs
-        .write_all(&mut file, bytes)
-        .map_err(|e| io_error("write", &temp, e))
-        .and_then(|()| fs.sync_file(&file).map_err(|e| io_error("sync", &temp, e)))
-        .and_then(|()| {
-            drop(file);
-            place_new(fs, &temp, target)
-        });
     if placed.is_err() {
+        // Best effort: a temp left behind is swept at the next start.
         let _ = fs.remove_file(&temp);
     }
     placed
