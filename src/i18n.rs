@@ -772,3 +772,34 @@ pub const UI_EN: UiTexts = UiTexts {
     filters: ["all", "pending", "problems", "changed", "re-check"],
     commands: COMMANDS_EN,
 };
+
+/// Store errors as the UI says them in Chinese (English uses the store's own messages).
+pub struct StoreErrorTexts {
+    pub held: &'static str,
+    pub held_elsewhere: &'static str,
+    pub delete_if_gone: &'static str,
+    pub held_unknown: &'static str,
+    pub changed_kept: &'static str,
+    pub host: &'static str,
+    pub process: &'static str,
+    pub since: &'static str,
+    pub disk_full: &'static str,
+    pub no_permission: &'static str,
+    pub read_only_folder: &'static str,
+    pub not_found: &'static str,
+}
+
+pub const STORE_ERRORS_ZH: StoreErrorTexts = StoreErrorTexts {
+    held: "正在被另一个 zicha 使用",
+    held_elsewhere: "正在被另一台电脑上的 zicha 使用",
+    delete_if_gone: "如果那里已不再运行,请删除",
+    held_unknown: "正在被另一个程序使用",
+    changed_kept: "这条记录已被其他程序修改,没有覆盖它;您的版本已另存为",
+    host: "主机",
+    process: "进程",
+    since: "起",
+    disk_full: "磁盘已满",
+    no_permission: "没有写入权限",
+    read_only_folder: "文件夹是只读的",
+    not_found: "找不到文件或文件夹",
+};

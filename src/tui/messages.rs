@@ -1,18 +1,19 @@
 //! Store errors in the UI's language. The store's own messages are English (the CLI
-//! and logs use them); the UI says the common ones in Chinese.
+//! and logs use them); the UI says the common ones in Chinese, with text from i18n.
 
 use std::io::ErrorKind;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, STORE_ERRORS_ZH};
 use crate::store::StoreError;
 use crate::store::lock::LockError;
 
 fn io_cause_zh(source: &std::io::Error) -> String {
+    let t = &STORE_ERRORS_ZH;
     match source.kind() {
-        ErrorKind::StorageFull => "磁盘已满".to_string(),
-        ErrorKind::PermissionDenied => "没有写入权限".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "文件夹是只读的".to_string(),
-        ErrorKind::NotFound => "找不到文件或文件夹".to_string(),
+        ErrorKind::StorageFull => t.disk_full.to_string(),
+        ErrorKind::PermissionDenied => t.no_permission.to_string(),
+        ErrorKind::ReadOnlyFilesystem => t.read_only_folder.to_string(),
+        ErrorKind::NotFound => t.not_found.to_string(),
         _ => source.to_string(),
     }
 }
@@ -21,24 +22,30 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
     if lang == Lang::En {
         return error.to_string();
     }
+    let t = &STORE_ERRORS_ZH;
     match error {
         StoreError::Lock(LockError::Held { holder, .. }) => format!(
-            "正在被另一个 zicha 使用(主机 {},进程 {},{} 起)",
+            "{}({} {},{} {},{} {})",
+            t.held,
+            t.host,
             holder.host,
+            t.process,
             holder.pid,
-            holder.since.format("%Y-%m-%d %H:%M")
+            holder.since.format("%Y-%m-%d %H:%M"),
+            t.since
         ),
         StoreError::Lock(LockError::HeldElsewhere { holder, path }) => format!(
-            "正在被另一台电脑上的 zicha 使用(主机 {},进程 {});如果那里已不再运行,请删除 {}",
+            "{}({} {},{} {});{} {}",
+            t.held_elsewhere,
+            t.host,
             holder.host,
+            t.process,
             holder.pid,
+            t.delete_if_gone,
             path.display()
         ),
-        StoreError::Lock(LockError::HeldUnknown { .. }) => "正在被另一个程序使用".to_string(),
-        StoreError::Conflict { copy, .. } => format!(
-            "这条记录已被其他程序修改,没有覆盖它;您的版本已另存为 {}",
-            copy.display()
-        ),
+        StoreError::Lock(LockError::HeldUnknown { .. }) => t.held_unknown.to_string(),
+        StoreError::Conflict { copy, .. } => format!("{} {}", t.changed_kept, copy.display()),
         StoreError::Io { path, source, .. } => {
             format!("{}:{}", io_cause_zh(source), path.display())
         }
