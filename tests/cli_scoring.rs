@@ -229,7 +229,8 @@ fn scripted_scoring_scenario_matches_hand_computed_figures() {
     assert_item(&d, "A2", "partial", Some(6.5), "");
 
     // a deduction above P clamps to 0: A2 = max(0, 10 − 20) = 0; score 10;
-    // 10/60 = 16.67%; deducted 10.
+    // 10/60 = 16.67%; deducted 10. Deductions that reach P record the item as
+    // 未达标 (DESIGN §4), so the status is fail.
     let d = step("A2", "partial", &["--deduct", "3"]);
     assert_figures(
         &d,
@@ -245,7 +246,7 @@ fn scripted_scoring_scenario_matches_hand_computed_figures() {
         ),
         "A2 −20",
     );
-    assert_item(&d, "A2", "partial", Some(0.0), "");
+    assert_item(&d, "A2", "fail", Some(0.0), "");
 
     // predefined and free together: A2 = 10 − 2 − 0.5 = 7.5; score 17.5;
     // 17.5/60 = 29.166… → 29.17; deducted 2.5.
@@ -278,7 +279,7 @@ fn scripted_scoring_scenario_matches_hand_computed_figures() {
     assert_item(&d, "A2", "partial", Some(7.5), "");
 
     // a free deduction above P clamps too: A3 = max(0, 8 − 12) = 0; score 17.5;
-    // deducted 2.5 + 8 = 10.5.
+    // deducted 2.5 + 8 = 10.5; recorded as 未达标 (fail).
     let d = step(
         "A3",
         "partial",
@@ -298,7 +299,7 @@ fn scripted_scoring_scenario_matches_hand_computed_figures() {
         ),
         "A3 −12",
     );
-    assert_item(&d, "A3", "partial", Some(0.0), "");
+    assert_item(&d, "A3", "fail", Some(0.0), "");
 
     // the free deduction is replaced: A3 = 8 − 3 = 5; score 22.5; 22.5/60 = 37.5%;
     // deducted 2.5 + 3 = 5.5.

@@ -847,8 +847,9 @@ fn a_session_of_a_newer_format_is_read_only() {
     env.mark(&id, "1.1", "pass", &[]);
     let path = env.session_path(&id);
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("format: 2,"), "{text}");
-    let newer = text.replacen("format: 2,", "format: 99,", 1).replacen(
+    let current = format!("format: {},", zicha::model::session::FORMAT);
+    assert!(text.contains(&current), "{text}");
+    let newer = text.replacen(&current, "format: 99,", 1).replacen(
         "\n    seq: ",
         "\n    signature: \"来自新版本的字段\",\n    seq: ",
         1,

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use uuid::Uuid;
-use zicha::model::checklist::{Checklist, Item, Rules, Section};
+use zicha::model::checklist::{Checklist, Deduction, Item, Rules, Scope, Section};
+use zicha::model::rate::SurveyedRate;
 use zicha::model::session::{
     ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
 };
@@ -53,8 +54,25 @@ fn any_points() -> impl Strategy<Value = f64> {
     ]
 }
 
+/// The fields format 3 added to a response: counts, a level label, a surveyed rate.
+fn any_format_3()
+-> impl Strategy<Value = (BTreeMap<usize, u32>, Option<String>, Option<SurveyedRate>)> {
+    (
+        prop::collection::btree_map(0usize..5, 2u32..100, 0..3),
+        prop::option::of(any_text()),
+        prop::option::of(prop_oneof![
+            (0u32..1000, 1u32..1000).prop_map(|(n, d)| SurveyedRate::Fraction {
+                numerator: n.min(d),
+                denominator: d,
+            }),
+            (0.0..=100.0f64).prop_map(SurveyedRate::Percent),
+        ]),
+    )
+}
+
 fn any_response() -> impl Strategy<Value = Response> {
     (
+        any_format_3(),
         any_status(),
         prop::collection::vec(0usize..5, 0..4),
         prop::option::of((any_text(), any_points())),
@@ -67,12 +85,23 @@ fn any_response() -> impl Strategy<Value = Response> {
         )),
     )
         .prop_map(
-            |(status, mut deductions, free, note, evidence, rectification)| {
+            |(
+                (counts, level, rate),
+                status,
+                mut deductions,
+                free,
+                note,
+                evidence,
+                rectification,
+            )| {
                 deductions.sort_unstable();
                 deductions.dedup();
                 Response {
                     status,
                     deductions,
+                    counts,
+                    level,
+                    rate,
                     free_deduction: free.map(|(reason, points)| FreeDeduction { reason, points }),
                     note,
                     evidence,
@@ -96,7 +125,7 @@ fn any_session() -> impl Strategy<Value = Session> {
         any_text(),
         any_time(),
         any::<u32>(),
-        prop::option::of(any_time()),
+        (prop::option::of(any_time()), any::<bool>()),
         prop::collection::btree_map(
             "[0-9]{1,2}(\\.[0-9]{1,2}){0,2}",
             (any_response(), any_text(), any_time()),
@@ -104,7 +133,7 @@ fn any_session() -> impl Strategy<Value = Session> {
         ),
     )
         .prop_map(
-            |(id, round, date, department, inspector, now, seq, finished, responses)| {
+            |(id, round, date, department, inspector, now, seq, (finished, unit), responses)| {
                 let reference = ChecklistRef {
                     id: "wenming-danwei".into(),
                     version: 1,
@@ -121,6 +150,7 @@ fn any_session() -> impl Strategy<Value = Session> {
                 );
                 session.seq = u64::from(seq);
                 session.finished = finished;
+                session.scope = if unit { Scope::Unit } else { Scope::Department };
                 for (code, (response, by, at)) in responses {
                     session.set_response(&code, response, &by, at);
                 }
@@ -157,11 +187,18 @@ fn any_item(code: String) -> impl Strategy<Value = Item> {
         prop::option::of(any_text()),
         any_points(),
         prop::collection::vec("[\\p{Han}]{1,6}", 0..3),
-        prop::collection::vec(("[\\p{Han}]{1,8}", any_points()), 0..3),
-        any::<bool>(),
+        prop::collection::vec(
+            (
+                "[\\p{Han}]{1,8}",
+                any_points(),
+                prop::option::of("[次人处期项篇]{1,2}"),
+            ),
+            0..3,
+        ),
+        (any::<bool>(), 0u8..3, any::<bool>()),
     )
         .prop_map(
-            move |(title, standard, points, methods, deductions, flag)| Item {
+            move |(title, standard, points, methods, deductions, (flag, kind, unit))| Item {
                 code: code.clone(),
                 title,
                 standard,
@@ -169,9 +206,23 @@ fn any_item(code: String) -> impl Strategy<Value = Item> {
                 methods: methods.clone(),
                 evidence: methods.clone(),
                 owners: methods,
-                deductions,
+                deductions: deductions
+                    .into_iter()
+                    .map(|(reason, points, unit)| Deduction {
+                        reason,
+                        points,
+                        unit,
+                    })
+                    .collect(),
                 veto: flag && points == 0.0,
-                bonus: flag && points > 0.0,
+                bonus: flag && points > 0.0 && kind == 1,
+                penalty: flag && points > 0.0 && kind == 2,
+                scope: if unit { Scope::Unit } else { Scope::Department },
+                rate: if !flag && points > 0.0 && kind == 1 {
+                    vec![(85.0, 0.0), (60.0, points / 2.0), (0.0, points)]
+                } else {
+                    Vec::new()
+                },
             },
         )
 }
@@ -206,8 +257,14 @@ fn any_checklist() -> impl Strategy<Value = Checklist> {
             title,
             description: None,
             rules: Rules {
-                disqualify_over: Some(2.0),
+                disqualify_from: (version % 2 == 0).then_some(2.0),
+                disqualify_over: (version % 2 == 1).then_some(2.0),
                 grades: vec![(90.0, "优秀".into()), (0.0, "不合格".into())],
+                levels: if version % 3 == 0 {
+                    vec![("A".into(), 1.0), ("B".into(), 0.66), ("C#".into(), 0.0)]
+                } else {
+                    Vec::new()
+                },
             },
             renamed: BTreeMap::new(),
             sections,

@@ -23,7 +23,7 @@ pub fn checklists(context: &Context) -> Result<()> {
             let base: f64 = c
                 .items()
                 .iter()
-                .filter(|i| !i.bonus)
+                .filter(|i| i.is_base())
                 .map(|i| i.points)
                 .sum();
             let source = match &entry.source {
@@ -73,7 +73,7 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
         match parse_checklist(&bytes, &label) {
             Ok(checklist) => {
                 let items = checklist.items();
-                let base: f64 = items.iter().filter(|i| !i.bonus).map(|i| i.points).sum();
+                let base: f64 = items.iter().filter(|i| i.is_base()).map(|i| i.points).sum();
                 println!(
                     "{}: ok — {} v{}, {} items, {} points",
                     sanitize_line(&label),

@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::model::edit::Mark;
+use crate::model::judgement::{Judgement, Picked};
 use crate::model::session::{FreeDeduction, Status};
 use crate::model::text::{sanitize, sanitize_line};
 use crate::store::{Store, paths};
@@ -278,9 +279,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 _ => None,
             };
             let mark = Mark {
-                status,
+                judgement: Judgement::Status(status),
                 note,
-                deductions: (!deduct.is_empty()).then_some(deduct),
+                deductions: (!deduct.is_empty())
+                    .then(|| deduct.into_iter().map(Picked::once).collect()),
                 free_deduction,
                 owner,
                 due,

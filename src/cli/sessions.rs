@@ -232,7 +232,13 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         )
     })?;
     let session = &mut row.loaded.session;
-    let response = edit::apply_mark(item, session.response(code), mark)?;
+    let response = edit::apply_mark(
+        &checklist.rules,
+        session.scope,
+        item,
+        session.response(code),
+        mark,
+    )?;
     let by = who(&store, session);
     session.set_response(code, response, &by, clock::now());
     store
@@ -241,8 +247,8 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
     let session = &row.loaded.session;
     let summary = summarize(&checklist, session);
     let t = context.lang.texts();
-    let score =
-        item_score(item, session.response(code)).map_or_else(|| "-".to_string(), format_points);
+    let score = item_score(&checklist.rules, item, session.response(code))
+        .map_or_else(|| "-".to_string(), format_points);
     println!(
         "{} {} {}/{} · {} {}/{} ({}) · {} {}",
         code,

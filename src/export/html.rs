@@ -97,7 +97,7 @@ fn single(out: &mut String, one: &SessionReport, options: &Options) {
         .sections
         .iter()
         .map(|section| {
-            let figures = section_figures(section, &one.session);
+            let figures = section_figures(&one.checklist.rules, section, &one.session);
             let percent = figures.has_score().then(|| figures.percent()).flatten();
             (format!("{} {}", section.code, section.title), percent)
         })

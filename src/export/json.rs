@@ -6,16 +6,11 @@ use serde::Serialize;
 
 use crate::model::checklist::Checklist;
 use crate::model::head::SessionHead;
-use crate::model::scoring::{Figures, Summary, applied_deductions, item_score, summarize};
+use crate::model::rate::SurveyedRate;
+use crate::model::scoring::{
+    Figures, Summary, applied_deductions, item_score, points_lost, summarize,
+};
 use crate::model::session::Session;
-
-/// Points an item lost: its points minus its score, for checked base items.
-fn points_lost(item: &crate::model::checklist::Item, score: Option<f64>) -> f64 {
-    match score {
-        Some(score) if !item.bonus => item.points - score,
-        _ => 0.0,
-    }
-}
 
 /// Rounds to two decimals so outputs are stable across float noise.
 pub fn round2(value: f64) -> f64 {
@@ -32,7 +27,13 @@ pub struct SessionSummary {
     pub checklist: String,
     pub checklist_version: u32,
     pub checklist_title: String,
+    /// `department` or `unit`.
+    pub scope: &'static str,
     pub score: f64,
+    /// What the checked base items earned, bonus items added and 负面清单 items took.
+    pub base: f64,
+    pub bonus: f64,
+    pub penalties: f64,
     pub max: f64,
     pub percent: Option<f64>,
     pub deducted: f64,
@@ -41,6 +42,8 @@ pub struct SessionSummary {
     pub veto: Vec<String>,
     pub disqualified: bool,
     pub grade: Option<String>,
+    /// `veto`, `disqualified`, `in_progress`, `graded` or `none` (DESIGN §4).
+    pub verdict: &'static str,
     pub problems: usize,
     pub open_rectifications: usize,
     pub finished: bool,
@@ -58,6 +61,12 @@ pub struct ItemJson {
     pub points: f64,
     pub bonus: bool,
     pub veto: bool,
+    /// A 负面清单 item: its score is minus what it took.
+    pub penalty: bool,
+    /// The level label it was judged with, if any.
+    pub level: Option<String>,
+    /// The surveyed rate of a rate item, if given.
+    pub rate: Option<RateJson>,
     pub deducted: f64,
     pub deductions: Vec<DeductionJson>,
     pub evidence: Vec<String>,
@@ -70,7 +79,34 @@ pub struct ItemJson {
 #[derive(Debug, Clone, Serialize)]
 pub struct DeductionJson {
     pub reason: String,
+    /// Points per occurrence.
     pub points: f64,
+    /// Occurrences: 1 for a once-only deduction.
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RateJson {
+    pub numerator: Option<u32>,
+    pub denominator: Option<u32>,
+    pub percent: f64,
+}
+
+impl RateJson {
+    pub fn of(rate: &SurveyedRate) -> RateJson {
+        let (numerator, denominator) = match *rate {
+            SurveyedRate::Fraction {
+                numerator,
+                denominator,
+            } => (Some(numerator), Some(denominator)),
+            SurveyedRate::Percent(_) => (None, None),
+        };
+        RateJson {
+            numerator,
+            denominator,
+            percent: round2(rate.percent()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,7 +146,11 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
         checklist: head.checklist.id.clone(),
         checklist_version: head.checklist.version,
         checklist_title: head.checklist_title.clone(),
+        scope: head.scope.as_str(),
         score: round2(figures.score),
+        base: round2(figures.base),
+        bonus: round2(figures.bonus),
+        penalties: round2(figures.penalties),
         max: round2(figures.max),
         percent: figures.percent().map(round2),
         deducted: round2(figures.deducted),
@@ -118,7 +158,14 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
         total: figures.total,
         veto: head.veto.clone(),
         disqualified: head.disqualified,
-        grade: head.grade.clone(),
+        // Still the grade the percent gives, final or provisional, as scripts read it
+        // today; DESIGN §4's null-while-pending `grade` and `provisional_grade` are
+        // not adopted here yet.
+        grade: head
+            .grade
+            .clone()
+            .or_else(|| head.provisional_grade.clone()),
+        verdict: head.summary().verdict().code(),
         problems: head.problems,
         open_rectifications: head.open_rectifications,
         finished: head.finished,
@@ -142,14 +189,15 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
     for section in &checklist.sections {
         for item in section.all_items() {
             let response = session.response(&item.code);
-            let score = item_score(item, response);
+            let score = item_score(&checklist.rules, item, response);
             let deductions: Vec<DeductionJson> = response
                 .map(|r| applied_deductions(item, r))
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(reason, points)| DeductionJson {
-                    reason: reason.to_string(),
-                    points: round2(points),
+                .map(|applied| DeductionJson {
+                    reason: applied.reason.to_string(),
+                    points: round2(applied.points),
+                    count: applied.count,
                 })
                 .collect();
             items.push(ItemJson {
@@ -162,6 +210,9 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
                 points: item.points,
                 bonus: item.bonus,
                 veto: item.veto,
+                penalty: item.penalty,
+                level: response.and_then(|r| r.level.clone()),
+                rate: response.and_then(|r| r.rate.as_ref()).map(RateJson::of),
                 deducted: round2(points_lost(item, score)),
                 deductions,
                 evidence: response.map(|r| r.evidence.clone()).unwrap_or_default(),

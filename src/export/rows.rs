@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::report::SessionReport;
-use crate::model::scoring::{Summary, applied_deductions, format_points, item_score};
+use crate::model::scoring::{Summary, applied_deductions, format_points, item_score, points_lost};
 use crate::model::session::Status;
 use crate::model::text::sanitize;
 
@@ -182,17 +182,17 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
         for item in section.all_items() {
             let response = session.response(&item.code);
             let status = session.status(&item.code);
-            let score = item_score(item, response);
+            let score = item_score(&report.checklist.rules, item, response);
             let lost = score
                 .filter(|_| item.is_scored() && !item.bonus)
-                .map(|score| item.points - score);
+                .map(|score| points_lost(item, Some(score)));
             let deductions: Vec<Deduction> = response
                 .map(|r| applied_deductions(item, r))
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(reason, points)| Deduction {
-                    reason: clean_line(reason),
-                    points,
+                .map(|applied| Deduction {
+                    reason: clean_line(applied.reason),
+                    points: applied.total(),
                 })
                 .collect();
             rows.push(ItemRow {
@@ -283,7 +283,7 @@ impl SummaryRow {
             total: f.total,
             veto: summary.veto.iter().map(|code| clean_line(code)).collect(),
             disqualified: summary.disqualified,
-            grade: summary.grade.as_deref().map(clean_line).unwrap_or_default(),
+            grade: summary.current_grade().map(clean_line).unwrap_or_default(),
             problems: summary.problems,
             open_rectifications: summary.open_rectifications,
         }

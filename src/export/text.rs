@@ -203,7 +203,7 @@ pub fn session_detail(
     for node in checklist.nodes() {
         match node {
             Node::Section { section, depth } => {
-                let figures = section_figures(section, session);
+                let figures = section_figures(&checklist.rules, section, session);
                 let subtotal = figures.subtotal().unwrap_or_else(|| "—".into());
                 out.push_str(&format!(
                     "\n{}{} {}  {subtotal}\n",
@@ -215,7 +215,7 @@ pub fn session_detail(
             Node::Item { item, depth } => {
                 let response = session.response(&item.code);
                 let status = session.status(&item.code);
-                let score = match item_score(item, response) {
+                let score = match item_score(&checklist.rules, item, response) {
                     Some(score) if item.is_scored() => {
                         format!("{}/{}", format_points(score), format_points(item.points))
                     }

@@ -1,8 +1,12 @@
 //! The checklist tree (测评表) as users author it in RON (DESIGN §3).
 
+mod deduction;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+pub use deduction::Deduction;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Checklist", deny_unknown_fields)]
@@ -23,12 +27,71 @@ pub struct Checklist {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// A total deduction above this disqualifies the unit from awards (取消评优资格).
+    /// A total deduction of this or more disqualifies the unit from awards
+    /// (取消评优资格; "扣2分以上": 以上 includes the number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disqualify_from: Option<f64>,
+    /// The older, strict form: a total deduction above this disqualifies.
     #[serde(default)]
     pub disqualify_over: Option<f64>,
     /// (threshold percent, label), sorted by threshold from high to low.
     #[serde(default)]
     pub grades: Vec<(f64, String)>,
+    /// Graded judgements (测评等次): (label, ratio of the item's points), e.g. ("B", 0.66).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<(String, f64)>,
+}
+
+impl Rules {
+    /// The ratio of the level `label` (case-sensitive), if the checklist has it.
+    pub fn level_ratio(&self, label: &str) -> Option<f64> {
+        self.levels
+            .iter()
+            .find(|(name, _)| name == label)
+            .map(|(_, ratio)| *ratio)
+    }
+
+    /// Whether a total deduction of `deducted` disqualifies (取消评优资格).
+    pub fn disqualifies(&self, deducted: f64) -> bool {
+        const EPSILON: f64 = 1e-9;
+        self.disqualify_from
+            .is_some_and(|from| deducted >= from - EPSILON)
+            || self
+                .disqualify_over
+                .is_some_and(|over| deducted > over + EPSILON)
+    }
+
+    /// The label of the first grade whose threshold is at most `percent`.
+    pub fn grade_for(&self, percent: f64) -> Option<&str> {
+        self.grades
+            .iter()
+            .find(|(threshold, _)| *threshold <= percent + 1e-9)
+            .map(|(_, label)| label.as_str())
+    }
+}
+
+/// Whom an item is judged for: each department (the default), or once for the whole unit.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    #[default]
+    Department,
+    Unit,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Department => "department",
+            Scope::Unit => "unit",
+        }
+    }
+
+    pub fn is_department(&self) -> bool {
+        *self == Scope::Department
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +105,7 @@ pub struct Section {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename = "Item", deny_unknown_fields)]
 pub struct Item {
     pub code: String,
@@ -57,15 +120,27 @@ pub struct Item {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub owners: Vec<String>,
-    /// Predefined deductions: (reason, points).
+    /// Predefined deductions: `(reason, points)`, or `(reason, points, unit)` for one
+    /// applied per occurrence.
     #[serde(default)]
-    pub deductions: Vec<(String, f64)>,
+    pub deductions: Vec<Deduction>,
     /// 一票否决: failing this item fails the whole unit.
     #[serde(default)]
     pub veto: bool,
     /// 加分项: adds its points on pass, not part of the maximum.
     #[serde(default)]
     pub bonus: bool,
+    /// 负面清单: outside the maximum; when it happens, the session loses its points
+    /// (or the deductions applied).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub penalty: bool,
+    /// `unit`: judged once for the whole unit; department sessions leave it out.
+    #[serde(default, skip_serializing_if = "Scope::is_department")]
+    pub scope: Scope,
+    /// A surveyed rate (知晓率, 满意率): (threshold percent, deduction), from high to low;
+    /// the first band whose threshold is at most the rate applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rate: Vec<(f64, f64)>,
 }
 
 /// One row of the flattened checklist tree, in reading order.
@@ -89,6 +164,14 @@ impl Checklist {
 
     pub fn item(&self, code: &str) -> Option<&Item> {
         self.items().into_iter().find(|item| item.code == code)
+    }
+
+    /// The items a session of `scope` walks and scores, in reading order.
+    pub fn items_in(&self, scope: Scope) -> Vec<&Item> {
+        self.items()
+            .into_iter()
+            .filter(|item| item.in_scope(scope))
+            .collect()
     }
 
     /// The whole tree flattened in reading order, with depths.
@@ -171,6 +254,22 @@ impl Item {
     pub fn is_scored(&self) -> bool {
         self.points > 0.0
     }
+
+    /// A base item counts toward the maximum: neither a bonus nor a penalty item.
+    pub fn is_base(&self) -> bool {
+        !self.bonus && !self.penalty
+    }
+
+    /// Whether the item is judged by a surveyed rate (it has `rate` bands).
+    pub fn is_rate(&self) -> bool {
+        !self.rate.is_empty()
+    }
+
+    /// Whether a session of `scope` walks and scores this item: a department session
+    /// leaves out items judged for the whole unit.
+    pub fn in_scope(&self, scope: Scope) -> bool {
+        scope == Scope::Unit || self.scope == Scope::Department
+    }
 }
 
 #[cfg(test)]
@@ -186,9 +285,7 @@ mod tests {
             methods: vec![],
             evidence: vec![],
             owners: vec![],
-            deductions: vec![],
-            veto: false,
-            bonus: false,
+            ..Item::default()
         }
     }
 

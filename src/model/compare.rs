@@ -214,7 +214,9 @@ type Side<'a> = Option<(Inspection<'a>, &'a Item)>;
 fn change(prior: Side<'_>, current: Side<'_>) -> ItemChange {
     let status = |side: Side<'_>| side.map(|(of, item)| of.session.status(&item.code));
     let score = |side: Side<'_>| {
-        side.and_then(|(of, item)| item_score(item, of.session.response(&item.code)))
+        side.and_then(|(of, item)| {
+            item_score(&of.checklist.rules, item, of.session.response(&item.code))
+        })
     };
     let (prior_status, current_status) = (status(prior), status(current));
     let (prior_score, current_score) = (score(prior), score(current));

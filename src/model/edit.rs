@@ -2,18 +2,33 @@
 
 use chrono::NaiveDate;
 
-use super::checklist::Item;
+use super::checklist::{Item, Rules, Scope};
+use super::judgement::{Judgement, Picked, level_status};
+use super::rate::{RateError, rate_status};
+use super::scoring::applied_deduction;
 use super::session::{FreeDeduction, Rectification, RectificationDone, Response, Status};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mark {
-    pub status: Status,
+    /// A status, a level label or a surveyed rate.
+    pub judgement: Judgement,
     pub note: Option<String>,
-    /// 1-based indexes into the item's predefined deductions; `None` keeps the current ones.
-    pub deductions: Option<Vec<usize>>,
+    /// Predefined deductions by 1-based number, with counts for per-occurrence ones;
+    /// `None` keeps the current ones.
+    pub deductions: Option<Vec<Picked>>,
     pub free_deduction: Option<FreeDeduction>,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
+}
+
+impl Mark {
+    /// A mark that sets a plain status.
+    pub fn status(status: Status) -> Mark {
+        Mark {
+            judgement: Judgement::Status(status),
+            ..Mark::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -24,10 +39,36 @@ pub enum EditError {
         index: usize,
         choices: String,
     },
+    #[error(
+        "deduction {number} of item {code} ({reason}) is applied once; NxK is only for a deduction counted per occurrence"
+    )]
+    NotPerOccurrence {
+        code: String,
+        number: usize,
+        reason: String,
+    },
+    #[error("deduction {number} of item {code}: the count must be at least 1")]
+    ZeroCount { code: String, number: usize },
     #[error("deduction points must be a finite number ≥ 0, found {0}")]
     BadPoints(f64),
     #[error("a free deduction needs a reason")]
     EmptyReason,
+    #[error("item {code} is judged once for the whole unit; mark it in a unit session")]
+    OutOfScope { code: String },
+    #[error(
+        "item {code} is a 负面清单 item: mark it pass (无此情形) or fail (it happened), not partial"
+    )]
+    PartialPenalty { code: String },
+    #[error("levels judge base items; item {code} is a bonus or 负面清单 item")]
+    LevelOnNonBase { code: String },
+    #[error("the checklist has no level {label:?}; its levels are: {choices}")]
+    NoSuchLevel { label: String, choices: String },
+    #[error("item {code} has no rate bands; a rate is only for an item judged by a surveyed rate")]
+    NotRateItem { code: String },
+    #[error("item {code}: a level or a rate replaces deductions; give one or the other")]
+    JudgementWithDeductions { code: String },
+    #[error(transparent)]
+    BadRate(#[from] RateError),
     #[error("a due date needs an owner (--owner)")]
     DueWithoutOwner,
     #[error("a rectification needs an owner")]
@@ -50,44 +91,39 @@ pub fn deduction_choices(item: &Item) -> String {
     item.deductions
         .iter()
         .enumerate()
-        .map(|(i, (reason, points))| {
-            format!(
-                "{}. {} (-{})",
-                i + 1,
-                reason,
-                super::scoring::format_points(*points)
-            )
+        .map(|(i, deduction)| {
+            let points = super::scoring::format_points(deduction.points);
+            match &deduction.unit {
+                Some(unit) => format!("{}. {} (-{points}/{unit})", i + 1, deduction.reason),
+                None => format!("{}. {} (-{points})", i + 1, deduction.reason),
+            }
         })
         .collect::<Vec<_>>()
         .join("  ")
 }
 
-/// The response after applying `mark`; fields `mark` leaves out are kept.
+/// The response after applying `mark` to `item` in a session of `scope`; fields `mark`
+/// leaves out are kept. A status clears the level and rate; a level or a rate clears
+/// the deductions; deductions that reach the item's points make it 未达标.
 pub fn apply_mark(
+    rules: &Rules,
+    scope: Scope,
     item: &Item,
     current: Option<&Response>,
     mark: &Mark,
 ) -> Result<Response, EditError> {
+    if !item.in_scope(scope) {
+        return Err(EditError::OutOfScope {
+            code: item.code.clone(),
+        });
+    }
     let mut response = current.cloned().unwrap_or_default();
-    response.status = mark.status;
+    apply_judgement(rules, item, &mut response, mark)?;
     if let Some(note) = &mark.note {
         response.note = note.clone();
     }
     if let Some(picked) = &mark.deductions {
-        let mut indexes = Vec::with_capacity(picked.len());
-        for &index in picked {
-            if index == 0 || index > item.deductions.len() {
-                return Err(EditError::NoSuchDeduction {
-                    code: item.code.clone(),
-                    index,
-                    choices: deduction_choices(item),
-                });
-            }
-            indexes.push(index - 1);
-        }
-        indexes.sort_unstable();
-        indexes.dedup();
-        response.deductions = indexes;
+        pick_deductions(item, &mut response, picked)?;
     }
     if let Some(free) = &mark.free_deduction {
         response.free_deduction = Some(check_free(free)?);
@@ -112,7 +148,132 @@ pub fn apply_mark(
         },
         (None, None) => {}
     }
+    settle_full_deduction(item, &mut response);
     Ok(response)
+}
+
+fn apply_judgement(
+    rules: &Rules,
+    item: &Item,
+    response: &mut Response,
+    mark: &Mark,
+) -> Result<(), EditError> {
+    let code = || item.code.clone();
+    let with_deductions =
+        mark.deductions.as_ref().is_some_and(|d| !d.is_empty()) || mark.free_deduction.is_some();
+    match &mark.judgement {
+        Judgement::Status(Status::Partial) if item.penalty => {
+            return Err(EditError::PartialPenalty { code: code() });
+        }
+        Judgement::Status(status) => response.set_status(*status),
+        Judgement::Level(label) => {
+            if !item.is_base() {
+                return Err(EditError::LevelOnNonBase { code: code() });
+            }
+            let ratio = rules
+                .level_ratio(label)
+                .ok_or_else(|| EditError::NoSuchLevel {
+                    label: label.clone(),
+                    choices: level_choices(rules),
+                })?;
+            if with_deductions {
+                return Err(EditError::JudgementWithDeductions { code: code() });
+            }
+            clear_deductions(response);
+            response.set_status(level_status(ratio));
+            response.level = Some(label.clone());
+        }
+        Judgement::Rate(rate) => {
+            if !item.is_rate() {
+                return Err(EditError::NotRateItem { code: code() });
+            }
+            let rate = rate.checked()?;
+            if with_deductions {
+                return Err(EditError::JudgementWithDeductions { code: code() });
+            }
+            clear_deductions(response);
+            response.set_status(rate_status(item, &rate));
+            response.rate = Some(rate);
+        }
+    }
+    Ok(())
+}
+
+fn clear_deductions(response: &mut Response) {
+    response.deductions.clear();
+    response.counts.clear();
+    response.free_deduction = None;
+}
+
+/// Sets the picked deductions (1-based numbers) with their counts; a number given
+/// twice keeps its last count.
+fn pick_deductions(
+    item: &Item,
+    response: &mut Response,
+    picked: &[Picked],
+) -> Result<(), EditError> {
+    let mut counts = std::collections::BTreeMap::new();
+    for pick in picked {
+        let deduction = pick
+            .number
+            .checked_sub(1)
+            .and_then(|index| item.deductions.get(index))
+            .ok_or_else(|| EditError::NoSuchDeduction {
+                code: item.code.clone(),
+                index: pick.number,
+                choices: deduction_choices(item),
+            })?;
+        let count = match pick.count {
+            None => 1,
+            Some(_) if !deduction.is_per_occurrence() => {
+                return Err(EditError::NotPerOccurrence {
+                    code: item.code.clone(),
+                    number: pick.number,
+                    reason: deduction.reason.clone(),
+                });
+            }
+            Some(0) => {
+                return Err(EditError::ZeroCount {
+                    code: item.code.clone(),
+                    number: pick.number,
+                });
+            }
+            Some(count) => count,
+        };
+        counts.insert(pick.number - 1, count);
+    }
+    response.deductions = counts.keys().copied().collect();
+    response.counts = counts.into_iter().filter(|&(_, count)| count > 1).collect();
+    Ok(())
+}
+
+/// "A (1), B (0.66), C (0.33)" or "none".
+pub fn level_choices(rules: &Rules) -> String {
+    if rules.levels.is_empty() {
+        return "none".into();
+    }
+    rules
+        .levels
+        .iter()
+        .map(|(label, ratio)| format!("{label} ({})", super::scoring::format_points(*ratio)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Records an item whose applied deductions reach its points as 未达标 (the deductions
+/// stay as its reasons). The CLI and the UI call this whenever deductions change;
+/// it returns whether the status changed.
+pub fn settle_full_deduction(item: &Item, response: &mut Response) -> bool {
+    let full = response.status == Status::Partial
+        && !item.penalty
+        && item.is_scored()
+        && response.level.is_none()
+        && !(item.is_rate() && response.rate.is_some())
+        && applied_deduction(item, response) >= item.points - 1e-9;
+    if full {
+        response.status = Status::Fail;
+    }
+    full
 }
 
 /// The response with its rectification marked done (整改完成) by `done.by` at
@@ -157,6 +318,7 @@ pub fn check_free(free: &FreeDeduction) -> Result<FreeDeduction, EditError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::checklist::Deduction;
 
     fn item() -> Item {
         Item {
@@ -167,27 +329,37 @@ mod tests {
             methods: vec![],
             evidence: vec![],
             owners: vec![],
-            deductions: vec![("无计划".into(), 2.0), ("记录不全".into(), 1.0)],
-            veto: false,
-            bonus: false,
+            deductions: vec![
+                Deduction::once("无计划", 2.0),
+                Deduction::once("记录不全", 1.0),
+            ],
+            ..Item::default()
         }
     }
 
     #[test]
     fn marks_keep_what_they_do_not_mention() {
         let first = Mark {
-            status: Status::Partial,
+            judgement: Judgement::Status(Status::Partial),
             note: Some("备注".into()),
-            deductions: Some(vec![2, 1, 2]),
+            deductions: Some(vec![Picked::once(2), Picked::once(1), Picked::once(2)]),
             ..Mark::default()
         };
-        let response = apply_mark(&item(), None, &first).unwrap();
+        let response =
+            apply_mark(&Rules::default(), Scope::Department, &item(), None, &first).unwrap();
         assert_eq!(response.deductions, [0, 1]);
         let second = Mark {
-            status: Status::Fail,
+            judgement: Judgement::Status(Status::Fail),
             ..Mark::default()
         };
-        let response = apply_mark(&item(), Some(&response), &second).unwrap();
+        let response = apply_mark(
+            &Rules::default(),
+            Scope::Department,
+            &item(),
+            Some(&response),
+            &second,
+        )
+        .unwrap();
         assert_eq!(response.status, Status::Fail);
         assert_eq!(response.note, "备注");
         assert_eq!(response.deductions, [0, 1]);
@@ -196,27 +368,29 @@ mod tests {
     #[test]
     fn bad_deduction_index_lists_the_choices() {
         let mark = Mark {
-            status: Status::Partial,
-            deductions: Some(vec![3]),
+            judgement: Judgement::Status(Status::Partial),
+            deductions: Some(vec![Picked::once(3)]),
             ..Mark::default()
         };
-        let error = apply_mark(&item(), None, &mark).unwrap_err().to_string();
+        let error = apply_mark(&Rules::default(), Scope::Department, &item(), None, &mark)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("no deduction 3"), "{error}");
         assert!(
             error.contains("1. 无计划 (-2)  2. 记录不全 (-1)"),
             "{error}"
         );
         let zero = Mark {
-            deductions: Some(vec![0]),
+            deductions: Some(vec![Picked::once(0)]),
             ..mark
         };
-        assert!(apply_mark(&item(), None, &zero).is_err());
+        assert!(apply_mark(&Rules::default(), Scope::Department, &item(), None, &zero).is_err());
     }
 
     #[test]
     fn free_deduction_and_rectification_are_checked() {
         let bad = Mark {
-            status: Status::Partial,
+            judgement: Judgement::Status(Status::Partial),
             free_deduction: Some(FreeDeduction {
                 reason: "x".into(),
                 points: f64::INFINITY,
@@ -224,32 +398,52 @@ mod tests {
             ..Mark::default()
         };
         assert_eq!(
-            apply_mark(&item(), None, &bad),
+            apply_mark(&Rules::default(), Scope::Department, &item(), None, &bad),
             Err(EditError::BadPoints(f64::INFINITY))
         );
         let due_only = Mark {
-            status: Status::Fail,
+            judgement: Judgement::Status(Status::Fail),
             due: NaiveDate::from_ymd_opt(2026, 12, 1),
             ..Mark::default()
         };
         assert_eq!(
-            apply_mark(&item(), None, &due_only),
+            apply_mark(
+                &Rules::default(),
+                Scope::Department,
+                &item(),
+                None,
+                &due_only
+            ),
             Err(EditError::DueWithoutOwner)
         );
         let with_owner = Mark {
             owner: Some(" 李明 ".into()),
             ..due_only
         };
-        let response = apply_mark(&item(), None, &with_owner).unwrap();
+        let response = apply_mark(
+            &Rules::default(),
+            Scope::Department,
+            &item(),
+            None,
+            &with_owner,
+        )
+        .unwrap();
         let rect = response.rectification.clone().unwrap();
         assert_eq!(rect.owner, "李明");
         assert_eq!(rect.due, NaiveDate::from_ymd_opt(2026, 12, 1));
         let new_owner = Mark {
-            status: Status::Fail,
+            judgement: Judgement::Status(Status::Fail),
             owner: Some("张华".into()),
             ..Mark::default()
         };
-        let response = apply_mark(&item(), Some(&response), &new_owner).unwrap();
+        let response = apply_mark(
+            &Rules::default(),
+            Scope::Department,
+            &item(),
+            Some(&response),
+            &new_owner,
+        )
+        .unwrap();
         let rect = response.rectification.unwrap();
         assert_eq!(rect.owner, "张华");
         assert_eq!(
@@ -300,3 +494,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod mark_tests;

@@ -6,15 +6,27 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::checklist::Checklist;
+use super::checklist::{Checklist, Scope};
 use super::rounds::{HistoryPoint, SectionPoint};
 use super::scoring::{Figures, Summary, section_figures, summarize};
 use super::session::{ChecklistRef, Response, Session};
 use super::text::normalize_name;
 
-/// [`Figures`] as stored: score, max, deducted, checked, total, scored_checked.
+/// [`Figures`] as stored: score, max, deducted, checked, total, scored_checked, base,
+/// bonus, penalties, pending_base.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct StoredFigures(pub f64, pub f64, pub f64, pub usize, pub usize, pub usize);
+pub struct StoredFigures(
+    pub f64,
+    pub f64,
+    pub f64,
+    pub usize,
+    pub usize,
+    pub usize,
+    pub f64,
+    pub f64,
+    pub f64,
+    pub usize,
+);
 
 impl From<Figures> for StoredFigures {
     fn from(f: Figures) -> StoredFigures {
@@ -25,21 +37,40 @@ impl From<Figures> for StoredFigures {
             f.checked,
             f.total,
             f.scored_checked,
+            f.base,
+            f.bonus,
+            f.penalties,
+            f.pending_base,
         )
     }
 }
 
 impl From<StoredFigures> for Figures {
     fn from(
-        StoredFigures(score, max, deducted, checked, total, scored_checked): StoredFigures,
-    ) -> Figures {
-        Figures {
+        StoredFigures(
             score,
             max,
             deducted,
             checked,
             total,
             scored_checked,
+            base,
+            bonus,
+            penalties,
+            pending_base,
+        ): StoredFigures,
+    ) -> Figures {
+        Figures {
+            score,
+            base,
+            bonus,
+            penalties,
+            max,
+            deducted,
+            checked,
+            total,
+            scored_checked,
+            pending_base,
         }
     }
 }
@@ -50,6 +81,7 @@ pub struct SessionHead {
     pub round: String,
     pub date: NaiveDate,
     pub department: String,
+    pub scope: Scope,
     pub inspector: String,
     pub checklist: ChecklistRef,
     pub checklist_title: String,
@@ -60,6 +92,7 @@ pub struct SessionHead {
     pub veto: Vec<String>,
     pub disqualified: bool,
     pub grade: Option<String>,
+    pub provisional_grade: Option<String>,
     pub problems: usize,
     pub open_rectifications: usize,
     /// Items with a rectification, open or closed.
@@ -94,6 +127,7 @@ impl SessionHead {
             round: session.round.clone(),
             date: session.date,
             department: session.department.clone(),
+            scope: session.scope,
             inspector: session.inspector.clone(),
             checklist: session.checklist.clone(),
             checklist_title: checklist.title.clone(),
@@ -104,13 +138,14 @@ impl SessionHead {
             veto: summary.veto.clone(),
             disqualified: summary.disqualified,
             grade: summary.grade.clone(),
+            provisional_grade: summary.provisional_grade.clone(),
             problems: summary.problems,
             open_rectifications: summary.open_rectifications,
             rectifications,
             sections: checklist
                 .sections
                 .iter()
-                .map(|section| section_figures(section, session).into())
+                .map(|section| section_figures(&checklist.rules, section, session).into())
                 .collect(),
         }
     }
@@ -121,6 +156,7 @@ impl SessionHead {
             veto: self.veto.clone(),
             disqualified: self.disqualified,
             grade: self.grade.clone(),
+            provisional_grade: self.provisional_grade.clone(),
             problems: self.problems,
             open_rectifications: self.open_rectifications,
         }
@@ -160,12 +196,13 @@ impl SessionHead {
     }
 }
 
-/// The prior session of the session `id` (department, checklist id, date) among
+/// The prior session of the session `id` (department, checklist id, scope, date) among
 /// `heads`, by the rule of [`prior_session`](super::rounds::prior_session).
 pub fn prior_head<'a>(
     id: Uuid,
     department: &str,
     checklist_id: &str,
+    scope: Scope,
     date: NaiveDate,
     heads: impl IntoIterator<Item = &'a SessionHead>,
 ) -> Option<&'a SessionHead> {
@@ -176,6 +213,7 @@ pub fn prior_head<'a>(
             other.id != id
                 && other.date < date
                 && other.checklist.id == checklist_id
+                && other.scope == scope
                 && normalize_name(&other.department) == department
         })
         .max_by_key(|other| other.chronology())
@@ -252,6 +290,7 @@ mod tests {
                 session.id,
                 &session.department,
                 &session.checklist.id,
+                session.scope,
                 session.date,
                 &heads,
             )

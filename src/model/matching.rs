@@ -91,7 +91,7 @@ fn link(older: &Checklist, newer: &Checklist) -> Vec<(String, String)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::checklist::{Item, Rules, Section};
+    use crate::model::checklist::{Deduction, Item, Rules, Section};
 
     pub fn item(code: &str, points: f64) -> Item {
         Item {
@@ -102,9 +102,11 @@ pub(crate) mod tests {
             methods: vec![],
             evidence: vec![],
             owners: vec![],
-            deductions: vec![("扣一分".into(), 1.0), ("扣三分".into(), 3.0)],
-            veto: false,
-            bonus: false,
+            deductions: vec![
+                Deduction::once("扣一分", 1.0),
+                Deduction::once("扣三分", 3.0),
+            ],
+            ..Item::default()
         }
     }
 

@@ -20,6 +20,7 @@ use super::text::normalize_name;
 /// Whether two sessions belong to the same series (department and checklist id).
 pub fn same_series(a: &Session, b: &Session) -> bool {
     a.checklist.id == b.checklist.id
+        && a.scope == b.scope
         && normalize_name(&a.department) == normalize_name(&b.department)
 }
 
@@ -121,7 +122,7 @@ fn history_point(of: Inspection<'_>) -> HistoryPoint {
         .sections
         .iter()
         .map(|section| {
-            let figures = section_figures(section, of.session);
+            let figures = section_figures(&of.checklist.rules, section, of.session);
             SectionPoint {
                 code: section.code.clone(),
                 title: section.title.clone(),

@@ -8,10 +8,15 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::checklist::Scope;
+use super::rate::SurveyedRate;
+
 /// The newest session file format this build reads and writes.
 /// 2 added revision ids (`rev`, `seen`, `header_rev`, `header_seen`) and `conflicts`;
 /// format-1 files load unchanged (see `model::revision`).
-pub const FORMAT: u32 = 2;
+/// 3 added a session's `scope` and a response's `level`, `counts` and `rate`; later
+/// optional fields of this development phase join format 3, each skipped when empty.
+pub const FORMAT: u32 = 3;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
@@ -121,6 +126,16 @@ pub struct Response {
     /// 0-based indexes into the item's predefined `deductions`, sorted, no repeats.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deductions: Vec<usize>,
+    /// Occurrences of per-occurrence deductions applied more than once: index → K ≥ 2.
+    /// A picked deduction without an entry is applied once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub counts: BTreeMap<usize, u32>,
+    /// The level label (测评等次) the item was judged with, instead of deductions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The surveyed rate of a rate item (知晓率, 满意率).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<SurveyedRate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free_deduction: Option<FreeDeduction>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -148,10 +163,25 @@ impl Response {
     pub fn is_blank(&self) -> bool {
         self.status == Status::Pending
             && self.deductions.is_empty()
+            && self.counts.is_empty()
+            && self.level.is_none()
+            && self.rate.is_none()
             && self.free_deduction.is_none()
             && self.note.is_empty()
             && self.evidence.is_empty()
             && self.rectification.is_none()
+    }
+
+    /// How many times the predefined deduction `index` is applied (1 unless counted).
+    pub fn count(&self, index: usize) -> u32 {
+        self.counts.get(&index).copied().unwrap_or(1).max(1)
+    }
+
+    /// Marks a plain status: a status clears the level and the rate it replaces.
+    pub fn set_status(&mut self, status: Status) {
+        self.status = status;
+        self.level = None;
+        self.rate = None;
     }
 
     pub fn has_open_rectification(&self) -> bool {
@@ -181,6 +211,10 @@ pub struct Session {
     pub round: String,
     pub date: NaiveDate,
     pub department: String,
+    /// A department session (the default) or a unit session, which also walks the
+    /// items judged once for the whole unit.
+    #[serde(default, skip_serializing_if = "Scope::is_department")]
+    pub scope: Scope,
     #[serde(default)]
     pub inspector: String,
     pub created: DateTime<FixedOffset>,
@@ -221,6 +255,7 @@ impl Session {
             round,
             date,
             department,
+            scope: Scope::Department,
             inspector,
             created: now,
             updated: now,

@@ -54,6 +54,7 @@ pub fn validate(checklist: &Checklist) -> Vec<Problem> {
         report(Place::Checklist, "title is empty".into());
     }
     check_rules(checklist, &mut report);
+    super::validate_scoring::check_rules(&checklist.rules, &mut report);
 
     let mut section_codes = BTreeSet::new();
     let mut item_codes = BTreeSet::new();
@@ -79,6 +80,7 @@ pub fn validate(checklist: &Checklist) -> Vec<Problem> {
                     report(Place::Item(item.code.clone()), "duplicate item code".into());
                 }
                 check_item(item, &mut report);
+                super::validate_scoring::check_item(item, &mut report);
             }
         }
     }
@@ -142,16 +144,14 @@ fn check_item(item: &Item, report: &mut impl FnMut(Place, String)) {
             format!("points must be a finite number ≥ 0, found {}", item.points),
         );
     }
-    for (reason, value) in &item.deductions {
-        if !value.is_finite() || *value < 0.0 {
+    for deduction in &item.deductions {
+        let (reason, value) = (&deduction.reason, deduction.points);
+        if !value.is_finite() || value < 0.0 {
             report(
                 place(),
                 format!("deduction {reason:?} must be a finite number ≥ 0, found {value}"),
             );
         }
-    }
-    if item.veto && item.bonus {
-        report(place(), "an item cannot be both veto and bonus".into());
     }
 }
 
@@ -170,9 +170,7 @@ mod tests {
             methods: vec![],
             evidence: vec![],
             owners: vec![],
-            deductions: vec![],
-            veto: false,
-            bonus: false,
+            ..Item::default()
         }
     }
 
@@ -205,7 +203,7 @@ mod tests {
     #[test]
     fn every_problem_is_reported_at_once() {
         let mut bad = item("1.2", f64::NAN);
-        bad.deductions = vec![("负数".into(), -1.0)];
+        bad.deductions = vec![crate::model::checklist::Deduction::once("负数", -1.0)];
         let mut c = checklist(vec![item("1.1", 2.0), item("1.1", -3.0), bad]);
         c.id = "Bad ID".into();
         c.rules.grades = vec![(60.0, "合格".into()), (90.0, "优秀".into())];

@@ -39,7 +39,7 @@ pub const INDEX_FILE: &str = "index.ron";
 pub const INDEX_LOCK: &str = "index.lock";
 
 /// Bumped when the entry shape changes; with the program version, decides reuse.
-const INDEX_FORMAT: u32 = 1;
+const INDEX_FORMAT: u32 = 2;
 
 /// How long after a file's last change its entry is trusted.
 pub const SETTLE: Duration = Duration::from_secs(2);

@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate};
 use uuid::Uuid;
 
 use super::index::{Content, Entry, Stamp, StoredProblem};
+use crate::model::checklist::Scope;
 use crate::model::head::{SessionHead, StoredFigures};
 use crate::model::session::ChecklistRef;
 
@@ -119,16 +120,28 @@ fn parse_time(text: &str) -> Option<(i64, u32)> {
     Some((secs.parse().ok()?, nanos.parse().ok()?))
 }
 
-fn figures_text(StoredFigures(a, b, c, d, e, f): StoredFigures) -> String {
-    format!("{a},{b},{c},{d},{e},{f}")
+fn figures_text(StoredFigures(a, b, c, d, e, f, g, h, i, j): StoredFigures) -> String {
+    format!("{a},{b},{c},{d},{e},{f},{g},{h},{i},{j}")
 }
 
 fn parse_figures(text: &str) -> Option<StoredFigures> {
+    fn next<T: std::str::FromStr>(parts: &mut std::str::Split<'_, char>) -> Option<T> {
+        parts.next()?.parse().ok()
+    }
     let mut parts = text.split(',');
-    let mut float = || parts.next()?.parse::<f64>().ok();
-    let (a, b, c) = (float()?, float()?, float()?);
-    let mut count = || parts.next()?.parse::<usize>().ok();
-    let figures = StoredFigures(a, b, c, count()?, count()?, count()?);
+    let p = &mut parts;
+    let figures = StoredFigures(
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+        next(p)?,
+    );
     parts.next().is_none().then_some(figures)
 }
 
@@ -185,6 +198,8 @@ fn encode_entry(entry: &Entry, out: &mut String) {
                     .map(|figures| figures_text(*figures))
                     .collect::<Vec<_>>()
                     .join(";"),
+                head.scope.as_str().to_string(),
+                optional_text(head.provisional_grade.as_deref()),
             ]);
         }
         Content::Unreadable(StoredProblem(file, place, message)) => {
@@ -256,6 +271,8 @@ fn decode_head(id: Uuid, fields: &[&str]) -> Option<SessionHead> {
         open_rectifications,
         rectifications,
         sections,
+        scope,
+        provisional_grade,
     ] = fields
     else {
         return None;
@@ -265,6 +282,11 @@ fn decode_head(id: Uuid, fields: &[&str]) -> Option<SessionHead> {
         round: unescape(round)?,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?,
         department: unescape(department)?,
+        scope: match *scope {
+            "department" => Scope::Department,
+            "unit" => Scope::Unit,
+            _ => return None,
+        },
         inspector: unescape(inspector)?,
         checklist: ChecklistRef {
             id: unescape(checklist_id)?,
@@ -283,6 +305,7 @@ fn decode_head(id: Uuid, fields: &[&str]) -> Option<SessionHead> {
         },
         disqualified: parse_flag(disqualified)?,
         grade: parse_optional_text(grade)?,
+        provisional_grade: parse_optional_text(provisional_grade)?,
         problems: problems.parse().ok()?,
         open_rectifications: open_rectifications.parse().ok()?,
         rectifications: rectifications.parse().ok()?,
@@ -307,6 +330,7 @@ mod tests {
             round: "2026年11月上半月自查 \"引号\" 50%\t,\\".into(),
             date: NaiveDate::from_ymd_opt(2026, 11, 8).unwrap(),
             department: "办公室\n第二行".into(),
+            scope: Scope::Unit,
             inspector: String::new(),
             checklist: ChecklistRef {
                 id: "wenming-danwei".into(),
@@ -317,16 +341,17 @@ mod tests {
             created: DateTime::parse_from_rfc3339("2026-11-08T09:05:00.123+08:00").unwrap(),
             seq: 17,
             finished: true,
-            figures: StoredFigures(61.5, 80.0, 1.0 / 3.0, 23, 58, 20),
+            figures: StoredFigures(61.5, 80.0, 1.0 / 3.0, 23, 58, 20, 60.0, 3.5, 2.0, 7),
             veto: vec!["8.1".into(), "8,2".into()],
             disqualified: true,
             grade: Some(String::new()),
+            provisional_grade: Some("良好,\t".into()),
             problems: 4,
             open_rectifications: 2,
             rectifications: 3,
             sections: vec![
-                StoredFigures(1.5, 2.0, 0.5, 1, 1, 1),
-                StoredFigures(0.0, 0.0, 0.0, 0, 3, 0),
+                StoredFigures(1.5, 2.0, 0.5, 1, 1, 1, 1.5, 0.0, 0.0, 0),
+                StoredFigures(0.0, 0.0, 0.0, 0, 3, 0, 0.0, 0.0, 0.0, 3),
             ],
         }
     }
@@ -345,6 +370,8 @@ mod tests {
         let mut plain = head(2);
         plain.veto.clear();
         plain.grade = None;
+        plain.provisional_grade = None;
+        plain.scope = Scope::Department;
         plain.sections.clear();
         let entries = vec![
             Entry {

@@ -92,6 +92,7 @@ pub fn prior_of(session: &Session, overview: &Overview) -> Option<Uuid> {
         session.id,
         &session.department,
         &session.checklist.id,
+        session.scope,
         session.date,
         &overview.sessions,
     )

@@ -152,7 +152,11 @@ impl WalkState {
     }
 
     pub fn section_figures(&self, section: usize) -> Figures {
-        Figures::over(self.outline.section_items(section), &self.loaded.session)
+        Figures::over(
+            &self.checklist.rules,
+            self.outline.section_items(section),
+            &self.loaded.session,
+        )
     }
 
     pub fn item_visible(&self, item: usize) -> bool {

@@ -10,6 +10,7 @@ use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
 use super::{editor_name, ensure_visible, leave_walk, tree_height};
 use crate::model::checklist::Item;
+use crate::model::edit::settle_full_deduction;
 use crate::model::scoring::is_problem;
 use crate::model::session::{Response, Status};
 
@@ -266,6 +267,7 @@ pub(super) fn edit_item(
         app.error(message);
         return Vec::new();
     }
+    settle_full_deduction(&item, &mut response);
     if before.as_ref().is_some_and(|b| b.same_content(&response))
         || (before.is_none() && response.is_blank())
     {
@@ -297,7 +299,7 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
         return Vec::new();
     };
     edit_item(app, &code, |_, response| {
-        response.status = status;
+        response.set_status(status);
         Ok(())
     })
 }

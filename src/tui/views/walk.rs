@@ -14,7 +14,7 @@ use super::super::outline::OutlineNode;
 use super::super::text::{display_line, fit, truncate, wrap};
 use super::super::theme::status_mark;
 use super::common::{frame_block, labelled, message_or_hints, rule, vertical_rule};
-use crate::model::checklist::Item;
+use crate::model::checklist::{Item, Rules};
 use crate::model::scoring::{Figures, applied_deduction, format_points, is_problem, item_score};
 use crate::model::session::Status;
 
@@ -101,7 +101,8 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
                 let indent = "  ".repeat(depth.saturating_sub(1));
                 let mark = status_mark(status);
                 let left = format!("{} {} {}", item.code, display_line(&item.title), "");
-                let right = item_score_text(item, status, response, t.na_short);
+                let right =
+                    item_score_text(&walk.checklist.rules, item, status, response, t.na_short);
                 let prefix = format!("{indent}{mark}{flag}");
                 let rest_width = width.saturating_sub(prefix.width());
                 let rest = row_text(left.trim_end(), &right, rest_width);
@@ -130,6 +131,7 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
 }
 
 fn item_score_text(
+    rules: &Rules,
     item: &Item,
     status: Status,
     response: Option<&crate::model::session::Response>,
@@ -141,7 +143,7 @@ fn item_score_text(
     if !item.is_scored() {
         return String::new();
     }
-    let score = item_score(item, response).map_or_else(|| "-".to_string(), format_points);
+    let score = item_score(rules, item, response).map_or_else(|| "-".to_string(), format_points);
     format!("{score}/{}", format_points(item.points))
 }
 
@@ -223,7 +225,7 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
         }
         lines.push(Line::from(spans));
     }
-    let score = item_score(item, response)
+    let score = item_score(&walk.checklist.rules, item, response)
         .filter(|_| item.is_scored())
         .map(|s| format!("  {} {}", t.score, format_points(s)))
         .unwrap_or_default();
@@ -272,9 +274,13 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
             .deductions
             .iter()
             .enumerate()
-            .map(|(i, (reason, points))| {
+            .map(|(i, deduction)| {
                 let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
-                format!("{mark} {reason} -{}", format_points(*points))
+                format!(
+                    "{mark} {} -{}",
+                    deduction.reason,
+                    format_points(deduction.points)
+                )
             })
             .collect();
         if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {

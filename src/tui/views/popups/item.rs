@@ -40,13 +40,13 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
     let width = usize::from(inner.width);
     let picked = response.map(|r| r.deductions.clone()).unwrap_or_default();
     let mut lines = Vec::new();
-    for (i, (reason, points)) in item.deductions.iter().enumerate() {
+    for (i, deduction) in item.deductions.iter().enumerate() {
         let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
         let text = fit(
             &format!(
                 "{mark} {} -{}",
-                display_line(reason),
-                format_points(*points)
+                display_line(&deduction.reason),
+                format_points(deduction.points)
             ),
             width,
         );
