@@ -71,10 +71,11 @@ impl Rules {
 }
 
 /// Whom an item is judged for: each department (the default), or once for the whole unit.
+/// Written as a string, `scope: "unit"`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
-#[serde(rename_all = "lowercase")]
+#[serde(try_from = "String", into = "String")]
 pub enum Scope {
     #[default]
     Department,
@@ -91,6 +92,26 @@ impl Scope {
 
     pub fn is_department(&self) -> bool {
         *self == Scope::Department
+    }
+}
+
+impl TryFrom<String> for Scope {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Scope, String> {
+        match text.as_str() {
+            "department" => Ok(Scope::Department),
+            "unit" => Ok(Scope::Unit),
+            _ => Err(format!(
+                "unknown scope {text:?}; expected \"department\" or \"unit\""
+            )),
+        }
+    }
+}
+
+impl From<Scope> for String {
+    fn from(scope: Scope) -> String {
+        scope.as_str().to_string()
     }
 }
 
@@ -342,6 +363,26 @@ mod tests {
         assert_eq!(checklist.current_code("c"), "c");
         let end = checklist.current_code("x");
         assert!(end == "x" || end == "y");
+    }
+
+    #[test]
+    fn scope_is_written_as_a_string() {
+        let parse = |text: &str| {
+            crate::store::checklist_file::ron_options()
+                .from_str::<Item>(&format!("(code: \"1\", title: \"t\", {text})"))
+                .map(|item| item.scope)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(parse("scope: \"unit\""), Ok(Scope::Unit));
+        assert_eq!(parse("scope: \"department\""), Ok(Scope::Department));
+        assert_eq!(parse(""), Ok(Scope::Department));
+        let error = parse("scope: \"全局\"").unwrap_err();
+        assert!(
+            error.contains("expected \"department\" or \"unit\""),
+            "{error}"
+        );
+        assert!(parse("scope: unit").is_err());
+        assert_eq!(ron::to_string(&Scope::Unit).unwrap(), "\"unit\"");
     }
 
     #[test]
