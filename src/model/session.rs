@@ -281,6 +281,8 @@ impl Session {
     }
 
     /// Stores `response` for `code` (dropping it when blank), stamping who and when.
+    /// Counts are kept only for picked deductions applied more than once, so the same
+    /// marks always give the same file.
     pub fn set_response(
         &mut self,
         code: &str,
@@ -288,6 +290,10 @@ impl Session {
         by: &str,
         now: DateTime<FixedOffset>,
     ) {
+        let Response {
+            deductions, counts, ..
+        } = &mut response;
+        counts.retain(|index, count| *count > 1 && deductions.contains(index));
         if response.is_blank() {
             self.responses.remove(code);
         } else {
@@ -337,6 +343,55 @@ mod tests {
         assert_eq!(session.response("1.1").map(|r| r.by.as_str()), Some("王敏"));
         session.set_response("1.1", Response::default(), "王敏", now);
         assert!(session.responses.is_empty());
+    }
+
+    #[test]
+    fn counts_are_kept_only_for_picked_deductions_applied_more_than_once() {
+        let now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+08:00").unwrap();
+        let mut session = Session::new(
+            Uuid::nil(),
+            ChecklistRef {
+                id: "t".into(),
+                version: 1,
+                hash: "h".into(),
+            },
+            "r".into(),
+            now.date_naive(),
+            "办公室".into(),
+            String::new(),
+            now,
+        );
+        let counted = Response {
+            status: Status::Partial,
+            deductions: vec![1],
+            counts: [(0, 4), (1, 3), (2, 1)].into(),
+            ..Response::default()
+        };
+        session.set_response("2.1", counted, "王敏", now);
+        let stored = session.response("2.1").unwrap();
+        assert_eq!(stored.counts, [(1, 3)].into());
+        assert_eq!((stored.count(0), stored.count(1)), (1, 3));
+        let unpicked = Response {
+            counts: [(1, 3)].into(),
+            ..Response::default()
+        };
+        session.set_response("2.1", unpicked, "王敏", now);
+        assert!(session.responses.is_empty(), "a count alone is blank");
+    }
+
+    #[test]
+    fn a_status_clears_the_level_and_the_rate() {
+        let mut response = Response {
+            status: Status::Partial,
+            level: Some("B".into()),
+            rate: Some(SurveyedRate::Percent(80.0)),
+            ..Response::default()
+        };
+        response.set_status(Status::Pass);
+        assert_eq!(
+            (response.status, response.level, response.rate),
+            (Status::Pass, None, None)
+        );
     }
 
     #[test]

@@ -249,6 +249,12 @@ fn a_bonus_adds_outside_the_maximum_and_the_total_shows_each_part() {
     assert_eq!(summary.deducted(), 3.5, "1.5 short on 2.1 plus the 2 taken");
     assert!((summary.percent().unwrap() - 95.833_333).abs() < 1e-4);
     assert!(summary.disqualified, "3.5 ≥ 2");
+    let outside = Figures::over(
+        &c.rules,
+        [c.item("8.1"), c.item("9.1")].into_iter().flatten(),
+        &s,
+    );
+    assert_eq!(outside.subtotal().as_deref(), Some("+3 -2"));
 }
 
 #[test]
