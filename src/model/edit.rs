@@ -148,7 +148,7 @@ pub fn apply_mark(
         },
         (None, None) => {}
     }
-    settle_full_deduction(item, &mut response);
+    settle_status(item, &mut response);
     Ok(response)
 }
 
@@ -260,20 +260,25 @@ pub fn level_choices(rules: &Rules) -> String {
         .join(", ")
 }
 
-/// Records an item whose applied deductions reach its points as 未达标 (the deductions
-/// stay as its reasons). The CLI and the UI call this whenever deductions change;
-/// it returns whether the status changed.
-pub fn settle_full_deduction(item: &Item, response: &mut Response) -> bool {
-    let full = response.status == Status::Partial
-        && !item.penalty
-        && item.is_scored()
-        && response.level.is_none()
-        && !(item.is_rate() && response.rate.is_some())
-        && applied_deduction(item, response) >= item.points - 1e-9;
-    if full {
+/// Settles the status the rules decide once deductions change: an item whose applied
+/// deductions reach its points is 未达标 (the deductions stay as its reasons), and a
+/// 负面清单 item is never 基本达标: it happened, so it is 未达标. The CLI and the UI
+/// call this after every change to a response; it returns whether the status changed.
+pub fn settle_status(item: &Item, response: &mut Response) -> bool {
+    let settled = if response.status != Status::Partial {
+        false
+    } else if item.penalty {
+        true
+    } else {
+        item.is_scored()
+            && response.level.is_none()
+            && !(item.is_rate() && response.rate.is_some())
+            && applied_deduction(item, response) >= item.points - 1e-9
+    };
+    if settled {
         response.status = Status::Fail;
     }
-    full
+    settled
 }
 
 /// The response with its rectification marked done (整改完成) by `done.by` at

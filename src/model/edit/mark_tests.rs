@@ -105,12 +105,9 @@ fn deductions_that_reach_the_points_record_the_item_as_fail() {
         counts: [(1, 4)].into(),
         ..Response::default()
     };
-    assert!(settle_full_deduction(&item, &mut by_hand));
+    assert!(settle_status(&item, &mut by_hand));
     assert_eq!(by_hand.status, Status::Fail);
-    assert!(
-        !settle_full_deduction(&item, &mut by_hand),
-        "already 未达标"
-    );
+    assert!(!settle_status(&item, &mut by_hand), "already 未达标");
 }
 
 #[test]
@@ -187,6 +184,14 @@ fn a_penalty_item_is_pass_or_fail_never_partial() {
             .status,
         Status::Pass
     );
+    // A deduction picked in the UI turns a pending item 基本达标; settled, it happened.
+    let mut picked = Response {
+        status: Status::Partial,
+        deductions: vec![1],
+        ..Response::default()
+    };
+    assert!(settle_status(&item, &mut picked));
+    assert_eq!(picked.status, Status::Fail);
 }
 
 #[test]

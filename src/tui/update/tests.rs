@@ -1204,3 +1204,25 @@ fn no_conflicts_says_so() {
     assert!(app.overlay.is_none());
     assert!(app.message.is_some());
 }
+
+#[test]
+fn deductions_that_reach_the_points_make_the_item_fail() {
+    let mut app = walking();
+    run(&mut app, Command::Deductions);
+    run(&mut app, Command::Toggle);
+    run(&mut app, Command::Down);
+    run(&mut app, Command::Toggle);
+    // 无计划 2 + 记录不全 1 = 3 of 4 points: still 基本达标.
+    assert_eq!(walk(&app).session().status("1.1"), Status::Partial);
+    run(&mut app, Command::Down);
+    run(&mut app, Command::Toggle);
+    typed(&mut app, "另有问题");
+    run(&mut app, Command::NextField);
+    typed(&mut app, "1");
+    run(&mut app, Command::Submit);
+    // 2 + 1 + 1 = 4 reaches the points: 未达标, the deductions kept as its reasons.
+    let response = walk(&app).session().response("1.1").cloned().unwrap();
+    assert_eq!(response.status, Status::Fail);
+    assert_eq!(response.deductions, [0, 1]);
+    assert_eq!(walk(&app).summary().figures.score, 0.0);
+}

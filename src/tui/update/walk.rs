@@ -10,7 +10,7 @@ use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
 use super::{editor_name, ensure_visible, leave_walk, tree_height};
 use crate::model::checklist::Item;
-use crate::model::edit::settle_full_deduction;
+use crate::model::edit::settle_status;
 use crate::model::scoring::is_problem;
 use crate::model::session::{Response, Status};
 
@@ -267,7 +267,7 @@ pub(super) fn edit_item(
         app.error(message);
         return Vec::new();
     }
-    settle_full_deduction(&item, &mut response);
+    settle_status(&item, &mut response);
     if before.as_ref().is_some_and(|b| b.same_content(&response))
         || (before.is_none() && response.is_blank())
     {
