@@ -889,3 +889,21 @@ fn a_finished_session_refuses_marks_until_reopened() {
     assert_num(&d["score"], 20.0, "score after reopen");
     assert_eq!(d["checked"], 2);
 }
+
+/// With N1 still pending the grade is only provisional (DESIGN §4), yet `show` and
+/// `list` keep printing the grade the percent gives until their verdict line changes.
+#[test]
+fn text_output_keeps_the_grade_while_items_are_pending() {
+    let (env, _) = scoring_env();
+    let id = env.new_session("t-grade", "办公室", "r", "2026-11-20");
+    env.mark(&id, "G1", "pass", &[]);
+    let shown = env.ok(["show", &id]);
+    assert!(shown.contains("优秀"), "{shown}");
+    let listed = env.ok(["list"]);
+    assert!(listed.contains("优秀"), "{listed}");
+    let detail = env.show(&id);
+    assert_eq!(detail["grade"], "优秀");
+    assert_eq!(detail["verdict"], "in_progress", "N1 is pending");
+    env.mark(&id, "N1", "pass", &[]);
+    assert_eq!(env.show(&id)["verdict"], "graded");
+}

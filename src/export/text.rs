@@ -78,7 +78,7 @@ pub fn verdict_text(summary: &Summary, lang: Lang) -> String {
     if summary.disqualified {
         parts.push(t.disqualified.to_string());
     }
-    if let Some(grade) = &summary.grade {
+    if let Some(grade) = summary.current_grade() {
         parts.push(sanitize_line(grade));
     }
     parts.join(" ")
@@ -108,7 +108,7 @@ pub fn session_list(heads: &[&SessionHead], lang: Lang) -> String {
         let verdict_key = (
             !head.veto.is_empty(),
             head.disqualified,
-            head.grade.as_deref(),
+            head.grade.as_deref().or(head.provisional_grade.as_deref()),
             head.finished,
         );
         let verdict = verdicts
