@@ -318,22 +318,28 @@ mod tests {
         assert!(err.contains("pending, pass, partial, fail, na"), "{err}");
     }
 
-    #[test]
-    fn blank_responses_are_dropped() {
+    fn empty_session() -> (Session, DateTime<FixedOffset>) {
         let now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+08:00").unwrap();
-        let mut session = Session::new(
+        let reference = ChecklistRef {
+            id: "t".into(),
+            version: 1,
+            hash: "h".into(),
+        };
+        let session = Session::new(
             Uuid::nil(),
-            ChecklistRef {
-                id: "t".into(),
-                version: 1,
-                hash: "h".into(),
-            },
+            reference,
             "r".into(),
             now.date_naive(),
             "办公室".into(),
             String::new(),
             now,
         );
+        (session, now)
+    }
+
+    #[test]
+    fn blank_responses_are_dropped() {
+        let (mut session, now) = empty_session();
         let marked = Response {
             status: Status::Pass,
             ..Response::default()
@@ -347,20 +353,7 @@ mod tests {
 
     #[test]
     fn counts_are_kept_only_for_picked_deductions_applied_more_than_once() {
-        let now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+08:00").unwrap();
-        let mut session = Session::new(
-            Uuid::nil(),
-            ChecklistRef {
-                id: "t".into(),
-                version: 1,
-                hash: "h".into(),
-            },
-            "r".into(),
-            now.date_naive(),
-            "办公室".into(),
-            String::new(),
-            now,
-        );
+        let (mut session, now) = empty_session();
         let counted = Response {
             status: Status::Partial,
             deductions: vec![1],
