@@ -122,4 +122,14 @@ mod tests {
         }
         assert!(parse(r#"[("缺", "一分")]"#).is_err());
     }
+
+    #[test]
+    fn a_bad_deduction_in_a_checklist_file_is_located() {
+        let text = "(id: \"t\", version: 1, title: \"表\", sections: [(code: \"1\", title: \"一\",\n  items: [(code: \"1.1\", title: \"条\", points: 2.0,\n    deductions: [(\"每次\", 1.0, \"次\", 9)])])])";
+        let problems = crate::store::checklist_file::parse_checklist(text.as_bytes(), "x.ron")
+            .expect_err("four elements");
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("x.ron:3:"), "{shown}");
+        assert!(shown.contains("(reason, points, unit)"), "{shown}");
+    }
 }
