@@ -48,13 +48,14 @@ pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
                         break;
                     };
                     for session in department_series(plan, index, name, with, &all_rounds) {
-                        let text = session_file::encode(&session);
                         let path = store.session_path(session.id);
-                        if let Err(error) =
+                        let written_file = session_file::encode(&session).and_then(|text| {
                             write_new_without_folder_sync(store.file_ops(), &path, text.as_bytes())
-                        {
+                                .map_err(StoreError::from)
+                        });
+                        if let Err(error) = written_file {
                             if let Ok(mut slot) = first_error.lock() {
-                                slot.get_or_insert(error.into());
+                                slot.get_or_insert(error);
                             }
                             // Stop every worker: take the rest of the departments.
                             next_department.store(names.len(), Ordering::Relaxed);

@@ -312,7 +312,7 @@ impl Store {
         let bytes = match write {
             Write::Bytes(bytes) => bytes,
             Write::Session(session) => {
-                encoded = session_file::encode(session);
+                encoded = session_file::encode(session).map_err(|e| e.to_string())?;
                 encoded.as_bytes()
             }
         };

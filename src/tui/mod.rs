@@ -36,7 +36,7 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::i18n::Lang;
-use crate::store::{Store, session_file};
+use crate::store::Store;
 use action::{Action, Effect};
 use app::App;
 use keymap::takes_text;
@@ -109,10 +109,9 @@ fn flush_on_exit(app: &App, runner: &Runner) {
         && walk.read_only.is_none()
         && let Err(error) = runner.save_now(&walk.loaded)
     {
-        let text = session_file::encode(walk.session());
         let place = runner
             .store()
-            .write_recovery(walk.session().id, "exit", text.as_bytes())
+            .recover(walk.session(), "exit")
             .map(|p| p.display().to_string())
             .unwrap_or_else(|e| e.to_string());
         eprintln!("zicha: could not save ({error}); your edits are in {place}");
@@ -122,8 +121,7 @@ fn flush_on_exit(app: &App, runner: &Runner) {
 fn write_panic_recovery(app: &App, store: &Store) -> String {
     match &app.walk {
         Some(walk) => {
-            let text = session_file::encode(walk.session());
-            match store.write_recovery(walk.session().id, "panic", text.as_bytes()) {
+            match store.recover(walk.session(), "panic") {
                 Ok(path) => format!("the open session was written to {}", path.display()),
                 Err(error) => format!("the open session could not be written: {error}"),
             }

@@ -19,7 +19,7 @@ use crate::model::checklist::Checklist;
 use crate::model::matching::CodeMap;
 use crate::model::session::Session;
 use crate::store::lock::Lock;
-use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
+use crate::store::{LoadedSession, ReadOnly, Store, StoreError};
 
 /// Messages into the event loop from other threads.
 #[derive(Debug)]
@@ -119,11 +119,7 @@ impl Runner {
                 Err(error) => vec![Action::Failed(error.to_string())],
             },
             Effect::Recover(session) => {
-                let text = session_file::encode(&session);
-                match self
-                    .store
-                    .write_recovery(session.id, "unsaved", text.as_bytes())
-                {
+                match self.store.recover(&session, "unsaved") {
                     Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
                     Err(error) => vec![Action::Failed(error.to_string())],
                 }
