@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::ExportError;
 use crate::model::checklist::Checklist;
+use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
@@ -145,8 +146,8 @@ pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportErr
                 });
             }
             members.sort_by(|a, b| {
-                a.group
-                    .cmp(&b.group)
+                a.series
+                    .cmp(&b.series)
                     .then_with(|| a.date.cmp(&b.date))
                     .then_with(|| a.id.cmp(&b.id))
             });
@@ -191,8 +192,7 @@ fn known_rounds(peers: &[Peer]) -> Vec<String> {
 #[derive(Debug, Clone)]
 struct Peer {
     id: Uuid,
-    /// Normalized department and checklist id.
-    group: (String, String),
+    series: SeriesKey,
     round: String,
     date: NaiveDate,
     created: DateTime<FixedOffset>,
@@ -204,7 +204,7 @@ impl Peer {
     fn new(session: &Session, percent: Option<f64>) -> Peer {
         Peer {
             id: session.id,
-            group: group_key(&session.department, &session.checklist.id),
+            series: session.series_key(),
             round: session.round.clone(),
             date: session.date,
             created: session.created,
@@ -213,11 +213,29 @@ impl Peer {
     }
 }
 
-/// Every session as a peer, grouped by normalized department and checklist id, so
-/// that finding a session's history does not scan every session again.
+impl InSeries for Peer {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn department(&self) -> &str {
+        &self.series.department
+    }
+    fn checklist_id(&self) -> &str {
+        &self.series.checklist_id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn created(&self) -> DateTime<FixedOffset> {
+        self.created
+    }
+}
+
+/// Every session as a peer, grouped by series, so that finding a session's
+/// history does not scan every session again.
 struct Peers {
     all: Vec<Peer>,
-    groups: HashMap<(String, String), Vec<usize>>,
+    groups: HashMap<SeriesKey, Vec<usize>>,
 }
 
 impl Peers {
@@ -227,7 +245,7 @@ impl Peers {
             .iter()
             .map(|head| Peer {
                 id: head.id,
-                group: group_key(&head.department, &head.checklist.id),
+                series: head.series_key(),
                 round: head.round.clone(),
                 date: head.date,
                 created: head.created,
@@ -240,9 +258,13 @@ impl Peers {
                 all.push(Peer::new(&loaded.session, None));
             }
         }
-        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        Peers::grouped(all)
+    }
+
+    fn grouped(all: Vec<Peer>) -> Peers {
+        let mut groups: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
         for (index, peer) in all.iter().enumerate() {
-            groups.entry(peer.group.clone()).or_default().push(index);
+            groups.entry(peer.series.clone()).or_default().push(index);
         }
         Peers { all, groups }
     }
@@ -250,7 +272,7 @@ impl Peers {
     /// Other sessions of the same department and checklist, dated no later than `session`.
     fn earlier_than(&self, session: &Session) -> Vec<&Peer> {
         self.groups
-            .get(&group_key(&session.department, &session.checklist.id))
+            .get(&session.series_key())
             .map(|group| {
                 group
                     .iter()
@@ -266,7 +288,7 @@ impl Peers {
         let this = Peer::new(session, summarize(checklist, session).percent());
         let mut points = self.earlier_than(session);
         points.push(&this);
-        points.sort_by(|a, b| a.date.cmp(&b.date).then(a.created.cmp(&b.created)));
+        points.sort_by_key(|peer| peer.chronology());
         points
             .into_iter()
             .map(|peer| TrendPoint {
@@ -276,10 +298,6 @@ impl Peers {
             })
             .collect()
     }
-}
-
-fn group_key(department: &str, checklist_id: &str) -> (String, String) {
-    (normalize_name(department), checklist_id.to_string())
 }
 
 #[cfg(test)]
@@ -307,11 +325,7 @@ mod tests {
         .into_iter()
         .map(|session| Peer::new(session, None))
         .collect();
-        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        for (index, peer) in all.iter().enumerate() {
-            groups.entry(peer.group.clone()).or_default().push(index);
-        }
-        let peers = Peers { all, groups };
+        let peers = Peers::grouped(all);
         let ids: Vec<Uuid> = peers
             .earlier_than(&current)
             .iter()

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::report::SessionReport;
+use crate::model::ledger::is_overdue;
 use crate::model::scoring::{Summary, applied_deductions, format_points, item_score};
 use crate::model::session::Status;
 use crate::model::text::sanitize;
@@ -219,7 +220,7 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
                             by: clean_line(&done.by),
                             note: clean(&done.note),
                         }),
-                        overdue: rect.done.is_none() && rect.due.is_some_and(|due| due < today),
+                        overdue: is_overdue(rect, today),
                     }
                 }),
             });

@@ -101,6 +101,7 @@ impl Checklist {
     }
 
     /// Top-level sections and every nested one, in reading order.
+    #[cfg(test)]
     pub fn all_sections(&self) -> Vec<&Section> {
         self.nodes()
             .into_iter()
@@ -112,6 +113,7 @@ impl Checklist {
     }
 
     /// The code of the top-level section an item belongs to, with its title.
+    #[cfg(test)]
     pub fn top_section_of(&self, item_code: &str) -> Option<&Section> {
         self.sections.iter().find(|section| {
             section

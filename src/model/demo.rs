@@ -499,7 +499,7 @@ fn close_rectification(
 mod tests {
     use super::*;
     use crate::model::matching::tests::{checklist, item};
-    use crate::model::rounds::prior_session;
+    use crate::model::rounds::prior_of as prior_session;
     use crate::model::scoring::summarize;
 
     fn day(text: &str) -> NaiveDate {

@@ -120,25 +120,8 @@ pub fn response_id(response: &Response) -> String {
     id_of(&response_content(response), &response.seen)
 }
 
-/// The response's id: the stored one, or the computed one for a format-1 response.
-pub fn effective_rev(response: &Response) -> String {
-    if response.rev.is_empty() {
-        response_id(response)
-    } else {
-        response.rev.clone()
-    }
-}
-
 pub fn header_id(session: &Session) -> String {
     id_of(&header_content(session), &session.header_seen)
-}
-
-pub fn effective_header_rev(session: &Session) -> String {
-    if session.header_rev.is_empty() {
-        header_id(session)
-    } else {
-        session.header_rev.clone()
-    }
 }
 
 pub fn response_version(response: &Response) -> Version<'_> {

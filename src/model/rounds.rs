@@ -1,11 +1,14 @@
-//! Sessions across rounds: the prior session, a department's history, and the items
-//! a new session must re-check (复查). DESIGN §2 "Prior session", §7 screens 4–5.
+//! Sessions across rounds: series, the prior session, and the items a new session
+//! must re-check (复查). DESIGN §2 "Prior session", §7 screens 4–5 (docs/design.md).
 //!
 //! A *series* is every session of one department (compared with
 //! [`normalize_name`]) and one checklist id, in chronological order: by date, then
-//! by creation time, then by id, so the order is total and stable.
+//! by creation time, then by id, so the order is total and stable. Every question
+//! about series — the prior session, a department's history, the ledger's rounds,
+//! a report's trend — groups with [`SeriesKey`] and orders with
+//! [`InSeries::chronology`], whether it holds full sessions or index heads.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
@@ -13,66 +16,111 @@ use uuid::Uuid;
 use super::checklist::Checklist;
 use super::compare::Inspection;
 use super::matching::CodeMap;
-use super::scoring::{Figures, Summary, section_figures, summarize};
+use super::scoring::{Figures, Summary};
 use super::session::{Response, Session};
 use super::text::normalize_name;
 
-/// Whether two sessions belong to the same series (department and checklist id).
-pub fn same_series(a: &Session, b: &Session) -> bool {
-    a.checklist.id == b.checklist.id
-        && normalize_name(&a.department) == normalize_name(&b.department)
+/// What makes sessions one series: the department (normalized) and checklist id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeriesKey {
+    pub department: String,
+    pub checklist_id: String,
 }
 
-/// The key that orders a series chronologically.
-pub fn chronology(session: &Session) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
-    (session.date, session.created, session.id)
+impl SeriesKey {
+    pub fn new(department: &str, checklist_id: &str) -> SeriesKey {
+        SeriesKey {
+            department: normalize_name(department),
+            checklist_id: checklist_id.to_string(),
+        }
+    }
 }
 
-/// The prior session of `current`: the latest earlier-dated session of the same
-/// department and checklist id. Sessions on the same date are not earlier-dated and
-/// never qualify; among several on the latest earlier date, the one created last
-/// wins, then the highest id.
-pub fn prior_session<'a>(
-    current: &Session,
-    sessions: impl IntoIterator<Item = &'a Session>,
-) -> Option<&'a Session> {
-    sessions
+/// What the series rules read of a session, or of its head in the index.
+pub trait InSeries {
+    fn id(&self) -> Uuid;
+    fn department(&self) -> &str;
+    fn checklist_id(&self) -> &str;
+    fn date(&self) -> NaiveDate;
+    fn created(&self) -> DateTime<FixedOffset>;
+
+    fn series_key(&self) -> SeriesKey {
+        SeriesKey::new(self.department(), self.checklist_id())
+    }
+
+    /// The key that orders a series chronologically.
+    fn chronology(&self) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
+        (self.date(), self.created(), self.id())
+    }
+}
+
+impl InSeries for Session {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn department(&self) -> &str {
+        &self.department
+    }
+    fn checklist_id(&self) -> &str {
+        &self.checklist.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn created(&self) -> DateTime<FixedOffset> {
+        self.created
+    }
+}
+
+impl InSeries for Inspection<'_> {
+    fn id(&self) -> Uuid {
+        self.session.id
+    }
+    fn department(&self) -> &str {
+        &self.session.department
+    }
+    fn checklist_id(&self) -> &str {
+        &self.session.checklist.id
+    }
+    fn date(&self) -> NaiveDate {
+        self.session.date
+    }
+    fn created(&self) -> DateTime<FixedOffset> {
+        self.session.created
+    }
+}
+
+/// The prior session of `current`: the latest earlier-dated member of its series.
+/// Sessions on the same date are not earlier-dated and never qualify; among several
+/// on the latest earlier date, the one created last wins, then the highest id.
+pub fn prior_of<'a, T: InSeries>(
+    current: &impl InSeries,
+    candidates: impl IntoIterator<Item = &'a T>,
+) -> Option<&'a T> {
+    let key = current.series_key();
+    candidates
         .into_iter()
         .filter(|other| {
-            other.id != current.id && other.date < current.date && same_series(current, other)
+            other.id() != current.id()
+                && other.date() < current.date()
+                && other.checklist_id() == current.checklist_id()
+                && other.series_key() == key
         })
-        .max_by_key(|other| chronology(other))
+        .max_by_key(|other| other.chronology())
 }
 
-/// [`prior_session`] over inspections, keeping the prior's checklist with it.
-pub fn prior_inspection<'a>(
-    current: &Session,
-    inspections: &[Inspection<'a>],
-) -> Option<Inspection<'a>> {
-    let prior = prior_session(current, inspections.iter().map(|of| of.session))?;
-    inspections
-        .iter()
-        .find(|of| of.session.id == prior.id)
-        .copied()
-}
-
-/// The sessions of one department and checklist id, oldest first.
-pub fn series<'a>(
-    inspections: &[Inspection<'a>],
-    department: &str,
-    checklist_id: &str,
-) -> Vec<Inspection<'a>> {
-    let department = normalize_name(department);
-    let mut found: Vec<Inspection<'a>> = inspections
-        .iter()
-        .filter(|of| {
-            of.session.checklist.id == checklist_id
-                && normalize_name(&of.session.department) == department
-        })
-        .copied()
-        .collect();
-    found.sort_by_key(|of| chronology(of.session));
-    found
+/// `members` grouped by series, each series oldest first.
+pub fn by_series<'a, T: InSeries>(
+    members: impl IntoIterator<Item = &'a T>,
+) -> HashMap<SeriesKey, Vec<&'a T>> {
+    let mut series: HashMap<SeriesKey, Vec<&'a T>> = HashMap::new();
+    for member in members {
+        series.entry(member.series_key()).or_default().push(member);
+    }
+    for members in series.values_mut() {
+        members.sort_by_key(|member| member.chronology());
+    }
+    series
 }
 
 /// One round in a department's history.
@@ -97,47 +145,9 @@ pub struct SectionPoint {
     pub percent: Option<f64>,
 }
 
-fn shown_percent(figures: &Figures) -> Option<f64> {
+/// The percent a history shows: none until something scored is checked.
+pub fn shown_percent(figures: &Figures) -> Option<f64> {
     figures.has_score().then(|| figures.percent()).flatten()
-}
-
-/// The history of one department for one checklist id, oldest first, each session
-/// scored with its own checklist version.
-pub fn history(
-    inspections: &[Inspection<'_>],
-    department: &str,
-    checklist_id: &str,
-) -> Vec<HistoryPoint> {
-    series(inspections, department, checklist_id)
-        .into_iter()
-        .map(history_point)
-        .collect()
-}
-
-fn history_point(of: Inspection<'_>) -> HistoryPoint {
-    let summary = summarize(of.checklist, of.session);
-    let sections = of
-        .checklist
-        .sections
-        .iter()
-        .map(|section| {
-            let figures = section_figures(section, of.session);
-            SectionPoint {
-                code: section.code.clone(),
-                title: section.title.clone(),
-                percent: shown_percent(&figures),
-                figures,
-            }
-        })
-        .collect();
-    HistoryPoint {
-        session_id: of.session.id,
-        date: of.session.date,
-        round: of.session.round.clone(),
-        percent: shown_percent(&summary.figures),
-        summary,
-        sections,
-    }
 }
 
 /// A top-level section's percent in two consecutive rounds, matched by section code.
@@ -195,19 +205,27 @@ pub fn needs_recheck(response: &Response) -> bool {
     response.status.is_problem() || response.has_open_rectification()
 }
 
-/// Carry-over (待复查): the codes, in `current`'s version, of the items that need
-/// 复查 because of the prior session. Items the current version dropped are left out.
-pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<String> {
+/// The prior session's responses under `current`'s item codes (renames followed;
+/// items the current version dropped are left out), in code order.
+pub fn prior_responses<'a>(prior: Inspection<'a>, current: &Checklist) -> Vec<(String, &'a Response)> {
     let codes = CodeMap::between(prior.checklist, current);
     prior
         .session
         .responses
         .iter()
+        .filter_map(|(code, response)| Some((codes.current_code(code)?.to_string(), response)))
+        .collect()
+}
+
+/// Carry-over (待复查): the codes, in `current`'s version, of the items that need
+/// 复查 because of the prior session. Items the current version dropped are left out.
+pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<String> {
+    prior_responses(prior, current)
+        .into_iter()
         .filter(|(_, response)| needs_recheck(response))
-        .filter_map(|(code, _)| codes.current_code(code))
         // A bonus not earned last round is nothing to re-check.
-        .filter(|code| current.item(code).is_some_and(|item| !item.bonus))
-        .map(str::to_string)
+        .filter(|(code, _)| current.item(code).is_some_and(|item| !item.bonus))
+        .map(|(code, _)| code)
         .collect()
 }
 
@@ -243,7 +261,25 @@ pub(crate) mod tests {
     }
 
     fn prior_id(current: &Session, all: &[Session]) -> Option<u128> {
-        prior_session(current, all).map(|s| s.id.as_u128())
+        prior_of(current, all).map(|s| s.id.as_u128())
+    }
+
+    /// A department's history as the index gives it, from full sessions.
+    pub fn history(
+        inspections: &[Inspection<'_>],
+        department: &str,
+        checklist_id: &str,
+    ) -> Vec<HistoryPoint> {
+        let key = SeriesKey::new(department, checklist_id);
+        by_series(inspections)
+            .remove(&key)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|of| {
+                crate::model::head::SessionHead::new(of.session, of.checklist)
+                    .history_point(of.checklist)
+            })
+            .collect()
     }
 
     #[test]
@@ -323,9 +359,9 @@ pub(crate) mod tests {
         assert_eq!(points[0].sections[1].percent, None);
         // Late: 8 of 10.
         assert_eq!(points[1].percent, Some(80.0));
-        let prior = prior_inspection(&late, &all).map(|of| of.session.id);
+        let prior = prior_of(&late, &all).map(|of| of.session.id);
         assert_eq!(prior, Some(early.id));
-        assert!(prior_inspection(&early, &all).is_none());
+        assert!(prior_of(&early, &all).is_none());
         let changes = section_changes(&points[0], &points[1]);
         assert_eq!(changes[0].code, "1");
         assert_eq!(changes[0].delta, Some(50.0));

@@ -5,37 +5,25 @@ use uuid::Uuid;
 
 use super::index::Overview;
 use super::{LoadedSession, Store, StoreError, Unreadable};
-use crate::model::head::{SessionHead, prior_head};
+use crate::model::head::SessionHead;
 use crate::model::ledger::LedgerScope;
-use crate::model::rounds::HistoryPoint;
+use crate::model::rounds::{HistoryPoint, SeriesKey, by_series, prior_of as prior_among};
 use crate::model::session::Session;
-use crate::model::text::normalize_name;
 
 impl Store {
-    /// The prior session of `session` (DESIGN §2), found through the index.
+    /// The prior session of `session` (DESIGN §2, docs/design.md), found through the index.
     pub fn prior_session_id(&self, session: &Session) -> Result<Option<Uuid>, StoreError> {
         let overview = self.overview()?;
         Ok(prior_of(session, &overview))
     }
 
-    /// One department's history for a checklist id, oldest first, as
-    /// [`model::rounds::history`](crate::model::rounds::history) gives it.
-    pub fn history(
-        &self,
-        department: &str,
-        checklist_id: &str,
-    ) -> Result<Vec<HistoryPoint>, StoreError> {
+    /// One series' history (a department and checklist id), oldest first, each
+    /// point from the session's head in the index.
+    pub fn history(&self, series: &SeriesKey) -> Result<Vec<HistoryPoint>, StoreError> {
         let overview = self.overview()?;
-        let department = normalize_name(department);
-        let mut series: Vec<&SessionHead> = overview
-            .sessions
-            .iter()
-            .filter(|head| {
-                head.checklist.id == checklist_id && normalize_name(&head.department) == department
-            })
-            .collect();
-        series.sort_by_key(|head| head.chronology());
-        series
+        by_series(&overview.sessions)
+            .remove(series)
+            .unwrap_or_default()
             .into_iter()
             .map(|head| Ok(head.history_point(&*self.checklist_for(&head.checklist)?)))
             .collect()
@@ -51,21 +39,12 @@ impl Store {
         scope: LedgerScope,
     ) -> Result<(Vec<LoadedSession>, Overview), StoreError> {
         let mut overview = self.overview()?;
-        let mut series: std::collections::HashMap<(String, &str), Vec<&SessionHead>> =
-            std::collections::HashMap::new();
-        for head in &overview.sessions {
-            series
-                .entry((normalize_name(&head.department), head.checklist.id.as_str()))
-                .or_default()
-                .push(head);
-        }
         let in_scope = |head: &SessionHead| match scope {
             LedgerScope::Open => head.open_rectifications > 0,
             LedgerScope::All => head.rectifications > 0,
         };
         let mut wanted: Vec<Uuid> = Vec::new();
-        for heads in series.values_mut() {
-            heads.sort_by_key(|head| head.chronology());
+        for heads in by_series(&overview.sessions).into_values() {
             if let Some(first) = heads.iter().position(|head| in_scope(head)) {
                 wanted.extend(heads[first..].iter().map(|head| head.id));
             }
@@ -88,14 +67,7 @@ impl Store {
 
 /// The prior session of `session` among the overview's sessions.
 pub fn prior_of(session: &Session, overview: &Overview) -> Option<Uuid> {
-    prior_head(
-        session.id,
-        &session.department,
-        &session.checklist.id,
-        session.date,
-        &overview.sessions,
-    )
-    .map(|head| head.id)
+    prior_among(session, &overview.sessions).map(|head| head.id)
 }
 
 #[cfg(test)]
@@ -105,7 +77,7 @@ mod tests {
     use crate::model::compare::Inspection;
     use crate::model::demo::DemoPlan;
     use crate::model::ledger::ledger;
-    use crate::model::rounds::{history, prior_session};
+    use crate::model::rounds::tests::history;
     use crate::store::demo::write_demo;
     use chrono::NaiveDate;
     use std::sync::Arc;
@@ -172,15 +144,11 @@ mod tests {
                 &session.department,
                 &session.checklist.id,
             );
-            assert_eq!(
-                store
-                    .history(&session.department, &session.checklist.id)
-                    .unwrap(),
-                expected
-            );
+            let key = SeriesKey::new(&session.department, &session.checklist.id);
+            assert_eq!(store.history(&key).unwrap(), expected);
             assert_eq!(
                 store.prior_session_id(session).unwrap(),
-                prior_session(session, &sessions).map(|s| s.id)
+                prior_among(session, &sessions).map(|s| s.id)
             );
         }
     }

@@ -64,7 +64,7 @@ pub fn load_history(store: &Store, id: Uuid) -> Action {
             department: session.department.clone(),
             checklist_title: checklist.title.clone(),
             // From the index: no session file is read for the chart.
-            points: store.history(&session.department, &session.checklist.id)?,
+            points: store.history(&crate::model::rounds::InSeries::series_key(&session))?,
             selected: Some(id),
         })
     })();

@@ -9,7 +9,7 @@ use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
 use super::{editor_name, ensure_visible, leave_walk, walk};
 use crate::model::compare::sort_regressions_first;
-use crate::model::ledger::LedgerEntry;
+use crate::model::ledger::{LedgerEntry, is_overdue};
 use crate::model::session::RectificationDone;
 
 /// Rows of a full-screen list below `header_rows` header lines.
@@ -300,6 +300,7 @@ pub fn submit_done_note(app: &mut App, state: DoneNoteState) -> Vec<Effect> {
         .is_some_and(|walk| walk.session().id == state.session);
     if open_here {
         let wall = app.wall;
+        let today = app.today;
         let already_done = app.lang.ui().already_done.to_string();
         let by = app
             .walk
@@ -322,7 +323,7 @@ pub fn submit_done_note(app: &mut App, state: DoneNoteState) -> Vec<Effect> {
             for entry in &mut ledger.entries {
                 if entry.session_id == state.session && entry.code == state.code {
                     entry.rectification.done = Some(done.clone());
-                    entry.overdue = false;
+                    entry.overdue = is_overdue(&entry.rectification, today);
                 }
             }
             if !ledger.all {

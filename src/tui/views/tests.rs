@@ -358,7 +358,7 @@ fn history_app(width: u16, height: u16) -> App {
     let data = super::super::action::HistoryData {
         department: "办公室".into(),
         checklist_title: "文明单位创建自查表".into(),
-        points: crate::model::rounds::history(&inspections, "办公室", "wenming"),
+        points: crate::model::rounds::tests::history(&inspections, "办公室", "wenming"),
         selected: None,
     };
     update(&mut app, Action::HistoryLoaded(Box::new(data)));

@@ -358,7 +358,7 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
     }
     if let Some(rect) = response.and_then(|r| r.rectification.as_ref()) {
         let due = rect.due.map(|d| d.to_string()).unwrap_or_default();
-        let overdue = rect.done.is_none() && rect.due.is_some_and(|d| d < app.today);
+        let overdue = crate::model::ledger::is_overdue(rect, app.today);
         let state = match (&rect.done, overdue) {
             (Some(_), _) => t.done,
             (None, true) => t.overdue,
