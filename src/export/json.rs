@@ -128,7 +128,7 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
 
 impl SessionDetail {
     /// Sets each item's `recheck` from the codes that need 复查
-    /// (`model::rounds::recheck_codes`).
+    /// (`model::recheck::recheck_codes`).
     pub fn mark_recheck(&mut self, codes: &BTreeSet<String>) {
         for item in &mut self.items {
             item.recheck = codes.contains(&item.code);

@@ -13,6 +13,7 @@ use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
+use crate::progress::Progress;
 use crate::store::Store;
 use crate::store::index::Overview;
 
@@ -100,8 +101,12 @@ impl Report {
 /// Loads the selected sessions, their checklists and history from the store. Only
 /// the chosen sessions are read; the round's members and every history point come
 /// from the index (`Store::overview`).
-pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportError> {
-    let overview = store.overview()?;
+pub fn collect(
+    store: &Store,
+    selection: &Selection,
+    progress: &dyn Progress,
+) -> Result<Report, ExportError> {
+    let overview = store.overview_with(progress)?;
     let peers = Peers::of(store, &overview);
     let (scope, chosen) = match selection {
         Selection::Sessions(prefixes) => {
@@ -156,7 +161,9 @@ pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportErr
         }
     };
     let mut sessions = Vec::with_capacity(chosen.len());
-    for id in chosen {
+    let total = chosen.len();
+    for (done, id) in chosen.into_iter().enumerate() {
+        progress.report(done, total);
         let session = store.load(id)?.session;
         let checklist = checklist_of(store, &session)?;
         let history = peers.trend(&session, &checklist);

@@ -71,18 +71,6 @@ impl Class {
         }
     }
 
-    pub fn zh(self) -> &'static str {
-        match self {
-            Class::Improved => "改善",
-            Class::Regressed => "退步",
-            Class::Unchanged => "未变",
-            Class::Changed => "变动",
-            Class::NewlyChecked => "新查",
-            Class::Added => "新增",
-            Class::Removed => "删除",
-        }
-    }
-
     fn index(self) -> usize {
         Class::ALL
             .iter()

@@ -20,7 +20,8 @@ use uuid::Uuid;
 use super::checklist::Checklist;
 use super::compare::Inspection;
 use super::matching::CodeMap;
-use super::rounds::{by_series, needs_recheck};
+use super::recheck::needs_recheck;
+use super::rounds::by_series;
 use super::session::{Rectification, Status};
 
 /// A rectification is overdue when it is still open and its due date has passed

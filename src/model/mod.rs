@@ -8,6 +8,7 @@ pub mod head;
 pub mod ledger;
 pub mod matching;
 pub mod merge;
+pub mod recheck;
 pub mod revision;
 pub mod rounds;
 pub mod scoring;

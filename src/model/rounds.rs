@@ -8,16 +8,14 @@
 //! a report's trend — groups with [`SeriesKey`] and orders with
 //! [`InSeries::chronology`], whether it holds full sessions or index heads.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use super::checklist::Checklist;
 use super::compare::Inspection;
-use super::matching::CodeMap;
 use super::scoring::{Figures, Summary};
-use super::session::{Response, Session};
+use super::session::Session;
 use super::text::normalize_name;
 
 /// What makes sessions one series: the department (normalized) and checklist id.
@@ -199,42 +197,12 @@ pub fn section_changes(earlier: &HistoryPoint, later: &HistoryPoint) -> Vec<Sect
     changes
 }
 
-/// Whether an item needs 复查 after this response: it was partial or fail, or its
-/// rectification is still open.
-pub fn needs_recheck(response: &Response) -> bool {
-    response.status.is_problem() || response.has_open_rectification()
-}
-
-/// The prior session's responses under `current`'s item codes (renames followed;
-/// items the current version dropped are left out), in code order.
-pub fn prior_responses<'a>(prior: Inspection<'a>, current: &Checklist) -> Vec<(String, &'a Response)> {
-    let codes = CodeMap::between(prior.checklist, current);
-    prior
-        .session
-        .responses
-        .iter()
-        .filter_map(|(code, response)| Some((codes.current_code(code)?.to_string(), response)))
-        .collect()
-}
-
-/// Carry-over (待复查): the codes, in `current`'s version, of the items that need
-/// 复查 because of the prior session. Items the current version dropped are left out.
-pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<String> {
-    prior_responses(prior, current)
-        .into_iter()
-        .filter(|(_, response)| needs_recheck(response))
-        // A bonus not earned last round is nothing to re-check.
-        .filter(|(code, _)| current.item(code).is_some_and(|item| !item.bonus))
-        .map(|(code, _)| code)
-        .collect()
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::model::checklist::Section;
     use crate::model::matching::tests::{checklist, item};
-    use crate::model::session::{ChecklistRef, Rectification, Status};
+    use crate::model::session::{ChecklistRef, Status};
 
     /// A session of checklist "t" v`version`, dated `date`, created at `created` (hh:mm).
     pub fn session(id: u128, department: &str, date: &str, created: &str) -> Session {
@@ -256,7 +224,7 @@ pub(crate) mod tests {
         )
     }
 
-    fn mark(session: &mut Session, code: &str, status: Status) {
+    pub fn mark(session: &mut Session, code: &str, status: Status) {
         session.responses.entry(code.into()).or_default().status = status;
     }
 
@@ -376,35 +344,5 @@ pub(crate) mod tests {
         let points = history(&[Inspection::new(&blank, &list)], "办公室", "t");
         assert_eq!(points[0].percent, None);
         assert_eq!(points[0].summary.figures.max, 4.0);
-    }
-
-    #[test]
-    fn carry_over_takes_problems_and_open_rectifications_through_renames() {
-        let v1 = checklist(
-            1,
-            ["a", "b", "c", "d", "e", "f"]
-                .map(|c| item(c, 1.0))
-                .to_vec(),
-            &[],
-        );
-        let v2 = checklist(
-            2,
-            ["a", "b2", "c", "d", "e"].map(|c| item(c, 1.0)).to_vec(),
-            &[("b", "b2")],
-        );
-        let mut prior = session(1, "办公室", "2026-10-15", "09:00");
-        mark(&mut prior, "a", Status::Pass);
-        mark(&mut prior, "b", Status::Partial);
-        mark(&mut prior, "c", Status::Fail);
-        mark(&mut prior, "d", Status::Pass);
-        prior.responses.entry("d".into()).or_default().rectification = Some(Rectification {
-            owner: "李明".into(),
-            due: None,
-            done: None,
-        });
-        mark(&mut prior, "e", Status::Na);
-        mark(&mut prior, "f", Status::Fail); // dropped from v2
-        let codes = recheck_codes(Inspection::new(&prior, &v1), &v2);
-        assert_eq!(codes, BTreeSet::from(["b2".into(), "c".into(), "d".into()]));
     }
 }

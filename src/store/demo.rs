@@ -16,6 +16,15 @@ use crate::model::session::ChecklistRef;
 /// Each file goes through the save protocol except the per-file folder sync: the
 /// folder is synced once at the end, which makes every rename durable at once.
 pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
+    write_demo_with(store, plan, &crate::progress::Silent)
+}
+
+/// [`write_demo`], reporting sessions written of `departments × rounds`.
+pub fn write_demo_with(
+    store: &Store,
+    plan: &DemoPlan,
+    progress: &dyn crate::progress::Progress,
+) -> Result<usize, StoreError> {
     let entries = store.catalog().latest_all();
     let mut references: Vec<ChecklistRef> = Vec::with_capacity(entries.len());
     for entry in &entries {
@@ -61,7 +70,10 @@ pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
                             next_department.store(names.len(), Ordering::Relaxed);
                             return;
                         }
-                        written.fetch_add(1, Ordering::Relaxed);
+                        let done = written.fetch_add(1, Ordering::Relaxed) + 1;
+                        if done % 100 == 0 {
+                            progress.report(done, plan.departments * plan.rounds);
+                        }
                     }
                 }
             });

@@ -34,12 +34,16 @@ use super::index_format;
 use super::lock::Lock;
 use super::{Store, StoreError, Unreadable, session_file, session_id_from_name, sweep};
 use crate::model::head::SessionHead;
+use crate::progress::{Progress, Silent};
 
 pub const INDEX_FILE: &str = "index.ron";
 pub const INDEX_LOCK: &str = "index.lock";
 
 /// Bumped when the entry shape changes; with the program version, decides reuse.
 const INDEX_FORMAT: u32 = 1;
+
+/// Files read between two progress reports.
+const PROGRESS_EVERY: usize = 100;
 
 /// How long after a file's last change its entry is trusted.
 pub const SETTLE: Duration = Duration::from_secs(2);
@@ -169,12 +173,22 @@ impl Store {
     /// Every session's head, from the index where it is current, reading only the
     /// files that changed; writes the index back when anything differed.
     pub fn overview(&self) -> Result<Overview, StoreError> {
-        self.overview_as_of(SystemTime::now())
+        self.overview_with(&Silent)
+    }
+
+    /// [`Store::overview`], reporting files read (a cold index reads them all).
+    pub fn overview_with(&self, progress: &dyn Progress) -> Result<Overview, StoreError> {
+        self.overview_at(SystemTime::now(), progress)
     }
 
     /// [`Store::overview`] with the clock at `now`, which decides whether a file has
     /// settled (tests move it forward instead of waiting).
+    #[cfg(test)]
     pub(crate) fn overview_as_of(&self, now: SystemTime) -> Result<Overview, StoreError> {
+        self.overview_at(now, &Silent)
+    }
+
+    fn overview_at(&self, now: SystemTime, progress: &dyn Progress) -> Result<Overview, StoreError> {
         // The folder scan (a stat per file) runs while the index is decoded.
         let (scanned, mut known) = std::thread::scope(|scope| {
             let index = scope.spawn(|| self.read_index());
@@ -202,7 +216,10 @@ impl Store {
         let mut changed = !known.is_empty();
         let mut unrecorded = Vec::new();
         let mut unscored = Vec::new();
-        for (file, outcome) in to_read.iter().zip(self.read_files(&to_read, now)) {
+        for (file, outcome) in to_read
+            .iter()
+            .zip(self.read_files(&to_read, now, progress))
+        {
             let before = replaced.remove(&file.id);
             match outcome {
                 Outcome::Entry(entry) => {
@@ -291,12 +308,18 @@ impl Store {
     }
 
     /// Reads and summarizes files on a few threads; outcomes in the order of `files`.
-    fn read_files(&self, files: &[&Scanned], now: SystemTime) -> Vec<Outcome> {
+    fn read_files(
+        &self,
+        files: &[&Scanned],
+        now: SystemTime,
+        progress: &dyn Progress,
+    ) -> Vec<Outcome> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(files.len() / 64 + 1);
         let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
+        let finished = AtomicUsize::new(0);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
@@ -308,6 +331,10 @@ impl Store {
                             && let Ok(mut slot) = slot.lock()
                         {
                             *slot = Some(outcome);
+                        }
+                        let done = finished.fetch_add(1, Ordering::Relaxed) + 1;
+                        if done % PROGRESS_EVERY == 0 || done == files.len() {
+                            progress.report(done, files.len());
                         }
                     }
                 });

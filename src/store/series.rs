@@ -9,6 +9,7 @@ use crate::model::head::SessionHead;
 use crate::model::ledger::LedgerScope;
 use crate::model::rounds::{HistoryPoint, SeriesKey, by_series, prior_of as prior_among};
 use crate::model::session::Session;
+use crate::progress::Progress;
 
 impl Store {
     /// The prior session of `session` (DESIGN §2, docs/design.md), found through the index.
@@ -37,8 +38,9 @@ impl Store {
     pub fn ledger_sessions(
         &self,
         scope: LedgerScope,
+        progress: &dyn Progress,
     ) -> Result<(Vec<LoadedSession>, Overview), StoreError> {
-        let mut overview = self.overview()?;
+        let mut overview = self.overview_with(progress)?;
         let in_scope = |head: &SessionHead| match scope {
             LedgerScope::Open => head.open_rectifications > 0,
             LedgerScope::All => head.rectifications > 0,
@@ -51,7 +53,9 @@ impl Store {
         }
         wanted.sort_unstable();
         let mut loaded = Vec::with_capacity(wanted.len());
-        for id in wanted {
+        let total = wanted.len();
+        for (done, id) in wanted.into_iter().enumerate() {
+            progress.report(done, total);
             match self.load(id) {
                 Ok(session) => loaded.push(session),
                 Err(StoreError::NoSuchSession(_)) => {} // deleted meanwhile
@@ -118,7 +122,7 @@ mod tests {
         let all = with_checklists(&store, store.load_all().unwrap().0);
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         for scope in [LedgerScope::Open, LedgerScope::All] {
-            let (needed, _) = store.ledger_sessions(scope).unwrap();
+            let (needed, _) = store.ledger_sessions(scope, &crate::progress::Silent).unwrap();
             let needed = with_checklists(&store, needed);
             let expected = ledger(&inspections(&all), today, scope);
             assert!(!expected.is_empty(), "{scope:?}");

@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use crate::command::Command;
 use crate::i18n::Lang;
 use crate::model::session::Status;
 
@@ -26,64 +27,6 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
-}
-
-/// Everything a key can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    NextSection,
-    PrevSection,
-    Collapse,
-    Expand,
-    ToggleSection,
-    SetStatus(Status),
-    EditNote,
-    Deductions,
-    Rectify,
-    AddEvidence,
-    NextPending,
-    PrevPending,
-    Search,
-    CycleFilter,
-    Undo,
-    Redo,
-    Compare,
-    History,
-    Ledger,
-    Export,
-    Finish,
-    Help,
-    Back,
-    Quit,
-    Open,
-    NewSession,
-    Delete,
-    Reload,
-    SwitchFocus,
-    Yes,
-    No,
-    Toggle,
-    Submit,
-    NextField,
-    PrevField,
-    FinishEditing,
-    NextMatch,
-    PrevMatch,
-    ChangedOnly,
-    MarkDone,
-    ToggleAll,
-    ReviewConflicts,
-    KeepMine,
-    KeepTheirs,
-    KeepBoth,
-    NextVersion,
-    PrevVersion,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,7 +142,16 @@ const HOME: &[Binding] = &[
     bind(&[k('q')], C::Quit, true),
 ];
 
-const EDITOR: &[Binding] = &[bind(&[code(KC::Esc)], C::FinishEditing, true)];
+/// The note editor: everything else is text for the editor.
+const EDITOR: &[Binding] = &[
+    bind(&[code(KC::Esc)], C::FinishEditing, true),
+    bind(&[code(KC::Enter)], C::Newline, true),
+    bind(&[ctrl('u')], C::Undo, true),
+    bind(&[ctrl('r')], C::Redo, false),
+];
+
+/// Keys that work in every mode, before the mode's own table.
+const GLOBAL: &[Binding] = &[bind(&[ctrl('c')], C::SaveAndQuit, false)];
 
 const SEARCH: &[Binding] = &[
     bind(&[code(KC::Enter)], C::Submit, true),
@@ -312,6 +264,41 @@ const PROMPT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+impl Mode {
+    pub const ALL: [Mode; 17] = [
+        Mode::Home,
+        Mode::Walk,
+        Mode::Editor,
+        Mode::Search,
+        Mode::Deductions,
+        Mode::Rectify,
+        Mode::FreeDeduction,
+        Mode::Evidence,
+        Mode::NewSession,
+        Mode::Confirm,
+        Mode::Help,
+        Mode::Compare,
+        Mode::History,
+        Mode::Ledger,
+        Mode::Export,
+        Mode::Prompt,
+        Mode::Conflicts,
+    ];
+}
+
+/// Bindings that work in every mode (listed last in every help screen).
+pub fn global_bindings() -> &'static [Binding] {
+    GLOBAL
+}
+
+/// The command of a key that works in every mode, if it is one.
+pub fn global(event: &KeyEvent) -> Option<Command> {
+    GLOBAL
+        .iter()
+        .find(|binding| binding.keys.iter().any(|key| matches(key, event)))
+        .map(|binding| binding.command)
+}
+
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -411,6 +398,57 @@ pub fn key_label(key: &Key, lang: Lang) -> String {
     }
 }
 
+/// The label of the first key bound to `command` in `mode`; empty when unbound
+/// (a test checks that every key prose names is bound).
+pub fn first_key(mode: Mode, command: Command, lang: Lang) -> String {
+    bindings(mode)
+        .iter()
+        .find(|binding| binding.command == command)
+        .and_then(|binding| binding.keys.first())
+        .map(|key| key_label(key, lang))
+        .unwrap_or_default()
+}
+
+/// The keys that UI prose names ("按 n 新建检查记录"), taken from the table, so the
+/// text names whatever is bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseKeys {
+    pub new_session: String,
+    pub edit_note: String,
+    pub add_evidence: String,
+    pub mark_done: String,
+    pub finish: String,
+    pub filter: String,
+    pub review_conflicts: String,
+}
+
+impl ProseKeys {
+    pub fn new(lang: Lang) -> ProseKeys {
+        ProseKeys {
+            new_session: first_key(Mode::Home, C::NewSession, lang),
+            edit_note: first_key(Mode::Walk, C::EditNote, lang),
+            add_evidence: first_key(Mode::Evidence, C::Submit, lang),
+            mark_done: first_key(Mode::Rectify, C::MarkDone, lang),
+            finish: first_key(Mode::Walk, C::Finish, lang),
+            filter: first_key(Mode::Walk, C::CycleFilter, lang),
+            review_conflicts: first_key(Mode::Walk, C::ReviewConflicts, lang),
+        }
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> [&str; 7] {
+        [
+            &self.new_session,
+            &self.edit_note,
+            &self.add_evidence,
+            &self.mark_done,
+            &self.finish,
+            &self.filter,
+            &self.review_conflicts,
+        ]
+    }
+}
+
 /// "k/Up" for a binding.
 pub fn binding_keys(binding: &Binding, lang: Lang) -> String {
     binding
@@ -451,39 +489,52 @@ mod tests {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(lookup(Mode::Editor, &q), None);
         assert_eq!(lookup(Mode::Search, &q), None);
-        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(
-            lookup(Mode::Editor, &enter),
-            None,
-            "Enter is a newline in the editor"
-        );
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(lookup(Mode::Editor, &esc), Some(C::FinishEditing));
     }
 
     #[test]
+    fn every_bound_command_has_a_hint_and_help_in_both_languages() {
+        for lang in Lang::ALL {
+            for mode in Mode::ALL {
+                for binding in bindings(mode).iter().chain(global_bindings()) {
+                    let text = lang.command(binding.command);
+                    assert!(
+                        !text.hint.trim().is_empty() && !text.help.trim().is_empty(),
+                        "{lang:?} {mode:?} {:?} has no hint or help",
+                        binding.command
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_named_in_prose_is_bound() {
+        for lang in Lang::ALL {
+            let keys = ProseKeys::new(lang);
+            assert!(keys.all().iter().all(|k| !k.is_empty()), "{keys:?}");
+        }
+        assert_eq!(ProseKeys::new(Lang::Zh).new_session, "n");
+    }
+
+    #[test]
+    fn ctrl_c_works_in_every_mode_and_the_editor_keys_are_commands() {
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(global(&ctrl_c), Some(C::SaveAndQuit));
+        let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(global(&plain_c), None);
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(lookup(Mode::Editor, &enter), Some(C::Newline));
+        let undo = press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Mode::Editor, &undo), Some(C::Undo));
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [
-            Mode::Home,
-            Mode::Walk,
-            Mode::Editor,
-            Mode::Search,
-            Mode::Deductions,
-            Mode::Rectify,
-            Mode::FreeDeduction,
-            Mode::Evidence,
-            Mode::NewSession,
-            Mode::Confirm,
-            Mode::Help,
-            Mode::Compare,
-            Mode::History,
-            Mode::Ledger,
-            Mode::Export,
-            Mode::Prompt,
-            Mode::Conflicts,
-        ] {
+        for mode in Mode::ALL {
             let mut seen = HashSet::new();
-            for binding in bindings(mode) {
+            for binding in bindings(mode).iter().chain(global_bindings()) {
                 for key in binding.keys {
                     assert!(
                         seen.insert((key.code, key.ctrl)),

@@ -5,9 +5,8 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod jobs;
 pub mod layout;
-pub mod loaders;
-pub mod messages;
 pub mod outline;
 pub mod runner;
 pub mod text;
@@ -24,7 +23,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -64,6 +63,7 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     let (sender, receiver) = mpsc::channel();
     let mut runner = Runner::new(store.clone(), lang, sender.clone());
     let mut app = App::new(lang, Theme::from_env(ascii), settings, clock::now());
+    app.login = crate::ops::who::login_name();
     app.export_dir = std::env::current_dir()
         .map(|dir| dir.display().to_string())
         .unwrap_or_default();
@@ -88,6 +88,7 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
         run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)
     }));
     leave_terminal();
+    runner.finish();
     match outcome {
         Ok(result) => {
             flush_on_exit(&app, &runner);
@@ -234,8 +235,9 @@ pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
 pub fn translate(app: &App, message: Msg) -> Vec<Action> {
     match message {
         Msg::Saved(report) => vec![Action::SaveFinished(report)],
+        Msg::Action(action) => vec![action],
         Msg::Term(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            if keymap::global(&key) == Some(keymap::Command::SaveAndQuit) {
                 return vec![Action::QuitRequested];
             }
             #[cfg(debug_assertions)]

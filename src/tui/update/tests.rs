@@ -486,6 +486,7 @@ fn recheck_mode_shows_last_rounds_problems_first() {
             rectification: None,
         },
     );
+    prior.recheck.insert("2.1".into());
     let mut opened = opened(prior);
     opened.recheck_first = true;
     update(&mut app, Action::SessionOpened(Box::new(opened)));

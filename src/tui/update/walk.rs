@@ -10,29 +10,13 @@ use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
 use super::{editor_name, ensure_visible, leave_walk, tree_height};
 use crate::model::checklist::Item;
-use crate::model::scoring::is_problem;
 use crate::model::session::{Response, Status};
 
 pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     let mut walk = WalkState::new(opened.loaded, opened.checklist);
     walk.prior = opened.prior;
-    walk.recheck = walk
-        .outline
-        .items
-        .iter()
-        .filter(|item| {
-            walk.prior.items.get(&item.code).is_some_and(|prior| {
-                is_problem(item, prior.status)
-                    || prior
-                        .rectification
-                        .as_ref()
-                        .is_some_and(|r| r.done.is_none())
-            })
-        })
-        .map(|item| item.code.clone())
-        .collect();
     walk.read_only = opened.read_only.clone();
-    if opened.recheck_first && !walk.recheck.is_empty() {
+    if opened.recheck_first && !walk.prior.recheck.is_empty() {
         walk.filter = Filter::Recheck;
         walk.rebuild_rows();
         walk.cursor = first_item_row(&walk).unwrap_or(0);
@@ -54,9 +38,14 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     match opened.read_only {
         Some(reason) => app.error(format!("{}: {reason}", t.read_only)),
         None if !conflicted.is_empty() => {
-            app.error(format!("{} {}", t.has_conflicts, conflicted.join(", ")));
+            let text = format!(
+                "{} {}",
+                (t.has_conflicts)(&app.keys.review_conflicts),
+                conflicted.join(", ")
+            );
+            app.error(text);
         }
-        None if opened.recheck_first => app.info(t.recheck_mode.to_string()),
+        None if opened.recheck_first => app.info((t.recheck_mode)(&app.keys.filter)),
         None => {}
     }
     keep_selection_visible(app);
@@ -118,11 +107,11 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::CycleFilter => {
             walk.filter = walk.filter.next();
-            if walk.filter == Filter::Recheck && walk.recheck.is_empty() {
+            if walk.filter == Filter::Recheck && walk.prior.recheck.is_empty() {
                 walk.filter = walk.filter.next();
             }
             walk.rebuild_rows();
-            let name = app.lang.ui().filter_name(walk.filter);
+            let name = walk.filter.name(app.lang);
             app.info(name.to_string());
         }
         Command::Undo => return undo(app, true),
@@ -231,7 +220,8 @@ pub(super) fn editable(app: &mut App) -> bool {
         app.error(format!("{}: {reason}", t.read_only));
         false
     } else if walk.session().is_finished() {
-        app.error(t.finished_read_only.to_string());
+        let text = (t.finished_read_only)(&app.keys.finish);
+        app.error(text);
         false
     } else {
         true
@@ -493,13 +483,11 @@ fn toggle_finished(app: &mut App) -> Vec<Effect> {
     mark_dirty(walk, now);
     // Save at the next tick, not after the usual pause.
     walk.save.last_edit = None;
-    app.info(
-        if finishing {
-            t.finished_now
-        } else {
-            t.reopened
-        }
-        .to_string(),
-    );
+    let text = if finishing {
+        (t.finished_now)(&app.keys.finish)
+    } else {
+        t.reopened.to_string()
+    };
+    app.info(text);
     Vec::new()
 }

@@ -148,7 +148,7 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     }
     let sessions = home.round_sessions();
     if home.loaded && sessions.is_empty() {
-        let lines: Vec<Line> = super::super::text::wrap(t.no_sessions_yet, width)
+        let lines: Vec<Line> = super::super::text::wrap(&(t.no_sessions_yet)(&app.keys.new_session), width)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, app.theme.dim())))
             .collect();

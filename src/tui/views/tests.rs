@@ -130,6 +130,7 @@ fn walking(lang: Lang, width: u16, height: u16) -> App {
             rectification: None,
         },
     );
+    prior.recheck.insert("1.2".into());
     let opened = OpenedSession {
         loaded: LoadedSession {
             session: session(),

@@ -93,7 +93,7 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
                 let depth = walk.outline.item_depth[item_index];
                 let response = walk.session().response(&item.code);
                 let status = response.map(|r| r.status).unwrap_or_default();
-                let flag = if walk.recheck.contains(&item.code) {
+                let flag = if walk.prior.recheck.contains(&item.code) {
                     "*"
                 } else {
                     " "
@@ -122,7 +122,7 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
     }
     if walk.rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            truncate(t.filter_empty, width),
+            truncate(&(t.filter_empty)(&app.keys.filter), width),
             app.theme.dim(),
         )));
     }
@@ -329,21 +329,25 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
         .filter(|v| !v.is_empty())
     {
         let text = format!(
-            "{} ({})",
+            "{} ({})  {}",
             versions.len(),
-            t.command_hint(super::super::keymap::Command::ReviewConflicts)
+            app.lang
+                .command(super::super::keymap::Command::ReviewConflicts)
+                .hint,
+            app.keys.review_conflicts
         );
         lines.extend(field(
             app,
             t.conflict_field,
-            &format!("{text}  m"),
+            &text,
             width,
             app.theme.warning(),
         ));
     }
     let note = response.map(|r| r.note.as_str()).unwrap_or_default();
     if note.is_empty() {
-        lines.extend(field(app, t.note, t.note_hint, width, app.theme.dim()));
+        let hint = (t.note_hint)(&app.keys.edit_note);
+        lines.extend(field(app, t.note, &hint, width, app.theme.dim()));
     } else {
         lines.extend(field(app, t.note, note, width, Style::new()));
     }
@@ -459,7 +463,7 @@ fn draw_status(frame: &mut Frame, app: &App, walk: &WalkState, areas: &WalkAreas
     }
     if walk.filter != Filter::All {
         spans.push(Span::styled(
-            format!("[{}]  ", t.filter_name(walk.filter)),
+            format!("[{}]  ", walk.filter.name(app.lang)),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }

@@ -12,7 +12,7 @@ use crate::tui::app::{App, Confirm, ConflictsState, DoneNoteState, ExportState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate, wrap};
-use crate::tui::views::common::{help_rows, hint_line};
+use crate::tui::views::common::{global_help_rows, help_rows, hint_line};
 
 pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let t = app.lang.ui();
@@ -46,8 +46,10 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize) {
     let mut rows_text = help_rows(app, mode);
     if mode == Mode::Walk {
         rows_text.push((String::new(), String::new()));
-        rows_text.push((t.editor_keys.to_string(), t.editor_keys_help.to_string()));
+        rows_text.push((String::new(), t.editor_keys.to_string()));
+        rows_text.extend(help_rows(app, Mode::Editor));
     }
+    rows_text.extend(global_help_rows(app));
     let key_width = rows_text
         .iter()
         .map(|(k, _)| k.width())

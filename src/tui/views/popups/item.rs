@@ -169,7 +169,11 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
     }
     if let Some(row) = lines.next() {
         let mark = if state.done { "[x]" } else { "[ ]" };
-        let text = format!("{}  {mark} {}", fit(t.state, label_width), t.done_toggle);
+        let text = format!(
+            "{}  {mark} {}",
+            fit(t.state, label_width),
+            (t.done_toggle)(&app.keys.mark_done)
+        );
         frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
     }
     if let (Some(row), Some(error)) = (lines.next(), &state.error) {
@@ -217,7 +221,7 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .collect();
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
-            truncate(t.evidence_hint, width),
+            truncate(&(t.evidence_hint)(&app.keys.add_evidence), width),
             app.theme.dim(),
         )));
     }
