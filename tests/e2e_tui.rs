@@ -66,19 +66,19 @@ fn walk_search_mark_note_paste_autosave_resize_and_quit() {
 
     // A Chinese note typed as keystrokes (as an input method delivers it), Enter is a newline.
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     term.keys("窗户有灰尘");
     term.enter();
     term.keys("需要清洁");
     term.escape();
     term.wait_for("editor closed", Duration::from_secs(5), |s| {
-        !s.contains("Esc 完成")
+        !s.contains("Esc完成")
     });
 
     // A multi-line bracketed paste into the note of the next item.
     term.keys("j");
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     term.paste("第一行粘贴\n第二行粘贴");
     term.wait_text("第二行粘贴");
     term.escape();
@@ -115,7 +115,8 @@ fn walk_search_mark_note_paste_autosave_resize_and_quit() {
 fn a_new_session_from_the_home_form_opens_the_walk() {
     let env = Env::new();
     let mut term = start(&env, &[], 80, 24);
-    term.wait_text("自查 zicha");
+    // The home data arrives from the worker; the empty-round line shows once it has.
+    term.wait_text("按 n 新建检查记录");
     term.keys("n");
     term.wait_text("新建检查记录");
     term.keys("党群室");

@@ -80,10 +80,12 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
             }
         }
     });
-    let mut initial = vec![Effect::LoadHome];
+    // The session first, so it shows as soon as it can; home loads behind it.
+    let mut initial = Vec::new();
     if let Some(id) = start.open {
         initial.push(Effect::OpenSession { id, select: None });
     }
+    initial.push(Effect::LoadHome);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)
     }));
