@@ -11,6 +11,11 @@ use pty::Term;
 /// Starts `zicha` (with `args`) on the env's data dir in a terminal; `stty -a` runs
 /// after it exits and its output lands in `<root>/stty-after.txt`.
 fn start(env: &Env, args: &[&str], cols: u16, rows: u16) -> Term {
+    start_with(env, args, &[], cols, rows)
+}
+
+/// [`start`] with more environment variables.
+fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)], cols: u16, rows: u16) -> Term {
     let data = env.data.display().to_string();
     let stty = env.root.path().join("stty-after.txt");
     let mut line = format!("'{BIN}' --data-dir '{data}'");
@@ -21,14 +26,9 @@ fn start(env: &Env, args: &[&str], cols: u16, rows: u16) -> Term {
         "; status=$?; stty -a > '{}'; exit $status",
         stty.display()
     ));
-    Term::spawn(
-        "sh",
-        &["-c", &line],
-        &[("ZICHA_LANG", "zh")],
-        &env.cwd,
-        cols,
-        rows,
-    )
+    let mut all = vec![("ZICHA_LANG", "zh")];
+    all.extend_from_slice(vars);
+    Term::spawn("sh", &["-c", &line], &all, &env.cwd, cols, rows)
 }
 
 fn stty_after(env: &Env) -> String {
@@ -227,11 +227,46 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
 }
 
 #[test]
+fn a_ui_export_names_the_unit_from_zicha_unit() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let unit = [("ZICHA_UNIT", "某某市城市管理局")];
+    let mut term = start_with(&env, &["open", &id], &unit, 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[B");
+    term.wait_text("< md >");
+    term.enter();
+    let screen = term.wait_text("已导出");
+    let written: Vec<_> = std::fs::read_dir(&env.cwd)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}\n{screen}");
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        text.contains("某某市城市管理局"),
+        "the UI's export names the unit as the CLI's does:\n{text}"
+    );
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
 fn without_a_terminal_the_ui_says_what_to_use_instead() {
     let env = Env::new();
     let stderr = env.fails(Vec::<&str>::new(), 1);
     assert!(
         stderr.contains("needs a terminal") && stderr.contains("zicha list"),
         "{stderr}"
+    );
+    let chinese = env.fails(["--lang", "zh"], 1);
+    assert!(
+        chinese.starts_with("错误:") && chinese.contains("需要在终端中运行"),
+        "{chinese}"
     );
 }

@@ -54,9 +54,7 @@ pub struct Start {
 pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the terminal UI needs a terminal; in scripts use commands such as `zicha list` or `zicha show` (see `zicha --help`)"
-        );
+        anyhow::bail!(lang.cli().needs_terminal);
     }
     let store = Arc::new(store);
     let settings = store.load_settings();
