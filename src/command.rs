@@ -65,4 +65,3 @@ pub enum Command {
     NextVersion,
     PrevVersion,
 }
-

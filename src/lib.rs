@@ -1,8 +1,8 @@
 //! zicha (自查): a terminal app for 文明单位 self-inspections.
 
 pub mod cli;
-pub mod command;
 pub mod clock;
+pub mod command;
 pub mod export;
 pub mod i18n;
 pub mod model;

@@ -347,9 +347,15 @@ fn compare_text_puts_regressions_first_and_no_prior_is_an_error() {
 
     // Errors follow --lang: Chinese by default, English on request.
     let error = data.fails(&["compare", &office_1]);
-    assert!(error.starts_with("错误:") && error.contains("没有上一轮"), "{error}");
+    assert!(
+        error.starts_with("错误:") && error.contains("没有上一轮"),
+        "{error}"
+    );
     let error = data.fails(&["--lang", "en", "compare", &party_1]);
-    assert!(error.starts_with("error: ") && error.contains("has no prior session"), "{error}");
+    assert!(
+        error.starts_with("error: ") && error.contains("has no prior session"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -279,7 +279,15 @@ fn an_existing_file_is_kept_unless_forced() {
         .code(1)
         .stderr(predicate::str::contains("已存在;要替换请加 --force"));
     data.zicha()
-        .args(["--lang", "en", "export", &data.office, "--format", "md", "-o"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            &data.office,
+            "--format",
+            "md",
+            "-o",
+        ])
         .arg(&target)
         .assert()
         .code(1)
@@ -350,7 +358,15 @@ fn exporting_changes_no_session_file() {
 fn clear_errors_for_unknown_rounds_unreadable_sessions_and_bad_usage() {
     let data = sample();
     data.zicha()
-        .args(["--lang", "en", "export", "--round", "2025年自查", "--format", "md"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--round",
+            "2025年自查",
+            "--format",
+            "md",
+        ])
         .assert()
         .code(1)
         .stderr(

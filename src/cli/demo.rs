@@ -34,7 +34,10 @@ pub fn demo(context: &Context, args: DemoArgs) -> Result<()> {
     let store = context.store()?;
     let existing = store.scan()?.sessions.len();
     if existing > 0 && !args.add {
-        bail!((context.lang.cli().demo_not_empty)(&context.data_dir, existing));
+        bail!((context.lang.cli().demo_not_empty)(
+            &context.data_dir,
+            existing
+        ));
     }
     let plan = DemoPlan {
         departments: usize::from(args.departments),

@@ -71,7 +71,8 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
 }
 
 pub fn bundle(context: &Context, args: BundleArgs) -> Result<()> {
-    let here = std::env::current_dir().map_err(|_| anyhow::anyhow!(context.lang.cli().no_current_folder))?;
+    let here = std::env::current_dir()
+        .map_err(|_| anyhow::anyhow!(context.lang.cli().no_current_folder))?;
     let output = here.join(&args.output);
     let store = context.store()?;
     let report = store.write_bundle(args.round.as_deref(), &output, args.force)?;

@@ -261,8 +261,8 @@ pub struct Context {
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
         let lang = language(cli)?;
-        let data_dir = paths::data_dir(cli.data_dir.clone())
-            .ok_or_else(|| anyhow!(lang.cli().no_data_dir))?;
+        let data_dir =
+            paths::data_dir(cli.data_dir.clone()).ok_or_else(|| anyhow!(lang.cli().no_data_dir))?;
         let ascii =
             cli.ascii || std::env::var("ZICHA_ASCII").is_ok_and(|v| !v.is_empty() && v != "0");
         Ok(Context {

@@ -8,9 +8,9 @@ use crate::clock;
 use crate::export::{json, rounds_json, rounds_text};
 use crate::model::ledger::LedgerScope;
 use crate::model::text::sanitize_line;
+use crate::ops;
 use crate::ops::compare::{CompareRequest, Current};
 use crate::ops::rectify::CloseRequest;
-use crate::ops;
 use crate::store::StoreError;
 
 pub fn compare(context: &Context, session: &str, prior: Option<&str>, as_json: bool) -> Result<()> {

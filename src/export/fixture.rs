@@ -135,9 +135,9 @@ pub fn round() -> Report {
 /// only the predefined entities and valid character references; one root), plus the
 /// characters XML 1.0 allows, which the parser does not check.
 pub fn assert_well_formed(xml: &str) {
+    use quick_xml::XmlVersion;
     use quick_xml::events::Event;
     use quick_xml::events::attributes::Attributes;
-    use quick_xml::XmlVersion;
 
     if let Some(bad) = xml.chars().find(|&c| {
         !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
@@ -157,7 +157,10 @@ pub fn assert_well_formed(xml: &str) {
     let (mut depth, mut roots) = (0usize, 0usize);
     loop {
         match reader.read_event() {
-            Err(error) => panic!("not well-formed at byte {}: {error}", reader.error_position()),
+            Err(error) => panic!(
+                "not well-formed at byte {}: {error}",
+                reader.error_position()
+            ),
             Ok(Event::Eof) => break,
             Ok(Event::Start(tag)) => {
                 roots += usize::from(depth == 0);
@@ -172,7 +175,11 @@ pub fn assert_well_formed(xml: &str) {
             Ok(Event::GeneralRef(reference)) => {
                 let known = matches!(&*reference, "amp" | "lt" | "gt" | "quot" | "apos");
                 let character = reference.resolve_char_ref().ok().flatten();
-                assert!(known || character.is_some(), "unknown entity &{};", &*reference);
+                assert!(
+                    known || character.is_some(),
+                    "unknown entity &{};",
+                    &*reference
+                );
             }
             Ok(Event::Text(text)) => assert!(!text.contains('&'), "bare '&'"),
             Ok(_) => {}

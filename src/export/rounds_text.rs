@@ -1,6 +1,9 @@
 //! Plain-text `compare` and `ledger` output for the terminal and pipes.
 
-use crate::i18n::{Lang, rounds::{class_label, texts as round_texts}};
+use crate::i18n::{
+    Lang,
+    rounds::{class_label, texts as round_texts},
+};
 use crate::model::compare::{Comparison, Inspection, ItemChange, sort_regressions_first};
 use crate::model::ledger::LedgerEntry;
 use crate::model::scoring::{Summary, format_points};

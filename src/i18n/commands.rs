@@ -38,10 +38,7 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::ToggleSection => ("折叠/展开", "折叠或展开本节"),
         C::SetStatus(status) => match status {
             Status::Pass => ("达标", "标记为达标"),
-            Status::Partial => (
-                "基本达标",
-                "标记为基本达标(有扣分时按扣分计,否则得一半)",
-            ),
+            Status::Partial => ("基本达标", "标记为基本达标(有扣分时按扣分计,否则得一半)"),
             Status::Fail => ("未达标", "标记为未达标(0 分)"),
             Status::Na => ("不适用", "标记为不适用(不计入满分)"),
             Status::Pending => ("未查", "恢复为未查"),
@@ -53,10 +50,7 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::NextPending => ("下一未查", "跳到下一个未查条目"),
         C::PrevPending => ("上一未查", "跳到上一个未查条目"),
         C::Search => ("搜索", "搜索编号、标题和备注"),
-        C::CycleFilter => (
-            "筛选",
-            "筛选:全部 / 未查 / 问题 / 与上轮不同 / 待复查",
-        ),
+        C::CycleFilter => ("筛选", "筛选:全部 / 未查 / 问题 / 与上轮不同 / 待复查"),
         C::Undo => ("撤销", "撤销上一步修改"),
         C::Redo => ("重做", "重做"),
         C::Compare => ("对比", "与上一轮对比"),
@@ -86,10 +80,7 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::ChangedOnly => ("只看变化", "只显示有变化的条目"),
         C::MarkDone => ("已完成", "标记整改已完成 / 未完成"),
         C::ToggleAll => ("全部", "显示全部 / 只显示未完成的整改"),
-        C::ReviewConflicts => (
-            "冲突",
-            "审阅合并冲突(导入后两份记录不一致的条目)",
-        ),
+        C::ReviewConflicts => ("冲突", "审阅合并冲突(导入后两份记录不一致的条目)"),
         C::KeepMine => ("保留当前", "保留当前采用的版本"),
         C::KeepTheirs => ("采用此版本", "改用所选的另一版本"),
         C::KeepBoth => ("合并备注", "保留当前版本,并把各版本的备注合在一起"),

@@ -77,9 +77,9 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             copy.display()
         ),
         StoreError::ReadOnly { id, reason } => format!("检查记录 {id} 只读:{reason}"),
-        StoreError::ChecklistMissing { id, version, hash } => format!(
-            "检查表 {id} v{version}({hash})既不在 archive/ 中,也不在检查表中"
-        ),
+        StoreError::ChecklistMissing { id, version, hash } => {
+            format!("检查表 {id} v{version}({hash})既不在 archive/ 中,也不在检查表中")
+        }
         StoreError::UnknownChecklist { id, available } => {
             format!("没有编号为 {id:?} 的检查表;可用的有:{available}")
         }
@@ -117,7 +117,10 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
     if lang == Lang::En {
         return match error {
             ExportError::Exists { path } => {
-                format!("{} already exists; use --force to replace it", path.display())
+                format!(
+                    "{} already exists; use --force to replace it",
+                    path.display()
+                )
             }
             other => other.to_string(),
         };
@@ -220,9 +223,9 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
         OpsError::Resolve(resolve) => resolve_error(lang, resolve),
         OpsError::Export(export) => export_error(lang, export),
         OpsError::NotSaved(store) => format!("修改没有保存:{}", store_error(lang, store)),
-        OpsError::Finished { id } => format!(
-            "检查记录 {id} 已完成,为只读;要修改请先运行 zicha reopen {id}"
-        ),
+        OpsError::Finished { id } => {
+            format!("检查记录 {id} 已完成,为只读;要修改请先运行 zicha reopen {id}")
+        }
         OpsError::NoSuchItem {
             code,
             checklist,
@@ -276,7 +279,10 @@ pub fn unknown_status(lang: Lang, error: &UnknownStatus) -> String {
 pub fn unknown_format(lang: Lang, error: &UnknownFormat) -> String {
     match lang {
         Lang::En => error.to_string(),
-        Lang::Zh => format!("未知的导出格式 {:?};可用:md、csv、html、xlsx、docx", error.0),
+        Lang::Zh => format!(
+            "未知的导出格式 {:?};可用:md、csv、html、xlsx、docx",
+            error.0
+        ),
     }
 }
 
@@ -292,7 +298,10 @@ mod tests {
             path: PathBuf::from("/data/sessions/x.ron"),
             source: std::io::Error::from(ErrorKind::StorageFull),
         };
-        assert_eq!(store_error(Lang::Zh, &full), "磁盘已满:/data/sessions/x.ron");
+        assert_eq!(
+            store_error(Lang::Zh, &full),
+            "磁盘已满:/data/sessions/x.ron"
+        );
         assert!(store_error(Lang::En, &full).contains("x.ron"));
         let conflict = StoreError::Conflict {
             id: uuid::Uuid::nil(),

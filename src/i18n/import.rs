@@ -84,4 +84,3 @@ pub fn texts(lang: Lang) -> &'static ImportTexts {
         Lang::En => &EN,
     }
 }
-

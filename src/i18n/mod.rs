@@ -191,4 +191,3 @@ pub const EN: Texts = Texts {
     builtin: "built-in",
     user_file: "user",
 };
-

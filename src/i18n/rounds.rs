@@ -84,4 +84,3 @@ pub fn class_label(class: Class, lang: Lang) -> &'static str {
         (Lang::En, Class::Removed) => "removed",
     }
 }
-

@@ -341,10 +341,14 @@ pub const UI_EN: UiTexts = UiTexts {
     problems: "Problems",
     read_only: "read-only",
     read_only_tag: "read-only",
-    finished_read_only: |reopen| format!("This session is finished; press {reopen} to reopen it before changing it"),
+    finished_read_only: |reopen| {
+        format!("This session is finished; press {reopen} to reopen it before changing it")
+    },
     finished_now: |reopen| format!("Session finished and read-only ({reopen} reopens)"),
     reopened: "Reopened for editing",
-    recheck_mode: |filter| format!("Re-check mode: items to re-check first; {filter} changes the filter"),
+    recheck_mode: |filter| {
+        format!("Re-check mode: items to re-check first; {filter} changes the filter")
+    },
     recheck_first: "Re-check first",
     filter_empty: |filter| format!("No items match the filter ({filter} changes it)"),
     saved: "Saved",
@@ -431,4 +435,3 @@ pub const UI_EN: UiTexts = UiTexts {
         working: "Working",
     },
 };
-

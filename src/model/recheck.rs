@@ -127,7 +127,11 @@ mod tests {
     #[test]
     fn the_prior_view_shows_last_rounds_answers_under_this_rounds_codes() {
         let v1 = checklist(1, ["a", "b"].map(|c| item(c, 1.0)).to_vec(), &[]);
-        let v2 = checklist(2, ["a", "b2"].map(|c| item(c, 1.0)).to_vec(), &[("b", "b2")]);
+        let v2 = checklist(
+            2,
+            ["a", "b2"].map(|c| item(c, 1.0)).to_vec(),
+            &[("b", "b2")],
+        );
         let mut prior = session(1, "办公室", "2026-10-15", "09:00");
         mark(&mut prior, "a", Status::Pass);
         mark(&mut prior, "b", Status::Fail);

@@ -36,14 +36,18 @@ pub enum OpsError {
         session: Uuid,
         open: Vec<String>,
     },
-    #[error("session {id} ({department}, checklist {checklist}, {date}) has no prior session: no earlier-dated session of the same department and checklist; name one with `zicha compare {id} PRIOR`")]
+    #[error(
+        "session {id} ({department}, checklist {checklist}, {date}) has no prior session: no earlier-dated session of the same department and checklist; name one with `zicha compare {id} PRIOR`"
+    )]
     NoPrior {
         id: Uuid,
         department: String,
         checklist: String,
         date: chrono::NaiveDate,
     },
-    #[error("session {current} uses checklist {current_checklist:?} and session {prior} uses {prior_checklist:?}; compare needs one checklist")]
+    #[error(
+        "session {current} uses checklist {current_checklist:?} and session {prior} uses {prior_checklist:?}; compare needs one checklist"
+    )]
     DifferentChecklists {
         current: Uuid,
         current_checklist: String,

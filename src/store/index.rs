@@ -188,7 +188,11 @@ impl Store {
         self.overview_at(now, &Silent)
     }
 
-    fn overview_at(&self, now: SystemTime, progress: &dyn Progress) -> Result<Overview, StoreError> {
+    fn overview_at(
+        &self,
+        now: SystemTime,
+        progress: &dyn Progress,
+    ) -> Result<Overview, StoreError> {
         // The folder scan (a stat per file) runs while the index is decoded.
         let (scanned, mut known) = std::thread::scope(|scope| {
             let index = scope.spawn(|| self.read_index());
@@ -216,10 +220,7 @@ impl Store {
         let mut changed = !known.is_empty();
         let mut unrecorded = Vec::new();
         let mut unscored = Vec::new();
-        for (file, outcome) in to_read
-            .iter()
-            .zip(self.read_files(&to_read, now, progress))
-        {
+        for (file, outcome) in to_read.iter().zip(self.read_files(&to_read, now, progress)) {
             let before = replaced.remove(&file.id);
             match outcome {
                 Outcome::Entry(entry) => {

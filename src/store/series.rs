@@ -122,7 +122,9 @@ mod tests {
         let all = with_checklists(&store, store.load_all().unwrap().0);
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         for scope in [LedgerScope::Open, LedgerScope::All] {
-            let (needed, _) = store.ledger_sessions(scope, &crate::progress::Silent).unwrap();
+            let (needed, _) = store
+                .ledger_sessions(scope, &crate::progress::Silent)
+                .unwrap();
             let needed = with_checklists(&store, needed);
             let expected = ledger(&inspections(&all), today, scope);
             assert!(!expected.is_empty(), "{scope:?}");

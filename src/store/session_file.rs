@@ -4,8 +4,8 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use super::checklist_file::{FileProblem, conflict_markers, decode_text, ron_options, ron_problem};
 use super::StoreError;
+use super::checklist_file::{FileProblem, conflict_markers, decode_text, ron_options, ron_problem};
 use crate::model::session::{FORMAT, Session};
 
 /// Session text as written to disk: same session, same bytes. An error (which plain
@@ -133,7 +133,11 @@ mod tests {
         let decoded = decode(text.as_bytes(), "s.ron").unwrap();
         assert_eq!(decoded.session, session);
         assert_eq!(decoded.newer_format, None);
-        assert_eq!(encode(&decoded.session).unwrap(), text, "same session, same bytes");
+        assert_eq!(
+            encode(&decoded.session).unwrap(),
+            text,
+            "same session, same bytes"
+        );
         assert!(
             text.find("\"1.10\"").unwrap() < text.find("\"1.2\"").unwrap(),
             "sorted keys"

@@ -44,12 +44,22 @@ pub enum Action {
     Failed(String),
     Info(String),
     /// A job began on the worker thread.
-    JobStarted { id: JobId, kind: JobKind },
+    JobStarted {
+        id: JobId,
+        kind: JobKind,
+    },
     /// A running job got this far.
-    JobProgress { id: JobId, done: usize, total: usize },
+    JobProgress {
+        id: JobId,
+        done: usize,
+        total: usize,
+    },
     /// A job ended; `result` is what its outcome comes to (nothing when a newer
     /// request replaced it).
-    JobDone { id: JobId, result: Vec<Action> },
+    JobDone {
+        id: JobId,
+        result: Vec<Action>,
+    },
 }
 
 /// A comparison ready to show.

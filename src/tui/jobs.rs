@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
 use super::action::{Action, CompareData, CompareSource, Effect, HistoryData, OpenedSession};
-use super::app::{ChecklistChoice, ExportRequest, ExportTarget, HomeData, SessionLabel, SessionRow};
+use super::app::{
+    ChecklistChoice, ExportRequest, ExportTarget, HomeData, SessionLabel, SessionRow,
+};
 use crate::clock;
 use crate::export::{ExportError, Overwrite, Selection};
 use crate::i18n::Lang;
@@ -94,12 +96,10 @@ pub fn perform(
     let actions = match effect {
         Effect::LoadHome => vec![Action::HomeLoaded(home_data(context, progress))],
         Effect::OpenSession { id, select } => return open(context, id, false, select),
-        Effect::CreateSession { request, recheck } => {
-            match store.create(request, clock::now()) {
-                Ok(loaded) => return open(context, loaded.session.id, recheck, None),
-                Err(error) => failed(&error),
-            }
-        }
+        Effect::CreateSession { request, recheck } => match store.create(request, clock::now()) {
+            Ok(loaded) => return open(context, loaded.session.id, recheck, None),
+            Err(error) => failed(&error),
+        },
         Effect::LoadCompare { source } => vec![compare(context, source)],
         Effect::LoadHistory { session } => match ops::history::history(store, session) {
             Ok(history) => vec![Action::HistoryLoaded(Box::new(HistoryData {
@@ -190,7 +190,11 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .map(|file| (file.id, file.problem.to_string())),
     );
     HomeData {
-        sessions: overview.sessions.into_iter().map(SessionRow::from).collect(),
+        sessions: overview
+            .sessions
+            .into_iter()
+            .map(SessionRow::from)
+            .collect(),
         unreadable,
         notices,
         checklists: home

@@ -172,7 +172,11 @@ mod tests {
             }
             assert!(a.tree.intersection(a.detail).area() == 0, "{w}x{h}");
             assert!(a.tree.height >= 3, "{w}x{h}: tree {:?}", a.tree);
-            assert_eq!(a.hints.bottom(), area.bottom() - 1, "{w}x{h}: hints on the last inner line");
+            assert_eq!(
+                a.hints.bottom(),
+                area.bottom() - 1,
+                "{w}x{h}: hints on the last inner line"
+            );
         }
     }
 

@@ -4,8 +4,8 @@
 pub mod action;
 pub mod app;
 pub mod input;
-pub mod keymap;
 pub mod jobs;
+pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod runner;
@@ -121,12 +121,10 @@ fn flush_on_exit(app: &App, runner: &Runner) {
 
 fn write_panic_recovery(app: &App, store: &Store) -> String {
     match &app.walk {
-        Some(walk) => {
-            match store.recover(walk.session(), "panic") {
-                Ok(path) => format!("the open session was written to {}", path.display()),
-                Err(error) => format!("the open session could not be written: {error}"),
-            }
-        }
+        Some(walk) => match store.recover(walk.session(), "panic") {
+            Ok(path) => format!("the open session was written to {}", path.display()),
+            Err(error) => format!("the open session could not be written: {error}"),
+        },
         None => "no session was open".to_string(),
     }
 }

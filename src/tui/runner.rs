@@ -234,7 +234,9 @@ fn keep_lock(
 fn work(queue: &(Mutex<Queue>, Condvar), context: &Context, events: &Sender<Msg>) {
     loop {
         let job = {
-            let Ok(mut state) = queue.0.lock() else { return };
+            let Ok(mut state) = queue.0.lock() else {
+                return;
+            };
             loop {
                 if let Some(job) = state.jobs.pop_front() {
                     state.running = Some((job.slot, job.cancel.clone()));
@@ -243,7 +245,9 @@ fn work(queue: &(Mutex<Queue>, Condvar), context: &Context, events: &Sender<Msg>
                 if state.closed {
                     return;
                 }
-                let Ok(next) = queue.1.wait(state) else { return };
+                let Ok(next) = queue.1.wait(state) else {
+                    return;
+                };
                 state = next;
             }
         };

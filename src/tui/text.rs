@@ -118,7 +118,11 @@ mod tests {
     fn display_strips_controls_and_swaps_ambiguous() {
         assert_eq!(display("“好”\u{1b}[31m\t·①\u{200b}"), "＂好＂[31m  ・(1)");
         assert!(display("a\u{202e}b").eq("ab"));
-        assert_eq!(display("e\u{301}\u{200b}"), "e\u{301}", "combining marks stay");
+        assert_eq!(
+            display("e\u{301}\u{200b}"),
+            "e\u{301}",
+            "combining marks stay"
+        );
     }
 
     #[test]

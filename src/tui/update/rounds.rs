@@ -9,8 +9,8 @@ use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
 use super::{editor_name, ensure_visible, leave_walk, walk};
 use crate::model::compare::sort_regressions_first;
-use crate::model::ledger::{LedgerEntry, is_overdue};
 use crate::model::edit::close_rectification;
+use crate::model::ledger::{LedgerEntry, is_overdue};
 use crate::model::session::RectificationDone;
 
 /// Rows of a full-screen list below `header_rows` header lines.

@@ -8,9 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{input_line, popup_frame};
 use crate::tui::app::{App, EditorState, SearchState};
+use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, truncate};
-use crate::tui::keymap::Mode;
 use crate::tui::views::common::{clear_popup, hint_line};
 
 pub fn editor(frame: &mut Frame, app: &App, editor: &EditorState) {
