@@ -71,7 +71,7 @@ pub fn write_demo_with(
                             return;
                         }
                         let done = written.fetch_add(1, Ordering::Relaxed) + 1;
-                        if done % 100 == 0 {
+                        if done.is_multiple_of(100) {
                             progress.report(done, plan.departments * plan.rounds);
                         }
                     }

@@ -334,7 +334,7 @@ impl Store {
                             *slot = Some(outcome);
                         }
                         let done = finished.fetch_add(1, Ordering::Relaxed) + 1;
-                        if done % PROGRESS_EVERY == 0 || done == files.len() {
+                        if done.is_multiple_of(PROGRESS_EVERY) || done == files.len() {
                             progress.report(done, files.len());
                         }
                     }
