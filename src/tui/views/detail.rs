@@ -241,11 +241,7 @@ fn note_and_evidence(app: &App, response: Option<&Response>, width: usize) -> Ve
 }
 
 /// "李明 / 2026-12-01 / 已逾期"
-fn rectification_field(
-    app: &App,
-    response: Option<&Response>,
-    width: usize,
-) -> Vec<Line<'static>> {
+fn rectification_field(app: &App, response: Option<&Response>, width: usize) -> Vec<Line<'static>> {
     let t = app.lang.ui();
     let Some(rect) = response.and_then(|r| r.rectification.as_ref()) else {
         return Vec::new();
@@ -320,4 +316,3 @@ fn section_detail(app: &App, walk: &WalkState, section: usize, width: usize) -> 
     }
     lines
 }
-

@@ -1,9 +1,9 @@
 //! Drawing: views borrow the app state and never change it.
 
 pub(crate) mod common;
-pub mod home;
 mod compare;
 mod detail;
+pub mod home;
 mod ledger;
 mod popups;
 mod rounds;

@@ -239,9 +239,28 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
         })
         .collect();
     if let Some(code) = codes.get(state.item) {
+        lines.extend(versions(app, session, code, state, width));
+    }
+    let height = usize::from(inner.height.saturating_sub(1));
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), inner);
+    hint_at_bottom(frame, app, inner, Mode::Conflicts);
+}
+
+/// The version in effect and the selected other version of item `code`.
+fn versions(
+    app: &App,
+    session: &crate::model::session::Session,
+    code: &str,
+    state: &ConflictsState,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = app.lang.ui();
+    let mut lines = Vec::new();
+    {
         let versions = session
             .conflicts
-            .get(*code)
+            .get(code)
             .map(Vec::as_slice)
             .unwrap_or_default();
         let label_width = [t.in_effect, t.other_version]
@@ -263,7 +282,7 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
         };
         field(
             t.in_effect.to_string(),
-            version_text(app, session.responses.get(*code)),
+            version_text(app, session.responses.get(code)),
             Style::new(),
         );
         let count = versions.len();
@@ -279,8 +298,5 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
             );
         }
     }
-    let height = usize::from(inner.height.saturating_sub(1));
-    lines.truncate(height);
-    frame.render_widget(Paragraph::new(lines), inner);
-    hint_at_bottom(frame, app, inner, Mode::Conflicts);
+    lines
 }
