@@ -21,6 +21,7 @@ pub mod import;
 pub mod report;
 pub mod rounds;
 pub mod ui;
+mod ui_en;
 
 pub use cli::CliTexts;
 pub use commands::CommandText;

@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod compare;
 pub mod demo;
+mod demo_words;
 pub mod edit;
 pub mod head;
 pub mod ledger;

@@ -24,13 +24,14 @@ use std::fs;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use uuid::Uuid;
 
 use super::atomic::{Expect, write_atomic};
 use super::checklist_file::FileProblem;
 use super::index_format;
+pub use super::index_stamp::Stamp;
 use super::lock::Lock;
 use super::{Store, StoreError, Unreadable, session_file, session_id_from_name, sweep};
 use crate::model::head::SessionHead;
@@ -47,64 +48,6 @@ const PROGRESS_EVERY: usize = 100;
 
 /// How long after a file's last change its entry is trusted.
 pub const SETTLE: Duration = Duration::from_secs(2);
-
-/// How a session file looked when its entry was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    /// Modification time: seconds and nanoseconds from 1970 (negative before).
-    pub modified: (i64, u32),
-    /// Unix change time (0 elsewhere).
-    pub changed: (i64, u32),
-    /// Unix inode (0 elsewhere): the save protocol gives every save a new one.
-    pub inode: u64,
-}
-
-impl Stamp {
-    pub fn of(metadata: &fs::Metadata) -> Stamp {
-        let modified = metadata.modified().map_or((0, 0), split_time);
-        #[cfg(unix)]
-        let (changed, inode) = {
-            use std::os::unix::fs::MetadataExt;
-            let nanos = u32::try_from(metadata.ctime_nsec()).unwrap_or(0);
-            ((metadata.ctime(), nanos), metadata.ino())
-        };
-        #[cfg(not(unix))]
-        let (changed, inode) = ((0, 0), 0);
-        Stamp {
-            size: metadata.len(),
-            modified,
-            changed,
-            inode,
-        }
-    }
-
-    /// Whether the file's last change is at least [`SETTLE`] before `now`.
-    fn settled_at(&self, now: SystemTime) -> bool {
-        let (now_secs, now_nanos) = split_time(now);
-        let last = self.modified.max(self.changed);
-        let now = i128::from(now_secs) * 1_000_000_000 + i128::from(now_nanos);
-        let last = i128::from(last.0) * 1_000_000_000 + i128::from(last.1);
-        last + SETTLE.as_nanos() as i128 <= now
-    }
-}
-
-fn split_time(time: SystemTime) -> (i64, u32) {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => (
-            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
-            after.subsec_nanos(),
-        ),
-        Err(before) => {
-            let before = before.duration();
-            let secs = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-            match before.subsec_nanos() {
-                0 => (-secs, 0),
-                nanos => (-secs - 1, 1_000_000_000 - nanos),
-            }
-        }
-    }
-}
 
 /// A problem as stored: file, line and column, message.
 #[derive(Debug, Clone, PartialEq)]

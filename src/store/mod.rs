@@ -10,6 +10,7 @@ pub mod import;
 mod import_source;
 pub mod index;
 mod index_format;
+mod index_stamp;
 pub mod lock;
 pub mod paths;
 mod revisions;

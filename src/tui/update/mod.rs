@@ -5,6 +5,7 @@ mod conflicts;
 mod export;
 mod forms;
 mod home;
+mod items;
 mod rounds;
 mod walk;
 

@@ -83,3 +83,5 @@ fn too_small(frame: &mut Frame, app: &App) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rounds;
