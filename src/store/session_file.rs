@@ -40,14 +40,6 @@ pub struct Decoded {
 
 pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
     let text = decode_text(bytes, file)?;
-    if let Some(&line) = conflict_markers(text).first() {
-        return Err(FileProblem {
-            file: file.to_string(),
-            place: Some((line, 1)),
-            message: "git conflict marker; finish the merge (keep one side) or use `zicha import`"
-                .into(),
-        });
-    }
     if text.trim().is_empty() {
         return Err(FileProblem {
             file: file.to_string(),
@@ -57,6 +49,17 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
     }
     let options = ron_options();
     let session: Session = options.from_str(text).map_err(|error| {
+        // Conflict markers never parse; look for them only when parsing failed (a
+        // cold index reads every file, so the scan is not done on good ones).
+        if let Some(&line) = conflict_markers(text).first() {
+            return FileProblem {
+                file: file.to_string(),
+                place: Some((line, 1)),
+                message:
+                    "git conflict marker; finish the merge (keep one side) or use `zicha import`"
+                        .into(),
+            };
+        }
         let mut problem = ron_problem(&error, file);
         // Only a file that does not parse is parsed again, for its format number.
         let probe: Result<FormatProbe, _> = options.from_str(text);
