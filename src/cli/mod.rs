@@ -1,4 +1,4 @@
-//! The command line (DESIGN §6): parse, call model/store/export, print.
+//! The command line (docs/design.md §6): parse, call model/store/export, print.
 
 mod checklists;
 mod conflicts;

@@ -211,7 +211,7 @@ fn problems_table(problems: &[&ItemRow]) -> Table {
                 (i + 1).to_string(),
                 row.code.clone(),
                 format!("{}{}", row.title, row.marks()),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.lost_text(),
                 problem_description(row),
                 rect.map(|r| r.owner.clone()).unwrap_or_default(),
@@ -254,7 +254,7 @@ fn progress(row: &ItemRow) -> String {
     match rect.and_then(|r| r.done.as_ref()) {
         Some(done) if !done.note.is_empty() => format!("已完成({}){}", done.date, done.note),
         Some(done) => format!("已完成({})", done.date),
-        None => rect.map_or("未指定", |r| r.state_zh()).to_string(),
+        None => rect.map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh()).to_string(),
     }
 }
 
@@ -265,7 +265,7 @@ fn items_table(items: &[ItemRow]) -> Table {
             vec![
                 row.code.clone(),
                 format!("{}{}", row.title, row.marks()),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.points_text(),
                 row.score_text(),
             ]

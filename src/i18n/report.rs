@@ -18,7 +18,7 @@ pub struct ReportTexts {
     pub no_owner: &'static str,
 }
 
-pub static REPORT: ReportTexts = ReportTexts {
+pub const REPORT: ReportTexts = ReportTexts {
     item_columns: [
         "轮次",
         "日期",

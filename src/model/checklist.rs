@@ -1,4 +1,4 @@
-//! The checklist tree (测评表) as users author it in RON (DESIGN §3).
+//! The checklist tree (测评表) as users author it in RON (docs/design.md §3).
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! Comparing a session with an earlier one (DESIGN §6 `compare`, §7 screen 4).
+//! Comparing a session with an earlier one (docs/design.md §6 `compare`, §7 screen 4).
 //!
 //! Each side is scored against the checklist version it was made with; items are
 //! matched through [`CodeMap`]. Every item of either side appears once: current items

@@ -1,5 +1,5 @@
 //! The rectification ledger (整改台账): every rectification across sessions, with
-//! overdue marks and how many rounds each has stayed open. DESIGN §7 screen 6.
+//! overdue marks and how many rounds each has stayed open. docs/design.md §7 screen 6.
 //!
 //! **Rounds open.** A rectification is recorded on an item in one session. It counts
 //! that session, then each following session of the same series (department and

@@ -1,5 +1,5 @@
 //! 复查 (re-check): what a session must look at again because of its prior session
-//! (DESIGN §2, §7 screen 5; docs/design.md). The walk's 待复查 filter, `show --json`'s
+//! (docs/design.md §2, §7 screen 5). The walk's 待复查 filter, `show --json`'s
 //! `recheck` marks and the ledger's rounds open all read these rules.
 
 use std::collections::{BTreeSet, HashMap};

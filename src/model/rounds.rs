@@ -1,5 +1,5 @@
 //! Sessions across rounds: series, the prior session, and the items a new session
-//! must re-check (复查). DESIGN §2 "Prior session", §7 screens 4–5 (docs/design.md).
+//! must re-check (复查). docs/design.md §2 "Prior session", §7 screens 4–5.
 //!
 //! A *series* is every session of one department (compared with
 //! [`normalize_name`]) and one checklist id, in chronological order: by date, then

@@ -1,4 +1,4 @@
-//! Scoring rules (DESIGN §4): item scores, section subtotals, session figures, verdicts.
+//! Scoring rules (docs/design.md §4): item scores, section subtotals, session figures, verdicts.
 
 use super::checklist::{Checklist, Item, Section};
 use super::session::{Response, Session, Status};

@@ -19,7 +19,7 @@ pub enum Current {
 #[derive(Debug)]
 pub struct CompareRequest {
     pub current: Current,
-    /// `None`: the prior session (DESIGN §2).
+    /// `None`: the prior session (docs/design.md §2).
     pub prior: Option<Uuid>,
 }
 

@@ -72,7 +72,7 @@ pub fn open_for_editing(
     })
 }
 
-/// The prior session (DESIGN §2: the latest earlier-dated session of the same
+/// The prior session (docs/design.md §2: the latest earlier-dated session of the same
 /// department and checklist), found through the index; only that file is read.
 pub fn prior(store: &Store, session: &Session) -> Result<Option<WithChecklist>, StoreError> {
     match store.prior_session_id(session)? {

@@ -1,4 +1,4 @@
-//! The index cache `index.ron` (DESIGN §5): one [`SessionHead`] per session file, so
+//! The index cache `index.ron` (docs/design.md §5): one [`SessionHead`] per session file, so
 //! listings, the home screen, history and the ledger do not read every session.
 //!
 //! It is never the source of truth. Each entry records how its file looked (size,

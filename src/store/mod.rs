@@ -1,4 +1,4 @@
-//! The data directory: sessions, checklists, archive, trash, recovery (DESIGN §5).
+//! The data directory: sessions, checklists, archive, trash, recovery (docs/design.md §5).
 
 pub mod atomic;
 pub mod bundle;

@@ -12,7 +12,7 @@ use crate::model::session::Session;
 use crate::progress::Progress;
 
 impl Store {
-    /// The prior session of `session` (DESIGN §2, docs/design.md), found through the index.
+    /// The prior session of `session` (docs/design.md §2), found through the index.
     pub fn prior_session_id(&self, session: &Session) -> Result<Option<Uuid>, StoreError> {
         let overview = self.overview()?;
         Ok(prior_of(session, &overview))
