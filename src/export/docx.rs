@@ -254,7 +254,9 @@ fn progress(row: &ItemRow) -> String {
     match rect.and_then(|r| r.done.as_ref()) {
         Some(done) if !done.note.is_empty() => format!("已完成({}){}", done.date, done.note),
         Some(done) => format!("已完成({})", done.date),
-        None => rect.map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh()).to_string(),
+        None => rect
+            .map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh())
+            .to_string(),
     }
 }
 

@@ -30,6 +30,7 @@ pub use rounds::RoundTexts;
 pub use ui::UiTexts;
 
 use crate::command::Command;
+use crate::model::scoring::{Figures, format_points};
 use crate::model::session::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,6 +82,23 @@ impl Lang {
     }
 
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// "已查 5/8  得分 10/20 (50.0%)  扣分 6": a session's figures on one line
+    /// (`percent` as the caller shows it: the CLI and the UI mark "none" apart).
+    pub fn figures_line(self, figures: &Figures, percent: &str) -> String {
+        let t = self.texts();
+        format!(
+            "{} {}/{}  {} {}/{} ({percent})  {} {}",
+            t.progress,
+            figures.checked,
+            figures.total,
+            t.score,
+            format_points(figures.score),
+            format_points(figures.max),
+            t.deducted,
+            format_points(figures.deducted),
+        )
+    }
 }
 
 /// Compare and ledger words.

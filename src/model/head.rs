@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::checklist::Checklist;
-use super::rounds::{HistoryPoint, InSeries, SectionPoint, shown_percent};
+use super::rounds::{HistoryPoint, SectionPoint, shown_percent};
 use super::scoring::{Figures, Summary, section_figures, summarize};
 use super::session::{ChecklistRef, Response, Session};
 
@@ -153,23 +153,7 @@ impl SessionHead {
     }
 }
 
-impl InSeries for SessionHead {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn department(&self) -> &str {
-        &self.department
-    }
-    fn checklist_id(&self) -> &str {
-        &self.checklist.id
-    }
-    fn date(&self) -> NaiveDate {
-        self.date
-    }
-    fn created(&self) -> DateTime<FixedOffset> {
-        self.created
-    }
-}
+super::rounds::in_series_from_header!(SessionHead);
 
 #[cfg(test)]
 mod tests {
@@ -177,8 +161,8 @@ mod tests {
     use crate::model::compare::Inspection;
     use crate::model::demo::{DemoChecklist, DemoPlan, department_series, rounds};
     use crate::model::matching::tests::{checklist, item};
-    use crate::model::rounds::prior_of;
     use crate::model::rounds::tests::history;
+    use crate::model::rounds::{InSeries, prior_of};
     use crate::model::session::ChecklistRef;
 
     fn series() -> (Checklist, Vec<Session>) {

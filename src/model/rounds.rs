@@ -52,23 +52,32 @@ pub trait InSeries {
     }
 }
 
-impl InSeries for Session {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn department(&self) -> &str {
-        &self.department
-    }
-    fn checklist_id(&self) -> &str {
-        &self.checklist.id
-    }
-    fn date(&self) -> NaiveDate {
-        self.date
-    }
-    fn created(&self) -> DateTime<FixedOffset> {
-        self.created
-    }
+/// [`InSeries`] for a type with the fields of a session's header (`id`,
+/// `department`, `checklist.id`, `date`, `created`): a session and its index head.
+macro_rules! in_series_from_header {
+    ($type:ty) => {
+        impl $crate::model::rounds::InSeries for $type {
+            fn id(&self) -> ::uuid::Uuid {
+                self.id
+            }
+            fn department(&self) -> &str {
+                &self.department
+            }
+            fn checklist_id(&self) -> &str {
+                &self.checklist.id
+            }
+            fn date(&self) -> ::chrono::NaiveDate {
+                self.date
+            }
+            fn created(&self) -> ::chrono::DateTime<::chrono::FixedOffset> {
+                self.created
+            }
+        }
+    };
 }
+pub(crate) use in_series_from_header;
+
+in_series_from_header!(Session);
 
 impl InSeries for Inspection<'_> {
     fn id(&self) -> Uuid {

@@ -75,14 +75,17 @@ pub(super) fn undo(app: &mut App, backwards: bool) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn open_editor(app: &mut App) -> Vec<Effect> {
-    let Some(code) = selected_code(app) else {
-        return Vec::new();
-    };
+/// The selected item's code, when it may be edited (else a message says why).
+fn editable_selection(app: &mut App) -> Option<(String, &super::super::app::WalkState)> {
+    let code = selected_code(app)?;
     if !editable(app) {
-        return Vec::new();
+        return None;
     }
-    let Some(walk) = app.walk.as_ref() else {
+    Some((code, app.walk.as_ref()?))
+}
+
+pub(super) fn open_editor(app: &mut App) -> Vec<Effect> {
+    let Some((code, walk)) = editable_selection(app) else {
         return Vec::new();
     };
     let note = walk
@@ -103,13 +106,7 @@ pub(super) enum ItemOverlay {
 }
 
 pub(super) fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect> {
-    let Some(code) = selected_code(app) else {
-        return Vec::new();
-    };
-    if !editable(app) {
-        return Vec::new();
-    }
-    let Some(walk) = app.walk.as_ref() else {
+    let Some((code, walk)) = editable_selection(app) else {
         return Vec::new();
     };
     let response = walk.session().response(&code).cloned().unwrap_or_default();

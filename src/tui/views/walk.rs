@@ -164,15 +164,8 @@ fn draw_status(frame: &mut Frame, app: &App, walk: &WalkState, areas: &WalkAreas
         .percent()
         .map_or_else(|| "--".to_string(), |p| format!("{p:.1}%"));
     let mut spans = vec![Span::raw(format!(
-        "{} {}/{}  {} {}/{} ({percent})  {} {}  ",
-        t.progress,
-        f.checked,
-        f.total,
-        t.score,
-        format_points(f.score),
-        format_points(f.max),
-        t.deducted,
-        format_points(f.deducted),
+        "{}  ",
+        app.lang.figures_line(&f, &percent)
     ))];
     if !summary.veto.is_empty() {
         spans.push(Span::styled(format!("{}  ", t.veto), app.theme.warning()));
