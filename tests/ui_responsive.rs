@@ -225,3 +225,81 @@ fn a_slow_load_does_not_delay_a_keys_frame() {
     sender.send(key('q')).expect("send");
     ui.join().expect("the UI thread");
 }
+
+fn slow_demo_store(delay: Duration) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = DemoPlan {
+        departments: 1,
+        rounds: 2,
+        seed: 5,
+        until: NaiveDate::from_ymd_opt(2026, 11, 21).expect("date"),
+    };
+    write_demo(&Store::open(dir.path()).expect("store"), &plan).expect("demo");
+    let slow = Store::open_with(dir.path(), Arc::new(SlowFs { delay })).expect("slow store");
+    (dir, slow)
+}
+
+#[test]
+fn a_newer_load_replaces_an_older_one_still_running() {
+    use zicha::tui::action::Action;
+    let (_dir, store) = slow_demo_store(Duration::from_millis(300));
+    let (sender, receiver) = mpsc::channel();
+    let mut runner = Runner::new(Arc::new(store), Lang::Zh, sender);
+    let first = runner.run(Effect::LoadHome);
+    thread::sleep(Duration::from_millis(100));
+    let second = runner.run(Effect::LoadHome);
+    let ids: Vec<u64> = [first, second]
+        .iter()
+        .flatten()
+        .filter_map(|action| match action {
+            Action::JobStarted { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids.len(), 2, "both start at once, nothing waits");
+    let mut done = Vec::new();
+    while done.len() < 2 {
+        match receiver.recv_timeout(Duration::from_secs(30)) {
+            Ok(Msg::Action(Action::JobDone { id, result })) => done.push((id, result)),
+            Ok(_) => {}
+            Err(error) => panic!("no outcome: {error}"),
+        }
+    }
+    let loaded: Vec<u64> = done
+        .iter()
+        .filter(|(_, result)| result.iter().any(|a| matches!(a, Action::HomeLoaded(_))))
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(loaded, [ids[1]], "only the latest request's outcome counts");
+    runner.finish();
+}
+
+#[test]
+fn the_inline_runner_does_the_work_inside_run() {
+    use zicha::tui::action::Action;
+    let (_dir, store) = slow_demo_store(Duration::ZERO);
+    let mut runner = Runner::inline(Arc::new(store), Lang::Zh);
+    let actions = runner.run(Effect::LoadHome);
+    let sessions = actions.iter().find_map(|action| match action {
+        Action::JobDone { result, .. } => result.iter().find_map(|a| match a {
+            Action::HomeLoaded(home) => Some(home.sessions.clone()),
+            _ => None,
+        }),
+        _ => None,
+    });
+    let sessions = sessions.expect("the home data, at once");
+    assert_eq!(sessions.len(), 2);
+    let id = sessions[0].id;
+    let opened = runner.run(Effect::OpenSession { id, select: None });
+    assert!(
+        opened
+            .iter()
+            .any(|a| matches!(a, Action::JobDone { result, .. }
+            if result.iter().any(|r| matches!(r, Action::SessionOpened(_))))),
+        "{opened:?}"
+    );
+    let lock = runner.store().lock_path(id);
+    assert!(lock.exists(), "the runner holds the session's lock");
+    runner.run(Effect::CloseSession { id });
+    assert!(!lock.exists(), "closing releases it");
+}
