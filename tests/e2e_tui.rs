@@ -189,13 +189,8 @@ fn compare_opens_from_the_walk_and_returns() {
     assert!(term.wait_exit(Duration::from_secs(10)));
 }
 
-#[test]
-fn export_from_the_ui_writes_the_file_and_says_where() {
-    let env = Env::new();
-    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
-    let mut term = start(&env, &["open", &id], 100, 30);
-    term.wait_text("已查 0/");
-    term.keys("1");
+/// Exports the open session as md from the dialog; the text of the one file written.
+fn export_md(env: &Env, term: &mut Term) -> String {
     term.keys("e");
     term.wait_text("导出");
     term.send(b"\x1b[B");
@@ -208,7 +203,17 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
         .map(|e| e.path())
         .collect();
     assert_eq!(written.len(), 1, "{written:?}\n{screen}");
-    let text = std::fs::read_to_string(&written[0]).unwrap();
+    std::fs::read_to_string(&written[0]).unwrap()
+}
+
+#[test]
+fn export_from_the_ui_writes_the_file_and_says_where() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("1");
+    let text = export_md(&env, &mut term);
     assert!(
         text.contains("党群室") && text.contains("达标"),
         "the unsaved mark is exported:\n{text}"
@@ -233,19 +238,7 @@ fn a_ui_export_names_the_unit_from_zicha_unit() {
     let unit = [("ZICHA_UNIT", "某某市城市管理局")];
     let mut term = start_with(&env, &["open", &id], &unit, 100, 30);
     term.wait_text("已查 0/");
-    term.keys("e");
-    term.wait_text("导出");
-    term.send(b"\x1b[B");
-    term.wait_text("< md >");
-    term.enter();
-    let screen = term.wait_text("已导出");
-    let written: Vec<_> = std::fs::read_dir(&env.cwd)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
-    assert_eq!(written.len(), 1, "{written:?}\n{screen}");
-    let text = std::fs::read_to_string(&written[0]).unwrap();
+    let text = export_md(&env, &mut term);
     assert!(
         text.contains("某某市城市管理局"),
         "the UI's export names the unit as the CLI's does:\n{text}"
