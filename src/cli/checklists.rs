@@ -55,7 +55,8 @@ pub fn checklists(context: &Context) -> Result<()> {
     Ok(())
 }
 
-pub fn check(files: &[PathBuf]) -> Result<()> {
+pub fn check(context: &Context, files: &[PathBuf]) -> Result<()> {
+    let t = context.lang.cli();
     let mut problems: Vec<FileProblem> = Vec::new();
     for path in files {
         let label = path.display().to_string();
@@ -65,7 +66,7 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
                 problems.push(FileProblem {
                     file: label,
                     place: None,
-                    message: format!("cannot read: {error}"),
+                    message: (t.cannot_read)(&error.to_string()),
                 });
                 continue;
             }
@@ -75,12 +76,14 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
                 let items = checklist.items();
                 let base: f64 = items.iter().filter(|i| i.is_base()).map(|i| i.points).sum();
                 println!(
-                    "{}: ok — {} v{}, {} items, {} points",
-                    sanitize_line(&label),
-                    checklist.id,
-                    checklist.version,
-                    items.len(),
-                    format_points(base)
+                    "{}",
+                    (t.checklist_ok)(
+                        &sanitize_line(&label),
+                        &checklist.id,
+                        checklist.version,
+                        items.len(),
+                        &format_points(base)
+                    )
                 );
             }
             Err(found) => problems.extend(found),

@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use super::app::{ExportRequest, HomeData, PriorView, SessionLabel, Settings};
+use super::jobs::{JobId, JobKind};
 use super::keymap::Command;
 use crate::model::checklist::Checklist;
 use crate::model::session::Session;
@@ -42,6 +43,23 @@ pub enum Action {
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
+    /// A job began on the worker thread.
+    JobStarted {
+        id: JobId,
+        kind: JobKind,
+    },
+    /// A running job got this far.
+    JobProgress {
+        id: JobId,
+        done: usize,
+        total: usize,
+    },
+    /// A job ended; `result` is what its outcome comes to (nothing when a newer
+    /// request replaced it).
+    JobDone {
+        id: JobId,
+        result: Vec<Action>,
+    },
 }
 
 /// A comparison ready to show.
