@@ -32,6 +32,7 @@ pub struct ImportTexts {
     pub left_out: &'static str,
     pub resolved: &'static str,
     pub cleared: &'static str,
+    pub header_conflict: &'static str,
 }
 
 pub const ZH: ImportTexts = ImportTexts {
@@ -57,6 +58,7 @@ pub const ZH: ImportTexts = ImportTexts {
     left_out: "未打包",
     resolved: "冲突已处理",
     cleared: "(清除)",
+    header_conflict: "表头(轮次、日期、部门、检查人、完成)两边都改过;未采用的一版另存于",
 };
 
 pub const EN: ImportTexts = ImportTexts {
@@ -82,6 +84,7 @@ pub const EN: ImportTexts = ImportTexts {
     left_out: "left out",
     resolved: "conflict resolved",
     cleared: "(cleared)",
+    header_conflict: "the header (round, date, department, inspector, finished) changed on both sides; the version not kept is in",
 };
 
 pub fn import_texts(lang: Lang) -> &'static ImportTexts {
@@ -125,6 +128,13 @@ fn session_line(imported: &ImportedSession, lang: Lang) -> String {
     }
     if let ImportOutcome::Skipped(why) = &imported.outcome {
         line.push_str(&format!(": {}", sanitize_line(why)));
+    }
+    if let Some(conflict) = &imported.header_conflict {
+        line.push_str(&format!(
+            " · {} {}",
+            t.header_conflict,
+            sanitize_line(&conflict.copy.display().to_string())
+        ));
     }
     line
 }

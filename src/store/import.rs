@@ -25,7 +25,10 @@ use super::atomic::{AtomicError, ContentHash, Expect, write_atomic};
 use super::bundle::archive_name;
 use super::catalog::text_hash;
 use super::checklist_file::parse_checklist;
-use super::import_source::{Archive, Incoming, Source, read_source, trash_files, trashed_ids};
+use super::import_source::{
+    Archive, Budget, Incoming, MAX_IMPORT_BYTES, SourcePath, classify, read_source, trash_files,
+    trashed_ids,
+};
 use super::{ReadOnly, Store, StoreError, session_file};
 use crate::model::merge::{self, Outcome};
 use crate::model::session::{ChecklistRef, Session};
@@ -93,6 +96,17 @@ pub struct ImportedSession {
     pub taken: Vec<String>,
     /// Items with open conflicts after the import.
     pub conflicts: Vec<String>,
+    /// Both copies changed the header differently.
+    pub header_conflict: Option<HeaderConflict>,
+}
+
+/// A header (round, date, department, inspector, finished) changed on both sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderConflict {
+    /// Whose header is now in effect: `here` or `imported`.
+    pub kept: &'static str,
+    /// The losing copy, whole, in `recovery/` for review.
+    pub copy: PathBuf,
 }
 
 /// A session alive here that the other folder has in its trash.
@@ -137,7 +151,9 @@ enum Write<'a> {
 }
 
 impl Store {
-    /// Imports every path; all are read and checked before anything is written.
+    /// Imports every path. Each is checked to be a source before anything is
+    /// written; then the sources are streamed one after the other, one session at a
+    /// time, so memory stays bounded whatever their size.
     pub fn import(
         &self,
         paths: &[PathBuf],
@@ -146,29 +162,32 @@ impl Store {
     ) -> Result<ImportReport, ImportError> {
         let sources = paths
             .iter()
-            .map(|path| read_source(path))
-            .collect::<Result<Vec<Source>, ImportError>>()?;
+            .map(|path| classify(path))
+            .collect::<Result<Vec<SourcePath>, ImportError>>()?;
         let mut report = ImportReport::default();
         let trash = trashed_ids(&self.trash_dir());
-        for mut source in sources {
-            source.sessions.sort_by_key(|incoming| incoming.session.id);
-            for incoming in &source.sessions {
-                let outcome = self.import_one(incoming, &source.archive, &trash, options, now);
-                report
-                    .sessions
-                    .push(outcome.describe(incoming, &source.label));
-            }
-            for id in &source.trashed {
-                let alive_there = source.sessions.iter().any(|i| i.session.id == *id);
-                if !alive_there && self.session_path(*id).exists() {
+        let mut budget = Budget {
+            left: MAX_IMPORT_BYTES,
+        };
+        for source in &sources {
+            let mut sessions = Vec::new();
+            let mut take = |incoming: &Incoming, archive: &Archive<'_>| {
+                let outcome = self.import_one(incoming, archive, &trash, options, now);
+                sessions.push(outcome.describe(incoming, &source.label));
+            };
+            let mut found = read_source(source, &mut budget, &mut take)?;
+            sessions.sort_by_key(|imported| imported.id);
+            report.sessions.append(&mut sessions);
+            for id in &found.trashed {
+                if !found.ids.contains(id) && self.session_path(*id).exists() {
                     report.deleted_there.push(DeletedThere {
                         id: *id,
                         source: source.label.clone(),
                     });
                 }
             }
-            report.ignored.append(&mut source.ignored);
-            report.problems.append(&mut source.problems);
+            report.ignored.append(&mut found.ignored);
+            report.problems.append(&mut found.problems);
         }
         Ok(report)
     }
@@ -176,7 +195,7 @@ impl Store {
     fn import_one(
         &self,
         incoming: &Incoming,
-        archive: &Archive,
+        archive: &Archive<'_>,
         trash: &BTreeSet<Uuid>,
         options: ImportOptions,
         now: DateTime<FixedOffset>,
@@ -192,12 +211,18 @@ impl Store {
             Ok(lock) => lock,
             Err(error) => return Step::skipped(format!("in use here: {error}")),
         };
+        let within_limits = self
+            .ensure_archived(&theirs.checklist, archive)
+            .and_then(|()| self.check_session_limits(theirs));
+        if let Err(why) = within_limits {
+            return Step::skipped(why);
+        }
         if self.session_path(id).exists() {
-            return self.merge_into_existing(incoming, archive);
+            return self.merge_into_existing(incoming, archive, now);
         }
         if trash.contains(&id) {
             if options.restore {
-                return self.restore(incoming, archive);
+                return self.restore(incoming, archive, now);
             }
             return Step::plain(ImportOutcome::DeletedHere);
         }
@@ -209,12 +234,18 @@ impl Store {
                 outcome: ImportOutcome::Added,
                 taken: theirs.responses.keys().cloned().collect(),
                 conflicts: theirs.conflicts.keys().cloned().collect(),
+                header_conflict: None,
             },
             Err(why) => Step::skipped(why),
         }
     }
 
-    fn merge_into_existing(&self, incoming: &Incoming, archive: &Archive) -> Step {
+    fn merge_into_existing(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive<'_>,
+        now: DateTime<FixedOffset>,
+    ) -> Step {
         let theirs = &incoming.session;
         let ours = match self.load(theirs.id) {
             Ok(loaded) => match loaded.read_only {
@@ -229,9 +260,17 @@ impl Store {
                 return Step::skipped(format!("the copy here cannot be read: {error}"));
             }
         };
-        let merged = match merge::merge(&ours.session, theirs) {
+        let merged = match merge::merge_as_of(&ours.session, theirs, now) {
             Ok(merged) => merged,
             Err(error) => return Step::skipped(error.to_string()),
+        };
+        let header_conflict = if merged.header_conflict {
+            match self.keep_losing_header(&ours.session, incoming, &merged) {
+                Ok(conflict) => Some(conflict),
+                Err(why) => return Step::skipped(why),
+            }
+        } else {
+            None
         };
         let write = match &merged.outcome {
             Outcome::Unchanged => None,
@@ -254,11 +293,42 @@ impl Store {
             },
             taken: merged.taken,
             conflicts: merged.conflicts,
+            header_conflict,
         }
     }
 
+    /// Writes the copy whose header lost a merge to `recovery/`, whole, so that
+    /// nothing typed in it vanishes; before anything is merged.
+    fn keep_losing_header(
+        &self,
+        ours: &Session,
+        incoming: &Incoming,
+        merged: &merge::Merge,
+    ) -> Result<HeaderConflict, String> {
+        let result = merged.result(ours, &incoming.session);
+        let theirs = &incoming.session;
+        let theirs_won = (&result.round, result.date, &result.department)
+            == (&theirs.round, theirs.date, &theirs.department)
+            && (&result.inspector, result.finished) == (&theirs.inspector, theirs.finished);
+        let ours_text;
+        let (kept, lost): (&'static str, &[u8]) = if theirs_won {
+            ours_text = session_file::encode(ours);
+            ("imported", ours_text.as_bytes())
+        } else {
+            ("here", &incoming.bytes)
+        };
+        self.write_recovery(ours.id, "header-conflict", lost)
+            .map(|copy| HeaderConflict { kept, copy })
+            .map_err(|error| format!("the losing header could not be kept: {error}"))
+    }
+
     /// Brings a trashed session back, merged with the newest trashed copy.
-    fn restore(&self, incoming: &Incoming, archive: &Archive) -> Step {
+    fn restore(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive<'_>,
+        now: DateTime<FixedOffset>,
+    ) -> Step {
         let theirs = &incoming.session;
         if let Err(why) = self.ensure_archived(&theirs.checklist, archive) {
             return Step::skipped(why);
@@ -266,7 +336,7 @@ impl Store {
         let trashed = self.newest_trashed(theirs.id);
         let merged = trashed
             .as_ref()
-            .and_then(|(session, _)| merge::merge(session, theirs).ok());
+            .and_then(|(session, _)| merge::merge_as_of(session, theirs, now).ok());
         let (write, taken, conflicts) = match (&trashed, &merged) {
             (Some((_, trashed_bytes)), Some(merged)) => {
                 let write = match &merged.outcome {
@@ -287,6 +357,7 @@ impl Store {
                 outcome: ImportOutcome::Restored,
                 taken,
                 conflicts,
+                header_conflict: None,
             },
             Err(why) => Step::skipped(why),
         }
@@ -328,7 +399,11 @@ impl Store {
 
     /// Makes sure the archive holds the checklist text `reference` names, taking it
     /// from the source (checked against its hash) or from the catalog.
-    fn ensure_archived(&self, reference: &ChecklistRef, archive: &Archive) -> Result<(), String> {
+    fn ensure_archived(
+        &self,
+        reference: &ChecklistRef,
+        archive: &Archive<'_>,
+    ) -> Result<(), String> {
         let well_formed = is_valid_id(&reference.id)
             && (1..=64).contains(&reference.hash.len())
             && reference
@@ -405,6 +480,7 @@ struct Step {
     outcome: ImportOutcome,
     taken: Vec<String>,
     conflicts: Vec<String>,
+    header_conflict: Option<HeaderConflict>,
 }
 
 impl Step {
@@ -413,6 +489,7 @@ impl Step {
             outcome,
             taken: Vec::new(),
             conflicts: Vec::new(),
+            header_conflict: None,
         }
     }
 
@@ -431,6 +508,7 @@ impl Step {
             outcome: self.outcome,
             taken: self.taken,
             conflicts: self.conflicts,
+            header_conflict: self.header_conflict,
         }
     }
 }
