@@ -168,7 +168,8 @@ pub fn rectify(
         .save(&mut row.loaded)
         .with_context(|| "the change was not saved")?;
     println!(
-        "{code} {} · {} · {}",
+        "{} {} · {} · {}",
+        sanitize_line(code),
         rounds_text::round_texts(context.lang).rectification_closed,
         sanitize_line(&by),
         now.to_rfc3339()
