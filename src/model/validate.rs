@@ -132,8 +132,10 @@ fn check_codes_and_total(checklist: &Checklist, report: &mut impl FnMut(Place, S
             }
         }
     }
-    let total: f64 = checklist.items().iter().map(|item| item.points).sum();
-    if !total.is_finite() {
+    // Items whose own points are not finite are reported on their own.
+    let points: Vec<f64> = checklist.items().iter().map(|item| item.points).collect();
+    let total: f64 = points.iter().sum();
+    if points.iter().all(|p| p.is_finite()) && !total.is_finite() {
         report(
             Place::Checklist,
             format!("the items' points add up to {total}, not a finite number; use smaller points"),
