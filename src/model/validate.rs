@@ -318,7 +318,10 @@ mod tests {
         c.sections[0].code = "\u{9b}1".into();
         let found = messages(&c);
         assert_eq!(found.len(), 3, "{found:?}");
-        assert!(found.iter().all(|m| m.contains("control characters")), "{found:?}");
+        assert!(
+            found.iter().all(|m| m.contains("control characters")),
+            "{found:?}"
+        );
         assert!(found.iter().all(|m| !m.contains('\u{1b}')), "{found:?}");
         let huge = checklist(vec![item("1.1", 1e308), item("1.2", 1e308)]);
         let found = messages(&huge);

@@ -26,6 +26,8 @@ use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
 pub enum Msg {
     Term(crossterm::event::Event),
     Saved(SaveReport),
+    /// A request to stop from outside: SIGTERM, SIGHUP, SIGINT, a console closing.
+    Signal(i32),
 }
 
 pub struct Runner {
