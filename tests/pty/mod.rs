@@ -153,6 +153,16 @@ impl Term {
         self.parser.lock().unwrap().screen().alternate_screen()
     }
 
+    /// Whether the program left mouse reporting switched on.
+    pub fn mouse_captured(&self) -> bool {
+        self.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// The process id of the program started in the terminal.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
     }
