@@ -31,6 +31,8 @@ struct Watched {
 }
 
 /// Runs `zicha args` on `env`, killed after `timeout`; measures its peak memory.
+// The child is reaped with wait4 (for its resource usage), not Child::wait.
+#[allow(clippy::zombie_processes)]
 fn watched(env: &Env, args: &[&str], timeout: Duration) -> Watched {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
     let n = RUNS.fetch_add(1, Ordering::Relaxed);
@@ -302,6 +304,10 @@ fn a_session_of_a_million_responses_costs_little_memory() {
     let other = Env::new();
     other.ok(["checklists"]);
     let (report, run) = import_json(&other, &[&bundle]);
+    println!(
+        "peak memory: import of a million responses: {} MiB",
+        run.peak_mib
+    );
     assert!(
         run.peak_mib < MEMORY_LIMIT_MIB,
         "import took {} MiB",
@@ -315,6 +321,10 @@ fn a_session_of_a_million_responses_costs_little_memory() {
     fs::write(env.session_path(&id), &huge).unwrap();
     let _ = fs::remove_file(env.data.join("index.ron"));
     let listed = watched(&env, &["list"], Duration::from_secs(120));
+    println!(
+        "peak memory: cold list with that file: {} MiB",
+        listed.peak_mib
+    );
     assert!(
         listed.peak_mib < MEMORY_LIMIT_MIB,
         "list took {} MiB",
@@ -352,6 +362,10 @@ fn a_bundle_of_large_archive_entries_is_imported_in_little_memory() {
     writer.finish().unwrap();
     let other = Env::new();
     let (report, run) = import_json(&other, &[&bundle]);
+    println!(
+        "peak memory: import of 20 archive entries of 32 MiB: {} MiB",
+        run.peak_mib
+    );
     assert!(
         run.peak_mib < MEMORY_LIMIT_MIB,
         "import took {} MiB",
