@@ -214,9 +214,7 @@ fn a_paste_typed_as_keys_is_quick_and_saved() {
         .collect();
     let started = Instant::now();
     // No bracketed paste: one key event per character.
-    for piece in text.chars().collect::<Vec<_>>().chunks(4096) {
-        term.keys(&piece.iter().collect::<String>());
-    }
+    let _typing = term.keys_in_background(text.clone());
     let deadline = Duration::from_secs(60);
     loop {
         let saved = note(&env, &id);
