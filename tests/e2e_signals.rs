@@ -96,11 +96,12 @@ struct Figures {
 
 fn signal_loop(signal: i32, name: &str, default_rounds: usize) -> Figures {
     let env = Env::new();
-    let id = env.new_session("wenming-keshi", "办公室", "2026年11月自查", "2026-11-21");
     let mut rng = Rng::new(0x5349_4700 + signal as u64);
     let mut figures = Figures::default();
-    let mut words: Vec<String> = Vec::new();
     for round in 0..rounds(default_rounds) {
+        // A fresh session each round, so that the word is never wrapped on screen.
+        let department = format!("部门{round}");
+        let id = env.new_session("wenming-keshi", &department, "2026年11月自查", "2026-11-21");
         let tag = format!("{name}-{round}");
         let mut term = start(&env, &["open", &id], &tag);
         term.wait_text("已查");
@@ -139,13 +140,12 @@ fn signal_loop(signal: i32, name: &str, default_rounds: usize) -> Figures {
             figures.unreadable += 1;
             continue;
         }
-        let saved = note(&env, &id);
         if acknowledged {
             figures.acknowledged += 1;
-            words.push(word.clone());
+            if note(&env, &id) != word {
+                figures.lost += 1;
+            }
         }
-        figures.lost += words.iter().filter(|w| !saved.contains(w.as_str())).count();
-        words.retain(|w| !saved.contains(w.as_str()));
     }
     println!("kill -{name}: {figures:?}");
     figures
