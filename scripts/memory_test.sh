@@ -47,6 +47,11 @@ measure "import of that bundle into an empty folder" "$zicha" --data-dir "$work/
 rm -f "$work/other/index.ron"
 measure "cold list of the imported folder" "$zicha" --data-dir "$work/other" list
 measure "import of the same bundle again (unchanged)" "$zicha" --data-dir "$work/other" import "$work/big.zip"
+# Every session changed here since: each one is merged with its copy in the bundle.
+"$zicha" --data-dir "$work/other" list --json \
+    | python3 -c 'import json,sys; [print(s["id"]) for s in json.load(sys.stdin)]' \
+    | while read -r sid; do "$zicha" --data-dir "$work/other" mark "$sid" 1.2 pass > /dev/null; done
+measure "import again after a change to every session" "$zicha" --data-dir "$work/other" import "$work/big.zip"
 rm -rf "$work/other" "$work/big.zip"
 ZICHA_MEMORY_REPORT=1 cargo test --release --test hostile memory -- --nocapture --test-threads=1 2>&1 \
     | grep -oE 'peak memory: .*|test result.*|panicked.*'

@@ -111,9 +111,9 @@ fn merge_with(
             theirs: theirs.checklist.clone(),
         });
     }
-    let ours = with_ids(ours);
-    let theirs = with_ids(theirs);
-    let mut merged = ours.clone();
+    let ours = ids_filled_in(ours);
+    let theirs = ids_filled_in(theirs);
+    let mut merged: Session = ours.as_ref().clone();
     let header_conflict = merge_header(&mut merged, &theirs, trust);
 
     let mut taken = Vec::new();
@@ -190,15 +190,57 @@ fn time_key(time: &DateTime<FixedOffset>) -> (DateTime<FixedOffset>, i32) {
     (*time, time.offset().local_minus_utc())
 }
 
-/// Equal but for the save counter, the last-save time and the file format.
+/// The session with every revision id present; borrowed when none is missing (a
+/// session can hold a 32 MiB note: copies cost).
+fn ids_filled_in(session: &Session) -> std::borrow::Cow<'_, Session> {
+    let complete = !session.header_rev.is_empty()
+        && session.responses.values().all(|r| !r.rev.is_empty());
+    if complete {
+        std::borrow::Cow::Borrowed(session)
+    } else {
+        std::borrow::Cow::Owned(with_ids(session))
+    }
+}
+
+/// Equal but for the save counter, the last-save time and the file format. Written
+/// field by field without copies; a new field of `Session` must be added here (the
+/// pattern names every field, so it does not compile until it is).
 fn same_apart_from_saves(a: &Session, b: &Session) -> bool {
-    let neutral = |s: &Session| Session {
-        format: 0,
-        seq: 0,
-        updated: s.created,
-        ..s.clone()
-    };
-    neutral(a) == neutral(b)
+    let Session {
+        format: _,
+        id,
+        checklist,
+        round,
+        date,
+        department,
+        inspector,
+        created,
+        updated: _,
+        seq: _,
+        finished,
+        header_rev,
+        header_seen,
+        responses,
+        conflicts,
+    } = a;
+    (id, checklist, round, date, department, inspector, created)
+        == (
+            &b.id,
+            &b.checklist,
+            &b.round,
+            &b.date,
+            &b.department,
+            &b.inspector,
+            &b.created,
+        )
+        && (finished, header_rev, header_seen, responses, conflicts)
+            == (
+                &b.finished,
+                &b.header_rev,
+                &b.header_seen,
+                &b.responses,
+                &b.conflicts,
+            )
 }
 
 /// Merges the header of `theirs` into `merged` (a copy of ours); true on a conflict.

@@ -260,6 +260,15 @@ impl Store {
                 return Step::skipped(format!("the copy here cannot be read: {error}"));
             }
         };
+        // The same file (importing a bundle again): nothing to merge.
+        if ours.on_disk == Some(super::atomic::content_hash(&incoming.bytes)) {
+            return Step {
+                outcome: ImportOutcome::Unchanged,
+                taken: Vec::new(),
+                conflicts: ours.session.conflicts.keys().cloned().collect(),
+                header_conflict: None,
+            };
+        }
         let merged = match merge::merge_as_of(&ours.session, theirs, now) {
             Ok(merged) => merged,
             Err(error) => return Step::skipped(error.to_string()),
