@@ -193,8 +193,8 @@ fn time_key(time: &DateTime<FixedOffset>) -> (DateTime<FixedOffset>, i32) {
 /// The session with every revision id present; borrowed when none is missing (a
 /// session can hold a 32 MiB note: copies cost).
 fn ids_filled_in(session: &Session) -> std::borrow::Cow<'_, Session> {
-    let complete = !session.header_rev.is_empty()
-        && session.responses.values().all(|r| !r.rev.is_empty());
+    let complete =
+        !session.header_rev.is_empty() && session.responses.values().all(|r| !r.rev.is_empty());
     if complete {
         std::borrow::Cow::Borrowed(session)
     } else {
