@@ -112,6 +112,11 @@ pub fn write_atomic(
     expect: Expect,
 ) -> Result<(), AtomicError> {
     write_in_place(fs, target, bytes, expect)?;
+    sync_parent(fs, target)
+}
+
+/// Syncs the folder of `target`, whose new content is already in place.
+fn sync_parent(fs: &dyn FileOps, target: &Path) -> Result<(), AtomicError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs.sync_dir(dir).map_err(|source| AtomicError::Io {
         action: "sync the folder",
@@ -155,13 +160,7 @@ pub fn write_atomic_streamed(
     write: &mut dyn FnMut(&mut File) -> io::Result<()>,
 ) -> Result<(), AtomicError> {
     place_written(fs, target, expect, &mut |_, file| write(file))?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    fs.sync_dir(dir).map_err(|source| AtomicError::Io {
-        action: "sync the folder",
-        path: dir.to_path_buf(),
-        source,
-        renamed: true,
-    })
+    sync_parent(fs, target)
 }
 
 type Writer<'a> = dyn FnMut(&dyn FileOps, &mut File) -> io::Result<()> + 'a;

@@ -185,6 +185,41 @@ fn decode(bytes: Vec<u8>, label: &str, named: Option<Uuid>, found: &mut Found) -
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Go,
+    Stop,
+}
+
+/// Reads of one session file, counted against the budget, decoded and handed to
+/// `take`; a failure is a problem. Stops the source once the budget is spent.
+fn hand_on(
+    read: std::io::Result<Vec<u8>>,
+    label: &str,
+    id: Uuid,
+    budget: &mut Budget,
+    found: &mut Found,
+    take: &mut dyn FnMut(&Incoming),
+) -> Flow {
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            found
+                .problems
+                .push(format!("{label}: cannot read: {error}; not imported"));
+            return Flow::Go;
+        }
+    };
+    if !budget.take(bytes.len()) {
+        found.problems.push(over_budget(label));
+        return Flow::Stop;
+    }
+    if let Some(incoming) = decode(bytes, label, Some(id), found) {
+        take(&incoming);
+    }
+    Flow::Go
+}
+
 /// Hands each session of `source` to `take`, one at a time.
 pub(super) fn read_source(
     source: &SourcePath,
@@ -242,21 +277,12 @@ fn read_folder(
             found.problems.push(format!("{label}: {why}; not imported"));
             continue;
         }
-        let bytes = match safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                found
-                    .problems
-                    .push(format!("{label}: cannot read: {error}; not imported"));
-                continue;
-            }
-        };
-        if !budget.take(bytes.len()) {
-            found.problems.push(over_budget(&label));
+        let read = safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES);
+        if hand_on(read, &label, id, budget, &mut found, &mut |incoming| {
+            take(incoming, &archive)
+        }) == Flow::Stop
+        {
             break;
-        }
-        if let Some(incoming) = decode(bytes, &label, Some(id), &mut found) {
-            take(&incoming, &archive);
         }
     }
     found.trashed = trashed_ids(&root.join("trash"));
@@ -382,24 +408,14 @@ fn read_bundle(
             (name, kind, read.map(|()| bytes))
         };
         let label = format!("{}:{name}", source.label);
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                found
-                    .problems
-                    .push(format!("{label}: cannot read: {error}; not imported"));
-                continue;
-            }
-        };
-        if !budget.take(bytes.len()) {
-            found.problems.push(over_budget(&label));
-            break;
-        }
         let BundleEntry::Session(id) = kind else {
             continue;
         };
-        if let Some(incoming) = decode(bytes, &label, Some(id), &mut found) {
-            take(&incoming, &archive);
+        if hand_on(bytes, &label, id, budget, &mut found, &mut |incoming| {
+            take(incoming, &archive)
+        }) == Flow::Stop
+        {
+            break;
         }
     }
     Ok(found)
