@@ -10,6 +10,7 @@ use crate::export::text;
 use crate::model::scoring::format_points;
 use crate::model::text::sanitize_line;
 use crate::store::checklist_file::{FileProblem, parse_checklist};
+use crate::store::safe_fs;
 
 pub fn checklists(context: &Context) -> Result<()> {
     let store = context.store()?;
@@ -60,7 +61,9 @@ pub fn check(context: &Context, files: &[PathBuf]) -> Result<()> {
     let mut problems: Vec<FileProblem> = Vec::new();
     for path in files {
         let label = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        // A path typed by the user may be a link of theirs; never a FIFO, never huge.
+        let read = safe_fs::read_capped(path, safe_fs::MAX_SESSION_BYTES, safe_fs::Links::Follow);
+        let bytes = match read {
             Ok(bytes) => bytes,
             Err(error) => {
                 problems.push(FileProblem {

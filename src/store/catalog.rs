@@ -63,7 +63,9 @@ impl Catalog {
         paths.sort();
         for path in paths {
             let label = path.display().to_string();
-            let bytes = match fs::read(&path) {
+            let read =
+                super::safe_fs::read_capped_nofollow(&path, super::safe_fs::MAX_SESSION_BYTES);
+            let bytes = match read {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     catalog.problems.push(FileProblem {

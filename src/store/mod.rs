@@ -11,13 +11,17 @@ mod import_source;
 pub mod index;
 mod index_format;
 mod index_stamp;
+mod limits;
 pub mod lock;
 pub mod paths;
 mod revisions;
+mod ron_budget;
+pub mod safe_fs;
 pub mod series;
 pub mod session_file;
 pub mod settings;
 mod sweep;
+mod zip_scan;
 
 use std::collections::HashMap;
 use std::fs;
@@ -148,6 +152,29 @@ pub struct SessionFile {
     pub modified: Option<std::time::SystemTime>,
 }
 
+/// The data folder's managed subfolders (DESIGN §5), including those later features
+/// fill. A folder added here is covered by the output-path check; its files must be
+/// read and written through `safe_fs` and the save protocol like all others.
+pub const MANAGED_DIRS: [&str; 8] = [
+    "sessions",
+    "checklists",
+    "archive",
+    "trash",
+    "recovery",
+    "attachments",
+    "problems",
+    "activities",
+];
+
+/// Files the store manages directly in the data folder.
+pub const MANAGED_FILES: [&str; 5] = [
+    "index.ron",
+    "index.lock",
+    "settings.ron",
+    "unit.ron",
+    "unit.lock",
+];
+
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
@@ -177,6 +204,7 @@ impl Store {
             store.recovery_dir(),
         ] {
             fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+            safe_fs::real_folder(&dir).map_err(|e| StoreError::io("use the folder", &dir, e))?;
         }
         sweep::sweep(&store);
         Ok(store)
@@ -184,6 +212,10 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+    /// Every folder the store manages or will manage; nothing else may write in them.
+    pub fn managed_dirs(&self) -> Vec<PathBuf> {
+        MANAGED_DIRS.iter().map(|dir| self.root.join(dir)).collect()
     }
     pub fn sessions_dir(&self) -> PathBuf {
         self.root.join("sessions")
@@ -223,7 +255,12 @@ impl Store {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
+            let regular = entry
+                .file_type()
+                .is_ok_and(|kind| safe_fs::kind_of_type(kind) == safe_fs::Kind::Regular);
             if let Some(id) = session_id_from_name(&name) {
+                // A link or FIFO under a session's name is listed, and reported
+                // as unreadable when it is loaded; it is never opened.
                 let metadata = entry.metadata().ok();
                 scan.sessions.push(SessionFile {
                     id,
@@ -231,7 +268,7 @@ impl Store {
                     size: metadata.as_ref().map_or(0, |m| m.len()),
                     modified: metadata.and_then(|m| m.modified().ok()),
                 });
-            } else if !sweep::is_ours(&name) {
+            } else if !sweep::is_ours(&name) || !regular {
                 scan.strays.push(path);
             }
         }

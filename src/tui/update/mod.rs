@@ -215,9 +215,13 @@ fn autosave(app: &mut App) -> Vec<Effect> {
     let rested = save
         .last_edit
         .is_none_or(|edit| now.duration_since(edit) >= super::app::AUTOSAVE_DELAY);
-    if !rested && !walk.closing {
+    let waited_long = save
+        .dirty_since
+        .is_some_and(|since| now.duration_since(since) >= super::app::AUTOSAVE_MAX_WAIT);
+    if !rested && !walk.closing && !waited_long {
         return Vec::new();
     }
+    walk.save.dirty_since = None;
     walk.save.in_flight = Some(walk.save.generation);
     vec![Effect::Save(Box::new(super::action::SaveJob {
         loaded: walk.loaded.clone(),
