@@ -11,6 +11,8 @@ mod report;
 mod revise;
 mod row;
 mod scoring;
+#[cfg(test)]
+mod tests;
 
 pub use build::import_tables;
 pub use naming::id_from_file_name;

@@ -148,7 +148,7 @@ pub fn strip_numbering(text: &str) -> &str {
 
 fn speaks_of_points(clause: &str) -> bool {
     clause.contains('扣')
-        || clause.contains("得分")
+        || ["得分", "评分", "满分"].iter().any(|w| clause.contains(w))
         || (clause.contains('分') && clause.chars().any(|c| c.is_ascii_digit()))
 }
 
