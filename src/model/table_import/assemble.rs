@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use super::draft::{Draft, DraftNote, Heading};
 use super::report::{Kind, Noted, RowNote, Unread, Warning};
-use super::row::{Draft, DraftNote, Heading};
 use crate::model::checklist::{Item, Section};
 
 pub(super) struct Assembled {

@@ -2,17 +2,18 @@
 //! items under section headings, then assemble the tree and the report.
 
 use super::assemble::assemble;
+use super::draft::{Columns, Heading};
 use super::header::{Header, Role, candidate_texts, expected_names, find_header};
 use super::numbers::stated_total;
 use super::report::{Noted, Report, RowNote, RowRef, TableInfo, Unread, Warning};
-use super::row::{Columns, Heading, RowReader};
+use super::row::RowReader;
 use super::{ImportOptions, Imported, Table, TableError, TableRow};
 use crate::model::checklist::{Checklist, Rules};
 
 /// Everything gathered while reading the tables.
 #[derive(Debug, Default)]
 pub(super) struct Reading {
-    pub drafts: Vec<super::row::Draft>,
+    pub drafts: Vec<super::draft::Draft>,
     pub notes: Vec<RowNote>,
     pub stated_total: Option<f64>,
     pub title: Option<String>,

@@ -4,6 +4,7 @@
 
 mod assemble;
 mod build;
+mod draft;
 pub mod header;
 mod naming;
 mod numbers;
