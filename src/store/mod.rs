@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;
+pub mod checklist_text;
 pub mod demo;
 pub mod fsops;
 pub mod import;
