@@ -1,5 +1,7 @@
 //! All user-facing UI text, in Chinese (default) and English.
 
+pub mod table_import;
+
 use crate::model::session::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +78,7 @@ pub struct Texts {
     pub recovery_files: &'static str,
     pub builtin: &'static str,
     pub user_file: &'static str,
+    pub archived: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -111,6 +114,7 @@ pub const ZH: Texts = Texts {
     recovery_files: "recovery/ 中有应急保存的文件:",
     builtin: "内置",
     user_file: "用户",
+    archived: "导入(存档)",
 };
 
 pub const EN: Texts = Texts {
@@ -146,6 +150,7 @@ pub const EN: Texts = Texts {
     recovery_files: "Emergency copies in recovery/:",
     builtin: "built-in",
     user_file: "user",
+    archived: "imported (archive)",
 };
 
 impl Lang {

@@ -31,6 +31,7 @@ pub fn checklists(context: &Context) -> Result<()> {
                 crate::store::catalog::Source::User(path) => {
                     format!("{} {}", t.user_file, path.display())
                 }
+                crate::store::catalog::Source::Archive(_) => t.archived.to_string(),
             };
             vec![
                 c.id.clone(),

@@ -222,7 +222,10 @@ mod tests {
             ], sections: [(code: "1.9", title: "子", items: [(code: "1.9.1", title: "加", points: 1.0, bonus: true)])])])"##;
         let checklist = parse_checklist(text.as_bytes(), "x.ron").expect("parses");
         let written = encode_checklist(&checklist, &["来源：细则.xlsx\n第二行".to_string()]);
-        assert!(written.starts_with("// 来源：细则.xlsx 第二行\nChecklist(\n"), "{written}");
+        assert!(
+            written.starts_with("// 来源：细则.xlsx 第二行\nChecklist(\n"),
+            "{written}"
+        );
         let read = parse_checklist(written.as_bytes(), "y.ron").expect("reads back");
         assert_eq!(read, checklist);
     }

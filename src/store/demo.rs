@@ -16,7 +16,8 @@ use crate::model::session::ChecklistRef;
 /// Each file goes through the save protocol except the per-file folder sync: the
 /// folder is synced once at the end, which makes every rename durable at once.
 pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
-    let entries = store.catalog().latest_all();
+    let catalog = store.catalog();
+    let entries = catalog.latest_all();
     let mut references: Vec<ChecklistRef> = Vec::with_capacity(entries.len());
     for entry in &entries {
         references.push(store.archive(entry)?);

@@ -15,12 +15,13 @@ pub(super) struct Assembled {
 
 /// Sections are numbered 1, 2, … and 1.1, 1.2 inside; an item takes its section's
 /// code and the next number there. Codes from a 编号 column are kept when every
-/// item has one of the form "1.2" and no two are the same.
+/// item has one, no two are the same, and they are more than row numbers 1, 2, 3.
 pub(super) fn assemble(drafts: Vec<Draft>, checklist_title: &str) -> Assembled {
     let table_codes = {
         let codes: Vec<&str> = drafts.iter().filter_map(|d| d.code.as_deref()).collect();
         let distinct: BTreeSet<&str> = codes.iter().copied().collect();
-        codes.len() == drafts.len() && distinct.len() == codes.len()
+        let more_than_numbers = codes.iter().any(|c| !c.bytes().all(|b| b.is_ascii_digit()));
+        codes.len() == drafts.len() && distinct.len() == codes.len() && more_than_numbers
     };
     let mut roots: Vec<Section> = Vec::new();
     let mut open: Vec<(usize, usize)> = Vec::new(); // (heading id, index in parent)

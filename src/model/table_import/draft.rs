@@ -125,12 +125,12 @@ pub(super) fn list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// An item code as tables write them: "1.2", "A3", "8.1-2"; no spaces, at most 32 bytes.
 pub(super) fn looks_like_code(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    (1..=32).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 /// The largest "加N分" in a text (a bonus item's worth when no points cell says it).

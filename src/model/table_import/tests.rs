@@ -347,3 +347,21 @@ fn no_header_and_empty_tables_are_errors() {
         TableError::Empty
     );
 }
+
+#[test]
+fn plain_row_numbers_in_a_code_column_are_not_taken_as_codes() {
+    let rows = grid(&[
+        &["序号", "项目", "内容", "分值"],
+        &["1", "环境", "窗明几净", "5"],
+        &["2", "环境", "绿化美观", "5"],
+    ]);
+    let imported =
+        import_tables(&[Table::from_grid("", rows, &[], 1)], &options("t")).expect("imports");
+    let codes: Vec<&str> = imported
+        .checklist
+        .items()
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(codes, ["1.1", "1.2"]);
+}
