@@ -104,7 +104,10 @@ pub const ZH: TableImportTexts = TableImportTexts {
     },
     title: |title| format!("标题：{title}"),
     section: |code, title| format!("章节 {code} {title}"),
-    item: |code, title, points, kind| format!("条目 {code} {title}  {points}分{}", zh_kind(kind)),
+    item: |code, title, points, kind| match kind {
+        Kind::Veto => format!("条目 {code} {title}{}", zh_kind(kind)),
+        _ => format!("条目 {code} {title}  {points}分{}", zh_kind(kind)),
+    },
     deductions: |once, per| match (once, per) {
         (0, 0) => String::new(),
         (once, 0) => format!("  扣分规则{once}条"),
