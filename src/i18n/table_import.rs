@@ -181,8 +181,9 @@ pub const EN: TableImportTexts = TableImportTexts {
     },
     title: |title| format!("title: {title}"),
     section: |code, title| format!("section {code} {title}"),
-    item: |code, title, points, kind| {
-        format!("item {code} {title}  {points} points{}", en_kind(kind))
+    item: |code, title, points, kind| match kind {
+        Kind::Veto => format!("item {code} {title}{}", en_kind(kind)),
+        _ => format!("item {code} {title}  {points} points{}", en_kind(kind)),
     },
     deductions: |once, per| match (once, per) {
         (0, 0) => String::new(),
