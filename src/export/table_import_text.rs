@@ -162,7 +162,7 @@ fn summary_lines(report: &Report, t: &TableImportTexts) -> Vec<ReportLine> {
             } => (t.warn_section)(code, title, &format_points(*total), &format_points(*stated)),
             Warning::TableLeftOut { table } => (t.warn_table_left_out)(*table),
         };
-        lines.push(line(format!("{}: {text}", t.warning), true));
+        lines.push(line(format!("{}{text}", t.warning), true));
     }
     lines
 }

@@ -133,12 +133,11 @@ pub const ZH: TableImportTexts = TableImportTexts {
     },
     unread_count: |rows, clauses| format!("未能读取 {rows} 行；未识别的评分说明 {clauses} 处"),
     warn_total: |total, expected, stated| {
-        let whose = if stated {
-            "表中所列总分"
+        if stated {
+            format!("基础分合计 {total} 分，与表中所列总分 {expected} 分不符")
         } else {
-            "100 分"
-        };
-        format!("基础分合计 {total} 分，与{whose}（{expected}）不符")
+            format!("基础分合计 {total} 分，不是 {expected} 分")
+        }
     },
     warn_section: |code, title, total, stated| {
         format!("章节 {code} {title}：条目合计 {total} 分，与表中所列 {stated} 分不符")
@@ -154,7 +153,7 @@ pub const ZH: TableImportTexts = TableImportTexts {
         }
     },
     next_step: |id| format!("开始检查：zicha new --checklist {id} --department 部门 --round 轮次"),
-    warning: "警告",
+    warning: "警告：",
     no_header: |file, found, expected| {
         format!("{file}：找不到可识别的表头。找到的是：{found}；应有如下列名：{expected}")
     },
@@ -216,12 +215,11 @@ pub const EN: TableImportTexts = TableImportTexts {
         format!("{rows} rows not read; {clauses} scoring texts not understood")
     },
     warn_total: |total, expected, stated| {
-        let whose = if stated {
-            "the table's stated total"
+        if stated {
+            format!("the base items add up to {total}, not the table's stated total of {expected}")
         } else {
-            "100"
-        };
-        format!("the base items add up to {total}, not {whose} ({expected})")
+            format!("the base items add up to {total}, not {expected}")
+        }
     },
     warn_section: |code, title, total, stated| {
         format!(
@@ -237,7 +235,7 @@ pub const EN: TableImportTexts = TableImportTexts {
         format!("{id} changed: v{from} → v{to}; {moved} moved item codes recorded in renamed")
     },
     next_step: |id| format!("start: zicha new --checklist {id} --department NAME --round LABEL"),
-    warning: "warning",
+    warning: "warning: ",
     no_header: |file, found, expected| {
         format!(
             "{file}: no recognisable header row. Found: {found}; expected column names such as: {expected}"

@@ -83,7 +83,7 @@ fn scalar<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 fn words(list: &[String]) -> String {
-    let quoted: Vec<String> = list.iter().map(|word| scalar(word)).collect();
+    let quoted: Vec<String> = list.iter().map(scalar).collect();
     format!("[{}]", quoted.join(", "))
 }
 

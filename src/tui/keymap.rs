@@ -26,6 +26,8 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
+    /// The report of a table import.
+    ImportReport,
 }
 
 /// Everything a key can ask for.
@@ -84,6 +86,8 @@ pub enum Command {
     KeepBoth,
     NextVersion,
     PrevVersion,
+    /// Import an office's Word or Excel table as a checklist.
+    ImportTable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,8 +199,17 @@ const HOME: &[Binding] = &[
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
+    bind(&[k('i')], C::ImportTable, true),
     bind(&[k('?')], C::Help, true),
     bind(&[k('q')], C::Quit, true),
+];
+
+const IMPORT_REPORT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
 ];
 
 const EDITOR: &[Binding] = &[bind(&[code(KC::Esc)], C::FinishEditing, true)];
@@ -330,6 +343,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Export => EXPORT,
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
+        Mode::ImportReport => IMPORT_REPORT,
     }
 }
 
@@ -481,6 +495,7 @@ mod tests {
             Mode::Export,
             Mode::Prompt,
             Mode::Conflicts,
+            Mode::ImportReport,
         ] {
             let mut seen = HashSet::new();
             for binding in bindings(mode) {

@@ -1,5 +1,5 @@
 //! Effects that read across sessions for the compare, history and ledger screens,
-//! close rectifications and write exports. Called by the runner; all I/O.
+//! close rectifications, write exports and import tables. Called by the runner; all I/O.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,12 +9,15 @@ use uuid::Uuid;
 use super::action::{Action, CompareData, CompareSource, HistoryData};
 use super::app::{ExportRequest, ExportTarget, SessionLabel};
 use crate::clock;
+use crate::export::table_import_text::import_report;
 use crate::export::{self, Options, Overwrite, Report, Selection, SessionReport};
+use crate::i18n::{Lang, table_import};
 use crate::model::checklist::Checklist;
 use crate::model::compare::{Inspection, compare};
 use crate::model::edit::close_rectification as close;
 use crate::model::ledger::{LedgerScope, ledger};
 use crate::model::session::{RectificationDone, Session};
+use crate::store::table_import::TableImportRequest;
 use crate::store::{Store, StoreError};
 
 pub fn load_compare(store: &Store, source: CompareSource, no_prior: &str) -> Action {
@@ -171,5 +174,104 @@ pub fn export(store: &Store, request: ExportRequest, default_dir: &Path) -> Acti
             Action::ExportExists(Box::new(request), path.display().to_string())
         }
         Err(error) => Action::Failed(error.to_string()),
+    }
+}
+
+/// Imports a table; a relative path or one starting with `~` is taken from the
+/// current folder or the home folder, as a shell would.
+pub fn import_table(store: &Store, mut request: TableImportRequest, lang: Lang) -> Action {
+    let typed = request.file.display().to_string();
+    if let Some(rest) = typed
+        .strip_prefix("~/")
+        .or_else(|| typed.strip_prefix("~\\"))
+        && let Some(home) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
+    {
+        request.file = std::path::PathBuf::from(home).join(rest);
+    }
+    if request.file.is_relative()
+        && let Ok(here) = std::env::current_dir()
+    {
+        request.file = here.join(&request.file);
+    }
+    match store.import_table(&request) {
+        Ok(outcome) => Action::TableImported(Ok(import_report(&outcome, &typed, lang))),
+        Err(error) => Action::TableImported(Err(table_import::error(lang, &error))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::mpsc;
+
+    use super::*;
+    use crate::tui::app::ChecklistOrigin;
+    use crate::tui::runner::Runner;
+
+    fn table(path: &Path) {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        let rows = [
+            ["测评项目", "测评内容", "分值", "评分标准"],
+            ["学习", "有学习计划", "60", "未制定计划的，扣10分"],
+            ["学习", "每月集中学习", "40", "每缺一次扣5分"],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *text).expect("cell");
+            }
+        }
+        workbook.save(path).expect("save");
+    }
+
+    #[test]
+    fn the_runner_imports_a_table_and_home_offers_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Arc::new(Store::open(&dir.path().join("data")).expect("store"));
+        let file = dir.path().join("学习细则.xlsx");
+        table(&file);
+        let (events, _received) = mpsc::channel();
+        let mut runner = Runner::new(store.clone(), Lang::En, events);
+        let before = store.catalog().latest_all().len();
+        let request = TableImportRequest {
+            file: file.clone(),
+            ..TableImportRequest::default()
+        };
+        let actions = runner.run(crate::tui::action::Effect::ImportTable(request));
+        let [Action::TableImported(Ok(lines))] = actions.as_slice() else {
+            panic!("{actions:?}");
+        };
+        assert!(
+            lines.iter().any(|l| l.text.contains("(xuexixize v1)")),
+            "{lines:?}"
+        );
+        let home = runner.run(crate::tui::action::Effect::LoadHome);
+        let [Action::HomeLoaded(data)] = home.as_slice() else {
+            panic!("no home data");
+        };
+        assert_eq!(
+            data.checklists.len(),
+            before + 1,
+            "the new checklist is offered at once"
+        );
+        let offered = data
+            .checklists
+            .iter()
+            .find(|c| c.id == "xuexixize")
+            .expect("offered");
+        assert_eq!(
+            (offered.version, offered.origin),
+            (1, ChecklistOrigin::User)
+        );
+
+        let missing = TableImportRequest {
+            file: dir.path().join("没有.xlsx"),
+            ..TableImportRequest::default()
+        };
+        let actions = runner.run(crate::tui::action::Effect::ImportTable(missing));
+        assert!(
+            matches!(actions.as_slice(), [Action::TableImported(Err(message))] if message.contains("cannot read")),
+            "{actions:?}"
+        );
     }
 }

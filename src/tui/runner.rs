@@ -10,7 +10,7 @@ use std::thread;
 use uuid::Uuid;
 
 use super::action::{Action, Effect, OpenedSession, SaveJob, SaveOutcome, SaveReport};
-use super::app::{ChecklistChoice, HomeData, PriorItem, PriorView, SessionRow};
+use super::app::{ChecklistChoice, ChecklistOrigin, HomeData, PriorItem, PriorView, SessionRow};
 use super::loaders;
 use super::messages;
 use crate::clock;
@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
 use crate::model::matching::CodeMap;
 use crate::model::session::Session;
+use crate::store::catalog::Source;
 use crate::store::lock::Lock;
 use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
 
@@ -118,6 +119,9 @@ impl Runner {
                 Ok(()) => Vec::new(),
                 Err(error) => vec![Action::Failed(error.to_string())],
             },
+            Effect::ImportTable(request) => {
+                vec![loaders::import_table(&self.store, request, self.lang)]
+            }
             Effect::Recover(session) => {
                 let text = session_file::encode(&session);
                 match self
@@ -158,6 +162,11 @@ impl Runner {
                     id: entry.checklist.id.clone(),
                     version: entry.checklist.version,
                     title: entry.checklist.title.clone(),
+                    origin: match entry.source {
+                        Source::Builtin(_) => ChecklistOrigin::Builtin,
+                        Source::User(_) => ChecklistOrigin::User,
+                        Source::Archive(_) => ChecklistOrigin::Archive,
+                    },
                 })
                 .collect(),
             ..HomeData::default()

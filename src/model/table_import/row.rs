@@ -32,7 +32,7 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn text<'r>(row: &'r TableRow, col: Option<usize>) -> &'r str {
+    fn text(row: &TableRow, col: Option<usize>) -> &str {
         col.and_then(|c| row.cells.get(c))
             .map_or("", |cell| cell.text.trim())
     }

@@ -254,10 +254,11 @@ fn unit_of(segment: &str) -> Option<&'static str> {
     for i in 0..after.len() {
         if is_number_char(after[i]) || after[i] == '几' {
             let next = i + 1;
-            if next < after.len() && !is_number_char(after[next]) {
-                if let Some(unit) = unit_at(next) {
-                    return Some(unit);
-                }
+            if next < after.len()
+                && !is_number_char(after[next])
+                && let Some(unit) = unit_at(next)
+            {
+                return Some(unit);
             }
         }
     }

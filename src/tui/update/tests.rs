@@ -746,6 +746,7 @@ fn home_data() -> HomeData {
             id: "t".into(),
             version: 1,
             title: "测试表".into(),
+            origin: Default::default(),
         }],
         ..HomeData::default()
     }

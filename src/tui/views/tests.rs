@@ -147,7 +147,7 @@ fn walking(lang: Lang, width: u16, height: u16) -> App {
     app
 }
 
-fn home_app(width: u16, height: u16) -> App {
+pub(super) fn home_app(width: u16, height: u16) -> App {
     let mut app = app(Lang::Zh, width, height);
     let checklist = checklist();
     let mut sessions = Vec::new();
@@ -173,6 +173,7 @@ fn home_app(width: u16, height: u16) -> App {
             id: "wenming".into(),
             version: 2,
             title: "文明单位创建自查表".into(),
+            origin: Default::default(),
         }],
         ..HomeData::default()
     };
@@ -181,7 +182,7 @@ fn home_app(width: u16, height: u16) -> App {
 }
 
 /// The screen as text, one line per row, wide characters once.
-fn render(app: &App) -> String {
+pub(super) fn render(app: &App) -> String {
     let (width, height) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|frame| draw(frame, app)).expect("draw");
