@@ -143,8 +143,10 @@ fn first_sheet_with_header(tables: Vec<Table>) -> Vec<Table> {
 }
 
 fn same_checklist_at(path: &Path, checklist: &Checklist) -> bool {
-    std::fs::read(path)
-        .ok()
-        .and_then(|bytes| parse_checklist(&bytes, "").ok())
-        .is_some_and(|existing| existing == *checklist)
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+    regular
+        && std::fs::read(path)
+            .ok()
+            .and_then(|bytes| parse_checklist(&bytes, "").ok())
+            .is_some_and(|existing| existing == *checklist)
 }

@@ -71,13 +71,13 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, TableFileError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(error)?;
-    let metadata = file.metadata().map_err(error)?;
-    if !metadata.is_file() {
+    // Asked before opening: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).map_err(error)?.is_file() {
         return Err(TableFileError::NotAFile {
             path: path.to_path_buf(),
         });
     }
+    let file = File::open(path).map_err(error)?;
     let mut bytes = Vec::new();
     file.take(MAX_TABLE_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -129,5 +129,67 @@ fn number_text(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_far_away_cell_neither_costs_memory_nor_moves_row_numbers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("far.xlsx");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(1, 0, "测评项目").expect("cell");
+        sheet.write_string(1, 1, "分值").expect("cell");
+        sheet.write_number(2, 1, 10.0).expect("cell");
+        sheet.write_string(1_048_575, 16_383, "远处").expect("cell");
+        workbook.save(&path).expect("save");
+        let tables = read_tables(&path, None).expect("reads");
+        let rows = &tables[0].rows;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].number, 2, "the sheet's own row number");
+        assert_eq!(rows[1].cells[1].text, "10");
+        assert_eq!(rows[0].cells.len(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pipe.xlsx");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        assert!(matches!(
+            read_tables(&path, None),
+            Err(TableFileError::NotAFile { .. })
+        ));
+    }
+
+    #[test]
+    fn kinds_by_extension_and_content() {
+        let path = Path::new("x.bin");
+        assert_eq!(
+            kind_of(path, b"PK..word/document.xml..").ok(),
+            Some(TableKind::Docx)
+        );
+        assert_eq!(
+            kind_of(path, b"PK..xl/workbook.xml..").ok(),
+            Some(TableKind::Xlsx)
+        );
+        assert!(matches!(
+            kind_of(path, b"plain text"),
+            Err(TableFileError::UnknownKind { .. })
+        ));
+        let mut old = OLE_MAGIC.to_vec();
+        old.extend(b"WordDocument");
+        assert!(matches!(
+            kind_of(Path::new("a.doc"), &old),
+            Err(TableFileError::OldFormat { .. })
+        ));
+        assert_eq!(number_text(10.0), "10");
+        assert_eq!(number_text(0.5), "0.5");
     }
 }

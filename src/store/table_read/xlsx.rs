@@ -1,9 +1,10 @@
-//! Worksheets of an .xlsx workbook, with merged ranges, via calamine.
+//! Worksheets of an .xlsx workbook, with merged ranges, via calamine; cells are
+//! streamed and only the first rows and columns kept, so memory stays bounded.
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
 use super::{MAX_COLUMNS, MAX_ROWS, TableFileError, number_text};
 use crate::model::table_import::{MergedRange, Table};
@@ -43,40 +44,89 @@ pub(super) fn read(
     };
     let mut tables = Vec::new();
     for name in wanted {
-        let range = workbook.worksheet_range(&name).map_err(corrupt)?;
         let merges = workbook.merge_cells_by_sheet_name(&name).map_err(corrupt)?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let (height, width) = range.get_size();
-        let grid: Vec<Vec<String>> = (0..height.min(MAX_ROWS))
-            .map(|row| {
-                (0..width.min(MAX_COLUMNS))
-                    .map(|col| range.get((row, col)).map_or_else(String::new, cell_text))
-                    .collect()
-            })
-            .collect();
+        let cells = used_cells(&mut workbook, &name).map_err(corrupt)?;
+        let top = cells.iter().map(|(row, _, _)| *row).min().unwrap_or(0);
+        let left = cells.iter().map(|(_, col, _)| *col).min().unwrap_or(0);
+        let height = cells
+            .iter()
+            .map(|(row, _, _)| row + 1 - top)
+            .max()
+            .unwrap_or(0);
+        let width = cells
+            .iter()
+            .map(|(_, col, _)| col + 1 - left)
+            .max()
+            .unwrap_or(0);
+        let mut grid = vec![vec![String::new(); width]; height];
+        for (row, col, text) in cells {
+            grid[row - top][col - left] = text;
+        }
         let merged: Vec<MergedRange> = merges
             .iter()
-            .filter(|m| m.start.0 >= top && m.start.1 >= left)
-            .map(|m| MergedRange {
-                first_row: (m.start.0 - top) as usize,
-                first_col: (m.start.1 - left) as usize,
-                last_row: (m.end.0.saturating_sub(top)) as usize,
-                last_col: (m.end.1.saturating_sub(left)) as usize,
+            .map(|m| {
+                (
+                    m.start.0 as usize,
+                    m.start.1 as usize,
+                    m.end.0 as usize,
+                    m.end.1 as usize,
+                )
+            })
+            .filter(|(r0, c0, _, _)| {
+                *r0 >= top && *c0 >= left && *r0 < top + height && *c0 < left + width
+            })
+            .map(|(r0, c0, r1, c1)| MergedRange {
+                first_row: r0 - top,
+                first_col: c0 - left,
+                last_row: r1.saturating_sub(top).min(height.saturating_sub(1)),
+                last_col: c1.saturating_sub(left).min(width.saturating_sub(1)),
             })
             .collect();
-        tables.push(Table::from_grid(&name, grid, &merged, top as usize + 1));
+        tables.push(Table::from_grid(&name, grid, &merged, top + 1));
     }
     Ok(tables)
 }
 
-fn cell_text(data: &Data) -> String {
+/// The most cells looked at in one sheet, whatever the file claims.
+const MAX_CELLS_READ: usize = 2_000_000;
+
+/// The sheet's non-empty cells within the first rows and columns, streamed: a sheet
+/// that claims a cell far away (XFD1048576) costs nothing.
+fn used_cells(
+    workbook: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+) -> Result<Vec<(usize, usize, String)>, XlsxError> {
+    let mut reader = workbook.worksheet_cells_reader(name)?;
+    let mut cells = Vec::new();
+    let mut seen = 0;
+    while let Some(cell) = reader.next_cell()? {
+        seen += 1;
+        if seen > MAX_CELLS_READ {
+            break;
+        }
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if row >= MAX_ROWS || col >= MAX_COLUMNS {
+            continue;
+        }
+        let text = cell_text(cell.get_value());
+        if !text.trim().is_empty() {
+            cells.push((row, col, text));
+        }
+    }
+    Ok(cells)
+}
+
+fn cell_text(data: &DataRef) -> String {
     match data {
-        Data::String(text) => text.clone(),
-        Data::Float(value) => number_text(*value),
-        Data::Int(value) => value.to_string(),
-        Data::Bool(value) => value.to_string(),
-        Data::DateTime(value) => value.to_string(),
-        Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
-        Data::Error(_) | Data::Empty => String::new(),
+        DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+            text.clone()
+        }
+        DataRef::SharedString(text) => (*text).to_string(),
+        DataRef::Float(value) => number_text(*value),
+        DataRef::Int(value) => value.to_string(),
+        DataRef::Bool(value) => value.to_string(),
+        DataRef::DateTime(value) => value.to_string(),
+        DataRef::Error(_) | DataRef::Empty => String::new(),
     }
 }
