@@ -4,17 +4,17 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Shading, Table,
+    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, Shading, Table,
     TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
 use super::{Column, FILL_LINE, Form};
 use crate::export::ExportError;
+use crate::export::docx::fonts;
 use crate::model::scoring::format_points;
 
 const BODY_FONT: &str = "宋体";
 const TITLE_FONT: &str = "黑体";
-const LATIN_FONT: &str = "Times New Roman";
 /// A4 landscape in twentieths of a point, with 1.5 cm margins.
 const PAGE_WIDTH: u32 = 16_838;
 const PAGE_HEIGHT: u32 = 11_906;
@@ -143,11 +143,4 @@ fn table(form: &Form) -> Table {
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-}
-
-fn fonts(east_asia: &str) -> RunFonts {
-    RunFonts::new()
-        .east_asia(east_asia)
-        .ascii(LATIN_FONT)
-        .hi_ansi(LATIN_FONT)
 }

@@ -11,7 +11,7 @@ use super::{MAX_COLUMNS, MAX_ROWS, TableFileError};
 use crate::model::table_import::{Cell, Merge, Table, TableRow};
 
 /// The most text taken from word/document.xml once unpacked.
-const MAX_DOCUMENT_XML: u64 = 200 << 20;
+const MAX_DOCUMENT_XML: u64 = 64 << 20;
 /// Paragraphs kept before a table as its caption.
 const CAPTION_PARAGRAPHS: usize = 4;
 
