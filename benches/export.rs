@@ -14,7 +14,8 @@ fn benches(c: &mut Criterion) {
         .pop()
         .map(|round| round.label)
         .expect("a round");
-    let report = collect(&store, &Selection::Round(label)).expect("collect the round");
+    let report = collect(&store, &Selection::Round(label), &zicha::progress::Silent)
+        .expect("collect the round");
     assert_eq!(report.sessions.len(), 50);
     let options = Options::new(common::until());
     let mut group = c.benchmark_group("round_export_50_departments");

@@ -2,8 +2,11 @@
 
 pub mod cli;
 pub mod clock;
+pub mod command;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod ops;
+pub mod progress;
 pub mod store;
 pub mod tui;

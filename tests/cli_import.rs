@@ -383,7 +383,7 @@ fn rezip(from: &Path, to: &Path, change: impl Fn(&str, Vec<u8>) -> (String, Vec<
     let mut writer = zip::ZipWriter::new(fs::File::create(to).unwrap());
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).unwrap();
-        let name = entry.name().unwrap().into_owned();
+        let name = entry.name().to_string();
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).unwrap();
         let (name, bytes) = change(&name, bytes);

@@ -345,10 +345,17 @@ fn compare_text_puts_regressions_first_and_no_prior_is_an_error() {
     );
     assert!(text.contains("+7 (+22.55%)"), "{text}");
 
+    // Errors follow --lang: Chinese by default, English on request.
     let error = data.fails(&["compare", &office_1]);
-    assert!(error.contains("has no prior session"), "{error}");
-    let error = data.fails(&["compare", &party_1]);
-    assert!(error.contains("has no prior session"), "{error}");
+    assert!(
+        error.starts_with("错误:") && error.contains("没有上一轮"),
+        "{error}"
+    );
+    let error = data.fails(&["--lang", "en", "compare", &party_1]);
+    assert!(
+        error.starts_with("error: ") && error.contains("has no prior session"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -433,10 +440,14 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
     assert!(!later_line.contains("逾期"), "{table}");
 
     // A finished session is read-only.
-    data.ok(&["finish", &office_2]);
+    let finished = data.ok(&["finish", &office_2]);
+    assert_eq!(finished.trim(), format!("{office_2} 已完成检查(只读)"));
     let error = data.fails(&["rectify", &office_2, "1.5", "--done"]);
-    assert!(error.contains("finished"), "{error}");
-    data.ok(&["reopen", &office_2]);
+    assert!(error.contains("已完成,为只读"), "{error}");
+    let error = data.fails(&["--lang", "en", "rectify", &office_2, "1.5", "--done"]);
+    assert!(error.contains("is finished and read-only"), "{error}");
+    let reopened = data.ok(&["--lang", "en", "reopen", &office_2]);
+    assert_eq!(reopened.trim(), format!("{office_2} reopened"));
 
     let out = data.ok(&[
         "rectify",
@@ -450,8 +461,8 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
     ]);
     assert!(out.contains("刘芳") && out.contains(NOW), "{out}");
     let again = data.fails(&["rectify", &office_1, "1.1", "--done"]);
-    assert!(again.contains("already closed by 刘芳"), "{again}");
-    let missing = data.fails(&["rectify", &office_1, "2.1", "--done"]);
+    assert!(again.contains("已由 刘芳"), "{again}");
+    let missing = data.fails(&["--lang", "en", "rectify", &office_1, "2.1", "--done"]);
     assert!(missing.contains("no rectification"), "{missing}");
 
     let open = data.json(&["ledger", "--json"]);

@@ -39,7 +39,7 @@ fn a_panic_restores_the_terminal_and_writes_the_session_to_recovery() {
     term.wait_text("已查 0/");
     term.keys("1");
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     term.keys("崩溃前的备注");
     // F12 triggers the debug-only test panic before the autosave can run.
     term.send(b"\x1b[24~");
@@ -128,7 +128,7 @@ fn a_ten_megabyte_paste_is_cut_and_the_ui_stays_responsive() {
     let mut term = start(&env, &["open", &id], &[]);
     term.wait_text("已查 0/");
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     let huge = "粘贴测试文字。".repeat(10 * 1024 * 1024 / 21);
     term.paste(&huge);
     term.wait_for("the cut message", Duration::from_secs(60), |s| {

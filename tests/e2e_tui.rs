@@ -11,6 +11,11 @@ use pty::Term;
 /// Starts `zicha` (with `args`) on the env's data dir in a terminal; `stty -a` runs
 /// after it exits and its output lands in `<root>/stty-after.txt`.
 fn start(env: &Env, args: &[&str], cols: u16, rows: u16) -> Term {
+    start_with(env, args, &[], cols, rows)
+}
+
+/// [`start`] with more environment variables.
+fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)], cols: u16, rows: u16) -> Term {
     let data = env.data.display().to_string();
     let stty = env.root.path().join("stty-after.txt");
     let mut line = format!("'{BIN}' --data-dir '{data}'");
@@ -21,14 +26,9 @@ fn start(env: &Env, args: &[&str], cols: u16, rows: u16) -> Term {
         "; status=$?; stty -a > '{}'; exit $status",
         stty.display()
     ));
-    Term::spawn(
-        "sh",
-        &["-c", &line],
-        &[("ZICHA_LANG", "zh")],
-        &env.cwd,
-        cols,
-        rows,
-    )
+    let mut all = vec![("ZICHA_LANG", "zh")];
+    all.extend_from_slice(vars);
+    Term::spawn("sh", &["-c", &line], &all, &env.cwd, cols, rows)
 }
 
 fn stty_after(env: &Env) -> String {
@@ -66,19 +66,19 @@ fn walk_search_mark_note_paste_autosave_resize_and_quit() {
 
     // A Chinese note typed as keystrokes (as an input method delivers it), Enter is a newline.
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     term.keys("窗户有灰尘");
     term.enter();
     term.keys("需要清洁");
     term.escape();
     term.wait_for("editor closed", Duration::from_secs(5), |s| {
-        !s.contains("Esc 完成")
+        !s.contains("Esc完成")
     });
 
     // A multi-line bracketed paste into the note of the next item.
     term.keys("j");
     term.enter();
-    term.wait_text("Esc 完成");
+    term.wait_text("Esc完成");
     term.paste("第一行粘贴\n第二行粘贴");
     term.wait_text("第二行粘贴");
     term.escape();
@@ -115,7 +115,8 @@ fn walk_search_mark_note_paste_autosave_resize_and_quit() {
 fn a_new_session_from_the_home_form_opens_the_walk() {
     let env = Env::new();
     let mut term = start(&env, &[], 80, 24);
-    term.wait_text("自查 zicha");
+    // The home data arrives from the worker; the empty-round line shows once it has.
+    term.wait_text("按 n 新建检查记录");
     term.keys("n");
     term.wait_text("新建检查记录");
     term.keys("党群室");
@@ -188,13 +189,8 @@ fn compare_opens_from_the_walk_and_returns() {
     assert!(term.wait_exit(Duration::from_secs(10)));
 }
 
-#[test]
-fn export_from_the_ui_writes_the_file_and_says_where() {
-    let env = Env::new();
-    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
-    let mut term = start(&env, &["open", &id], 100, 30);
-    term.wait_text("已查 0/");
-    term.keys("1");
+/// Exports the open session as md from the dialog; the text of the one file written.
+fn export_md(env: &Env, term: &mut Term) -> String {
     term.keys("e");
     term.wait_text("导出");
     term.send(b"\x1b[B");
@@ -207,7 +203,17 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
         .map(|e| e.path())
         .collect();
     assert_eq!(written.len(), 1, "{written:?}\n{screen}");
-    let text = std::fs::read_to_string(&written[0]).unwrap();
+    std::fs::read_to_string(&written[0]).unwrap()
+}
+
+#[test]
+fn export_from_the_ui_writes_the_file_and_says_where() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("1");
+    let text = export_md(&env, &mut term);
     assert!(
         text.contains("党群室") && text.contains("达标"),
         "the unsaved mark is exported:\n{text}"
@@ -226,11 +232,34 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
 }
 
 #[test]
+fn a_ui_export_names_the_unit_from_zicha_unit() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let unit = [("ZICHA_UNIT", "某某市城市管理局")];
+    let mut term = start_with(&env, &["open", &id], &unit, 100, 30);
+    term.wait_text("已查 0/");
+    let text = export_md(&env, &mut term);
+    assert!(
+        text.contains("某某市城市管理局"),
+        "the UI's export names the unit as the CLI's does:\n{text}"
+    );
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
 fn without_a_terminal_the_ui_says_what_to_use_instead() {
     let env = Env::new();
     let stderr = env.fails(Vec::<&str>::new(), 1);
     assert!(
         stderr.contains("needs a terminal") && stderr.contains("zicha list"),
         "{stderr}"
+    );
+    let chinese = env.fails(["--lang", "zh"], 1);
+    assert!(
+        chinese.starts_with("错误:") && chinese.contains("需要在终端中运行"),
+        "{chinese}"
     );
 }

@@ -277,6 +277,20 @@ fn an_existing_file_is_kept_unless_forced() {
         .arg(&target)
         .assert()
         .code(1)
+        .stderr(predicate::str::contains("已存在;要替换请加 --force"));
+    data.zicha()
+        .args([
+            "--lang",
+            "en",
+            "export",
+            &data.office,
+            "--format",
+            "md",
+            "-o",
+        ])
+        .arg(&target)
+        .assert()
+        .code(1)
         .stderr(predicate::str::contains("already exists; use --force"));
     assert_eq!(fs::read_to_string(&target).expect("still there"), "mine");
 
@@ -324,7 +338,7 @@ fn output_may_be_a_folder_and_names_are_made_safe() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("does not exist"));
+        .stderr(predicate::str::contains("不存在"));
 }
 
 #[test]
@@ -344,7 +358,15 @@ fn exporting_changes_no_session_file() {
 fn clear_errors_for_unknown_rounds_unreadable_sessions_and_bad_usage() {
     let data = sample();
     data.zicha()
-        .args(["export", "--round", "2025年自查", "--format", "md"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--round",
+            "2025年自查",
+            "--format",
+            "md",
+        ])
         .assert()
         .code(1)
         .stderr(

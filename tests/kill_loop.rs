@@ -141,10 +141,10 @@ fn killing_the_ui_around_its_autosave() {
             100,
             30,
         );
-        term.wait_text("已查");
+        term.wait_text("已查 0/");
         let note = format!("第{round}轮备注{}", "记录".repeat(round % 20));
         term.enter();
-        term.wait_text("Esc 完成");
+        term.wait_text("Esc完成");
         // The editor opens at the end of the note: the paste appends to it.
         term.paste(&note);
         term.escape();

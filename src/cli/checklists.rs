@@ -15,8 +15,8 @@ use crate::i18n::table_import;
 use crate::model::checklist::Checklist;
 use crate::model::scoring::format_points;
 use crate::model::text::sanitize_line;
+use crate::ops::table_import::TableImportRequest;
 use crate::store::checklist_file::{FileProblem, parse_checklist};
-use crate::store::table_import::TableImportRequest;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Args)]
@@ -90,12 +90,11 @@ pub fn run(context: &Context, args: ChecklistsArgs) -> Result<()> {
 
 fn import(context: &Context, request: &TableImportRequest) -> Result<()> {
     let store = context.store()?;
-    let outcome = store
-        .import_table(request)
+    let outcome = crate::ops::table_import::import_table(&store, request)
         .map_err(|error| anyhow!(table_import::error(context.lang, &error)))?;
     let file = request.file.display().to_string();
     let mut out = String::new();
-    for line in import_report(&outcome, &file, context.lang) {
+    for line in import_report(outcome.summary(), &file, context.lang) {
         out.push_str(&line.text);
         out.push('\n');
     }
@@ -225,7 +224,8 @@ pub fn checklists(context: &Context) -> Result<()> {
     Ok(())
 }
 
-pub fn check(files: &[PathBuf]) -> Result<()> {
+pub fn check(context: &Context, files: &[PathBuf]) -> Result<()> {
+    let t = context.lang.cli();
     let mut problems: Vec<FileProblem> = Vec::new();
     for path in files {
         let label = path.display().to_string();
@@ -235,7 +235,7 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
                 problems.push(FileProblem {
                     file: label,
                     place: None,
-                    message: format!("cannot read: {error}"),
+                    message: (t.cannot_read)(&error.to_string()),
                 });
                 continue;
             }
@@ -245,12 +245,14 @@ pub fn check(files: &[PathBuf]) -> Result<()> {
                 let items = checklist.items();
                 let base: f64 = items.iter().filter(|i| i.is_base()).map(|i| i.points).sum();
                 println!(
-                    "{}: ok — {} v{}, {} items, {} points",
-                    sanitize_line(&label),
-                    checklist.id,
-                    checklist.version,
-                    items.len(),
-                    format_points(base)
+                    "{}",
+                    (t.checklist_ok)(
+                        &sanitize_line(&label),
+                        &checklist.id,
+                        checklist.version,
+                        items.len(),
+                        &format_points(base)
+                    )
                 );
             }
             Err(found) => problems.extend(found),

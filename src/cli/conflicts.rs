@@ -1,14 +1,15 @@
 //! `zicha conflicts` and `zicha resolve`: review what imports left in conflict.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use clap::Args;
 
-use super::sessions::{editable, who};
+use super::sessions::who;
 use super::{Context, print};
 use crate::clock;
 use crate::export::{import_json, import_text, json};
 use crate::model::merge::{self, Resolution};
 use crate::model::text::sanitize_line;
+use crate::ops;
 
 #[derive(Debug, Args)]
 pub struct ConflictsArgs {
@@ -69,7 +70,7 @@ pub fn conflicts(context: &Context, args: ConflictsArgs) -> Result<()> {
             ));
         }
     }
-    let t = import_text::import_texts(context.lang);
+    let t = crate::i18n::import::texts(context.lang);
     if args.json {
         print(&json::to_safe_json(&items));
         println!();
@@ -81,7 +82,8 @@ pub fn conflicts(context: &Context, args: ConflictsArgs) -> Result<()> {
     }
     for file in &unreadable {
         eprintln!(
-            "warning: {}: {}",
+            "{}: {}: {}",
+            context.lang.cli().warning,
             file.id,
             sanitize_line(&file.problem.to_string())
         );
@@ -91,8 +93,8 @@ pub fn conflicts(context: &Context, args: ConflictsArgs) -> Result<()> {
 
 pub fn resolve(context: &Context, args: ResolveArgs) -> Result<()> {
     let store = context.store()?;
-    let (_lock, mut row) = editable(&store, &args.session)?;
-    let session = &mut row.loaded.session;
+    let mut editable = ops::open::editable(&store, &args.session, clock::now())?;
+    let session = &mut editable.loaded.session;
     let code = args.code.trim();
     let others = session.conflicts.get(code).map_or(0, Vec::len);
     let resolution = match (args.choice.mine, args.choice.theirs, args.choice.both) {
@@ -103,21 +105,17 @@ pub fn resolve(context: &Context, args: ResolveArgs) -> Result<()> {
         (_, Some(number), _) => Resolution::Theirs(number - 1),
         (false, None, false) => Resolution::Mine,
     };
-    let by = args
-        .by
-        .map(|name| name.trim().to_string())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| who(&store, session));
+    let by = who(&store, args.by.as_deref(), session);
     merge::resolve(session, code, resolution, &by, clock::now())?;
     store
-        .save(&mut row.loaded)
-        .with_context(|| "the resolution was not saved")?;
-    let t = import_text::import_texts(context.lang);
+        .save(&mut editable.loaded)
+        .map_err(ops::OpsError::NotSaved)?;
+    let t = crate::i18n::import::texts(context.lang);
     println!(
         "{} {}: {}",
         sanitize_line(code),
         t.resolved,
-        import_text::version_line(row.loaded.session.response(code), context.lang)
+        import_text::version_line(editable.loaded.session.response(code), context.lang)
     );
     Ok(())
 }

@@ -9,7 +9,7 @@ use clap::Args;
 use super::Context;
 use crate::clock;
 use crate::model::demo::DemoPlan;
-use crate::store::demo::write_demo;
+use crate::store::demo::write_demo_with;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -34,10 +34,10 @@ pub fn demo(context: &Context, args: DemoArgs) -> Result<()> {
     let store = context.store()?;
     let existing = store.scan()?.sessions.len();
     if existing > 0 && !args.add {
-        bail!(
-            "{} already holds {existing} sessions; demo data would mix with them. Use an empty folder (--data-dir DIR), or --add with another --seed",
-            context.data_dir.display()
-        );
+        bail!((context.lang.cli().demo_not_empty)(
+            &context.data_dir,
+            existing
+        ));
     }
     let plan = DemoPlan {
         departments: usize::from(args.departments),
@@ -46,13 +46,18 @@ pub fn demo(context: &Context, args: DemoArgs) -> Result<()> {
         until: args.until.unwrap_or_else(clock::today),
     };
     let started = Instant::now();
-    let written = write_demo(&store, &plan)?;
+    let progress = super::progress::bar(context.lang.cli().writing_demo);
+    let written = write_demo_with(&store, &plan, &progress)?;
+    progress.finish();
     println!(
-        "{written} sessions ({} departments × {} rounds) written to {} in {:.1} s",
-        plan.departments,
-        plan.rounds,
-        store.sessions_dir().display(),
-        started.elapsed().as_secs_f64()
+        "{}",
+        (context.lang.cli().demo_written)(
+            written,
+            plan.departments,
+            plan.rounds,
+            &store.sessions_dir(),
+            started.elapsed().as_secs_f64()
+        )
     );
     Ok(())
 }

@@ -2,13 +2,14 @@
 
 use std::path::{MAIN_SEPARATOR, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Context;
 use crate::clock;
-use crate::export::{self, ExportError, Format, Options, Overwrite, Selection};
+use crate::export::{self, Format, Overwrite, Selection};
 use crate::model::text::sanitize_line;
+use crate::ops::export::{ExportRequest, unit};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -27,8 +28,8 @@ pub struct ExportArgs {
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
-    /// The unit (单位) named in the report header
-    #[arg(long, env = "ZICHA_UNIT", value_name = "NAME")]
+    /// The unit (单位) named in the report header (default: env ZICHA_UNIT)
+    #[arg(long, value_name = "NAME")]
     pub unit: Option<String>,
 }
 
@@ -38,10 +39,11 @@ fn parse_format(text: &str) -> Result<Format, String> {
 }
 
 pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
+    let t = context.lang.cli();
     if let Some(target) = &args.output {
         let text = target.as_os_str().to_string_lossy();
         if (text.ends_with('/') || text.ends_with(MAIN_SEPARATOR)) && !target.is_dir() {
-            bail!("folder {} does not exist", target.display());
+            bail!((t.no_such_folder)(&target.display().to_string()));
         }
     }
     let store = context.store()?;
@@ -49,34 +51,23 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
         Some(label) => Selection::Round(label),
         None => Selection::Sessions(args.sessions),
     };
-    let options = Options {
+    let request = ExportRequest {
+        selection,
+        format: args.format,
+        unit: unit(args.unit),
+        target: args.output,
+        default_dir: std::env::current_dir().map_err(|_| anyhow::anyhow!(t.no_current_folder))?,
+        overwrite: if args.force {
+            Overwrite::Replace
+        } else {
+            Overwrite::Never
+        },
+        unsaved: None,
         today: clock::today(),
-        unit: args.unit.filter(|unit| !unit.trim().is_empty()),
     };
-    let here = std::env::current_dir().context("cannot find the current folder")?;
-    let overwrite = if args.force {
-        Overwrite::Replace
-    } else {
-        Overwrite::Never
-    };
-    let path = match export::export(
-        &store,
-        &selection,
-        args.format,
-        &options,
-        args.output.as_deref(),
-        &here,
-        overwrite,
-    ) {
-        Ok(path) => path,
-        Err(ExportError::Exists { path }) => {
-            bail!(
-                "{} already exists; use --force to replace it",
-                path.display()
-            )
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let progress = super::progress::bar(t.exporting);
+    let path = crate::ops::export::export(&store, &request, &progress)?;
+    progress.finish();
     println!("{}", sanitize_line(&path.display().to_string()));
     Ok(())
 }

@@ -2,13 +2,14 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{Context, Problems, print};
 use crate::clock;
 use crate::export::{import_json, import_text, json};
 use crate::model::text::sanitize_line;
+use crate::ops::{self, import::ImportRequest};
 use crate::store::import::{ImportOptions, ImportOutcome};
 
 #[derive(Debug, Args)]
@@ -38,10 +39,16 @@ pub struct BundleArgs {
 
 pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
     let store = context.store()?;
-    let options = ImportOptions {
-        restore: args.restore,
+    let request = ImportRequest {
+        paths: args.paths,
+        options: ImportOptions {
+            restore: args.restore,
+        },
+        now: clock::now(),
     };
-    let report = store.import(&args.paths, options, clock::now())?;
+    let progress = super::progress::bar(context.lang.cli().importing);
+    let report = ops::import::import(&store, &request, &progress)?;
+    progress.finish();
     if args.json {
         print(&json::to_safe_json(&import_json::import_report(&report)));
         println!();
@@ -64,7 +71,8 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
 }
 
 pub fn bundle(context: &Context, args: BundleArgs) -> Result<()> {
-    let here = std::env::current_dir().context("cannot find the current folder")?;
+    let here = std::env::current_dir()
+        .map_err(|_| anyhow::anyhow!(context.lang.cli().no_current_folder))?;
     let output = here.join(&args.output);
     let store = context.store()?;
     let report = store.write_bundle(args.round.as_deref(), &output, args.force)?;
@@ -76,7 +84,7 @@ pub fn bundle(context: &Context, args: BundleArgs) -> Result<()> {
     if report.skipped.is_empty() {
         return Ok(());
     }
-    let t = import_text::import_texts(context.lang);
+    let t = crate::i18n::import::texts(context.lang);
     Err(Problems(
         report
             .skipped

@@ -1,10 +1,11 @@
-//! The command line (DESIGN §6): parse, call model/store/export, print.
+//! The command line (docs/design.md §6): parse, call model/store/export, print.
 
 mod checklists;
 mod conflicts;
 mod demo;
 mod export;
 mod import;
+mod progress;
 mod rounds;
 mod sessions;
 
@@ -169,16 +170,30 @@ impl std::error::Error for Problems {}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = language(&cli).unwrap_or_default();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            report_error(&error);
+            report_error(&error, lang);
             ExitCode::from(1)
         }
     }
 }
 
-fn report_error(error: &anyhow::Error) {
+/// `--lang`, else `ZICHA_LANG`, else Chinese.
+fn language(cli: &Cli) -> Result<Lang> {
+    let text = cli
+        .lang
+        .clone()
+        .or_else(|| std::env::var("ZICHA_LANG").ok());
+    match text {
+        Some(text) => Lang::parse(&text)
+            .ok_or_else(|| anyhow!((Lang::default().cli().unknown_language)(&text))),
+        None => Ok(Lang::Zh),
+    }
+}
+
+fn report_error(error: &anyhow::Error, lang: Lang) {
     let mut stderr = std::io::stderr().lock();
     if let Some(problems) = error.downcast_ref::<Problems>() {
         for line in &problems.0 {
@@ -186,16 +201,54 @@ fn report_error(error: &anyhow::Error) {
         }
         return;
     }
+    let message = error_text(error, lang);
+    for line in sanitize(&message).lines() {
+        let _ = writeln!(stderr, "{}: {line}", lang.cli().error);
+    }
+}
+
+/// The error in `lang`: the first error of the chain that zicha knows says it all
+/// (its own cause included); others are joined with their causes.
+fn error_text(error: &anyhow::Error, lang: Lang) -> String {
+    if let Some(text) = error.chain().find_map(|cause| localized(cause, lang)) {
+        return text;
+    }
     let mut message = error.to_string();
     for cause in error.chain().skip(1) {
         let cause = cause.to_string();
-        // Store errors already name their cause; do not say it twice.
         if !message.contains(&cause) {
             message.push_str(&format!(": {cause}"));
         }
     }
-    for line in sanitize(&message).lines() {
-        let _ = writeln!(stderr, "error: {line}");
+    message
+}
+
+fn localized(error: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    use crate::i18n::errors as e;
+    if let Some(error) = error.downcast_ref::<crate::ops::OpsError>() {
+        Some(e::ops_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::StoreError>() {
+        Some(e::store_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::export::ExportError>() {
+        Some(e::export_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::edit::EditError>() {
+        Some(e::edit_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::import::ImportError>() {
+        Some(e::import_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::bundle::BundleError>() {
+        Some(e::bundle_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::merge::MergeError>() {
+        Some(e::merge_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::merge::ResolveError>() {
+        Some(e::resolve_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::lock::LockError>() {
+        Some(e::lock_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::session::UnknownStatus>() {
+        Some(e::unknown_status(lang, error))
+    } else {
+        error
+            .downcast_ref::<crate::export::UnknownFormat>()
+            .map(|error| e::unknown_format(lang, error))
     }
 }
 
@@ -208,17 +261,9 @@ pub struct Context {
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
-        let data_dir = paths::data_dir(cli.data_dir.clone())
-            .ok_or_else(|| anyhow!("cannot find a data directory; pass --data-dir DIR"))?;
-        let lang_text = cli
-            .lang
-            .clone()
-            .or_else(|| std::env::var("ZICHA_LANG").ok());
-        let lang = match lang_text {
-            Some(text) => Lang::parse(&text)
-                .ok_or_else(|| anyhow!("unknown language {text:?}; expected zh or en"))?,
-            None => Lang::Zh,
-        };
+        let lang = language(cli)?;
+        let data_dir =
+            paths::data_dir(cli.data_dir.clone()).ok_or_else(|| anyhow!(lang.cli().no_data_dir))?;
         let ascii =
             cli.ascii || std::env::var("ZICHA_ASCII").is_ok_and(|v| !v.is_empty() && v != "0");
         Ok(Context {
@@ -290,7 +335,7 @@ pub fn run(cli: Cli) -> Result<()> {
             sessions::mark_item(&context, &session, &code, &mark)
         }
         Command::Checklists(args) => checklists::run(&context, args),
-        Command::Check { files } => checklists::check(&files),
+        Command::Check { files } => checklists::check(&context, &files),
         Command::Finish { session } => sessions::set_finished(&context, &session, true),
         Command::Reopen { session } => sessions::set_finished(&context, &session, false),
         Command::Export(args) => export::run(&context, args),

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{Context, print};
@@ -14,6 +14,7 @@ use crate::model::edit::{self, Mark};
 use crate::model::head::SessionHead;
 use crate::model::scoring::{Summary, format_points, item_score, summarize};
 use crate::model::text::{normalize_name, sanitize_line};
+use crate::ops::{self, OpsError};
 use crate::store::index::Overview;
 use crate::store::{LoadedSession, NewSession, Store};
 
@@ -27,11 +28,12 @@ pub fn new_session(
 ) -> Result<()> {
     let department = normalize_name(&department);
     let round = normalize_name(&round);
+    let t = context.lang.cli();
     if department.is_empty() {
-        bail!("--department is empty");
+        bail!(t.empty_department);
     }
     if round.is_empty() {
-        bail!("--round is empty");
+        bail!(t.empty_round);
     }
     let store = context.store()?;
     let request = NewSession {
@@ -70,7 +72,9 @@ pub fn list(
     as_json: bool,
 ) -> Result<()> {
     let store = context.store()?;
-    let overview = store.overview()?;
+    let progress = super::progress::bar(context.lang.cli().building_index);
+    let overview = store.overview_with(&progress)?;
+    progress.finish();
     let round = round.map(|r| normalize_name(&r));
     let department = department.map(|d| normalize_name(&d));
     let mut rows: Vec<&SessionHead> = overview
@@ -167,11 +171,12 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
     let row = load_scored(&store, session)?;
     if as_json {
         let mut detail = json::session_detail(&row.checklist, &row.loaded.session);
-        match super::rounds::recheck_codes(&store, &row.loaded.session, &row.checklist) {
+        match ops::open::recheck(&store, &row.loaded.session, &row.checklist) {
             Ok(codes) => detail.mark_recheck(&codes),
             Err(error) => eprintln!(
-                "warning: recheck marks left out: {}",
-                sanitize_line(&format!("{error:#}"))
+                "{}: {}",
+                context.lang.cli().recheck_left_out,
+                sanitize_line(&crate::i18n::errors::store_error(context.lang, &error))
             ),
         }
         print(&json::to_safe_json(&detail));
@@ -185,53 +190,34 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
         ));
     }
     if let Some(crate::store::ReadOnly::NewerFormat(format)) = row.loaded.read_only {
-        eprintln!(
-            "note: this session was written by a newer zicha (format {format}); it is read-only here"
-        );
+        eprintln!("{}", (context.lang.cli().newer_format)(format));
     }
     Ok(())
 }
 
-pub fn editable(store: &Store, session: &str) -> Result<(crate::store::lock::Lock, Scored)> {
-    let id = store.resolve(session)?;
-    let lock = store.lock(id, clock::now())?;
-    let row = scored(store, store.load(id)?)?;
-    if row.loaded.session.is_finished() {
-        bail!("session {id} is finished and read-only; run `zicha reopen {id}` to change it");
-    }
-    Ok((lock, row))
-}
-
-/// Who makes a change from the command line: the inspector the UI remembers on this
-/// machine, else the session's inspector, else the login name.
-pub fn who(store: &Store, session: &crate::model::session::Session) -> String {
+/// Who makes a change from the command line (`ops::who`): `--by`, else the
+/// inspector the UI remembers on this machine, else the session's, else the login.
+pub fn who(store: &Store, by: Option<&str>, session: &crate::model::session::Session) -> String {
     let remembered = store.load_settings().inspector;
-    if !remembered.is_empty() {
-        remembered
-    } else if !session.inspector.is_empty() {
-        session.inspector.clone()
-    } else {
-        std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_default()
-    }
+    ops::who::editor_name(
+        &[by.unwrap_or_default(), &remembered],
+        session,
+        &ops::who::login_name(),
+    )
 }
 
 pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> Result<()> {
     let store = context.store()?;
-    let (_lock, mut row) = editable(&store, session)?;
-    let checklist = row.checklist.clone();
+    let mut editable = ops::open::editable(&store, session, clock::now())?;
+    let checklist = editable.checklist.clone();
     let code = code.trim();
-    let item = checklist.item(code).ok_or_else(|| {
-        let codes: Vec<String> = checklist.items().iter().map(|i| i.code.clone()).collect();
-        anyhow!(
-            "no item {code:?} in {} v{}; valid codes: {}",
-            checklist.id,
-            checklist.version,
-            codes.join(", ")
-        )
+    let item = checklist.item(code).ok_or_else(|| OpsError::NoSuchItem {
+        code: code.to_string(),
+        checklist: checklist.id.clone(),
+        version: checklist.version,
+        codes: checklist.items().iter().map(|i| i.code.clone()).collect(),
     })?;
-    let session = &mut row.loaded.session;
+    let session = &mut editable.loaded.session;
     let response = edit::apply_mark(
         &checklist.rules,
         session.scope,
@@ -239,12 +225,12 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         session.response(code),
         mark,
     )?;
-    let by = who(&store, session);
+    let by = who(&store, None, session);
     session.set_response(code, response, &by, clock::now());
     store
-        .save(&mut row.loaded)
-        .with_context(|| "the change was not saved")?;
-    let session = &row.loaded.session;
+        .save(&mut editable.loaded)
+        .map_err(OpsError::NotSaved)?;
+    let session = &editable.loaded.session;
     let summary = summarize(&checklist, session);
     let t = context.lang.texts();
     let score = item_score(&checklist.rules, item, session.response(code))
@@ -271,20 +257,19 @@ pub fn set_finished(context: &Context, session: &str, finished: bool) -> Result<
     let _lock = store.lock(id, clock::now())?;
     let mut loaded = store.load(id)?;
     let now = clock::now();
+    let t = context.lang.cli();
     if loaded.session.is_finished() == finished {
-        println!(
-            "{id} {}",
-            if finished {
-                "already finished"
-            } else {
-                "already open"
-            }
-        );
+        let line = if finished {
+            t.already_finished
+        } else {
+            t.already_open
+        };
+        println!("{}", line(id));
         return Ok(());
     }
     loaded.session.finished = finished.then_some(now);
     loaded.session.updated = now;
     store.save(&mut loaded)?;
-    println!("{id} {}", if finished { "finished" } else { "reopened" });
+    println!("{}", if finished { t.finished } else { t.reopened }(id));
     Ok(())
 }

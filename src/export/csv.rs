@@ -24,7 +24,7 @@ pub fn render(report: &Report, options: &Options) -> String {
                     row.section.clone(),
                     row.code.clone(),
                     row.title.clone(),
-                    row.status.zh().to_string(),
+                    crate::i18n::report::status(row.status).to_string(),
                     row.points_text(),
                     row.lost_text(),
                     row.score_text(),

@@ -211,7 +211,7 @@ fn problems_table(problems: &[&ItemRow]) -> Table {
                 (i + 1).to_string(),
                 row.code.clone(),
                 format!("{}{}", row.title, row.marks()),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.lost_text(),
                 problem_description(row),
                 rect.map(|r| r.owner.clone()).unwrap_or_default(),
@@ -254,7 +254,9 @@ fn progress(row: &ItemRow) -> String {
     match rect.and_then(|r| r.done.as_ref()) {
         Some(done) if !done.note.is_empty() => format!("已完成({}){}", done.date, done.note),
         Some(done) => format!("已完成({})", done.date),
-        None => rect.map_or("未指定", |r| r.state_zh()).to_string(),
+        None => rect
+            .map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh())
+            .to_string(),
     }
 }
 
@@ -265,7 +267,7 @@ fn items_table(items: &[ItemRow]) -> Table {
             vec![
                 row.code.clone(),
                 format!("{}{}", row.title, row.marks()),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.points_text(),
                 row.score_text(),
             ]
@@ -394,58 +396,5 @@ fn text_run(text: &str, size: usize) -> Run {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::fixture;
-
-    fn document_xml(report: &Report, options: &Options) -> String {
-        let bytes = render(report, options).expect("renders");
-        fixture::unzip(&bytes, "word/document.xml")
-    }
-
-    #[test]
-    fn a_session_draft_has_title_facts_problems_table_and_chinese_fonts() {
-        let mut options = Options::new(fixture::today());
-        options.unit = Some("某某局".into());
-        let xml = document_xml(&fixture::single(), &options);
-        fixture::assert_well_formed(&xml);
-        assert!(xml.contains(">自查报告</w:t>"));
-        assert!(xml.contains(">某某局</w:t>"));
-        assert!(xml.contains(">办公室</w:t>") && xml.contains(">2026年11月自查</w:t>"));
-        assert!(xml.contains(">整改责任人</w:t>") && xml.contains(">整改期限</w:t>"));
-        assert!(xml.contains("w:eastAsia=\"宋体\"") && xml.contains("w:eastAsia=\"黑体\""));
-        assert!(xml.contains("<w:tbl>"));
-        assert!(xml.contains(">逾期未完成</w:t>"));
-        assert!(xml.contains(">已完成(2026-11-21)已补记录</w:t>"));
-        assert!(xml.contains("一票否决:是(3.1)"));
-    }
-
-    #[test]
-    fn hostile_text_is_escaped_broken_into_lines_and_stripped_of_illegal_characters() {
-        let xml = document_xml(&fixture::single(), &Options::new(fixture::today()));
-        fixture::assert_well_formed(&xml);
-        assert!(
-            xml.contains(
-                "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;引号&quot;"
-            )
-        );
-        assert!(xml.contains(
-            "=HYPERLINK(&quot;http://x&quot;,&quot;点我&quot;)</w:t><w:br w:type=\"textWrapping\" /><w:t xml:space=\"preserve\">+1-2</w:t><w:tab /><w:t xml:space=\"preserve\">-3 @SUM(A1)</w:t>"
-        ));
-        assert!(!xml.contains("<script>") && !xml.contains("李明<b>"));
-    }
-
-    #[test]
-    fn without_a_unit_a_blank_is_left_to_fill_in() {
-        let xml = document_xml(&fixture::round(), &Options::new(fixture::today()));
-        fixture::assert_well_formed(&xml);
-        assert!(xml.contains(">2026年11月自查自查报告</w:t>"));
-        assert!(xml.contains(&format!(">{BLANK}</w:t>")));
-        for department in ["办公室", "党群室", "后勤服务中心"] {
-            assert!(
-                xml.contains(&format!(">{department}</w:t>")),
-                "{department}"
-            );
-        }
-    }
-}
+#[path = "docx_tests.rs"]
+mod tests;

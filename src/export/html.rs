@@ -236,7 +236,11 @@ fn verdict_line(out: &mut String, s: &SummaryRow) {
 }
 
 fn status_cell(status: Status) -> String {
-    format!("<td class=\"{}\">{}</td>", status.as_str(), status.zh())
+    format!(
+        "<td class=\"{}\">{}</td>",
+        status.as_str(),
+        crate::i18n::report::status(status)
+    )
 }
 
 fn problem_table(out: &mut String, problems: &[&ItemRow]) {

@@ -42,7 +42,7 @@ pub struct SessionSummary {
     pub veto: Vec<String>,
     pub disqualified: bool,
     pub grade: Option<String>,
-    /// `veto`, `disqualified`, `in_progress`, `graded` or `none` (DESIGN §4).
+    /// `veto`, `disqualified`, `in_progress`, `graded` or `none` (docs/design.md §4).
     pub verdict: &'static str,
     pub problems: usize,
     pub open_rectifications: usize,
@@ -159,7 +159,7 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
         veto: head.veto.clone(),
         disqualified: head.disqualified,
         // Still the grade the percent gives, final or provisional, as scripts read it
-        // today; DESIGN §4's null-while-pending `grade` and `provisional_grade` are
+        // today; docs/design.md §4's null-while-pending `grade` and `provisional_grade` are
         // not adopted here yet.
         grade: head
             .grade
@@ -175,7 +175,7 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
 
 impl SessionDetail {
     /// Sets each item's `recheck` from the codes that need 复查
-    /// (`model::rounds::recheck_codes`).
+    /// (`model::recheck::recheck_codes`).
     pub fn mark_recheck(&mut self, codes: &BTreeSet<String>) {
         for item in &mut self.items {
             item.recheck = codes.contains(&item.code);

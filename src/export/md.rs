@@ -162,7 +162,7 @@ fn problem_table(out: &mut String, problems: &[&ItemRow]) {
             vec![
                 esc(&row.code),
                 esc(&format!("{}{}", row.title, row.marks())),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.score_text(),
                 row.lost_text(),
                 esc(&row.deductions_text()),
@@ -195,7 +195,7 @@ fn item_table(out: &mut String, items: &[ItemRow]) {
                 esc(&row.section),
                 esc(&row.code),
                 esc(&format!("{}{}", row.title, row.marks())),
-                row.status.zh().to_string(),
+                crate::i18n::report::status(row.status).to_string(),
                 row.points_text(),
                 row.score_text(),
                 esc(&row.note),

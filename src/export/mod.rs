@@ -2,7 +2,7 @@
 //!
 //! Report files (md, csv, html, xlsx, docx) go one way for the CLI and the UI:
 //! [`collect`] a [`Report`], [`render`] it, then [`write_file`] it to
-//! [`output_path`] — or all at once with [`export`].
+//! [`output_path`] — all at once with `ops::export::export`.
 
 pub mod csv;
 pub mod docx;
@@ -25,7 +25,7 @@ pub mod text;
 pub mod xlsx;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -172,25 +172,4 @@ pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<
         Format::Xlsx => xlsx::render(report, options)?,
         Format::Docx => docx::render(report, options)?,
     })
-}
-
-/// Collects, renders and writes in one go; returns the path written.
-/// `target` is a file or an existing folder; `None` means `default_dir`.
-pub fn export(
-    store: &crate::store::Store,
-    selection: &Selection,
-    format: Format,
-    options: &Options,
-    target: Option<&Path>,
-    default_dir: &Path,
-    overwrite: Overwrite,
-) -> Result<PathBuf, ExportError> {
-    let report = collect(store, selection)?;
-    let path = output_path(target, default_dir, &report, format);
-    if overwrite == Overwrite::Never && path.exists() {
-        return Err(ExportError::Exists { path });
-    }
-    let bytes = render(&report, format, options)?;
-    write_file(&path, &bytes, overwrite)?;
-    Ok(path)
 }

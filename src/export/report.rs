@@ -9,9 +9,11 @@ use uuid::Uuid;
 
 use super::ExportError;
 use crate::model::checklist::Checklist;
+use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
+use crate::progress::Progress;
 use crate::store::Store;
 use crate::store::index::Overview;
 
@@ -43,7 +45,7 @@ pub struct SessionReport {
     pub session: Session,
     pub checklist: Arc<Checklist>,
     pub summary: Summary,
-    /// Sessions of the same department and checklist up to this one's date,
+    /// Sessions of the same series (department, checklist, scope) up to this one's date,
     /// oldest first, this session included.
     pub history: Vec<TrendPoint>,
 }
@@ -99,8 +101,12 @@ impl Report {
 /// Loads the selected sessions, their checklists and history from the store. Only
 /// the chosen sessions are read; the round's members and every history point come
 /// from the index (`Store::overview`).
-pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportError> {
-    let overview = store.overview()?;
+pub fn collect(
+    store: &Store,
+    selection: &Selection,
+    progress: &dyn Progress,
+) -> Result<Report, ExportError> {
+    let overview = store.overview_with(progress)?;
     let peers = Peers::of(store, &overview);
     let (scope, chosen) = match selection {
         Selection::Sessions(prefixes) => {
@@ -145,8 +151,8 @@ pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportErr
                 });
             }
             members.sort_by(|a, b| {
-                a.group
-                    .cmp(&b.group)
+                a.series
+                    .cmp(&b.series)
                     .then_with(|| a.date.cmp(&b.date))
                     .then_with(|| a.id.cmp(&b.id))
             });
@@ -155,7 +161,9 @@ pub fn collect(store: &Store, selection: &Selection) -> Result<Report, ExportErr
         }
     };
     let mut sessions = Vec::with_capacity(chosen.len());
-    for id in chosen {
+    let total = chosen.len();
+    for (done, id) in chosen.into_iter().enumerate() {
+        progress.report(done, total);
         let session = store.load(id)?.session;
         let checklist = checklist_of(store, &session)?;
         let history = peers.trend(&session, &checklist);
@@ -191,8 +199,7 @@ fn known_rounds(peers: &[Peer]) -> Vec<String> {
 #[derive(Debug, Clone)]
 struct Peer {
     id: Uuid,
-    /// Normalized department and checklist id.
-    group: (String, String),
+    series: SeriesKey,
     round: String,
     date: NaiveDate,
     created: DateTime<FixedOffset>,
@@ -204,7 +211,7 @@ impl Peer {
     fn new(session: &Session, percent: Option<f64>) -> Peer {
         Peer {
             id: session.id,
-            group: group_key(&session.department, &session.checklist.id),
+            series: session.series_key(),
             round: session.round.clone(),
             date: session.date,
             created: session.created,
@@ -213,11 +220,32 @@ impl Peer {
     }
 }
 
-/// Every session as a peer, grouped by normalized department and checklist id, so
-/// that finding a session's history does not scan every session again.
+impl InSeries for Peer {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn department(&self) -> &str {
+        &self.series.department
+    }
+    fn checklist_id(&self) -> &str {
+        &self.series.checklist_id
+    }
+    fn scope(&self) -> crate::model::checklist::Scope {
+        self.series.scope
+    }
+    fn date(&self) -> NaiveDate {
+        self.date
+    }
+    fn created(&self) -> DateTime<FixedOffset> {
+        self.created
+    }
+}
+
+/// Every session as a peer, grouped by series, so that finding a session's
+/// history does not scan every session again.
 struct Peers {
     all: Vec<Peer>,
-    groups: HashMap<(String, String), Vec<usize>>,
+    groups: HashMap<SeriesKey, Vec<usize>>,
 }
 
 impl Peers {
@@ -227,7 +255,7 @@ impl Peers {
             .iter()
             .map(|head| Peer {
                 id: head.id,
-                group: group_key(&head.department, &head.checklist.id),
+                series: head.series_key(),
                 round: head.round.clone(),
                 date: head.date,
                 created: head.created,
@@ -240,17 +268,21 @@ impl Peers {
                 all.push(Peer::new(&loaded.session, None));
             }
         }
-        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        Peers::grouped(all)
+    }
+
+    fn grouped(all: Vec<Peer>) -> Peers {
+        let mut groups: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
         for (index, peer) in all.iter().enumerate() {
-            groups.entry(peer.group.clone()).or_default().push(index);
+            groups.entry(peer.series.clone()).or_default().push(index);
         }
         Peers { all, groups }
     }
 
-    /// Other sessions of the same department and checklist, dated no later than `session`.
+    /// Other sessions of the same series (department, checklist, scope), dated no later than `session`.
     fn earlier_than(&self, session: &Session) -> Vec<&Peer> {
         self.groups
-            .get(&group_key(&session.department, &session.checklist.id))
+            .get(&session.series_key())
             .map(|group| {
                 group
                     .iter()
@@ -261,12 +293,12 @@ impl Peers {
             .unwrap_or_default()
     }
 
-    /// `session` and the earlier sessions of its department and checklist, oldest first.
+    /// `session` and the earlier sessions of its series, oldest first.
     fn trend(&self, session: &Session, checklist: &Checklist) -> Vec<TrendPoint> {
         let this = Peer::new(session, summarize(checklist, session).percent());
         let mut points = self.earlier_than(session);
         points.push(&this);
-        points.sort_by(|a, b| a.date.cmp(&b.date).then(a.created.cmp(&b.created)));
+        points.sort_by_key(|peer| peer.chronology());
         points
             .into_iter()
             .map(|peer| TrendPoint {
@@ -276,10 +308,6 @@ impl Peers {
             })
             .collect()
     }
-}
-
-fn group_key(department: &str, checklist_id: &str) -> (String, String) {
-    (normalize_name(department), checklist_id.to_string())
 }
 
 #[cfg(test)]
@@ -307,11 +335,7 @@ mod tests {
         .into_iter()
         .map(|session| Peer::new(session, None))
         .collect();
-        let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        for (index, peer) in all.iter().enumerate() {
-            groups.entry(peer.group.clone()).or_default().push(index);
-        }
-        let peers = Peers { all, groups };
+        let peers = Peers::grouped(all);
         let ids: Vec<Uuid> = peers
             .earlier_than(&current)
             .iter()

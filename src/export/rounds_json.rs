@@ -1,4 +1,4 @@
-//! The `--json` shapes of `compare` and `ledger` (DESIGN §6). Field names are stable.
+//! The `--json` shapes of `compare` and `ledger` (docs/design.md §6). Field names are stable.
 //!
 //! `compare --json`:
 //! - `current`, `prior`: session ids;

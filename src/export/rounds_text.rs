@@ -1,85 +1,16 @@
 //! Plain-text `compare` and `ledger` output for the terminal and pipes.
 
-use crate::i18n::Lang;
-use crate::model::compare::{Class, Comparison, Inspection, ItemChange, sort_regressions_first};
+use crate::i18n::{
+    Lang,
+    rounds::{class_label, texts as round_texts},
+};
+use crate::model::compare::{Comparison, Inspection, ItemChange, sort_regressions_first};
 use crate::model::ledger::LedgerEntry;
 use crate::model::scoring::{Summary, format_points};
 use crate::model::session::{Session, Status};
 use crate::model::text::sanitize_line;
 
 use super::text::{percent_text, table, verdict_text};
-
-/// Labels for the compare and ledger views, shared with the UI.
-pub struct RoundTexts {
-    pub compare: &'static str,
-    pub prior: &'static str,
-    pub current: &'static str,
-    pub change: &'static str,
-    pub code: &'static str,
-    pub item: &'static str,
-    pub class: &'static str,
-    pub status: &'static str,
-    pub delta: &'static str,
-    pub renamed_from: &'static str,
-    pub overdue: &'static str,
-    pub rounds_open: &'static str,
-    pub no_open_rectifications: &'static str,
-    pub no_rectifications: &'static str,
-    pub rectification_closed: &'static str,
-}
-
-pub const ZH: RoundTexts = RoundTexts {
-    compare: "对比",
-    prior: "上轮",
-    current: "本轮",
-    change: "变化",
-    code: "编号",
-    item: "条目",
-    class: "类别",
-    status: "状态",
-    delta: "分差",
-    renamed_from: "原",
-    overdue: "逾期",
-    rounds_open: "未完成轮数",
-    no_open_rectifications: "没有未完成的整改。",
-    no_rectifications: "没有整改记录。",
-    rectification_closed: "整改已完成",
-};
-
-pub const EN: RoundTexts = RoundTexts {
-    compare: "Compare",
-    prior: "Prior",
-    current: "Current",
-    change: "Change",
-    code: "Code",
-    item: "Item",
-    class: "Class",
-    status: "Status",
-    delta: "Delta",
-    renamed_from: "was ",
-    overdue: "OVERDUE",
-    rounds_open: "Rounds open",
-    no_open_rectifications: "No open rectifications.",
-    no_rectifications: "No rectifications.",
-    rectification_closed: "rectification closed",
-};
-
-pub fn round_texts(lang: Lang) -> &'static RoundTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-pub fn class_label(class: Class, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => class.zh(),
-        Lang::En => match class {
-            Class::NewlyChecked => "newly checked",
-            other => other.as_str(),
-        },
-    }
-}
 
 /// "+2", "-1.5", "0".
 pub fn signed_points(points: f64) -> String {

@@ -4,32 +4,17 @@
 use chrono::NaiveDate;
 
 use super::report::SessionReport;
+use crate::i18n::report::REPORT;
+use crate::model::ledger::is_overdue;
 use crate::model::scoring::{Summary, applied_deductions, format_points, item_score, points_lost};
 use crate::model::session::Status;
 use crate::model::text::sanitize;
 
 /// Column names of the per-item table (csv, xlsx 明细).
-pub const ITEM_COLUMNS: [&str; 16] = [
-    "轮次",
-    "日期",
-    "部门",
-    "检查表",
-    "部分",
-    "编号",
-    "条目",
-    "状态",
-    "分值",
-    "扣分",
-    "得分",
-    "备注",
-    "责任人",
-    "期限",
-    "整改",
-    "资料",
-];
+pub const ITEM_COLUMNS: [&str; 16] = REPORT.item_columns;
 
-pub const VETO: &str = "一票否决";
-pub const DISQUALIFIED: &str = "取消评优资格";
+pub const VETO: &str = REPORT.veto;
+pub const DISQUALIFIED: &str = REPORT.disqualified;
 
 /// User text as exports write it: without the control characters a terminal
 /// or XML 1.0 cannot take (newline and tab stay).
@@ -73,11 +58,11 @@ pub struct RectificationRow {
 impl RectificationRow {
     pub fn state_zh(&self) -> &'static str {
         if self.done.is_some() {
-            "已完成"
+            REPORT.done
         } else if self.overdue {
-            "逾期未完成"
+            REPORT.overdue_open
         } else {
-            "未完成"
+            REPORT.open
         }
     }
 
@@ -164,10 +149,10 @@ impl ItemRow {
     pub fn marks(&self) -> String {
         let mut marks = String::new();
         if self.veto {
-            marks.push_str(" [一票否决]");
+            marks.push_str(&format!(" [{}]", REPORT.veto));
         }
         if self.bonus {
-            marks.push_str(" [加分项]");
+            marks.push_str(&format!(" [{}]", REPORT.bonus));
         }
         marks
     }
@@ -219,7 +204,7 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
                             by: clean_line(&done.by),
                             note: clean(&done.note),
                         }),
-                        overdue: rect.done.is_none() && rect.due.is_some_and(|due| due < today),
+                        overdue: is_overdue(rect, today),
                     }
                 }),
             });
@@ -318,14 +303,18 @@ impl SummaryRow {
 
     pub fn veto_text(&self) -> String {
         if self.veto.is_empty() {
-            "否".into()
+            REPORT.no.into()
         } else {
-            format!("是({})", self.veto.join("、"))
+            format!("{}({})", REPORT.yes, self.veto.join("、"))
         }
     }
 
     pub fn disqualified_text(&self) -> &'static str {
-        if self.disqualified { "是" } else { "否" }
+        if self.disqualified {
+            REPORT.yes
+        } else {
+            REPORT.no
+        }
     }
 }
 

@@ -5,9 +5,11 @@
 use crate::i18n::Lang;
 use crate::i18n::table_import::{TableImportTexts, texts};
 use crate::model::scoring::format_points;
-use crate::model::table_import::{Noted, Report, Unread, Warning};
+use std::path::Path;
+
+use crate::model::checklist::Checklist;
+use crate::model::table_import::{Noted, Report, Revision, Unread, Warning};
 use crate::model::text::sanitize_line;
-use crate::store::table_import::TableImported;
 
 /// One line of the report; `problem` lines are rows not read and warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,14 +25,26 @@ fn line(text: String, problem: bool) -> ReportLine {
     }
 }
 
+/// What one import made, for its report.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportSummary<'a> {
+    pub checklist: &'a Checklist,
+    pub report: &'a Report,
+    pub revision: &'a Revision,
+    /// Where the checklist file is.
+    pub path: &'a Path,
+    /// False when the file there already said the same.
+    pub written: bool,
+}
+
 /// The whole report of one import of `file` (the name as the user gave it).
-pub fn import_report(outcome: &TableImported, file: &str, lang: Lang) -> Vec<ReportLine> {
+pub fn import_report(outcome: ImportSummary<'_>, file: &str, lang: Lang) -> Vec<ReportLine> {
     let t = texts(lang);
-    let report = &outcome.report;
+    let report = outcome.report;
     let mut lines = header_lines(report, file, lang);
     lines.extend(row_lines(report, t));
     lines.extend(summary_lines(report, t));
-    let checklist = &outcome.checklist;
+    let checklist = outcome.checklist;
     let path = outcome.path.display().to_string();
     if let Some(previous) = outcome.revision.previous
         && outcome.revision.changed

@@ -168,18 +168,7 @@ pub fn session_header(
     }
     out.push('\n');
     out.push_str(&format!("id {}\n", session.id));
-    out.push_str(&format!(
-        "{} {}/{}  {} {}/{} ({})  {} {}",
-        t.progress,
-        f.checked,
-        f.total,
-        t.score,
-        format_points(f.score),
-        format_points(f.max),
-        percent_text(summary),
-        t.deducted,
-        format_points(f.deducted),
-    ));
+    out.push_str(&lang.figures_line(&f, &percent_text(summary)));
     let verdict = verdict_text(summary, lang);
     if !verdict.is_empty() {
         out.push_str(&format!("  {verdict}"));

@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::model::table_import::header::Role;
 use crate::model::table_import::{Kind, RowRef, TableError};
-use crate::store::table_import::TableImportError;
+use crate::ops::table_import::TableImportError;
 use crate::store::table_read::{MAX_TABLE_FILE_BYTES, TableFileError};
 
 /// Text with parameters is a function; a field missing in either language does not compile.

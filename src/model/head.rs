@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::checklist::{Checklist, Scope};
-use super::rounds::{HistoryPoint, SectionPoint};
+use super::rounds::{HistoryPoint, SectionPoint, shown_percent};
 use super::scoring::{Figures, Summary, section_figures, summarize};
 use super::session::{ChecklistRef, Response, Session};
-use super::text::normalize_name;
 
 /// [`Figures`] as stored: score, max, deducted, checked, total, scored_checked, base,
 /// bonus, penalties, pending_base.
@@ -162,21 +161,15 @@ impl SessionHead {
         }
     }
 
-    /// The order of a series, as [`chronology`](super::rounds::chronology).
-    pub fn chronology(&self) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
-        (self.date, self.created, self.id)
-    }
-
     /// One point of a department's history; `checklist` is the one the session was
     /// made with (for section codes and titles).
     pub fn history_point(&self, checklist: &Checklist) -> HistoryPoint {
-        let shown = |figures: &Figures| figures.has_score().then(|| figures.percent()).flatten();
         let summary = self.summary();
         HistoryPoint {
             session_id: self.id,
             date: self.date,
             round: self.round.clone(),
-            percent: shown(&summary.figures),
+            percent: shown_percent(&summary.figures),
             summary,
             sections: checklist
                 .sections
@@ -187,7 +180,7 @@ impl SessionHead {
                     SectionPoint {
                         code: section.code.clone(),
                         title: section.title.clone(),
-                        percent: shown(&figures),
+                        percent: shown_percent(&figures),
                         figures,
                     }
                 })
@@ -196,28 +189,7 @@ impl SessionHead {
     }
 }
 
-/// The prior session of the session `id` (department, checklist id, scope, date) among
-/// `heads`, by the rule of [`prior_session`](super::rounds::prior_session).
-pub fn prior_head<'a>(
-    id: Uuid,
-    department: &str,
-    checklist_id: &str,
-    scope: Scope,
-    date: NaiveDate,
-    heads: impl IntoIterator<Item = &'a SessionHead>,
-) -> Option<&'a SessionHead> {
-    let department = normalize_name(department);
-    heads
-        .into_iter()
-        .filter(|other| {
-            other.id != id
-                && other.date < date
-                && other.checklist.id == checklist_id
-                && other.scope == scope
-                && normalize_name(&other.department) == department
-        })
-        .max_by_key(|other| other.chronology())
-}
+super::rounds::in_series_from_header!(SessionHead);
 
 #[cfg(test)]
 mod tests {
@@ -225,7 +197,8 @@ mod tests {
     use crate::model::compare::Inspection;
     use crate::model::demo::{DemoChecklist, DemoPlan, department_series, rounds};
     use crate::model::matching::tests::{checklist, item};
-    use crate::model::rounds::{history, prior_session};
+    use crate::model::rounds::tests::history;
+    use crate::model::rounds::{InSeries, prior_of};
     use crate::model::session::ChecklistRef;
 
     fn series() -> (Checklist, Vec<Session>) {
@@ -271,30 +244,22 @@ mod tests {
         let expected = history(&inspections, "办公室", "t");
         let mut mine: Vec<&SessionHead> =
             heads.iter().filter(|h| h.department == "办公室").collect();
-        mine.sort_by_key(|h| h.chronology());
+        mine.sort_by_key(|h| InSeries::chronology(*h));
         let points: Vec<HistoryPoint> = mine.iter().map(|h| h.history_point(&list)).collect();
         assert_eq!(points, expected);
         assert_eq!(points[0].sections.len(), 2);
     }
 
     #[test]
-    fn prior_head_agrees_with_prior_session() {
+    fn the_prior_among_heads_is_the_prior_among_sessions() {
         let (list, sessions) = series();
         let heads: Vec<SessionHead> = sessions
             .iter()
             .map(|s| SessionHead::new(s, &list))
             .collect();
         for session in &sessions {
-            let expected = prior_session(session, &sessions).map(|s| s.id);
-            let found = prior_head(
-                session.id,
-                &session.department,
-                &session.checklist.id,
-                session.scope,
-                session.date,
-                &heads,
-            )
-            .map(|h| h.id);
+            let expected = prior_of(session, &sessions).map(|s| s.id);
+            let found = prior_of(session, &heads).map(|h| h.id);
             assert_eq!(found, expected, "session {}", session.id);
         }
     }

@@ -1,5 +1,5 @@
 //! The rectification ledger (整改台账): every rectification across sessions, with
-//! overdue marks and how many rounds each has stayed open. DESIGN §7 screen 6.
+//! overdue marks and how many rounds each has stayed open. docs/design.md §7 screen 6.
 //!
 //! **Rounds open.** A rectification is recorded on an item in one session. It counts
 //! that session, then each following session of the same series (department and
@@ -20,9 +20,15 @@ use uuid::Uuid;
 use super::checklist::Checklist;
 use super::compare::Inspection;
 use super::matching::CodeMap;
-use super::rounds::{chronology, needs_recheck};
+use super::recheck::needs_recheck;
+use super::rounds::by_series;
 use super::session::{Rectification, Status};
-use super::text::normalize_name;
+
+/// A rectification is overdue when it is still open and its due date has passed
+/// (due today is not yet overdue).
+pub fn is_overdue(rectification: &Rectification, today: NaiveDate) -> bool {
+    rectification.done.is_none() && rectification.due.is_some_and(|due| due < today)
+}
 
 /// Which rectifications the ledger lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,19 +69,10 @@ pub fn ledger(
     today: NaiveDate,
     scope: LedgerScope,
 ) -> Vec<LedgerEntry> {
-    let mut series: HashMap<(String, &str), Vec<Inspection<'_>>> = HashMap::new();
-    for of in inspections {
-        let key = (
-            normalize_name(&of.session.department),
-            of.session.checklist.id.as_str(),
-        );
-        series.entry(key).or_default().push(*of);
-    }
     let mut code_maps = CodeMaps::default();
     let mut entries = Vec::new();
-    for sessions in series.values_mut() {
-        sessions.sort_by_key(|of| chronology(of.session));
-        for (opened, of) in sessions.iter().enumerate() {
+    for sessions in by_series(inspections).into_values() {
+        for (opened, &&of) in sessions.iter().enumerate() {
             for (position, item) in of.checklist.items().into_iter().enumerate() {
                 let Some(rectification) = of
                     .session
@@ -91,8 +88,9 @@ pub fn ledger(
                 let closed_on = rectification.done.as_ref().map(|done| done.at.date_naive());
                 let later = sessions[opened + 1..]
                     .iter()
+                    .map(|later| **later)
                     .filter(|later| closed_on.is_none_or(|day| later.session.date <= day));
-                let rounds_open = 1 + carried_by(*of, &item.code, later, &mut code_maps);
+                let rounds_open = 1 + carried_by(of, &item.code, later, &mut code_maps);
                 let entry = LedgerEntry {
                     session_id: of.session.id,
                     department: of.session.department.clone(),
@@ -103,7 +101,7 @@ pub fn ledger(
                     title: item.title.clone(),
                     status: of.session.status(&item.code),
                     rectification: rectification.clone(),
-                    overdue: open && rectification.due.is_some_and(|due| due < today),
+                    overdue: is_overdue(rectification, today),
                     rounds_open,
                 };
                 entries.push((position, entry));
@@ -133,7 +131,7 @@ fn order((position, entry): &(usize, LedgerEntry)) -> impl Ord + '_ {
 fn carried_by<'a>(
     opened: Inspection<'a>,
     code: &str,
-    later: impl Iterator<Item = &'a Inspection<'a>>,
+    later: impl Iterator<Item = Inspection<'a>>,
     code_maps: &mut CodeMaps,
 ) -> usize {
     let mut count = 0;
@@ -267,6 +265,26 @@ mod tests {
             .map(|e| (e.code.as_str(), e.overdue))
             .collect();
         assert_eq!(overdue, [("b", true), ("a", false)]);
+    }
+
+    #[test]
+    fn overdue_needs_an_open_rectification_past_its_due_date() {
+        let mut rectification = Rectification {
+            owner: "李明".into(),
+            due: Some(date("2026-12-14")),
+            done: None,
+        };
+        assert!(is_overdue(&rectification, date("2026-12-15")));
+        assert!(!is_overdue(&rectification, date("2026-12-14")));
+        rectification.due = None;
+        assert!(!is_overdue(&rectification, date("2027-01-01")));
+        rectification.due = Some(date("2026-12-14"));
+        rectification.done = Some(RectificationDone {
+            at: DateTime::parse_from_rfc3339("2026-12-20T10:00:00+08:00").expect("time"),
+            by: "王敏".into(),
+            note: String::new(),
+        });
+        assert!(!is_overdue(&rectification, date("2026-12-31")));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Which item of one checklist version is which item of another (DESIGN §3 `renamed`).
+//! Which item of one checklist version is which item of another (docs/design.md §3 `renamed`).
 //!
 //! Two sessions made with different versions of a checklist are matched through the
 //! newer version's `renamed` map, chains included (`a → b → c`). Rules, in order:

@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod compare;
 pub mod demo;
+mod demo_words;
 pub mod edit;
 pub mod head;
 pub mod judgement;
@@ -10,6 +11,7 @@ pub mod ledger;
 pub mod matching;
 pub mod merge;
 pub mod rate;
+pub mod recheck;
 pub mod revision;
 pub mod rounds;
 pub mod scoring;

@@ -1,4 +1,4 @@
-//! Surveyed rates (知晓率, 满意率) and the bands that turn them into deductions (DESIGN §15).
+//! Surveyed rates (知晓率, 满意率) and the bands that turn them into deductions (docs/design.md §15).
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,79 +1,145 @@
-//! Sessions across rounds: the prior session, a department's history, and the items
-//! a new session must re-check (复查). DESIGN §2 "Prior session", §7 screens 4–5.
+//! Sessions across rounds: series, the prior session, and the items a new session
+//! must re-check (复查). docs/design.md §2 "Prior session", §7 screens 4–5.
 //!
 //! A *series* is every session of one department (compared with
-//! [`normalize_name`]) and one checklist id, in chronological order: by date, then
-//! by creation time, then by id, so the order is total and stable.
+//! [`normalize_name`]), one checklist id and one scope (a unit session is never
+//! the prior of a department session), in chronological order: by date, then
+//! by creation time, then by id, so the order is total and stable. Every question
+//! about series — the prior session, a department's history, the ledger's rounds,
+//! a report's trend — groups with [`SeriesKey`] and orders with
+//! [`InSeries::chronology`], whether it holds full sessions or index heads.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use super::checklist::Checklist;
+use super::checklist::Scope;
 use super::compare::Inspection;
-use super::matching::CodeMap;
-use super::scoring::{Figures, Summary, section_figures, summarize};
-use super::session::{Response, Session};
+use super::scoring::{Figures, Summary};
+use super::session::Session;
 use super::text::normalize_name;
 
-/// Whether two sessions belong to the same series (department and checklist id).
-pub fn same_series(a: &Session, b: &Session) -> bool {
-    a.checklist.id == b.checklist.id
-        && a.scope == b.scope
-        && normalize_name(&a.department) == normalize_name(&b.department)
+/// What makes sessions one series: the department (normalized), checklist id and
+/// scope.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeriesKey {
+    pub department: String,
+    pub checklist_id: String,
+    pub scope: Scope,
 }
 
-/// The key that orders a series chronologically.
-pub fn chronology(session: &Session) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
-    (session.date, session.created, session.id)
+impl SeriesKey {
+    pub fn new(department: &str, checklist_id: &str, scope: Scope) -> SeriesKey {
+        SeriesKey {
+            department: normalize_name(department),
+            checklist_id: checklist_id.to_string(),
+            scope,
+        }
+    }
 }
 
-/// The prior session of `current`: the latest earlier-dated session of the same
-/// department and checklist id. Sessions on the same date are not earlier-dated and
-/// never qualify; among several on the latest earlier date, the one created last
-/// wins, then the highest id.
-pub fn prior_session<'a>(
-    current: &Session,
-    sessions: impl IntoIterator<Item = &'a Session>,
-) -> Option<&'a Session> {
-    sessions
+/// What the series rules read of a session, or of its head in the index.
+pub trait InSeries {
+    fn id(&self) -> Uuid;
+    fn department(&self) -> &str;
+    fn checklist_id(&self) -> &str;
+    fn scope(&self) -> Scope;
+    fn date(&self) -> NaiveDate;
+    fn created(&self) -> DateTime<FixedOffset>;
+
+    fn series_key(&self) -> SeriesKey {
+        SeriesKey::new(self.department(), self.checklist_id(), self.scope())
+    }
+
+    /// The key that orders a series chronologically.
+    fn chronology(&self) -> (NaiveDate, DateTime<FixedOffset>, Uuid) {
+        (self.date(), self.created(), self.id())
+    }
+}
+
+/// [`InSeries`] for a type with the fields of a session's header (`id`,
+/// `department`, `checklist.id`, `scope`, `date`, `created`): a session and its index head.
+macro_rules! in_series_from_header {
+    ($type:ty) => {
+        impl $crate::model::rounds::InSeries for $type {
+            fn id(&self) -> ::uuid::Uuid {
+                self.id
+            }
+            fn department(&self) -> &str {
+                &self.department
+            }
+            fn checklist_id(&self) -> &str {
+                &self.checklist.id
+            }
+            fn scope(&self) -> $crate::model::checklist::Scope {
+                self.scope
+            }
+            fn date(&self) -> ::chrono::NaiveDate {
+                self.date
+            }
+            fn created(&self) -> ::chrono::DateTime<::chrono::FixedOffset> {
+                self.created
+            }
+        }
+    };
+}
+pub(crate) use in_series_from_header;
+
+in_series_from_header!(Session);
+
+impl InSeries for Inspection<'_> {
+    fn id(&self) -> Uuid {
+        self.session.id
+    }
+    fn department(&self) -> &str {
+        &self.session.department
+    }
+    fn checklist_id(&self) -> &str {
+        &self.session.checklist.id
+    }
+    fn scope(&self) -> Scope {
+        self.session.scope
+    }
+    fn date(&self) -> NaiveDate {
+        self.session.date
+    }
+    fn created(&self) -> DateTime<FixedOffset> {
+        self.session.created
+    }
+}
+
+/// The prior session of `current`: the latest earlier-dated member of its series.
+/// Sessions on the same date are not earlier-dated and never qualify; among several
+/// on the latest earlier date, the one created last wins, then the highest id.
+pub fn prior_of<'a, T: InSeries>(
+    current: &impl InSeries,
+    candidates: impl IntoIterator<Item = &'a T>,
+) -> Option<&'a T> {
+    let key = current.series_key();
+    candidates
         .into_iter()
         .filter(|other| {
-            other.id != current.id && other.date < current.date && same_series(current, other)
+            other.id() != current.id()
+                && other.date() < current.date()
+                && other.checklist_id() == current.checklist_id()
+                && other.series_key() == key
         })
-        .max_by_key(|other| chronology(other))
+        .max_by_key(|other| other.chronology())
 }
 
-/// [`prior_session`] over inspections, keeping the prior's checklist with it.
-pub fn prior_inspection<'a>(
-    current: &Session,
-    inspections: &[Inspection<'a>],
-) -> Option<Inspection<'a>> {
-    let prior = prior_session(current, inspections.iter().map(|of| of.session))?;
-    inspections
-        .iter()
-        .find(|of| of.session.id == prior.id)
-        .copied()
-}
-
-/// The sessions of one department and checklist id, oldest first.
-pub fn series<'a>(
-    inspections: &[Inspection<'a>],
-    department: &str,
-    checklist_id: &str,
-) -> Vec<Inspection<'a>> {
-    let department = normalize_name(department);
-    let mut found: Vec<Inspection<'a>> = inspections
-        .iter()
-        .filter(|of| {
-            of.session.checklist.id == checklist_id
-                && normalize_name(&of.session.department) == department
-        })
-        .copied()
-        .collect();
-    found.sort_by_key(|of| chronology(of.session));
-    found
+/// `members` grouped by series, each series oldest first.
+pub fn by_series<'a, T: InSeries>(
+    members: impl IntoIterator<Item = &'a T>,
+) -> HashMap<SeriesKey, Vec<&'a T>> {
+    let mut series: HashMap<SeriesKey, Vec<&'a T>> = HashMap::new();
+    for member in members {
+        series.entry(member.series_key()).or_default().push(member);
+    }
+    for members in series.values_mut() {
+        members.sort_by_key(|member| member.chronology());
+    }
+    series
 }
 
 /// One round in a department's history.
@@ -98,47 +164,9 @@ pub struct SectionPoint {
     pub percent: Option<f64>,
 }
 
-fn shown_percent(figures: &Figures) -> Option<f64> {
+/// The percent a history shows: none until something scored is checked.
+pub fn shown_percent(figures: &Figures) -> Option<f64> {
     figures.has_score().then(|| figures.percent()).flatten()
-}
-
-/// The history of one department for one checklist id, oldest first, each session
-/// scored with its own checklist version.
-pub fn history(
-    inspections: &[Inspection<'_>],
-    department: &str,
-    checklist_id: &str,
-) -> Vec<HistoryPoint> {
-    series(inspections, department, checklist_id)
-        .into_iter()
-        .map(history_point)
-        .collect()
-}
-
-fn history_point(of: Inspection<'_>) -> HistoryPoint {
-    let summary = summarize(of.checklist, of.session);
-    let sections = of
-        .checklist
-        .sections
-        .iter()
-        .map(|section| {
-            let figures = section_figures(&of.checklist.rules, section, of.session);
-            SectionPoint {
-                code: section.code.clone(),
-                title: section.title.clone(),
-                percent: shown_percent(&figures),
-                figures,
-            }
-        })
-        .collect();
-    HistoryPoint {
-        session_id: of.session.id,
-        date: of.session.date,
-        round: of.session.round.clone(),
-        percent: shown_percent(&summary.figures),
-        summary,
-        sections,
-    }
 }
 
 /// A top-level section's percent in two consecutive rounds, matched by section code.
@@ -190,34 +218,12 @@ pub fn section_changes(earlier: &HistoryPoint, later: &HistoryPoint) -> Vec<Sect
     changes
 }
 
-/// Whether an item needs 复查 after this response: it was partial or fail, or its
-/// rectification is still open.
-pub fn needs_recheck(response: &Response) -> bool {
-    response.status.is_problem() || response.has_open_rectification()
-}
-
-/// Carry-over (待复查): the codes, in `current`'s version, of the items that need
-/// 复查 because of the prior session. Items the current version dropped are left out.
-pub fn recheck_codes(prior: Inspection<'_>, current: &Checklist) -> BTreeSet<String> {
-    let codes = CodeMap::between(prior.checklist, current);
-    prior
-        .session
-        .responses
-        .iter()
-        .filter(|(_, response)| needs_recheck(response))
-        .filter_map(|(code, _)| codes.current_code(code))
-        // A bonus not earned last round is nothing to re-check.
-        .filter(|code| current.item(code).is_some_and(|item| !item.bonus))
-        .map(str::to_string)
-        .collect()
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::model::checklist::Section;
     use crate::model::matching::tests::{checklist, item};
-    use crate::model::session::{ChecklistRef, Rectification, Status};
+    use crate::model::session::{ChecklistRef, Status};
 
     /// A session of checklist "t" v`version`, dated `date`, created at `created` (hh:mm).
     pub fn session(id: u128, department: &str, date: &str, created: &str) -> Session {
@@ -239,12 +245,36 @@ pub(crate) mod tests {
         )
     }
 
-    fn mark(session: &mut Session, code: &str, status: Status) {
+    pub fn mark(session: &mut Session, code: &str, status: Status) {
         session.responses.entry(code.into()).or_default().status = status;
     }
 
     fn prior_id(current: &Session, all: &[Session]) -> Option<u128> {
-        prior_session(current, all).map(|s| s.id.as_u128())
+        prior_of(current, all).map(|s| s.id.as_u128())
+    }
+
+    /// A department's history (department sessions) as the index gives it, from
+    /// full sessions.
+    pub fn history(
+        inspections: &[Inspection<'_>],
+        department: &str,
+        checklist_id: &str,
+    ) -> Vec<HistoryPoint> {
+        let key = SeriesKey::new(department, checklist_id, Scope::Department);
+        series_history(inspections, &key)
+    }
+
+    /// One series' history as the index gives it, from full sessions.
+    pub fn series_history(inspections: &[Inspection<'_>], key: &SeriesKey) -> Vec<HistoryPoint> {
+        by_series(inspections)
+            .remove(key)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|of| {
+                crate::model::head::SessionHead::new(of.session, of.checklist)
+                    .history_point(of.checklist)
+            })
+            .collect()
     }
 
     #[test]
@@ -261,6 +291,19 @@ pub(crate) mod tests {
             current.clone(),
         ];
         assert_eq!(prior_id(&current, &all), Some(2));
+    }
+
+    #[test]
+    fn a_session_of_the_other_scope_is_never_the_prior() {
+        let current = session(10, "办公室", "2026-11-15", "09:00");
+        let mut unit = session(2, "办公室", "2026-10-15", "09:00");
+        unit.scope = Scope::Unit;
+        let all = vec![session(1, "办公室", "2026-09-15", "09:00"), unit.clone()];
+        assert_eq!(prior_id(&current, &all), Some(1));
+        let mut later_unit = session(11, "办公室", "2026-12-01", "09:00");
+        later_unit.scope = Scope::Unit;
+        assert_eq!(prior_id(&later_unit, &all), Some(2));
+        assert_ne!(unit.series_key(), current.series_key());
     }
 
     #[test]
@@ -324,9 +367,9 @@ pub(crate) mod tests {
         assert_eq!(points[0].sections[1].percent, None);
         // Late: 8 of 10.
         assert_eq!(points[1].percent, Some(80.0));
-        let prior = prior_inspection(&late, &all).map(|of| of.session.id);
+        let prior = prior_of(&late, &all).map(|of| of.session.id);
         assert_eq!(prior, Some(early.id));
-        assert!(prior_inspection(&early, &all).is_none());
+        assert!(prior_of(&early, &all).is_none());
         let changes = section_changes(&points[0], &points[1]);
         assert_eq!(changes[0].code, "1");
         assert_eq!(changes[0].delta, Some(50.0));
@@ -341,35 +384,5 @@ pub(crate) mod tests {
         let points = history(&[Inspection::new(&blank, &list)], "办公室", "t");
         assert_eq!(points[0].percent, None);
         assert_eq!(points[0].summary.figures.max, 4.0);
-    }
-
-    #[test]
-    fn carry_over_takes_problems_and_open_rectifications_through_renames() {
-        let v1 = checklist(
-            1,
-            ["a", "b", "c", "d", "e", "f"]
-                .map(|c| item(c, 1.0))
-                .to_vec(),
-            &[],
-        );
-        let v2 = checklist(
-            2,
-            ["a", "b2", "c", "d", "e"].map(|c| item(c, 1.0)).to_vec(),
-            &[("b", "b2")],
-        );
-        let mut prior = session(1, "办公室", "2026-10-15", "09:00");
-        mark(&mut prior, "a", Status::Pass);
-        mark(&mut prior, "b", Status::Partial);
-        mark(&mut prior, "c", Status::Fail);
-        mark(&mut prior, "d", Status::Pass);
-        prior.responses.entry("d".into()).or_default().rectification = Some(Rectification {
-            owner: "李明".into(),
-            due: None,
-            done: None,
-        });
-        mark(&mut prior, "e", Status::Na);
-        mark(&mut prior, "f", Status::Fail); // dropped from v2
-        let codes = recheck_codes(Inspection::new(&prior, &v1), &v2);
-        assert_eq!(codes, BTreeSet::from(["b2".into(), "c".into(), "d".into()]));
     }
 }

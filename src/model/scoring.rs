@@ -1,4 +1,4 @@
-//! Scoring rules (DESIGN §4): item scores, section subtotals, session figures.
+//! Scoring rules (docs/design.md §4): item scores, section subtotals, session figures.
 //! Session summaries and verdicts are in [`verdict`](super::verdict).
 
 use super::checklist::{Item, Rules, Section};

@@ -50,14 +50,9 @@ impl Status {
         }
     }
 
+    /// The Chinese word (未查, 达标…), from the text module.
     pub fn zh(self) -> &'static str {
-        match self {
-            Status::Pending => "未查",
-            Status::Pass => "达标",
-            Status::Partial => "基本达标",
-            Status::Fail => "未达标",
-            Status::Na => "不适用",
-        }
+        crate::i18n::Lang::Zh.status(self)
     }
 
     /// Partial and fail are problems that need rectification.

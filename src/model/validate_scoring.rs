@@ -1,4 +1,4 @@
-//! Checks of the scoring parts of a checklist (DESIGN §3): disqualification limits,
+//! Checks of the scoring parts of a checklist (docs/design.md §3): disqualification limits,
 //! levels, item kinds, per-occurrence units and rate bands.
 
 use std::collections::BTreeSet;

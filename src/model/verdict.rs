@@ -1,4 +1,4 @@
-//! A session summed up (DESIGN §4): figures, grade, and the one verdict shown for it.
+//! A session summed up (docs/design.md §4): figures, grade, and the one verdict shown for it.
 
 use super::checklist::Checklist;
 use super::scoring::{Figures, is_problem};
@@ -32,26 +32,15 @@ impl Verdict {
         }
     }
 
-    /// The words shown in Chinese, in full; `None` when there is nothing to say.
+    /// The words shown in Chinese, in full, from the text module; `None` when there
+    /// is nothing to say.
     pub fn zh(&self) -> Option<&str> {
-        match self {
-            Verdict::Veto => Some("一票否决"),
-            Verdict::Disqualified => Some("取消评优资格"),
-            Verdict::InProgress => Some("检查中"),
-            Verdict::Graded(label) => Some(label),
-            Verdict::None => None,
-        }
+        crate::i18n::Lang::Zh.verdict(self)
     }
 
-    /// The words shown in English; a grade keeps its label.
+    /// The words shown in English, from the text module; a grade keeps its label.
     pub fn en(&self) -> Option<&str> {
-        match self {
-            Verdict::Veto => Some("vetoed"),
-            Verdict::Disqualified => Some("disqualified from awards"),
-            Verdict::InProgress => Some("in progress"),
-            Verdict::Graded(label) => Some(label),
-            Verdict::None => None,
-        }
+        crate::i18n::Lang::En.verdict(self)
     }
 }
 

@@ -221,7 +221,7 @@ pub(super) fn read_entries(path: &Path) -> Result<Vec<Entry>, ImportError> {
         if zipped.is_dir() {
             continue;
         }
-        let name = zipped.name().map_err(|e| bad(e.to_string()))?.into_owned();
+        let name = zipped.name().to_string();
         let kind = classify(&name);
         if kind == BundleEntry::Other {
             entries.push(Entry {

@@ -16,6 +16,15 @@ use crate::model::session::ChecklistRef;
 /// Each file goes through the save protocol except the per-file folder sync: the
 /// folder is synced once at the end, which makes every rename durable at once.
 pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
+    write_demo_with(store, plan, &crate::progress::Silent)
+}
+
+/// [`write_demo`], reporting sessions written of `departments × rounds`.
+pub fn write_demo_with(
+    store: &Store,
+    plan: &DemoPlan,
+    progress: &dyn crate::progress::Progress,
+) -> Result<usize, StoreError> {
     let catalog = store.catalog();
     let entries = catalog.latest_all();
     let mut references: Vec<ChecklistRef> = Vec::with_capacity(entries.len());
@@ -49,19 +58,23 @@ pub fn write_demo(store: &Store, plan: &DemoPlan) -> Result<usize, StoreError> {
                         break;
                     };
                     for session in department_series(plan, index, name, with, &all_rounds) {
-                        let text = session_file::encode(&session);
                         let path = store.session_path(session.id);
-                        if let Err(error) =
+                        let written_file = session_file::encode(&session).and_then(|text| {
                             write_new_without_folder_sync(store.file_ops(), &path, text.as_bytes())
-                        {
+                                .map_err(StoreError::from)
+                        });
+                        if let Err(error) = written_file {
                             if let Ok(mut slot) = first_error.lock() {
-                                slot.get_or_insert(error.into());
+                                slot.get_or_insert(error);
                             }
                             // Stop every worker: take the rest of the departments.
                             next_department.store(names.len(), Ordering::Relaxed);
                             return;
                         }
-                        written.fetch_add(1, Ordering::Relaxed);
+                        let done = written.fetch_add(1, Ordering::Relaxed) + 1;
+                        if done.is_multiple_of(100) {
+                            progress.report(done, plan.departments * plan.rounds);
+                        }
                     }
                 }
             });

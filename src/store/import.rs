@@ -143,6 +143,7 @@ impl Store {
         paths: &[PathBuf],
         options: ImportOptions,
         now: DateTime<FixedOffset>,
+        progress: &dyn crate::progress::Progress,
     ) -> Result<ImportReport, ImportError> {
         let sources = paths
             .iter()
@@ -150,9 +151,11 @@ impl Store {
             .collect::<Result<Vec<Source>, ImportError>>()?;
         let mut report = ImportReport::default();
         let trash = trashed_ids(&self.trash_dir());
+        let total = sources.iter().map(|source| source.sessions.len()).sum();
         for mut source in sources {
             source.sessions.sort_by_key(|incoming| incoming.session.id);
             for incoming in &source.sessions {
+                progress.report(report.sessions.len(), total);
                 let outcome = self.import_one(incoming, &source.archive, &trash, options, now);
                 report
                     .sessions
@@ -312,7 +315,7 @@ impl Store {
         let bytes = match write {
             Write::Bytes(bytes) => bytes,
             Write::Session(session) => {
-                encoded = session_file::encode(session);
+                encoded = session_file::encode(session).map_err(|e| e.to_string())?;
                 encoded.as_bytes()
             }
         };

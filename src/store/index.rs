@@ -1,4 +1,4 @@
-//! The index cache `index.ron` (DESIGN §5): one [`SessionHead`] per session file, so
+//! The index cache `index.ron` (docs/design.md §5): one [`SessionHead`] per session file, so
 //! listings, the home screen, history and the ledger do not read every session.
 //!
 //! It is never the source of truth. Each entry records how its file looked (size,
@@ -24,16 +24,18 @@ use std::fs;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use uuid::Uuid;
 
 use super::atomic::{Expect, write_atomic};
 use super::checklist_file::FileProblem;
 use super::index_format;
+pub use super::index_stamp::Stamp;
 use super::lock::Lock;
 use super::{Store, StoreError, Unreadable, session_file, session_id_from_name, sweep};
 use crate::model::head::SessionHead;
+use crate::progress::{Progress, Silent};
 
 pub const INDEX_FILE: &str = "index.ron";
 pub const INDEX_LOCK: &str = "index.lock";
@@ -41,66 +43,11 @@ pub const INDEX_LOCK: &str = "index.lock";
 /// Bumped when the entry shape changes; with the program version, decides reuse.
 const INDEX_FORMAT: u32 = 2;
 
+/// Files read between two progress reports.
+const PROGRESS_EVERY: usize = 100;
+
 /// How long after a file's last change its entry is trusted.
 pub const SETTLE: Duration = Duration::from_secs(2);
-
-/// How a session file looked when its entry was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    /// Modification time: seconds and nanoseconds from 1970 (negative before).
-    pub modified: (i64, u32),
-    /// Unix change time (0 elsewhere).
-    pub changed: (i64, u32),
-    /// Unix inode (0 elsewhere): the save protocol gives every save a new one.
-    pub inode: u64,
-}
-
-impl Stamp {
-    pub fn of(metadata: &fs::Metadata) -> Stamp {
-        let modified = metadata.modified().map_or((0, 0), split_time);
-        #[cfg(unix)]
-        let (changed, inode) = {
-            use std::os::unix::fs::MetadataExt;
-            let nanos = u32::try_from(metadata.ctime_nsec()).unwrap_or(0);
-            ((metadata.ctime(), nanos), metadata.ino())
-        };
-        #[cfg(not(unix))]
-        let (changed, inode) = ((0, 0), 0);
-        Stamp {
-            size: metadata.len(),
-            modified,
-            changed,
-            inode,
-        }
-    }
-
-    /// Whether the file's last change is at least [`SETTLE`] before `now`.
-    fn settled_at(&self, now: SystemTime) -> bool {
-        let (now_secs, now_nanos) = split_time(now);
-        let last = self.modified.max(self.changed);
-        let now = i128::from(now_secs) * 1_000_000_000 + i128::from(now_nanos);
-        let last = i128::from(last.0) * 1_000_000_000 + i128::from(last.1);
-        last + SETTLE.as_nanos() as i128 <= now
-    }
-}
-
-fn split_time(time: SystemTime) -> (i64, u32) {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => (
-            i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
-            after.subsec_nanos(),
-        ),
-        Err(before) => {
-            let before = before.duration();
-            let secs = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-            match before.subsec_nanos() {
-                0 => (-secs, 0),
-                nanos => (-secs - 1, 1_000_000_000 - nanos),
-            }
-        }
-    }
-}
 
 /// A problem as stored: file, line and column, message.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,12 +116,26 @@ impl Store {
     /// Every session's head, from the index where it is current, reading only the
     /// files that changed; writes the index back when anything differed.
     pub fn overview(&self) -> Result<Overview, StoreError> {
-        self.overview_as_of(SystemTime::now())
+        self.overview_with(&Silent)
+    }
+
+    /// [`Store::overview`], reporting files read (a cold index reads them all).
+    pub fn overview_with(&self, progress: &dyn Progress) -> Result<Overview, StoreError> {
+        self.overview_at(SystemTime::now(), progress)
     }
 
     /// [`Store::overview`] with the clock at `now`, which decides whether a file has
     /// settled (tests move it forward instead of waiting).
+    #[cfg(test)]
     pub(crate) fn overview_as_of(&self, now: SystemTime) -> Result<Overview, StoreError> {
+        self.overview_at(now, &Silent)
+    }
+
+    fn overview_at(
+        &self,
+        now: SystemTime,
+        progress: &dyn Progress,
+    ) -> Result<Overview, StoreError> {
         // The folder scan (a stat per file) runs while the index is decoded.
         let (scanned, mut known) = std::thread::scope(|scope| {
             let index = scope.spawn(|| self.read_index());
@@ -202,7 +163,7 @@ impl Store {
         let mut changed = !known.is_empty();
         let mut unrecorded = Vec::new();
         let mut unscored = Vec::new();
-        for (file, outcome) in to_read.iter().zip(self.read_files(&to_read, now)) {
+        for (file, outcome) in to_read.iter().zip(self.read_files(&to_read, now, progress)) {
             let before = replaced.remove(&file.id);
             match outcome {
                 Outcome::Entry(entry) => {
@@ -291,12 +252,18 @@ impl Store {
     }
 
     /// Reads and summarizes files on a few threads; outcomes in the order of `files`.
-    fn read_files(&self, files: &[&Scanned], now: SystemTime) -> Vec<Outcome> {
+    fn read_files(
+        &self,
+        files: &[&Scanned],
+        now: SystemTime,
+        progress: &dyn Progress,
+    ) -> Vec<Outcome> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(files.len() / 64 + 1);
         let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
+        let finished = AtomicUsize::new(0);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
@@ -308,6 +275,10 @@ impl Store {
                             && let Ok(mut slot) = slot.lock()
                         {
                             *slot = Some(outcome);
+                        }
+                        let done = finished.fetch_add(1, Ordering::Relaxed) + 1;
+                        if done.is_multiple_of(PROGRESS_EVERY) || done == files.len() {
+                            progress.report(done, files.len());
                         }
                     }
                 });

@@ -254,3 +254,27 @@ fn strays_are_listed_and_temp_files_are_not() {
     assert_eq!(overview.strays.len(), 1);
     assert_eq!(overview.sessions.len(), 20);
 }
+
+/// Remembers the last report.
+#[derive(Default)]
+struct LastReport(std::sync::Mutex<Option<(usize, usize)>>);
+
+impl Progress for LastReport {
+    fn report(&self, done: usize, total: usize) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((done, total));
+        }
+    }
+}
+
+#[test]
+fn a_cold_build_reports_every_file_read_and_a_warm_one_nothing() {
+    let (_dir, store) = demo_store();
+    let cold = LastReport::default();
+    store.overview_at(later(), &cold).unwrap();
+    assert_eq!(*cold.0.lock().unwrap(), Some((20, 20)));
+    let warm = LastReport::default();
+    let overview = store.overview_at(later(), &warm).unwrap();
+    assert_eq!(overview.cache.reused, 20);
+    assert_eq!(*warm.0.lock().unwrap(), None);
+}

@@ -1,4 +1,4 @@
-//! The data directory: sessions, checklists, archive, trash, recovery (DESIGN §5).
+//! The data directory: sessions, checklists, archive, trash, recovery (docs/design.md §5).
 
 pub mod atomic;
 pub mod bundle;
@@ -11,6 +11,7 @@ pub mod import;
 mod import_source;
 pub mod index;
 mod index_format;
+mod index_stamp;
 pub mod lock;
 pub mod paths;
 mod revisions;
@@ -18,7 +19,6 @@ pub mod series;
 pub mod session_file;
 pub mod settings;
 mod sweep;
-pub mod table_import;
 pub mod table_read;
 
 use std::collections::HashMap;
@@ -77,6 +77,8 @@ pub enum StoreError {
     UnknownChecklist { id: String, available: String },
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     BadChecklist(Vec<FileProblem>),
+    #[error("cannot encode session {id}: {message}")]
+    Encode { id: Uuid, message: String },
 }
 
 impl StoreError {
@@ -355,7 +357,7 @@ impl Store {
         next.format = crate::model::session::FORMAT;
         let saved = self.saved_version(id, loaded.on_disk);
         crate::model::revision::stamp(&mut next, saved.as_ref());
-        let text = session_file::encode(&next);
+        let text = session_file::encode(&next)?;
         let expect = loaded.on_disk.map_or(Expect::Absent, Expect::Content);
         let path = self.session_path(id);
         match write_atomic(self.fs.as_ref(), &path, text.as_bytes(), expect) {
@@ -384,6 +386,13 @@ impl Store {
             }
             Err(other) => Err(other.into()),
         }
+    }
+
+    /// Writes `session` as it is in memory to `recovery/` (`why`: "exit", "panic",
+    /// "unsaved"…); returns the path.
+    pub fn recover(&self, session: &Session, why: &str) -> Result<PathBuf, StoreError> {
+        let text = session_file::encode(session)?;
+        self.write_recovery(session.id, why, text.as_bytes())
     }
 
     /// Writes an emergency copy to `recovery/`; returns its path.

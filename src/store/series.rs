@@ -5,37 +5,26 @@ use uuid::Uuid;
 
 use super::index::Overview;
 use super::{LoadedSession, Store, StoreError, Unreadable};
-use crate::model::head::{SessionHead, prior_head};
+use crate::model::head::SessionHead;
 use crate::model::ledger::LedgerScope;
-use crate::model::rounds::HistoryPoint;
+use crate::model::rounds::{HistoryPoint, SeriesKey, by_series, prior_of as prior_among};
 use crate::model::session::Session;
-use crate::model::text::normalize_name;
+use crate::progress::Progress;
 
 impl Store {
-    /// The prior session of `session` (DESIGN §2), found through the index.
+    /// The prior session of `session` (docs/design.md §2), found through the index.
     pub fn prior_session_id(&self, session: &Session) -> Result<Option<Uuid>, StoreError> {
         let overview = self.overview()?;
         Ok(prior_of(session, &overview))
     }
 
-    /// One department's history for a checklist id, oldest first, as
-    /// [`model::rounds::history`](crate::model::rounds::history) gives it.
-    pub fn history(
-        &self,
-        department: &str,
-        checklist_id: &str,
-    ) -> Result<Vec<HistoryPoint>, StoreError> {
+    /// One series' history (a department, checklist id and scope), oldest first, each
+    /// point from the session's head in the index.
+    pub fn history(&self, series: &SeriesKey) -> Result<Vec<HistoryPoint>, StoreError> {
         let overview = self.overview()?;
-        let department = normalize_name(department);
-        let mut series: Vec<&SessionHead> = overview
-            .sessions
-            .iter()
-            .filter(|head| {
-                head.checklist.id == checklist_id && normalize_name(&head.department) == department
-            })
-            .collect();
-        series.sort_by_key(|head| head.chronology());
-        series
+        by_series(&overview.sessions)
+            .remove(series)
+            .unwrap_or_default()
             .into_iter()
             .map(|head| Ok(head.history_point(&*self.checklist_for(&head.checklist)?)))
             .collect()
@@ -43,36 +32,30 @@ impl Store {
 
     /// The sessions [`model::ledger::ledger`](crate::model::ledger::ledger) needs for
     /// `scope`, loaded, with the overview they were picked from. In each series
-    /// (department and checklist id) that is every session from the first one holding
+    /// (department, checklist id and scope) that is every session from the first one holding
     /// a rectification in scope on: rounds open are counted over later sessions only,
     /// so earlier ones cannot change the ledger.
     pub fn ledger_sessions(
         &self,
         scope: LedgerScope,
+        progress: &dyn Progress,
     ) -> Result<(Vec<LoadedSession>, Overview), StoreError> {
-        let mut overview = self.overview()?;
-        let mut series: std::collections::HashMap<(String, &str), Vec<&SessionHead>> =
-            std::collections::HashMap::new();
-        for head in &overview.sessions {
-            series
-                .entry((normalize_name(&head.department), head.checklist.id.as_str()))
-                .or_default()
-                .push(head);
-        }
+        let mut overview = self.overview_with(progress)?;
         let in_scope = |head: &SessionHead| match scope {
             LedgerScope::Open => head.open_rectifications > 0,
             LedgerScope::All => head.rectifications > 0,
         };
         let mut wanted: Vec<Uuid> = Vec::new();
-        for heads in series.values_mut() {
-            heads.sort_by_key(|head| head.chronology());
+        for heads in by_series(&overview.sessions).into_values() {
             if let Some(first) = heads.iter().position(|head| in_scope(head)) {
                 wanted.extend(heads[first..].iter().map(|head| head.id));
             }
         }
         wanted.sort_unstable();
         let mut loaded = Vec::with_capacity(wanted.len());
-        for id in wanted {
+        let total = wanted.len();
+        for (done, id) in wanted.into_iter().enumerate() {
+            progress.report(done, total);
             match self.load(id) {
                 Ok(session) => loaded.push(session),
                 Err(StoreError::NoSuchSession(_)) => {} // deleted meanwhile
@@ -88,15 +71,7 @@ impl Store {
 
 /// The prior session of `session` among the overview's sessions.
 pub fn prior_of(session: &Session, overview: &Overview) -> Option<Uuid> {
-    prior_head(
-        session.id,
-        &session.department,
-        &session.checklist.id,
-        session.scope,
-        session.date,
-        &overview.sessions,
-    )
-    .map(|head| head.id)
+    prior_among(session, &overview.sessions).map(|head| head.id)
 }
 
 #[cfg(test)]
@@ -106,7 +81,8 @@ mod tests {
     use crate::model::compare::Inspection;
     use crate::model::demo::DemoPlan;
     use crate::model::ledger::ledger;
-    use crate::model::rounds::{history, prior_session};
+    use crate::model::rounds::InSeries;
+    use crate::model::rounds::tests::series_history;
     use crate::store::demo::write_demo;
     use chrono::NaiveDate;
     use std::sync::Arc;
@@ -147,7 +123,9 @@ mod tests {
         let all = with_checklists(&store, store.load_all().unwrap().0);
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         for scope in [LedgerScope::Open, LedgerScope::All] {
-            let (needed, _) = store.ledger_sessions(scope).unwrap();
+            let (needed, _) = store
+                .ledger_sessions(scope, &crate::progress::Silent)
+                .unwrap();
             let needed = with_checklists(&store, needed);
             let expected = ledger(&inspections(&all), today, scope);
             assert!(!expected.is_empty(), "{scope:?}");
@@ -168,20 +146,12 @@ mod tests {
         let all = with_checklists(&store, store.load_all().unwrap().0);
         let sessions: Vec<Session> = all.iter().map(|(s, _)| s.clone()).collect();
         for session in &sessions {
-            let expected = history(
-                &inspections(&all),
-                &session.department,
-                &session.checklist.id,
-            );
-            assert_eq!(
-                store
-                    .history(&session.department, &session.checklist.id)
-                    .unwrap(),
-                expected
-            );
+            let key = session.series_key();
+            let expected = series_history(&inspections(&all), &key);
+            assert_eq!(store.history(&key).unwrap(), expected);
             assert_eq!(
                 store.prior_session_id(session).unwrap(),
-                prior_session(session, &sessions).map(|s| s.id)
+                prior_among(session, &sessions).map(|s| s.id)
             );
         }
     }

@@ -4,24 +4,25 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::StoreError;
 use super::checklist_file::{FileProblem, conflict_markers, decode_text, ron_options, ron_problem};
 use crate::model::session::{FORMAT, Session};
 
-/// Session text as written to disk: same session, same bytes.
-pub fn encode(session: &Session) -> String {
+/// Session text as written to disk: same session, same bytes. An error (which plain
+/// data should never give) is returned, never written: a session file is never a comment.
+pub fn encode(session: &Session) -> Result<String, StoreError> {
     let config = PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
         .new_line("\n")
         .extensions(Extensions::IMPLICIT_SOME);
-    match ron::ser::to_string_pretty(session, config) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // Serializing plain data to a String cannot fail; keep a readable fallback anyway.
-        Err(error) => format!("// cannot encode session: {error}\n"),
-    }
+    let mut text =
+        ron::ser::to_string_pretty(session, config).map_err(|error| StoreError::Encode {
+            id: session.id,
+            message: error.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
 }
 
 #[derive(Deserialize)]
@@ -39,14 +40,6 @@ pub struct Decoded {
 
 pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
     let text = decode_text(bytes, file)?;
-    if let Some(&line) = conflict_markers(text).first() {
-        return Err(FileProblem {
-            file: file.to_string(),
-            place: Some((line, 1)),
-            message: "git conflict marker; finish the merge (keep one side) or use `zicha import`"
-                .into(),
-        });
-    }
     if text.trim().is_empty() {
         return Err(FileProblem {
             file: file.to_string(),
@@ -56,6 +49,17 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
     }
     let options = ron_options();
     let session: Session = options.from_str(text).map_err(|error| {
+        // Conflict markers never parse; look for them only when parsing failed (a
+        // cold index reads every file, so the scan is not done on good ones).
+        if let Some(&line) = conflict_markers(text).first() {
+            return FileProblem {
+                file: file.to_string(),
+                place: Some((line, 1)),
+                message:
+                    "git conflict marker; finish the merge (keep one side) or use `zicha import`"
+                        .into(),
+            };
+        }
         let mut problem = ron_problem(&error, file);
         // Only a file that does not parse is parsed again, for its format number.
         let probe: Result<FormatProbe, _> = options.from_str(text);
@@ -128,11 +132,15 @@ mod tests {
     #[test]
     fn encode_then_decode_is_identity_and_stable() {
         let session = sample();
-        let text = encode(&session);
+        let text = encode(&session).unwrap();
         let decoded = decode(text.as_bytes(), "s.ron").unwrap();
         assert_eq!(decoded.session, session);
         assert_eq!(decoded.newer_format, None);
-        assert_eq!(encode(&decoded.session), text, "same session, same bytes");
+        assert_eq!(
+            encode(&decoded.session).unwrap(),
+            text,
+            "same session, same bytes"
+        );
         assert!(
             text.find("\"1.10\"").unwrap() < text.find("\"1.2\"").unwrap(),
             "sorted keys"
@@ -142,6 +150,7 @@ mod tests {
     #[test]
     fn a_newer_format_is_flagged_and_tolerates_new_fields() {
         let text = encode(&sample())
+            .unwrap()
             .replacen(&format!("format: {FORMAT}"), "format: 9", 1)
             .replacen("seq: 0,", "seq: 0,\n    signature: \"x\",", 1);
         let decoded = decode(text.as_bytes(), "s.ron").unwrap();
@@ -150,7 +159,7 @@ mod tests {
 
     #[test]
     fn damage_is_located() {
-        let text = encode(&sample());
+        let text = encode(&sample()).unwrap();
         let cut = &text[..text.len() / 2];
         let problem = decode(cut.as_bytes(), "s.ron").unwrap_err().to_string();
         assert!(problem.starts_with("s.ron:"), "{problem}");

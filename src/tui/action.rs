@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use super::app::{ExportRequest, HomeData, PriorView, SessionLabel, Settings};
+use super::jobs::{JobId, JobKind};
 use super::keymap::Command;
 use crate::model::checklist::Checklist;
 use crate::model::session::Session;
@@ -44,6 +45,23 @@ pub enum Action {
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
+    /// A job began on the worker thread.
+    JobStarted {
+        id: JobId,
+        kind: JobKind,
+    },
+    /// A running job got this far.
+    JobProgress {
+        id: JobId,
+        done: usize,
+        total: usize,
+    },
+    /// A job ended; `result` is what its outcome comes to (nothing when a newer
+    /// request replaced it).
+    JobDone {
+        id: JobId,
+        result: Vec<Action>,
+    },
 }
 
 /// A comparison ready to show.
@@ -154,5 +172,5 @@ pub enum Effect {
     /// Write the session to recovery/ (leaving with unsaved edits).
     Recover(Box<Session>),
     /// Import an office's table as a checklist.
-    ImportTable(crate::store::table_import::TableImportRequest),
+    ImportTable(crate::ops::table_import::TableImportRequest),
 }

@@ -4,10 +4,9 @@
 pub mod action;
 pub mod app;
 pub mod input;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
-pub mod loaders;
-pub mod messages;
 pub mod outline;
 pub mod runner;
 pub mod text;
@@ -24,7 +23,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -36,7 +35,7 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::i18n::Lang;
-use crate::store::{Store, session_file};
+use crate::store::Store;
 use action::{Action, Effect};
 use app::App;
 use keymap::takes_text;
@@ -55,15 +54,14 @@ pub struct Start {
 pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the terminal UI needs a terminal; in scripts use commands such as `zicha list` or `zicha show` (see `zicha --help`)"
-        );
+        anyhow::bail!(lang.cli().needs_terminal);
     }
     let store = Arc::new(store);
     let settings = store.load_settings();
     let (sender, receiver) = mpsc::channel();
     let mut runner = Runner::new(store.clone(), lang, sender.clone());
     let mut app = App::new(lang, Theme::from_env(ascii), settings, clock::now());
+    app.login = crate::ops::who::login_name();
     app.export_dir = std::env::current_dir()
         .map(|dir| dir.display().to_string())
         .unwrap_or_default();
@@ -80,14 +78,17 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
             }
         }
     });
-    let mut initial = vec![Effect::LoadHome];
+    // The session first, so it shows as soon as it can; home loads behind it.
+    let mut initial = Vec::new();
     if let Some(id) = start.open {
         initial.push(Effect::OpenSession { id, select: None });
     }
+    initial.push(Effect::LoadHome);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)
     }));
     leave_terminal();
+    runner.finish();
     match outcome {
         Ok(result) => {
             flush_on_exit(&app, &runner);
@@ -109,10 +110,9 @@ fn flush_on_exit(app: &App, runner: &Runner) {
         && walk.read_only.is_none()
         && let Err(error) = runner.save_now(&walk.loaded)
     {
-        let text = session_file::encode(walk.session());
         let place = runner
             .store()
-            .write_recovery(walk.session().id, "exit", text.as_bytes())
+            .recover(walk.session(), "exit")
             .map(|p| p.display().to_string())
             .unwrap_or_else(|e| e.to_string());
         eprintln!("zicha: could not save ({error}); your edits are in {place}");
@@ -121,13 +121,10 @@ fn flush_on_exit(app: &App, runner: &Runner) {
 
 fn write_panic_recovery(app: &App, store: &Store) -> String {
     match &app.walk {
-        Some(walk) => {
-            let text = session_file::encode(walk.session());
-            match store.write_recovery(walk.session().id, "panic", text.as_bytes()) {
-                Ok(path) => format!("the open session was written to {}", path.display()),
-                Err(error) => format!("the open session could not be written: {error}"),
-            }
-        }
+        Some(walk) => match store.recover(walk.session(), "panic") {
+            Ok(path) => format!("the open session was written to {}", path.display()),
+            Err(error) => format!("the open session could not be written: {error}"),
+        },
         None => "no session was open".to_string(),
     }
 }
@@ -236,8 +233,9 @@ pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
 pub fn translate(app: &App, message: Msg) -> Vec<Action> {
     match message {
         Msg::Saved(report) => vec![Action::SaveFinished(report)],
+        Msg::Action(action) => vec![action],
         Msg::Term(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            if keymap::global(&key) == Some(keymap::Command::SaveAndQuit) {
                 return vec![Action::QuitRequested];
             }
             #[cfg(debug_assertions)]

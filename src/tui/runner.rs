@@ -1,104 +1,168 @@
-//! The effect runner: the only part of the UI that touches files. Saves run on
-//! their own thread so typing never waits for the disk.
+//! The effect runner: the only part of the UI that touches files, and never on the
+//! input thread. Saves go to the saver thread; every other effect becomes a job on
+//! the worker thread (`tui::jobs`), in the order asked, reporting back through the
+//! event loop's channel. `Runner::inline` does all of it at once instead, for tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
-use std::thread;
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
-use uuid::Uuid;
-
-use super::action::{Action, Effect, OpenedSession, SaveJob, SaveOutcome, SaveReport};
-use super::app::{ChecklistChoice, ChecklistOrigin, HomeData, PriorItem, PriorView, SessionRow};
-use super::loaders;
-use super::messages;
-use crate::clock;
+use super::action::{Action, Effect, SaveJob, SaveOutcome, SaveReport};
+use super::jobs::{self, Context, JobId, JobKind, Slot};
 use crate::i18n::Lang;
-use crate::model::checklist::Checklist;
-use crate::model::matching::CodeMap;
-use crate::model::session::Session;
-use crate::store::catalog::Source;
-use crate::store::lock::Lock;
-use crate::store::{LoadedSession, ReadOnly, Store, StoreError, session_file};
+use crate::i18n::errors::store_error;
+use crate::progress::{Cancel, Progress, Silent};
+use crate::store::{LoadedSession, Store, StoreError};
 
 /// Messages into the event loop from other threads.
 #[derive(Debug)]
 pub enum Msg {
     Term(crossterm::event::Event),
     Saved(SaveReport),
+    /// An action from a job (progress, or its outcome).
+    Action(Action),
+}
+
+/// How often a running job may report progress.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+struct Queued {
+    id: JobId,
+    effect: Effect,
+    slot: Option<Slot>,
+    cancel: Cancel,
+}
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Queued>,
+    /// The cancel flag of the job running now, by slot.
+    running: Option<(Option<Slot>, Cancel)>,
+    closed: bool,
 }
 
 pub struct Runner {
-    store: Arc<Store>,
-    lang: Lang,
-    locks: HashMap<Uuid, Lock>,
-    saver: Sender<SaveJob>,
+    context: Arc<Context>,
+    next_id: JobId,
+    mode: Mode,
+}
+
+enum Mode {
+    Threaded {
+        saver: Sender<SaveJob>,
+        queue: Arc<(Mutex<Queue>, Condvar)>,
+        events: Sender<Msg>,
+        worker: Option<JoinHandle<()>>,
+    },
+    Inline,
 }
 
 impl Runner {
+    /// A runner whose saves and jobs report into `events`.
     pub fn new(store: Arc<Store>, lang: Lang, events: Sender<Msg>) -> Runner {
-        let (saver, jobs) = mpsc::channel::<SaveJob>();
-        let saving_store = store.clone();
+        let context = Arc::new(context(store, lang));
+        let (saver, saves) = mpsc::channel::<SaveJob>();
+        let saving = context.clone();
+        let saved = events.clone();
         thread::spawn(move || {
-            for job in jobs {
-                let report = save(&saving_store, job, lang);
-                if events.send(Msg::Saved(report)).is_err() {
+            for job in saves {
+                if saved.send(Msg::Saved(save(&saving, job))).is_err() {
                     break;
                 }
             }
         });
+        let queue = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
+        let worker = {
+            let (queue, context, events) = (queue.clone(), context.clone(), events.clone());
+            thread::spawn(move || work(&queue, &context, &events))
+        };
         Runner {
-            store,
-            lang,
-            locks: HashMap::new(),
-            saver,
+            context,
+            next_id: 0,
+            mode: Mode::Threaded {
+                saver,
+                queue,
+                events,
+                worker: Some(worker),
+            },
+        }
+    }
+
+    /// A runner that does everything inside [`Runner::run`] (tests).
+    pub fn inline(store: Arc<Store>, lang: Lang) -> Runner {
+        Runner {
+            context: Arc::new(context(store, lang)),
+            next_id: 0,
+            mode: Mode::Inline,
         }
     }
 
     pub fn store(&self) -> &Store {
-        &self.store
+        &self.context.store
     }
 
+    /// Starts an effect. Threaded, this returns at once with `JobStarted`; the rest
+    /// arrives through the channel. Inline, the outcome is returned too.
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
-        match effect {
-            Effect::LoadHome => vec![Action::HomeLoaded(self.home_data())],
-            Effect::OpenSession { id, select } => vec![self.open(id, false, select)],
-            Effect::LoadCompare { source } => {
-                vec![loaders::load_compare(
-                    &self.store,
-                    source,
-                    self.lang.ui().no_prior,
-                )]
+        if let Effect::Save(job) = effect {
+            return self.save(*job);
+        }
+        self.next_id += 1;
+        let id = self.next_id;
+        let started = Action::JobStarted {
+            id,
+            kind: JobKind::of(&effect),
+        };
+        match &self.mode {
+            Mode::Inline => {
+                let (mut result, lock) = jobs::perform(&self.context, effect, &Silent);
+                keep_lock(&self.context, lock, &mut result);
+                vec![started, Action::JobDone { id, result }]
             }
-            Effect::LoadHistory { session } => vec![loaders::load_history(&self.store, session)],
-            Effect::LoadLedger { all } => vec![loaders::load_ledger(&self.store, all)],
-            Effect::CloseRectification {
-                session,
-                code,
-                note,
-                by,
-            } => vec![loaders::close_rectification(
-                &self.store,
-                session,
-                &code,
-                note,
-                by,
-            )],
-            Effect::Export(request) => {
-                let dir = std::env::current_dir().unwrap_or_default();
-                vec![loaders::export(&self.store, *request, &dir)]
-            }
-            Effect::CreateSession { request, recheck } => {
-                match self.store.create(request, clock::now()) {
-                    Ok(loaded) => vec![self.open(loaded.session.id, recheck, None)],
-                    Err(error) => vec![Action::Failed(error.to_string())],
+            Mode::Threaded { queue, events, .. } => {
+                let slot = jobs::slot(&effect);
+                let (lock, wake) = &**queue;
+                if let Ok(mut queue) = lock.lock() {
+                    if slot.is_some() {
+                        // Latest request wins: drop queued ones, stop the running one.
+                        queue.jobs.retain(|old| {
+                            let superseded = old.slot == slot;
+                            if superseded {
+                                let _ = events.send(Msg::Action(Action::JobDone {
+                                    id: old.id,
+                                    result: Vec::new(),
+                                }));
+                            }
+                            !superseded
+                        });
+                        if let Some((running, cancel)) = &queue.running
+                            && *running == slot
+                        {
+                            cancel.cancel();
+                        }
+                    }
+                    queue.jobs.push_back(Queued {
+                        id,
+                        effect,
+                        slot,
+                        cancel: Cancel::default(),
+                    });
+                    wake.notify_one();
                 }
+                vec![started]
             }
-            Effect::Save(job) => {
-                let id = job.loaded.session.id;
-                let generation = job.generation;
-                if self.saver.send(*job).is_err() {
+        }
+    }
+
+    fn save(&self, job: SaveJob) -> Vec<Action> {
+        match &self.mode {
+            Mode::Inline => vec![Action::SaveFinished(save(&self.context, job))],
+            Mode::Threaded { saver, .. } => {
+                let (id, generation) = (job.loaded.session.id, job.generation);
+                if saver.send(job).is_err() {
                     return vec![Action::SaveFinished(SaveReport {
                         id,
                         generation,
@@ -107,198 +171,148 @@ impl Runner {
                 }
                 Vec::new()
             }
-            Effect::CloseSession { id } => {
-                self.locks.remove(&id);
-                Vec::new()
-            }
-            Effect::TrashSession { id } => match self.store.trash(id, clock::now()) {
-                Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
-                Err(error) => vec![Action::Failed(error.to_string())],
-            },
-            Effect::SaveSettings(settings) => match self.store.save_settings(&settings) {
-                Ok(()) => Vec::new(),
-                Err(error) => vec![Action::Failed(error.to_string())],
-            },
-            Effect::ImportTable(request) => {
-                vec![loaders::import_table(&self.store, request, self.lang)]
-            }
-            Effect::Recover(session) => {
-                let text = session_file::encode(&session);
-                match self
-                    .store
-                    .write_recovery(session.id, "unsaved", text.as_bytes())
-                {
-                    Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
-                    Err(error) => vec![Action::Failed(error.to_string())],
-                }
-            }
         }
     }
 
     /// Saves synchronously (used when leaving the UI with edits not yet on disk).
     pub fn save_now(&self, loaded: &LoadedSession) -> Result<(), String> {
-        let report = save(
-            &self.store,
-            SaveJob {
-                loaded: loaded.clone(),
-                generation: 0,
-            },
-            self.lang,
-        );
-        match report.outcome {
+        let job = SaveJob {
+            loaded: loaded.clone(),
+            generation: 0,
+        };
+        match save(&self.context, job).outcome {
             SaveOutcome::Saved { .. } => Ok(()),
             SaveOutcome::Failed(text) | SaveOutcome::Conflict(text) => Err(text),
         }
     }
 
-    pub fn home_data(&self) -> HomeData {
-        let mut data = HomeData {
-            checklists: self
-                .store
-                .catalog()
-                .latest_all()
-                .iter()
-                .map(|entry| ChecklistChoice {
-                    id: entry.checklist.id.clone(),
-                    version: entry.checklist.version,
-                    title: entry.checklist.title.clone(),
-                    origin: match entry.source {
-                        Source::Builtin(_) => ChecklistOrigin::Builtin,
-                        Source::User(_) => ChecklistOrigin::User,
-                        Source::Archive(_) => ChecklistOrigin::Archive,
-                    },
-                })
-                .collect(),
-            ..HomeData::default()
-        };
-        // Session heads from the index: only changed files are read.
-        let overview = match self.store.overview() {
-            Ok(found) => found,
-            Err(error) => {
-                data.notices.push(error.to_string());
-                return data;
+    /// The home screen's data, loaded here and now (benchmarks, the first frame).
+    pub fn home_data(&self) -> super::app::HomeData {
+        jobs::home_data(&self.context, &Silent)
+    }
+
+    /// Lets queued jobs (a recovery write, a lock release) finish; called on exit.
+    pub fn finish(&mut self) {
+        if let Mode::Threaded { queue, worker, .. } = &mut self.mode {
+            if let Ok(mut state) = queue.0.lock() {
+                state.closed = true;
+                queue.1.notify_all();
             }
-        };
-        let t = crate::i18n::Lang::texts(self.lang);
-        if !overview.strays.is_empty() {
-            data.notices
-                .push(format!("{} {}", t.ignored_files, overview.strays.len()));
-        }
-        data.unreadable.extend(overview.unscored);
-        data.unreadable.extend(
-            overview
-                .unreadable
-                .into_iter()
-                .map(|file| (file.id, file.problem.to_string())),
-        );
-        data.sessions = overview
-            .sessions
-            .into_iter()
-            .map(|head| SessionRow {
-                summary: head.summary(),
-                id: head.id,
-                round: head.round,
-                date: head.date,
-                department: head.department,
-                inspector: head.inspector,
-                checklist_id: head.checklist.id,
-                checklist_title: head.checklist_title,
-                finished: head.finished,
-            })
-            .collect();
-        let recovery = self.store.recovery_files();
-        if !recovery.is_empty() {
-            data.notices.push(format!(
-                "{} {} ({})",
-                t.recovery_files,
-                recovery.len(),
-                self.store.recovery_dir().display()
-            ));
-        }
-        data
-    }
-
-    fn open(&mut self, id: Uuid, recheck_first: bool, select: Option<String>) -> Action {
-        match self.try_open(id, recheck_first, select) {
-            Ok(opened) => Action::SessionOpened(Box::new(opened)),
-            Err(error) => Action::Failed(error.to_string()),
-        }
-    }
-
-    fn try_open(
-        &mut self,
-        id: Uuid,
-        recheck_first: bool,
-        select: Option<String>,
-    ) -> Result<OpenedSession, StoreError> {
-        let loaded = self.store.load(id)?;
-        let checklist = self.store.checklist_for(&loaded.session.checklist)?;
-        let mut read_only = loaded
-            .read_only
-            .as_ref()
-            .map(|ReadOnly::NewerFormat(format)| format!("format {format}"));
-        if read_only.is_none() {
-            match self.store.lock(id, clock::now()) {
-                Ok(lock) => {
-                    self.locks.insert(id, lock);
-                }
-                Err(error) => read_only = Some(messages::store_error(self.lang, &error)),
+            if let Some(worker) = worker.take() {
+                let _ = worker.join();
             }
-        }
-        // Re-read under the lock: another writer may have saved just before we locked.
-        let loaded = if self.locks.contains_key(&id) {
-            self.store.load(id)?
-        } else {
-            loaded
-        };
-        let prior = self.prior_view(&loaded.session, &checklist);
-        Ok(OpenedSession {
-            loaded,
-            checklist,
-            prior,
-            read_only,
-            recheck_first,
-            select,
-        })
-    }
-
-    /// The prior session (latest earlier-dated one of the same department and checklist),
-    /// its responses keyed by this checklist's codes.
-    fn prior_view(&self, session: &Session, checklist: &Checklist) -> PriorView {
-        // The index finds the prior session; only that file is read.
-        let Ok(Some(prior_id)) = self.store.prior_session_id(session) else {
-            return PriorView::default();
-        };
-        let Ok(prior) = self.store.load(prior_id).map(|loaded| loaded.session) else {
-            return PriorView::default();
-        };
-        let Ok(prior_checklist) = self.store.checklist_for(&prior.checklist) else {
-            return PriorView::default();
-        };
-        let codes = CodeMap::between(&prior_checklist, checklist);
-        let items = prior
-            .responses
-            .iter()
-            .filter_map(|(code, response)| {
-                let current = codes.current_code(code)?;
-                let item = PriorItem {
-                    status: response.status,
-                    note: response.note.clone(),
-                    rectification: response.rectification.clone(),
-                };
-                Some((current.to_string(), item))
-            })
-            .collect();
-        PriorView {
-            id: Some(prior.id),
-            date: Some(prior.date),
-            round: prior.round.clone(),
-            items,
         }
     }
 }
 
-fn save(store: &Store, mut job: SaveJob, lang: Lang) -> SaveReport {
+fn context(store: Arc<Store>, lang: Lang) -> Context {
+    Context {
+        store,
+        lang,
+        locks: Mutex::new(HashMap::new()),
+        unit: crate::ops::export::unit(None),
+    }
+}
+
+/// Keeps the lock of a session a job opened, in the runner's table.
+fn keep_lock(
+    context: &Context,
+    lock: Option<(uuid::Uuid, crate::store::lock::Lock)>,
+    result: &mut Vec<Action>,
+) {
+    if let Some((id, lock)) = lock {
+        match context.locks.lock() {
+            Ok(mut locks) => {
+                locks.insert(id, lock);
+            }
+            Err(_) => result.push(Action::Failed("the lock table is damaged".into())),
+        }
+    }
+}
+
+/// The worker: one job at a time, in order; a cancelled job's outcome is dropped.
+fn work(queue: &(Mutex<Queue>, Condvar), context: &Context, events: &Sender<Msg>) {
+    loop {
+        let job = {
+            let Ok(mut state) = queue.0.lock() else {
+                return;
+            };
+            loop {
+                if let Some(job) = state.jobs.pop_front() {
+                    state.running = Some((job.slot, job.cancel.clone()));
+                    break job;
+                }
+                if state.closed {
+                    return;
+                }
+                let Ok(next) = queue.1.wait(state) else {
+                    return;
+                };
+                state = next;
+            }
+        };
+        let progress = Reporter {
+            id: job.id,
+            events: Mutex::new((events.clone(), Instant::now())),
+            cancel: job.cancel.clone(),
+        };
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            jobs::perform(context, job.effect, &progress)
+        }));
+        let mut result = match outcome {
+            Ok((mut result, lock)) if !job.cancel.is_cancelled() => {
+                keep_lock(context, lock, &mut result);
+                result
+            }
+            // Cancelled: a newer request of the same kind replaces this outcome (and
+            // a lock it took is released by dropping it).
+            Ok(_) => Vec::new(),
+            Err(_) => vec![Action::Failed("an internal error stopped the job".into())],
+        };
+        if let Ok(mut state) = queue.0.lock() {
+            state.running = None;
+        }
+        result.shrink_to_fit();
+        if events
+            .send(Msg::Action(Action::JobDone { id: job.id, result }))
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Sends a job's progress into the event loop, at most every [`PROGRESS_INTERVAL`].
+struct Reporter {
+    id: JobId,
+    events: Mutex<(Sender<Msg>, Instant)>,
+    cancel: Cancel,
+}
+
+impl Progress for Reporter {
+    fn report(&self, done: usize, total: usize) {
+        let Ok(mut guard) = self.events.lock() else {
+            return;
+        };
+        let (events, last) = &mut *guard;
+        if last.elapsed() < PROGRESS_INTERVAL && done < total {
+            return;
+        }
+        *last = Instant::now();
+        let _ = events.send(Msg::Action(Action::JobProgress {
+            id: self.id,
+            done,
+            total,
+        }));
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+}
+
+fn save(context: &Context, mut job: SaveJob) -> SaveReport {
+    let store = &context.store;
     let id = job.loaded.session.id;
     let generation = job.generation;
     let before = job.loaded.on_disk;
@@ -315,9 +329,9 @@ fn save(store: &Store, mut job: SaveJob, lang: Lang) -> SaveReport {
             on_disk: job.loaded.on_disk.unwrap_or_default(),
         },
         Ok(Err(error @ StoreError::Conflict { .. })) => {
-            SaveOutcome::Conflict(messages::store_error(lang, &error))
+            SaveOutcome::Conflict(store_error(context.lang, &error))
         }
-        Ok(Err(error)) => SaveOutcome::Failed(messages::store_error(lang, &error)),
+        Ok(Err(error)) => SaveOutcome::Failed(store_error(context.lang, &error)),
         Err(_) => SaveOutcome::Failed("the save crashed; edits are kept in memory".into()),
     };
     SaveReport {

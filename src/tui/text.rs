@@ -1,6 +1,8 @@
 //! Text for the screen: control characters stripped, ambiguous-width characters
 //! swapped for unambiguous look-alikes, and wrapping that counts display width.
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::model::text::is_unsafe_char;
@@ -53,18 +55,13 @@ pub fn display(text: &str) -> String {
             continue;
         } else if let Some(replacement) = unambiguous(c) {
             out.push_str(replacement);
-        } else if c.width().is_none_or(|w| w == 0) && !is_combining(c) {
+        } else if c.width().is_none_or(|w| w == 0) && !is_combining_mark(c) {
             continue;
         } else {
             out.push(c);
         }
     }
     out
-}
-
-/// Combining marks attach to the previous character and are kept.
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036f | 0x1ab0..=0x1aff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
 
 /// One line: like `display`, with newlines as spaces.
@@ -101,19 +98,8 @@ pub fn truncate(text: &str, width: usize) -> String {
         return text.to_string();
     }
     let marker = if width >= 4 { ".." } else { "" };
-    let room = width - marker.len();
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push_str(marker);
-    out
+    let (kept, _) = text.unicode_truncate(width - marker.len());
+    format!("{kept}{marker}")
 }
 
 /// `text` cut or padded with spaces to exactly `width` cells.
@@ -132,6 +118,11 @@ mod tests {
     fn display_strips_controls_and_swaps_ambiguous() {
         assert_eq!(display("“好”\u{1b}[31m\t·①\u{200b}"), "＂好＂[31m  ・(1)");
         assert!(display("a\u{202e}b").eq("ab"));
+        assert_eq!(
+            display("e\u{301}\u{200b}"),
+            "e\u{301}",
+            "combining marks stay"
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Marks with counts, levels, rates, penalties and scope (DESIGN §4, §15).
+//! Marks with counts, levels, rates, penalties and scope (docs/design.md §4, §15).
 
 use super::*;
 use crate::model::checklist::Deduction;

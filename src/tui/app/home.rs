@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::model::checklist::Checklist;
+use crate::model::head::SessionHead;
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
@@ -34,6 +35,22 @@ impl SessionRow {
             checklist_title: checklist.title.clone(),
             summary: summarize(checklist, session),
             finished: session.is_finished(),
+        }
+    }
+}
+
+impl From<SessionHead> for SessionRow {
+    fn from(head: SessionHead) -> SessionRow {
+        SessionRow {
+            summary: head.summary(),
+            id: head.id,
+            round: head.round,
+            date: head.date,
+            department: head.department,
+            inspector: head.inspector,
+            checklist_id: head.checklist.id,
+            checklist_title: head.checklist_title,
+            finished: head.finished,
         }
     }
 }

@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::keymap::Mode;
+use super::jobs::{JobId, JobKind};
+use super::keymap::{Mode, ProseKeys};
 use super::theme::Theme;
 use crate::i18n::Lang;
 
@@ -22,6 +23,8 @@ use crate::i18n::Lang;
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
 /// How long after a failed save it is tried again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(3);
+/// How long a job runs before the progress line shows.
+pub const PROGRESS_AFTER: Duration = Duration::from_millis(300);
 /// Below this size the screen asks to be made larger.
 pub const MIN_WIDTH: u16 = 36;
 pub const MIN_HEIGHT: u16 = 10;
@@ -49,6 +52,30 @@ pub struct Message {
 
 pub use crate::store::settings::Settings;
 
+/// A job running off the input thread, as the progress line shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunningJob {
+    pub id: JobId,
+    pub kind: JobKind,
+    pub started: Instant,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Jobs {
+    pub running: Vec<RunningJob>,
+}
+
+impl Jobs {
+    /// The job to show a progress line for: the oldest that has run long enough.
+    pub fn visible(&self, now: Instant) -> Option<&RunningJob> {
+        self.running
+            .iter()
+            .find(|job| now.saturating_duration_since(job.started) >= PROGRESS_AFTER)
+    }
+}
+
 #[derive(Debug)]
 pub struct App {
     pub lang: Lang,
@@ -71,6 +98,11 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     pub settings: Settings,
+    /// The login name, the last resort for who is editing (`ops::who`).
+    pub login: String,
+    /// Key labels for prose, from the keymap.
+    pub keys: ProseKeys,
+    pub jobs: Jobs,
     pub quit: bool,
     /// Quit once the open session is saved and closed.
     pub quit_after_close: bool,
@@ -95,6 +127,9 @@ impl App {
             overlay: None,
             message: None,
             settings,
+            login: String::new(),
+            keys: ProseKeys::new(lang),
+            jobs: Jobs::default(),
             quit: false,
             quit_after_close: false,
         }

@@ -46,11 +46,11 @@ pub struct CompareState {
 impl CompareState {
     /// Rows shown: regressions first (already sorted), unchanged ones hidden on request.
     pub fn rows(&self) -> Vec<&ItemChange> {
-        self.comparison
-            .items
-            .iter()
-            .filter(|item| !self.changed_only || !item.is_unchanged())
-            .collect()
+        if self.changed_only {
+            self.comparison.changed_items().collect()
+        } else {
+            self.comparison.items.iter().collect()
+        }
     }
 }
 

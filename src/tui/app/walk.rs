@@ -4,8 +4,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use uuid::Uuid;
+use chrono::{DateTime, FixedOffset};
 
 use crate::model::checklist::Checklist;
 use crate::model::scoring::{Figures, Summary, summarize};
@@ -26,6 +25,18 @@ pub enum Filter {
 }
 
 impl Filter {
+    /// The filter's name in the UI's language.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        let names = &lang.ui().filters;
+        match self {
+            Filter::All => names[0],
+            Filter::Pending => names[1],
+            Filter::Problems => names[2],
+            Filter::Changed => names[3],
+            Filter::Recheck => names[4],
+        }
+    }
+
     pub fn next(self) -> Filter {
         match self {
             Filter::All => Filter::Pending,
@@ -66,23 +77,7 @@ impl SaveState {
     }
 }
 
-/// The prior round's response to an item, for 复查.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PriorItem {
-    pub status: Status,
-    pub note: String,
-    pub rectification: Option<crate::model::session::Rectification>,
-}
-
-/// The prior session, as the walk screen shows it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PriorView {
-    pub id: Option<Uuid>,
-    pub date: Option<NaiveDate>,
-    pub round: String,
-    /// By the current checklist's item codes (renames already followed).
-    pub items: std::collections::HashMap<String, PriorItem>,
-}
+pub use crate::model::recheck::{PriorItem, PriorView};
 
 /// A visible row of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,9 +100,8 @@ pub struct WalkState {
     pub save: SaveState,
     /// Why neither edits nor saves are allowed (held elsewhere, newer format, conflict).
     pub read_only: Option<String>,
+    /// The prior round, with the items to re-check (待复查).
     pub prior: PriorView,
-    /// Items to re-check (待复查), by code.
-    pub recheck: BTreeSet<String>,
     /// Leaving once the last save lands.
     pub closing: bool,
 }
@@ -129,7 +123,6 @@ impl WalkState {
             save: SaveState::default(),
             read_only: None,
             prior: PriorView::default(),
-            recheck: BTreeSet::new(),
             closing: false,
         };
         walk.rebuild_rows();
@@ -169,7 +162,7 @@ impl WalkState {
                 crate::model::scoring::is_problem(&self.outline.items[item], status)
             }
             Filter::Changed => self.changed_since_prior(code),
-            Filter::Recheck => self.recheck.contains(code),
+            Filter::Recheck => self.prior.recheck.contains(code),
         }
     }
 

@@ -58,7 +58,11 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::NewSession => {
-            if app.home.data.checklists.is_empty() {
+            if !app.home.loaded {
+                // The checklists arrive with the home data; say so rather than "none".
+                let text = app.lang.ui().loading.to_string();
+                app.info(text);
+            } else if app.home.data.checklists.is_empty() {
                 let text = app.lang.ui().no_checklists.to_string();
                 app.error(text);
             } else {

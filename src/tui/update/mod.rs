@@ -5,12 +5,13 @@ mod conflicts;
 mod export;
 mod forms;
 mod home;
+mod items;
 mod rounds;
 mod table_import;
 mod walk;
 
 use super::action::{Action, Effect, SaveOutcome, SaveReport};
-use super::app::{App, Confirm, MessageKind, Overlay, Screen, WalkState};
+use super::app::{App, Confirm, MessageKind, Overlay, RunningJob, Screen, WalkState};
 use super::keymap::{Command, Mode};
 use super::layout;
 
@@ -94,6 +95,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Info(text) => {
             app.info(text);
             Vec::new()
+        }
+        Action::JobStarted { id, kind } => {
+            app.jobs.running.push(RunningJob {
+                id,
+                kind,
+                started: app.now,
+                done: 0,
+                total: 0,
+            });
+            Vec::new()
+        }
+        Action::JobProgress { id, done, total } => {
+            if let Some(job) = app.jobs.running.iter_mut().find(|job| job.id == id) {
+                (job.done, job.total) = (done, total);
+            }
+            Vec::new()
+        }
+        Action::JobDone { id, result } => {
+            app.jobs.running.retain(|job| job.id != id);
+            result
+                .into_iter()
+                .flat_map(|action| update(app, action))
+                .collect()
         }
     }
 }
@@ -340,16 +364,10 @@ pub(crate) fn ensure_visible(cursor: usize, scroll: &mut usize, height: usize) {
     }
 }
 
-/// Who is editing: the session's inspector, else the one remembered in settings.
-/// Who is editing: the person at this keyboard (the inspector remembered on this
-/// machine), else the session's inspector. Two inspectors sharing a session must be
-/// told apart when their copies are merged.
+/// Who is editing (`ops::who`): the inspector remembered on this machine, else the
+/// session's inspector, else the login name.
 pub(crate) fn editor_name(app: &App, walk: &WalkState) -> String {
-    if app.settings.inspector.is_empty() {
-        walk.session().inspector.clone()
-    } else {
-        app.settings.inspector.clone()
-    }
+    crate::ops::who::editor_name(&[&app.settings.inspector], walk.session(), &app.login)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
 use super::{editor_name, ensure_visible, leave_walk, walk};
 use crate::model::compare::sort_regressions_first;
-use crate::model::ledger::LedgerEntry;
+use crate::model::edit::close_rectification;
+use crate::model::ledger::{LedgerEntry, is_overdue};
 use crate::model::session::RectificationDone;
 
 /// Rows of a full-screen list below `header_rows` header lines.
@@ -300,29 +301,26 @@ pub fn submit_done_note(app: &mut App, state: DoneNoteState) -> Vec<Effect> {
         .is_some_and(|walk| walk.session().id == state.session);
     if open_here {
         let wall = app.wall;
-        let already_done = app.lang.ui().already_done.to_string();
+        let today = app.today;
+        let lang = app.lang;
         let by = app
             .walk
             .as_ref()
             .map(|walk| editor_name(app, walk))
             .unwrap_or_default();
         let done = RectificationDone { at: wall, by, note };
-        let closed = done.clone();
-        let effects = walk::edit_item(app, &state.code, move |_, response| {
-            match response.rectification.as_mut() {
-                Some(rect) if rect.done.is_none() => {
-                    rect.done = Some(closed);
-                    Ok(())
-                }
-                _ => Err(already_done),
-            }
+        let closing = done.clone();
+        let effects = walk::edit_item(app, &state.code, move |item, response| {
+            *response = close_rectification(&item.code, Some(response), closing)
+                .map_err(|error| crate::i18n::errors::edit_error(lang, &error))?;
+            Ok(())
         });
         // The file is saved by autosave; show the change in the ledger now.
         if let Some(ledger) = app.ledger.as_mut() {
             for entry in &mut ledger.entries {
                 if entry.session_id == state.session && entry.code == state.code {
                     entry.rectification.done = Some(done.clone());
-                    entry.overdue = false;
+                    entry.overdue = is_overdue(&entry.rectification, today);
                 }
             }
             if !ledger.all {

@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use crate::export::table_import_text::ReportLine;
-use crate::store::table_import::TableImportRequest;
+use crate::ops::table_import::TableImportRequest;
 use crate::tui::action::Effect;
 use crate::tui::app::{App, ImportTableState, Overlay};
 use crate::tui::keymap::Command;
@@ -148,7 +148,7 @@ mod tests {
                 .iter()
                 .any(|b| b.command == Command::ImportTable && b.hint)
         );
-        assert!(!app.lang.ui().command_hint(Command::ImportTable).is_empty());
+        assert!(!app.lang.command(Command::ImportTable).hint.is_empty());
         update(&mut app, Action::Command(command));
         assert_eq!(app.mode(), Mode::Prompt);
         let Some(Overlay::ImportTable(state)) = &app.overlay else {

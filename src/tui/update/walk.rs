@@ -1,39 +1,21 @@
 //! The walk screen: moving through the tree, marking items, undo and redo.
 
 use super::super::action::{Effect, OpenedSession};
-use super::super::app::{
-    App, Change, DeductionsState, EditorState, EvidenceState, Filter, Overlay, RectifyState,
-    Screen, SearchState, WalkState,
-};
+use super::super::app::{App, Change, Filter, Overlay, Screen, SearchState, WalkState};
 use super::super::input::LineInput;
 use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
+use super::items::{ItemOverlay, open_editor, open_item_overlay, undo};
 use super::{editor_name, ensure_visible, leave_walk, tree_height};
 use crate::model::checklist::Item;
 use crate::model::edit::settle_status;
-use crate::model::scoring::is_problem;
 use crate::model::session::{Response, Status};
 
 pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     let mut walk = WalkState::new(opened.loaded, opened.checklist);
     walk.prior = opened.prior;
-    walk.recheck = walk
-        .outline
-        .items
-        .iter()
-        .filter(|item| {
-            walk.prior.items.get(&item.code).is_some_and(|prior| {
-                is_problem(item, prior.status)
-                    || prior
-                        .rectification
-                        .as_ref()
-                        .is_some_and(|r| r.done.is_none())
-            })
-        })
-        .map(|item| item.code.clone())
-        .collect();
     walk.read_only = opened.read_only.clone();
-    if opened.recheck_first && !walk.recheck.is_empty() {
+    if opened.recheck_first && !walk.prior.recheck.is_empty() {
         walk.filter = Filter::Recheck;
         walk.rebuild_rows();
         walk.cursor = first_item_row(&walk).unwrap_or(0);
@@ -55,9 +37,14 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     match opened.read_only {
         Some(reason) => app.error(format!("{}: {reason}", t.read_only)),
         None if !conflicted.is_empty() => {
-            app.error(format!("{} {}", t.has_conflicts, conflicted.join(", ")));
+            let text = format!(
+                "{} {}",
+                (t.has_conflicts)(&app.keys.review_conflicts),
+                conflicted.join(", ")
+            );
+            app.error(text);
         }
-        None if opened.recheck_first => app.info(t.recheck_mode.to_string()),
+        None if opened.recheck_first => app.info((t.recheck_mode)(&app.keys.filter)),
         None => {}
     }
     keep_selection_visible(app);
@@ -119,11 +106,11 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::CycleFilter => {
             walk.filter = walk.filter.next();
-            if walk.filter == Filter::Recheck && walk.recheck.is_empty() {
+            if walk.filter == Filter::Recheck && walk.prior.recheck.is_empty() {
                 walk.filter = walk.filter.next();
             }
             walk.rebuild_rows();
-            let name = app.lang.ui().filter_name(walk.filter);
+            let name = walk.filter.name(app.lang);
             app.info(name.to_string());
         }
         Command::Undo => return undo(app, true),
@@ -232,7 +219,8 @@ pub(super) fn editable(app: &mut App) -> bool {
         app.error(format!("{}: {reason}", t.read_only));
         false
     } else if walk.session().is_finished() {
-        app.error(t.finished_read_only.to_string());
+        let text = (t.finished_read_only)(&app.keys.finish);
+        app.error(text);
         false
     } else {
         true
@@ -304,177 +292,13 @@ fn set_status(app: &mut App, status: Status) -> Vec<Effect> {
     })
 }
 
-fn selected_code(app: &mut App) -> Option<String> {
+pub(super) fn selected_code(app: &mut App) -> Option<String> {
     let code = app.walk.as_ref()?.selected_code().map(str::to_string);
     if code.is_none() {
         let text = app.lang.ui().select_an_item.to_string();
         app.info(text);
     }
     code
-}
-
-fn undo(app: &mut App, backwards: bool) -> Vec<Effect> {
-    if !editable(app) {
-        return Vec::new();
-    }
-    let now = app.now;
-    let t = app.lang.ui();
-    let Some(walk) = app.walk.as_mut() else {
-        return Vec::new();
-    };
-    let popped = if backwards {
-        walk.undo.pop()
-    } else {
-        walk.redo.pop()
-    };
-    let Some(change) = popped else {
-        app.info(
-            if backwards {
-                t.nothing_to_undo
-            } else {
-                t.nothing_to_redo
-            }
-            .to_string(),
-        );
-        return Vec::new();
-    };
-    let restored = if backwards {
-        change.before.clone()
-    } else {
-        change.after.clone()
-    };
-    if let Some((before, after)) = &change.conflicts {
-        let versions = if backwards { before } else { after };
-        if versions.is_empty() {
-            walk.loaded.session.conflicts.remove(&change.code);
-        } else {
-            walk.loaded
-                .session
-                .conflicts
-                .insert(change.code.clone(), versions.clone());
-        }
-    }
-    match restored {
-        Some(response) => {
-            walk.loaded
-                .session
-                .responses
-                .insert(change.code.clone(), response);
-        }
-        None => {
-            walk.loaded.session.responses.remove(&change.code);
-        }
-    }
-    if let Some(item) = walk.outline.item_index(&change.code) {
-        walk.select_item(item);
-    }
-    let code = change.code.clone();
-    if backwards {
-        walk.redo.push(change);
-    } else {
-        walk.undo.push(change);
-    }
-    mark_dirty(walk, now);
-    walk.rebuild_rows();
-    let text = format!("{} {code}", if backwards { t.undone } else { t.redone });
-    app.info(text);
-    keep_selection_visible(app);
-    Vec::new()
-}
-
-fn open_editor(app: &mut App) -> Vec<Effect> {
-    let Some(code) = selected_code(app) else {
-        return Vec::new();
-    };
-    if !editable(app) {
-        return Vec::new();
-    }
-    let Some(walk) = app.walk.as_ref() else {
-        return Vec::new();
-    };
-    let note = walk
-        .session()
-        .response(&code)
-        .map(|r| r.note.clone())
-        .unwrap_or_default();
-    let mut editor = EditorState::new(&code, &note);
-    editor.before = walk.session().response(&code).cloned();
-    app.overlay = Some(Overlay::Editor(Box::new(editor)));
-    Vec::new()
-}
-
-enum ItemOverlay {
-    Deductions,
-    Rectify,
-    Evidence,
-}
-
-fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect> {
-    let Some(code) = selected_code(app) else {
-        return Vec::new();
-    };
-    if !editable(app) {
-        return Vec::new();
-    }
-    let Some(walk) = app.walk.as_ref() else {
-        return Vec::new();
-    };
-    let response = walk.session().response(&code).cloned().unwrap_or_default();
-    app.overlay = Some(match which {
-        ItemOverlay::Deductions => {
-            let free = response.free_deduction.clone();
-            Overlay::Deductions(DeductionsState {
-                code,
-                cursor: 0,
-                free_reason: LineInput::new(free.as_ref().map_or("", |f| f.reason.as_str())),
-                free_points: LineInput::new(
-                    &free
-                        .as_ref()
-                        .map(|f| crate::model::scoring::format_points(f.points))
-                        .unwrap_or_default(),
-                ),
-                editing_free: None,
-                error: None,
-            })
-        }
-        ItemOverlay::Rectify => {
-            let index = walk.outline.item_index(&code);
-            let default_owner = index
-                .and_then(|i| walk.outline.items[i].owners.first().cloned())
-                .unwrap_or_default();
-            let rectification = response.rectification.clone();
-            Overlay::Rectify(RectifyState {
-                owner: LineInput::new(
-                    rectification
-                        .as_ref()
-                        .map_or(default_owner.as_str(), |r| r.owner.as_str()),
-                ),
-                due: LineInput::new(
-                    &rectification
-                        .as_ref()
-                        .and_then(|r| r.due)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ),
-                done_note: LineInput::new(
-                    rectification
-                        .as_ref()
-                        .and_then(|r| r.done.as_ref())
-                        .map_or("", |d| d.note.as_str()),
-                ),
-                done: rectification.as_ref().is_some_and(|r| r.done.is_some()),
-                field: 0,
-                error: None,
-                code,
-            })
-        }
-        ItemOverlay::Evidence => Overlay::Evidence(EvidenceState {
-            code,
-            input: LineInput::default(),
-            selected: None,
-        }),
-    });
-    Vec::new()
 }
 
 fn toggle_finished(app: &mut App) -> Vec<Effect> {
@@ -495,13 +319,11 @@ fn toggle_finished(app: &mut App) -> Vec<Effect> {
     mark_dirty(walk, now);
     // Save at the next tick, not after the usual pause.
     walk.save.last_edit = None;
-    app.info(
-        if finishing {
-            t.finished_now
-        } else {
-            t.reopened
-        }
-        .to_string(),
-    );
+    let text = if finishing {
+        (t.finished_now)(&app.keys.finish)
+    } else {
+        t.reopened.to_string()
+    };
+    app.info(text);
     Vec::new()
 }

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, MessageKind};
-use super::super::keymap::{Mode, binding_keys, bindings};
+use super::super::app::{App, MessageKind, RunningJob};
+use super::super::jobs::JobKind;
+use super::super::keymap::{Mode, binding_keys, bindings, global_bindings};
 use super::super::text::{display_line, fit, truncate};
 
 /// A bordered block with a title, in the theme's border set.
@@ -73,7 +74,6 @@ pub fn vertical_rule(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The key hints for a mode, generated from the key table, cut to fit.
 pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
-    let t = app.lang.ui();
     let mut spans = Vec::new();
     let mut used = 0usize;
     for binding in bindings(mode).iter().filter(|b| b.hint) {
@@ -86,7 +86,7 @@ pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
         } else {
             ""
         };
-        let label = format!("{gap}{}", t.command_hint(binding.command));
+        let label = format!("{gap}{}", app.lang.command(binding.command).hint);
         let piece = keys.width() + label.width() + 2;
         if used + piece > usize::from(width) {
             break;
@@ -100,13 +100,25 @@ pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
 
 /// Help rows for a mode: (keys, description).
 pub fn help_rows(app: &App, mode: Mode) -> Vec<(String, String)> {
-    let t = app.lang.ui();
     bindings(mode)
         .iter()
         .map(|binding| {
             (
                 binding_keys(binding, app.lang),
-                t.command_help(binding.command).to_string(),
+                app.lang.command(binding.command).help.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Help rows for the keys that work everywhere (Ctrl-c).
+pub fn global_help_rows(app: &App) -> Vec<(String, String)> {
+    global_bindings()
+        .iter()
+        .map(|binding| {
+            (
+                binding_keys(binding, app.lang),
+                app.lang.command(binding.command).help.to_string(),
             )
         })
         .collect()
@@ -125,9 +137,47 @@ pub fn message_or_hints(frame: &mut Frame, app: &App, mode: Mode, area: Rect) {
                 style,
             ))
         }
-        None => hint_line(app, mode, area.width),
+        None => match app.jobs.visible(app.now) {
+            Some(job) => Line::from(Span::styled(
+                truncate(&job_line(app, job), usize::from(area.width)),
+                app.theme.dim(),
+            )),
+            None => hint_line(app, mode, area.width),
+        },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "正在建立索引 3,400/10,000": what a job that has run a while is doing.
+pub fn job_line(app: &App, job: &RunningJob) -> String {
+    let words = &app.lang.ui().jobs;
+    let label = match job.kind {
+        JobKind::Home if job.total > 0 => words.building_index,
+        JobKind::Home => words.loading,
+        JobKind::Open => words.opening,
+        JobKind::Compare => words.comparing,
+        JobKind::History => words.reading_history,
+        JobKind::Ledger => words.reading_ledger,
+        JobKind::Export => words.exporting,
+        JobKind::Other => words.working,
+    };
+    if job.total == 0 {
+        return label.to_string();
+    }
+    format!("{label} {}/{}", thousands(job.done), thousands(job.total))
+}
+
+/// 10000 → "10,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Clears a pop-up's area, including halves of wide characters cut by its edges,

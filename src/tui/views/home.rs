@@ -148,10 +148,11 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     }
     let sessions = home.round_sessions();
     if home.loaded && sessions.is_empty() {
-        let lines: Vec<Line> = super::super::text::wrap(t.no_sessions_yet, width)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, app.theme.dim())))
-            .collect();
+        let lines: Vec<Line> =
+            super::super::text::wrap(&(t.no_sessions_yet)(&app.keys.new_session), width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, app.theme.dim())))
+                .collect();
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }

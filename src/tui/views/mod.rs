@@ -1,7 +1,10 @@
 //! Drawing: views borrow the app state and never change it.
 
 pub(crate) mod common;
+mod compare;
+mod detail;
 pub mod home;
+mod ledger;
 mod popups;
 mod rounds;
 mod walk;
@@ -29,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Compare if app.compare.is_some() => {
             if let Some(state) = app.compare.as_ref() {
-                rounds::compare(frame, app, state);
+                compare::compare(frame, app, state);
             }
         }
         Screen::History if app.history.is_some() => {
@@ -39,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Ledger if app.ledger.is_some() => {
             if let Some(state) = app.ledger.as_ref() {
-                rounds::ledger(frame, app, state);
+                ledger::ledger(frame, app, state);
             }
         }
         _ => home::draw(frame, app, mode),
@@ -83,3 +86,5 @@ fn too_small(frame: &mut Frame, app: &App) {
 mod table_import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rounds;

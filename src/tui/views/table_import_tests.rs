@@ -10,7 +10,7 @@ use super::tests::{home_app, render};
 use crate::export::table_import_text::{ReportLine, import_report};
 use crate::i18n::Lang;
 use crate::model::table_import::{ImportOptions, Table, import_tables, revise};
-use crate::store::table_import::TableImported;
+use crate::ops::table_import::TableImported;
 
 /// The report of importing a small city table, as the import would give it.
 fn report_lines(lang: Lang) -> Vec<ReportLine> {
@@ -45,7 +45,7 @@ fn report_lines(lang: Lang) -> Vec<ReportLine> {
         path: "/home/王敏/.local/share/zicha/checklists/xize.ron".into(),
         written: true,
     };
-    import_report(&outcome, "细则.xlsx", lang)
+    import_report(outcome.summary(), "细则.xlsx", lang)
 }
 
 fn reporting(width: u16, height: u16) -> App {

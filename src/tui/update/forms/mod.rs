@@ -21,13 +21,21 @@ pub const MAX_PASTE_CHARS: usize = 200_000;
 
 pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
     match app.overlay.take() {
-        Some(Overlay::Editor(editor)) => {
-            if command == Command::FinishEditing {
-                finish_editor(app, editor)
-            } else {
-                app.overlay = Some(Overlay::Editor(editor));
-                Vec::new()
+        Some(Overlay::Editor(mut editor)) => {
+            match command {
+                Command::FinishEditing => return finish_editor(app, editor),
+                Command::Newline => editor.textarea.insert_newline(),
+                Command::Undo => {
+                    editor.textarea.undo();
+                }
+                Command::Redo => {
+                    editor.textarea.redo();
+                }
+                _ => {}
             }
+            app.overlay = Some(Overlay::Editor(editor));
+            sync_note(app);
+            Vec::new()
         }
         Some(Overlay::Search(search)) => search_command(app, search, command),
         Some(Overlay::Deductions(state)) => deductions_command(app, state, command),

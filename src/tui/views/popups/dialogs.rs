@@ -12,7 +12,7 @@ use crate::tui::app::{App, Confirm, ConflictsState, DoneNoteState, ExportState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate, wrap};
-use crate::tui::views::common::{help_rows, hint_line};
+use crate::tui::views::common::{global_help_rows, help_rows, hint_line};
 
 pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let t = app.lang.ui();
@@ -46,8 +46,10 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize) {
     let mut rows_text = help_rows(app, mode);
     if mode == Mode::Walk {
         rows_text.push((String::new(), String::new()));
-        rows_text.push((t.editor_keys.to_string(), t.editor_keys_help.to_string()));
+        rows_text.push((String::new(), t.editor_keys.to_string()));
+        rows_text.extend(help_rows(app, Mode::Editor));
     }
+    rows_text.extend(global_help_rows(app));
     let key_width = rows_text
         .iter()
         .map(|(k, _)| k.width())
@@ -237,9 +239,28 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
         })
         .collect();
     if let Some(code) = codes.get(state.item) {
+        lines.extend(versions(app, session, code, state, width));
+    }
+    let height = usize::from(inner.height.saturating_sub(1));
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), inner);
+    hint_at_bottom(frame, app, inner, Mode::Conflicts);
+}
+
+/// The version in effect and the selected other version of item `code`.
+fn versions(
+    app: &App,
+    session: &crate::model::session::Session,
+    code: &str,
+    state: &ConflictsState,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = app.lang.ui();
+    let mut lines = Vec::new();
+    {
         let versions = session
             .conflicts
-            .get(*code)
+            .get(code)
             .map(Vec::as_slice)
             .unwrap_or_default();
         let label_width = [t.in_effect, t.other_version]
@@ -261,7 +282,7 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
         };
         field(
             t.in_effect.to_string(),
-            version_text(app, session.responses.get(*code)),
+            version_text(app, session.responses.get(code)),
             Style::new(),
         );
         let count = versions.len();
@@ -277,8 +298,5 @@ pub fn conflicts(frame: &mut Frame, app: &App, state: &ConflictsState) {
             );
         }
     }
-    let height = usize::from(inner.height.saturating_sub(1));
-    lines.truncate(height);
-    frame.render_widget(Paragraph::new(lines), inner);
-    hint_at_bottom(frame, app, inner, Mode::Conflicts);
+    lines
 }

@@ -8,9 +8,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{input_line, popup_frame};
 use crate::tui::app::{App, EditorState, SearchState};
+use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, truncate};
-use crate::tui::views::common::clear_popup;
+use crate::tui::views::common::{clear_popup, hint_line};
 
 pub fn editor(frame: &mut Frame, app: &App, editor: &EditorState) {
     let screen = frame.area();
@@ -63,14 +64,11 @@ pub fn editor(frame: &mut Frame, app: &App, editor: &EditorState) {
             (usize::from(text_area.x) + col).min(usize::from(text_area.right().saturating_sub(1)));
         frame.set_cursor_position(Position::new(x as u16, text_area.y + row as u16));
     }
-    let hint = format!("{}  {}", t.editor_hint, editor_count(editor));
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            truncate(&hint, usize::from(hint_area.width)),
-            app.theme.dim(),
-        )),
-        hint_area,
-    );
+    let count = editor_count(editor);
+    let room = hint_area.width.saturating_sub(count.width() as u16);
+    let mut hints = hint_line(app, Mode::Editor, room);
+    hints.spans.push(Span::styled(count, app.theme.dim()));
+    frame.render_widget(Paragraph::new(hints), hint_area);
 }
 
 fn editor_count(editor: &EditorState) -> String {

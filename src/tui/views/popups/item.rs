@@ -1,14 +1,16 @@
 //! Pop-ups about one item: deductions, rectification, evidence.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{hint_at_bottom, input_line, popup_frame, rows};
+use crate::model::checklist::Item;
 use crate::model::scoring::format_points;
+use crate::model::session::Response;
 use crate::tui::app::{App, DeductionsState, EvidenceState, FreeField, RectifyState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
@@ -38,6 +40,43 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
         ),
     );
     let width = usize::from(inner.width);
+    let lines = deduction_lines(app, item, response, state, width);
+    let list_height = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+    let mut y = inner.y + list_height;
+    if let Some(editing) = state.editing_free {
+        let below = Rect {
+            y,
+            height: inner.bottom().saturating_sub(y),
+            ..inner
+        };
+        free_deduction_inputs(frame, app, state, editing, below);
+        y += 2;
+    }
+    if let Some(error) = &state.error
+        && y < inner.bottom()
+    {
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(error, width), app.theme.warning())),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    hint_at_bottom(frame, app, inner, app.mode());
+}
+
+/// The item's predefined deductions, ticked where applied, then the free one.
+fn deduction_lines(
+    app: &App,
+    item: &Item,
+    response: Option<&Response>,
+    state: &DeductionsState,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = app.lang.ui();
     let picked = response.map(|r| r.deductions.clone()).unwrap_or_default();
     let mut lines = Vec::new();
     for (i, deduction) in item.deductions.iter().enumerate() {
@@ -73,59 +112,44 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
         Style::new()
     };
     lines.push(Line::from(Span::styled(fit(&free_text, width), style)));
-    let list_height = lines.len() as u16;
-    frame.render_widget(Paragraph::new(lines), inner);
-    let mut y = inner.y + list_height;
-    if let Some(editing) = state.editing_free {
-        let label_width = t.label_width.max(t.reason.width());
-        let reason_area = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
-        let points_area = Rect {
-            y: y + 1,
-            height: 1,
-            ..inner
-        };
-        if y + 1 < inner.bottom() {
-            let a = input_line(
-                frame,
-                app,
-                reason_area,
-                t.reason,
-                label_width,
-                &state.free_reason,
-                editing == FreeField::Reason,
-            );
-            let b = input_line(
-                frame,
-                app,
-                points_area,
-                t.points_unit_label,
-                label_width,
-                &state.free_points,
-                editing == FreeField::Points,
-            );
-            if let Some(position) = a.or(b) {
-                frame.set_cursor_position(position);
-            }
-        }
-        y += 2;
-    }
-    if let Some(error) = &state.error
-        && y < inner.bottom()
-    {
-        frame.render_widget(
-            Paragraph::new(Span::styled(truncate(error, width), app.theme.warning())),
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
+    lines
+}
+
+/// The free deduction's reason and points, on the two lines at the top of `area`.
+fn free_deduction_inputs(
+    frame: &mut Frame,
+    app: &App,
+    state: &DeductionsState,
+    editing: FreeField,
+    area: Rect,
+) {
+    let t = app.lang.ui();
+    let label_width = t.label_width.max(t.reason.width());
+    let [reason_area, points_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    if area.height >= 2 {
+        let a = input_line(
+            frame,
+            app,
+            reason_area,
+            t.reason,
+            label_width,
+            &state.free_reason,
+            editing == FreeField::Reason,
         );
+        let b = input_line(
+            frame,
+            app,
+            points_area,
+            t.points_unit_label,
+            label_width,
+            &state.free_points,
+            editing == FreeField::Points,
+        );
+        if let Some(position) = a.or(b) {
+            frame.set_cursor_position(position);
+        }
     }
-    hint_at_bottom(frame, app, inner, app.mode());
 }
 
 pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
@@ -169,7 +193,11 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
     }
     if let Some(row) = lines.next() {
         let mark = if state.done { "[x]" } else { "[ ]" };
-        let text = format!("{}  {mark} {}", fit(t.state, label_width), t.done_toggle);
+        let text = format!(
+            "{}  {mark} {}",
+            fit(t.state, label_width),
+            (t.done_toggle)(&app.keys.mark_done)
+        );
         frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
     }
     if let (Some(row), Some(error)) = (lines.next(), &state.error) {
@@ -217,7 +245,7 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .collect();
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
-            truncate(t.evidence_hint, width),
+            truncate(&(t.evidence_hint)(&app.keys.add_evidence), width),
             app.theme.dim(),
         )));
     }

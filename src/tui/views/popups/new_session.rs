@@ -32,10 +32,22 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
     for field in NewField::ORDER {
         let Some(row) = lines.next() else { break };
         let focused = state.field == field;
+        let style = if focused {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        let choice = |label: &str, text: &str| {
+            Line::from(vec![
+                Span::styled(fit(label, label_width), app.theme.label()),
+                Span::raw("  "),
+                Span::styled(truncate(text, width.saturating_sub(label_width + 2)), style),
+            ])
+        };
         match field {
             NewField::Checklist => {
-                let choice = app.home.data.checklists.get(state.checklist);
-                let text = choice.map_or_else(String::new, |c| {
+                let chosen = app.home.data.checklists.get(state.checklist);
+                let text = chosen.map_or_else(String::new, |c| {
                     let origin = match c.origin {
                         ChecklistOrigin::Builtin => t.checklist_origins[0],
                         ChecklistOrigin::User => t.checklist_origins[1],
@@ -43,34 +55,11 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
                     };
                     format!("< {} v{} {origin} >", display_line(&c.title), c.version)
                 });
-                let style = if focused {
-                    app.theme.selected()
-                } else {
-                    Style::new()
-                };
-                let line = Line::from(vec![
-                    Span::styled(fit(t.checklist, label_width), app.theme.label()),
-                    Span::raw("  "),
-                    Span::styled(
-                        truncate(&text, width.saturating_sub(label_width + 2)),
-                        style,
-                    ),
-                ]);
-                frame.render_widget(Paragraph::new(line), row);
+                frame.render_widget(Paragraph::new(choice(t.checklist, &text)), row);
             }
             NewField::Recheck => {
                 let mark = if state.recheck { "[x]" } else { "[ ]" };
-                let style = if focused {
-                    app.theme.selected()
-                } else {
-                    Style::new()
-                };
-                let line = Line::from(vec![
-                    Span::styled(fit(t.recheck_first, label_width), app.theme.label()),
-                    Span::raw("  "),
-                    Span::styled(mark, style),
-                ]);
-                frame.render_widget(Paragraph::new(line), row);
+                frame.render_widget(Paragraph::new(choice(t.recheck_first, mark)), row);
             }
             _ => {
                 let (label, input) = match field {
@@ -84,24 +73,11 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
                 {
                     cursor = Some(position);
                 }
-                if field == NewField::Department {
-                    let suggestions =
-                        crate::tui::update::department_suggestions(app, &state.department.text());
-                    if !suggestions.is_empty()
-                        && let Some(row) = lines.next()
-                    {
-                        let mut spans = vec![Span::raw(" ".repeat(label_width + 2))];
-                        for (i, name) in suggestions.iter().enumerate() {
-                            let style = if state.suggestion == Some(i) {
-                                app.theme.selected()
-                            } else {
-                                app.theme.dim()
-                            };
-                            spans.push(Span::styled(display_line(name), style));
-                            spans.push(Span::raw(" "));
-                        }
-                        frame.render_widget(Paragraph::new(Line::from(spans)), row);
-                    }
+                if field == NewField::Department
+                    && let Some(line) = suggestions(app, state, label_width)
+                    && let Some(row) = lines.next()
+                {
+                    frame.render_widget(Paragraph::new(line), row);
                 }
             }
         }
@@ -116,4 +92,23 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// Department names seen before that match what is typed, under the field.
+fn suggestions(app: &App, state: &NewSessionState, label_width: usize) -> Option<Line<'static>> {
+    let names = crate::tui::update::department_suggestions(app, &state.department.text());
+    if names.is_empty() {
+        return None;
+    }
+    let mut spans = vec![Span::raw(" ".repeat(label_width + 2))];
+    for (i, name) in names.iter().enumerate() {
+        let style = if state.suggestion == Some(i) {
+            app.theme.selected()
+        } else {
+            app.theme.dim()
+        };
+        spans.push(Span::styled(display_line(name), style));
+        spans.push(Span::raw(" "));
+    }
+    Some(Line::from(spans))
 }

@@ -1,0 +1,177 @@
+//! The words for every command: a short hint for the bar under the screen and a
+//! line for the help screen. Exhaustive `match`es without a wildcard, so a new
+//! `Command` does not compile until it has both texts in both languages. Texts name
+//! no keys: the hint bar and the help screen put the bound keys beside them.
+
+use super::Lang;
+use crate::command::Command;
+use crate::model::session::Status;
+
+/// What the hint bar and the help screen say about a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandText {
+    pub hint: &'static str,
+    pub help: &'static str,
+}
+
+pub fn command_text(lang: Lang, command: Command) -> CommandText {
+    let (hint, help) = match lang {
+        Lang::Zh => zh(command),
+        Lang::En => en(command),
+    };
+    CommandText { hint, help }
+}
+
+fn zh(command: Command) -> (&'static str, &'static str) {
+    use Command as C;
+    match command {
+        C::Up => ("上移", "上移一行"),
+        C::Down => ("下移", "下移一行"),
+        C::PageUp => ("上页", "上翻一页"),
+        C::PageDown => ("下页", "下翻一页"),
+        C::Top => ("顶部", "跳到第一行"),
+        C::Bottom => ("底部", "跳到最后一行"),
+        C::NextSection => ("下一节", "跳到下一节"),
+        C::PrevSection => ("上一节", "跳到上一节"),
+        C::Collapse => ("折叠", "折叠本节 / 回到所在节"),
+        C::Expand => ("展开", "展开本节"),
+        C::ToggleSection => ("折叠/展开", "折叠或展开本节"),
+        C::SetStatus(status) => match status {
+            Status::Pass => ("达标", "标记为达标"),
+            Status::Partial => ("基本达标", "标记为基本达标(有扣分时按扣分计,否则得一半)"),
+            Status::Fail => ("未达标", "标记为未达标(0 分)"),
+            Status::Na => ("不适用", "标记为不适用(不计入满分)"),
+            Status::Pending => ("未查", "恢复为未查"),
+        },
+        C::EditNote => ("备注", "编辑备注(多行)"),
+        C::Deductions => ("扣分", "扣分项:勾选预设扣分或填写其他扣分"),
+        C::Rectify => ("整改", "整改:责任人、期限、完成情况"),
+        C::AddEvidence => ("资料", "添加佐证资料(文件路径或说明)"),
+        C::NextPending => ("下一未查", "跳到下一个未查条目"),
+        C::PrevPending => ("上一未查", "跳到上一个未查条目"),
+        C::Search => ("搜索", "搜索编号、标题和备注"),
+        C::CycleFilter => ("筛选", "筛选:全部 / 未查 / 问题 / 与上轮不同 / 待复查"),
+        C::Undo => ("撤销", "撤销上一步修改"),
+        C::Redo => ("重做", "重做"),
+        C::Compare => ("对比", "与上一轮对比"),
+        C::History => ("历史", "本部门历次检查与趋势"),
+        C::Ledger => ("台账", "整改台账"),
+        C::Export => ("导出", "导出报告"),
+        C::Finish => ("完成", "完成检查(只读)/ 重新打开"),
+        C::Help => ("帮助", "显示帮助"),
+        C::Back => ("返回", "返回"),
+        C::Quit => ("退出", "退出"),
+        C::SaveAndQuit => ("保存退出", "在任何界面:保存打开的记录后退出"),
+        C::Open => ("打开", "打开所选检查记录"),
+        C::NewSession => ("新建", "新建检查记录"),
+        C::Delete => ("删除", "删除(移入回收站)"),
+        C::Reload => ("刷新", "重新读取数据"),
+        C::ImportTable => (
+            "导入表",
+            "导入单位的 Word/Excel 测评表为检查表,并显示导入报告",
+        ),
+        C::SwitchFocus => ("切换", "在轮次和检查记录之间切换"),
+        C::Yes => ("确定", "确定"),
+        C::No => ("取消", "取消"),
+        C::Toggle => ("勾选", "勾选或取消"),
+        C::Submit => ("确定", "确定"),
+        C::NextField => ("下一项", "下一项"),
+        C::PrevField => ("上一项", "上一项"),
+        C::FinishEditing => ("完成", "完成编辑(内容保留)"),
+        C::Newline => ("换行", "换行(支持粘贴和输入法)"),
+        C::NextMatch => ("下一个", "下一个匹配"),
+        C::PrevMatch => ("上一个", "上一个匹配"),
+        C::ChangedOnly => ("只看变化", "只显示有变化的条目"),
+        C::MarkDone => ("已完成", "标记整改已完成 / 未完成"),
+        C::ToggleAll => ("全部", "显示全部 / 只显示未完成的整改"),
+        C::ReviewConflicts => ("冲突", "审阅合并冲突(导入后两份记录不一致的条目)"),
+        C::KeepMine => ("保留当前", "保留当前采用的版本"),
+        C::KeepTheirs => ("采用此版本", "改用所选的另一版本"),
+        C::KeepBoth => ("合并备注", "保留当前版本,并把各版本的备注合在一起"),
+        C::NextVersion => ("下一版本", "选择下一个版本"),
+        C::PrevVersion => ("上一版本", "选择上一个版本"),
+    }
+}
+
+fn en(command: Command) -> (&'static str, &'static str) {
+    use Command as C;
+    match command {
+        C::Up => ("up", "Move up"),
+        C::Down => ("down", "Move down"),
+        C::PageUp => ("page up", "Page up"),
+        C::PageDown => ("page down", "Page down"),
+        C::Top => ("top", "Go to the first row"),
+        C::Bottom => ("bottom", "Go to the last row"),
+        C::NextSection => ("next section", "Next section"),
+        C::PrevSection => ("prev section", "Previous section"),
+        C::Collapse => ("collapse", "Collapse the section / go to its section"),
+        C::Expand => ("expand", "Expand the section"),
+        C::ToggleSection => ("fold", "Collapse or expand the section"),
+        C::SetStatus(status) => match status {
+            Status::Pass => ("pass", "Mark pass"),
+            Status::Partial => (
+                "partial",
+                "Mark partial (deductions apply, else half the points)",
+            ),
+            Status::Fail => ("fail", "Mark fail (0 points)"),
+            Status::Na => ("n/a", "Mark not applicable (out of the maximum)"),
+            Status::Pending => ("pending", "Back to pending"),
+        },
+        C::EditNote => ("note", "Edit the note (multi-line)"),
+        C::Deductions => ("deduct", "Deductions: pick predefined ones or add another"),
+        C::Rectify => ("rectify", "Rectification: owner, due date, done"),
+        C::AddEvidence => ("evidence", "Add an evidence reference (path or label)"),
+        C::NextPending => ("next pending", "Next pending item"),
+        C::PrevPending => ("prev pending", "Previous pending item"),
+        C::Search => ("search", "Search codes, titles and notes"),
+        C::CycleFilter => (
+            "filter",
+            "Filter: all / pending / problems / changed / re-check",
+        ),
+        C::Undo => ("undo", "Undo the last change"),
+        C::Redo => ("redo", "Redo"),
+        C::Compare => ("compare", "Compare with the prior round"),
+        C::History => ("history", "This department's rounds and trend"),
+        C::Ledger => ("ledger", "Rectification ledger"),
+        C::Export => ("export", "Export a report"),
+        C::Finish => ("finish", "Finish (read-only) / reopen"),
+        C::Help => ("help", "Show help"),
+        C::Back => ("back", "Back"),
+        C::Quit => ("quit", "Quit"),
+        C::SaveAndQuit => ("save and quit", "Anywhere: save what is open, then quit"),
+        C::Open => ("open", "Open the selected session"),
+        C::NewSession => ("new", "New session"),
+        C::Delete => ("delete", "Delete (to the trash)"),
+        C::Reload => ("reload", "Read the data again"),
+        C::ImportTable => (
+            "import",
+            "Import the office's Word/Excel table as a checklist, with its report",
+        ),
+        C::SwitchFocus => ("switch", "Switch between rounds and sessions"),
+        C::Yes => ("yes", "Yes"),
+        C::No => ("no", "No"),
+        C::Toggle => ("toggle", "Toggle"),
+        C::Submit => ("ok", "Confirm"),
+        C::NextField => ("next", "Next field"),
+        C::PrevField => ("prev", "Previous field"),
+        C::FinishEditing => ("done", "Finish editing (the text is kept)"),
+        C::Newline => ("newline", "New line (paste and input methods work)"),
+        C::NextMatch => ("next", "Next match"),
+        C::PrevMatch => ("prev", "Previous match"),
+        C::ChangedOnly => ("changed only", "Show only changed items"),
+        C::MarkDone => ("done", "Mark the rectification done / open"),
+        C::ToggleAll => ("all", "Show all / only open rectifications"),
+        C::ReviewConflicts => (
+            "conflicts",
+            "Review merge conflicts (items two copies disagreed on)",
+        ),
+        C::KeepMine => ("keep current", "Keep the version in effect"),
+        C::KeepTheirs => ("take this", "Take the selected other version"),
+        C::KeepBoth => (
+            "join notes",
+            "Keep the version in effect and join every version's note",
+        ),
+        C::NextVersion => ("next version", "Select the next version"),
+        C::PrevVersion => ("prev version", "Select the previous version"),
+    }
+}

@@ -1,0 +1,385 @@
+//! Every error in the user's language. English is each error type's own wording
+//! (its `Display`, which logs share); Chinese is here, one arm per variant and no
+//! wildcard, so a new variant does not compile until it is said in Chinese too.
+//! The CLI's `--lang` and the UI's language choose between them.
+
+use std::io::ErrorKind;
+
+use super::Lang;
+use crate::export::{ExportError, UnknownFormat};
+use crate::model::edit::EditError;
+use crate::model::merge::{MergeError, ResolveError};
+use crate::model::rate::RateError;
+use crate::model::session::UnknownStatus;
+use crate::ops::OpsError;
+use crate::store::StoreError;
+use crate::store::bundle::BundleError;
+use crate::store::import::ImportError;
+use crate::store::lock::{LockError, LockInfo};
+
+/// What an I/O error means, as the UI says it in Chinese.
+fn io_cause(source: &std::io::Error) -> String {
+    match source.kind() {
+        ErrorKind::StorageFull => "磁盘已满".into(),
+        ErrorKind::PermissionDenied => "没有写入权限".into(),
+        ErrorKind::ReadOnlyFilesystem => "文件夹是只读的".into(),
+        ErrorKind::NotFound => "找不到文件或文件夹".into(),
+        _ => source.to_string(),
+    }
+}
+
+fn holder(holder: &LockInfo) -> String {
+    format!(
+        "主机 {},进程 {},{} 起",
+        holder.host,
+        holder.pid,
+        holder.since.format("%Y-%m-%d %H:%M")
+    )
+}
+
+pub fn lock_error(lang: Lang, error: &LockError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        LockError::Held { holder: h, .. } => {
+            format!("正在被另一个 zicha 使用({})", holder(h))
+        }
+        LockError::HeldElsewhere { holder: h, path } => format!(
+            "正在被另一台电脑上的 zicha 使用({});如果那里已不再运行,请删除 {}",
+            holder(h),
+            path.display()
+        ),
+        LockError::HeldUnknown { .. } => "正在被另一个程序使用".into(),
+        LockError::Io { path, source } => {
+            format!("无法锁定 {}:{}", path.display(), io_cause(source))
+        }
+    }
+}
+
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        StoreError::Io { path, source, .. } => {
+            format!("{}:{}", io_cause(source), path.display())
+        }
+        StoreError::Lock(lock) => lock_error(lang, lock),
+        StoreError::Unreadable(problem) => format!("无法读取 {problem}"),
+        StoreError::NoSuchSession(prefix) => format!("没有与 {prefix:?} 相符的检查记录"),
+        StoreError::Ambiguous { prefix, matches } => format!(
+            "{prefix:?} 与 {} 条检查记录相符:{};请多输入几位编号",
+            matches.len(),
+            matches.join(", ")
+        ),
+        StoreError::Conflict { copy, .. } => format!(
+            "这条记录已被其他程序修改,没有覆盖它;您的版本已另存为 {}",
+            copy.display()
+        ),
+        StoreError::ReadOnly { id, reason } => format!("检查记录 {id} 只读:{reason}"),
+        StoreError::ChecklistMissing { id, version, hash } => {
+            format!("检查表 {id} v{version}({hash})既不在 archive/ 中,也不在检查表中")
+        }
+        StoreError::UnknownChecklist { id, available } => {
+            format!("没有编号为 {id:?} 的检查表;可用的有:{available}")
+        }
+        StoreError::BadChecklist(problems) => problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        StoreError::Encode { id, message } => format!("无法写出检查记录 {id}:{message}"),
+    }
+}
+
+pub fn edit_error(lang: Lang, error: &EditError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        EditError::NoSuchDeduction {
+            code,
+            index,
+            choices,
+        } => format!("条目 {code} 没有第 {index} 项扣分;可选:{choices}"),
+        EditError::NotPerOccurrence {
+            code,
+            number,
+            reason,
+        } => {
+            format!("条目 {code} 的第 {number} 项扣分（{reason}）只扣一次；NxK 只用于按次计的扣分")
+        }
+        EditError::ZeroCount { code, number } => {
+            format!("条目 {code} 的第 {number} 项扣分：次数至少为 1")
+        }
+        EditError::OutOfScope { code } => {
+            format!("条目 {code} 由全单位统一评定；请在单位检查记录中评定")
+        }
+        EditError::PartialPenalty { code } => format!(
+            "条目 {code} 是负面清单条目：评为达标（无此情形）或未达标（存在），不能评为基本达标"
+        ),
+        EditError::LevelOnNonBase { code } => {
+            format!("等次只用于基本条目；条目 {code} 是加分或负面清单条目")
+        }
+        EditError::NoSuchLevel { label, choices } => {
+            format!("检查表没有等次 {label:?}；可用的等次：{choices}")
+        }
+        EditError::NotRateItem { code } => {
+            format!("条目 {code} 没有比率档次；比率只用于按调查比率评定的条目")
+        }
+        EditError::JudgementWithDeductions { code } => {
+            format!("条目 {code}：等次或比率取代扣分，二者只能给一个")
+        }
+        EditError::BadRate(rate) => rate_error(lang, rate),
+        EditError::BadPoints(points) => format!("扣分应为不小于 0 的数字,而不是 {points}"),
+        EditError::EmptyReason => "其他扣分需要填写原因".into(),
+        EditError::DueWithoutOwner => "整改期限需要责任人(--owner)".into(),
+        EditError::EmptyOwner => "整改需要责任人".into(),
+        EditError::NoRectification { code } => format!("条目 {code} 没有可完成的整改"),
+        EditError::AlreadyDone { code, by, at } => {
+            format!("条目 {code} 的整改已由 {by} 于 {at} 标记完成")
+        }
+    }
+}
+
+pub fn rate_error(lang: Lang, error: &RateError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        RateError::Syntax(text) => {
+            format!("{text:?} 不是比率；请写成 回答人数/调查人数（43/50）或百分比（86%）")
+        }
+        RateError::NobodyAsked { numerator } => {
+            format!("比率需要有调查对象：{numerator}/0 的分母为 0")
+        }
+        RateError::MoreThanAsked {
+            numerator,
+            denominator,
+        } => format!("{numerator}/{denominator}：回答的人数多于调查的人数"),
+        RateError::OutOfRange(percent) => {
+            format!("比率应为 0 到 100 之间的百分数，而不是 {percent}")
+        }
+    }
+}
+
+pub fn export_error(lang: Lang, error: &ExportError) -> String {
+    if lang == Lang::En {
+        return match error {
+            ExportError::Exists { path } => {
+                format!(
+                    "{} already exists; use --force to replace it",
+                    path.display()
+                )
+            }
+            other => other.to_string(),
+        };
+    }
+    match error {
+        ExportError::Store(store) => store_error(lang, store),
+        ExportError::NothingSelected => "没有选择检查记录".into(),
+        ExportError::Unreadable(lines) => format!(
+            "无法导出:{} 个检查记录文件无法读取;请先修复,或移到 trash/:\n{}",
+            lines.len(),
+            lines.join("\n")
+        ),
+        ExportError::Checklist { id, source } => {
+            format!("检查记录 {id}:{}", store_error(lang, source))
+        }
+        ExportError::EmptyRound { label, known } => format!(
+            "轮次 {label:?} 没有检查记录;现有轮次:{}",
+            if known.is_empty() {
+                "无".to_string()
+            } else {
+                known.join(", ")
+            }
+        ),
+        ExportError::Exists { path } => {
+            format!("{} 已存在;要替换请加 --force", path.display())
+        }
+        ExportError::Write { path, source } => {
+            format!("无法写入 {}:{source}", path.display())
+        }
+        ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件:{inner}"),
+        ExportError::Docx(inner) => format!("无法生成 docx 文件:{inner}"),
+    }
+}
+
+pub fn import_error(lang: Lang, error: &ImportError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        ImportError::Io { path, source } => {
+            format!("无法读取 {}:{}", path.display(), io_cause(source))
+        }
+        ImportError::NotASource { path, why } => format!("{}:{why}", path.display()),
+        ImportError::Bundle { path, message } => {
+            format!("{}:不是可读取的打包文件:{message}", path.display())
+        }
+        ImportError::Store(store) => store_error(lang, store),
+    }
+}
+
+pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        BundleError::Exists(path) => format!("{} 已存在;要替换请加 --force", path.display()),
+        BundleError::Empty(round) => match round {
+            Some(round) => format!("轮次 {round:?} 没有可打包的检查记录"),
+            None => "没有可打包的检查记录".into(),
+        },
+        BundleError::Zip(message) => format!("无法写入打包文件:{message}"),
+        BundleError::Store(store) => store_error(lang, store),
+    }
+}
+
+pub fn merge_error(lang: Lang, error: &MergeError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        MergeError::DifferentSessions { ours, theirs } => {
+            format!("这是两条不同的检查记录({ours} 和 {theirs})")
+        }
+        MergeError::DifferentChecklists { ours, theirs } => format!(
+            "两份记录所用的检查表不同(本机 {} v{} {},对方 {} v{} {});未合并",
+            ours.id, ours.version, ours.hash, theirs.id, theirs.version, theirs.hash
+        ),
+    }
+}
+
+pub fn resolve_error(lang: Lang, error: &ResolveError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        ResolveError::NoConflict(code) => format!("条目 {code} 没有需要处理的冲突"),
+        ResolveError::NoSuchVersion { code, index, count } => {
+            format!("条目 {code} 有 {count} 个其他版本;没有第 {index} 个")
+        }
+    }
+}
+
+pub fn ops_error(lang: Lang, error: &OpsError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        OpsError::Store(store) => store_error(lang, store),
+        OpsError::Edit(edit) => edit_error(lang, edit),
+        OpsError::Resolve(resolve) => resolve_error(lang, resolve),
+        OpsError::Export(export) => export_error(lang, export),
+        OpsError::NotSaved(store) => format!("修改没有保存:{}", store_error(lang, store)),
+        OpsError::Finished { id } => {
+            format!("检查记录 {id} 已完成,为只读;要修改请先运行 zicha reopen {id}")
+        }
+        OpsError::NoSuchItem {
+            code,
+            checklist,
+            version,
+            codes,
+        } => format!(
+            "{checklist} v{version} 中没有条目 {code:?};可用的编号:{}",
+            codes.join(", ")
+        ),
+        OpsError::NoRectifiedItem {
+            code,
+            session,
+            open,
+        } => format!(
+            "检查记录 {session} 中没有条目 {code:?};有未完成整改的条目:{}",
+            if open.is_empty() {
+                "无".to_string()
+            } else {
+                open.join(", ")
+            }
+        ),
+        OpsError::NoPrior {
+            id,
+            department,
+            checklist,
+            date,
+        } => format!(
+            "检查记录 {id}({department},检查表 {checklist},{date})没有上一轮:同一部门、同一检查表没有更早日期的检查记录;可用 zicha compare {id} 上一轮记录 指定"
+        ),
+        OpsError::DifferentChecklists {
+            current,
+            current_checklist,
+            prior,
+            prior_checklist,
+        } => format!(
+            "检查记录 {current} 用的是检查表 {current_checklist:?},{prior} 用的是 {prior_checklist:?};对比需要同一检查表"
+        ),
+    }
+}
+
+pub fn unknown_status(lang: Lang, error: &UnknownStatus) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Zh => format!(
+            "未知的状态 {:?};可用:pending、pass、partial、fail、na,或 未查、达标、基本达标、未达标、不适用",
+            error.0
+        ),
+    }
+}
+
+pub fn unknown_format(lang: Lang, error: &UnknownFormat) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Zh => format!(
+            "未知的导出格式 {:?};可用:md、csv、html、xlsx、docx",
+            error.0
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn common_store_errors_are_said_in_chinese() {
+        let full = StoreError::Io {
+            action: "write",
+            path: PathBuf::from("/data/sessions/x.ron"),
+            source: std::io::Error::from(ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            store_error(Lang::Zh, &full),
+            "磁盘已满:/data/sessions/x.ron"
+        );
+        assert!(store_error(Lang::En, &full).contains("x.ron"));
+        let conflict = StoreError::Conflict {
+            id: uuid::Uuid::nil(),
+            copy: PathBuf::from("/data/recovery/c.ron"),
+        };
+        assert!(store_error(Lang::Zh, &conflict).contains("已被其他程序修改"));
+    }
+
+    #[test]
+    fn scoring_edit_errors_are_said_in_chinese() {
+        let out_of_scope = EditError::OutOfScope { code: "8.6".into() };
+        assert_eq!(
+            edit_error(Lang::Zh, &out_of_scope),
+            "条目 8.6 由全单位统一评定；请在单位检查记录中评定"
+        );
+        assert_eq!(
+            edit_error(Lang::En, &out_of_scope),
+            out_of_scope.to_string()
+        );
+        let rate = EditError::BadRate(RateError::MoreThanAsked {
+            numerator: 51,
+            denominator: 50,
+        });
+        assert_eq!(
+            edit_error(Lang::Zh, &rate),
+            "51/50：回答的人数多于调查的人数"
+        );
+        assert!(edit_error(Lang::En, &rate).contains("more answered than asked"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Writing a report file for sessions or a round. The UI passes the session it is
+//! walking with its edits in memory, so a report never lags behind the screen.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::export::{
+    self, ExportError, Format, Options, Overwrite, Selection, SessionReport, output_path,
+};
+use crate::model::session::Session;
+use crate::progress::Progress;
+use crate::store::Store;
+
+/// The environment variable naming the unit (单位) in report headers.
+pub const UNIT_ENV: &str = "ZICHA_UNIT";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub selection: Selection,
+    pub format: Format,
+    /// The unit named in the header; see [`unit`].
+    pub unit: Option<String>,
+    /// A file, or an existing folder for the default name; `None`: `default_dir`.
+    pub target: Option<PathBuf>,
+    pub default_dir: PathBuf,
+    pub overwrite: Overwrite,
+    /// A session with edits not yet saved, exported as it is in memory.
+    pub unsaved: Option<Session>,
+    pub today: NaiveDate,
+}
+
+/// The unit for report headers: the one given (`--unit`), else `ZICHA_UNIT`; blank
+/// means none.
+pub fn unit(given: Option<String>) -> Option<String> {
+    given
+        .or_else(|| std::env::var(UNIT_ENV).ok())
+        .map(|unit| unit.trim().to_string())
+        .filter(|unit| !unit.is_empty())
+}
+
+/// Collects, renders and writes; returns the path written. An existing file is
+/// [`ExportError::Exists`] unless `overwrite` allows replacing it.
+pub fn export(
+    store: &Store,
+    request: &ExportRequest,
+    progress: &dyn Progress,
+) -> Result<PathBuf, ExportError> {
+    let mut report = export::collect(store, &request.selection, progress)?;
+    if let Some(unsaved) = &request.unsaved {
+        for entry in &mut report.sessions {
+            if entry.session.id == unsaved.id {
+                let history = std::mem::take(&mut entry.history);
+                *entry = SessionReport::new(unsaved.clone(), entry.checklist.clone(), history);
+            }
+        }
+    }
+    let path = output_path(
+        request.target.as_deref(),
+        &request.default_dir,
+        &report,
+        request.format,
+    );
+    if request.overwrite == Overwrite::Never && path.exists() {
+        return Err(ExportError::Exists { path });
+    }
+    let options = Options {
+        today: request.today,
+        unit: request.unit.clone(),
+    };
+    let bytes = export::render(&report, request.format, &options)?;
+    export::write_file(&path, &bytes, request.overwrite)?;
+    Ok(path)
+}

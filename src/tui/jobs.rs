@@ -1,0 +1,356 @@
+//! Work the UI does off the input thread: every effect that reads or writes files
+//! runs here, on the runner's worker, through `ops`. A job reports
+//! `Action::JobProgress` while it runs and `Action::JobDone` with the actions its
+//! outcome comes to; the event loop waits on those like on keys.
+//!
+//! Loads are "latest request wins": a new request of the same [`Slot`] cancels the
+//! one before it, queued or running, and a cancelled job's outcome is dropped.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use uuid::Uuid;
+
+use super::action::{Action, CompareData, CompareSource, Effect, HistoryData, OpenedSession};
+use super::app::{
+    ChecklistChoice, ChecklistOrigin, ExportRequest, ExportTarget, HomeData, SessionLabel,
+    SessionRow,
+};
+use crate::clock;
+use crate::export::table_import_text::import_report;
+use crate::export::{ExportError, Overwrite, Selection};
+use crate::i18n::errors::{export_error, ops_error, store_error};
+use crate::i18n::{Lang, table_import};
+use crate::model::ledger::LedgerScope;
+use crate::ops::table_import::TableImportRequest;
+use crate::ops::{self, OpsError, WithChecklist};
+use crate::progress::Progress;
+use crate::store::catalog::Source;
+use crate::store::lock::Lock;
+use crate::store::{Store, StoreError};
+
+pub type JobId = u64;
+
+/// What a job is doing, for the progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Home,
+    Open,
+    Compare,
+    History,
+    Ledger,
+    Export,
+    Other,
+}
+
+/// Jobs of one slot replace each other: only the latest request's outcome counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Home,
+    Open,
+    /// Compare, history and ledger: the screen asked for last.
+    View,
+}
+
+impl JobKind {
+    pub fn of(effect: &Effect) -> JobKind {
+        match effect {
+            Effect::LoadHome => JobKind::Home,
+            Effect::OpenSession { .. } | Effect::CreateSession { .. } => JobKind::Open,
+            Effect::LoadCompare { .. } => JobKind::Compare,
+            Effect::LoadHistory { .. } => JobKind::History,
+            Effect::LoadLedger { .. } => JobKind::Ledger,
+            Effect::Export(_) => JobKind::Export,
+            _ => JobKind::Other,
+        }
+    }
+}
+
+pub fn slot(effect: &Effect) -> Option<Slot> {
+    match effect {
+        Effect::LoadHome => Some(Slot::Home),
+        Effect::OpenSession { .. } => Some(Slot::Open),
+        Effect::LoadCompare { .. } | Effect::LoadHistory { .. } | Effect::LoadLedger { .. } => {
+            Some(Slot::View)
+        }
+        _ => None,
+    }
+}
+
+/// What jobs share: the store, the language, who is at the keyboard, and the locks
+/// of the sessions open for editing.
+pub struct Context {
+    pub store: Arc<Store>,
+    pub lang: Lang,
+    pub locks: Mutex<HashMap<Uuid, Lock>>,
+    /// The unit for report headers (`ZICHA_UNIT`), read once at start.
+    pub unit: Option<String>,
+}
+
+/// Carries out one effect; returns the actions its outcome comes to, and the lock
+/// of a session it opened (kept only if the job still counts).
+pub fn perform(
+    context: &Context,
+    effect: Effect,
+    progress: &dyn Progress,
+) -> (Vec<Action>, Option<(Uuid, Lock)>) {
+    let store = &context.store;
+    let lang = context.lang;
+    let failed = |error: &StoreError| vec![Action::Failed(store_error(lang, error))];
+    let actions = match effect {
+        Effect::LoadHome => vec![Action::HomeLoaded(home_data(context, progress))],
+        Effect::OpenSession { id, select } => return open(context, id, false, select),
+        Effect::CreateSession { request, recheck } => match store.create(request, clock::now()) {
+            Ok(loaded) => return open(context, loaded.session.id, recheck, None),
+            Err(error) => failed(&error),
+        },
+        Effect::LoadCompare { source } => vec![compare(context, source)],
+        Effect::LoadHistory { session } => match ops::history::history(store, session) {
+            Ok(history) => vec![Action::HistoryLoaded(Box::new(HistoryData {
+                department: history.department,
+                checklist_title: history.checklist_title,
+                points: history.points,
+                selected: Some(history.session),
+            }))],
+            Err(error) => failed(&error),
+        },
+        Effect::LoadLedger { all } => ledger(context, all, progress),
+        Effect::CloseRectification {
+            session,
+            code,
+            note,
+            by,
+        } => {
+            let request = ops::rectify::CloseRequest {
+                session: &session.to_string(),
+                code: &code,
+                note: &note,
+                at_keyboard: &[&by],
+                login: &ops::who::login_name(),
+                now: clock::now(),
+            };
+            match ops::rectify::close(store, request) {
+                Ok(_) => vec![Action::RectificationClosed],
+                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
+            }
+        }
+        Effect::Export(request) => vec![export(context, *request, progress)],
+        Effect::TrashSession { id } => match store.trash(id, clock::now()) {
+            Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+            Err(error) => failed(&error),
+        },
+        Effect::SaveSettings(settings) => match store.save_settings(&settings) {
+            Ok(()) => Vec::new(),
+            Err(error) => failed(&error),
+        },
+        Effect::Recover(session) => match store.recover(&session, "unsaved") {
+            Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+            Err(error) => failed(&error),
+        },
+        Effect::ImportTable(request) => vec![import_table(store, request, lang)],
+        Effect::CloseSession { id } => {
+            if let Ok(mut locks) = context.locks.lock() {
+                locks.remove(&id);
+            }
+            Vec::new()
+        }
+        // Saves have their own thread (see the runner); never queued here.
+        Effect::Save(_) => Vec::new(),
+    };
+    (actions, None)
+}
+
+/// Imports a table; a relative path or one starting with `~` is taken from the
+/// current folder or the home folder, as a shell would.
+fn import_table(store: &Store, mut request: TableImportRequest, lang: Lang) -> Action {
+    let typed = request.file.display().to_string();
+    if let Some(rest) = typed
+        .strip_prefix("~/")
+        .or_else(|| typed.strip_prefix("~\\"))
+        && let Some(home) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
+    {
+        request.file = std::path::PathBuf::from(home).join(rest);
+    }
+    if request.file.is_relative()
+        && let Ok(here) = std::env::current_dir()
+    {
+        request.file = here.join(&request.file);
+    }
+    match ops::table_import::import_table(store, &request) {
+        Ok(outcome) => Action::TableImported(Ok(import_report(outcome.summary(), &typed, lang))),
+        Err(error) => Action::TableImported(Err(table_import::error(lang, &error))),
+    }
+}
+
+/// The home screen's data: session heads from the index (only changed files are
+/// read; a missing index is rebuilt with progress), checklists and notices.
+pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
+    let lang = context.lang;
+    let home = match ops::home::home(&context.store, progress) {
+        Ok(home) => home,
+        Err(error) => {
+            return HomeData {
+                notices: vec![store_error(lang, &error)],
+                ..HomeData::default()
+            };
+        }
+    };
+    let t = lang.texts();
+    let overview = home.overview;
+    let mut notices = Vec::new();
+    if !overview.strays.is_empty() {
+        notices.push(format!("{} {}", t.ignored_files, overview.strays.len()));
+    }
+    if !home.recovery.is_empty() {
+        notices.push(format!(
+            "{} {} ({})",
+            t.recovery_files,
+            home.recovery.len(),
+            context.store.recovery_dir().display()
+        ));
+    }
+    let mut unreadable = overview.unscored;
+    unreadable.extend(
+        overview
+            .unreadable
+            .into_iter()
+            .map(|file| (file.id, file.problem.to_string())),
+    );
+    HomeData {
+        sessions: overview
+            .sessions
+            .into_iter()
+            .map(SessionRow::from)
+            .collect(),
+        unreadable,
+        notices,
+        checklists: home
+            .checklists
+            .iter()
+            .map(|(checklist, source)| ChecklistChoice {
+                id: checklist.id.clone(),
+                version: checklist.version,
+                title: checklist.title.clone(),
+                origin: match source {
+                    Source::Builtin(_) => ChecklistOrigin::Builtin,
+                    Source::User(_) => ChecklistOrigin::User,
+                    Source::Archive(_) => ChecklistOrigin::Archive,
+                },
+            })
+            .collect(),
+    }
+}
+
+fn open(
+    context: &Context,
+    id: Uuid,
+    recheck_first: bool,
+    select: Option<String>,
+) -> (Vec<Action>, Option<(Uuid, Lock)>) {
+    let lang = context.lang;
+    match ops::open::open_for_editing(&context.store, id, clock::now()) {
+        Ok(opened) => {
+            let read_only = opened.read_only.as_ref().map(|reason| match reason {
+                ops::open::ReadOnlyReason::NewerFormat(format) => format!("format {format}"),
+                ops::open::ReadOnlyReason::Held(error) => store_error(lang, error),
+            });
+            let action = Action::SessionOpened(Box::new(OpenedSession {
+                loaded: opened.loaded,
+                checklist: opened.checklist,
+                prior: opened.prior,
+                read_only,
+                recheck_first,
+                select,
+            }));
+            (vec![action], opened.lock.map(|lock| (id, lock)))
+        }
+        Err(error) => (vec![Action::Failed(store_error(lang, &error))], None),
+    }
+}
+
+fn compare(context: &Context, source: CompareSource) -> Action {
+    let lang = context.lang;
+    let request = match source {
+        CompareSource::Open {
+            session,
+            checklist,
+            prior,
+        } => ops::compare::CompareRequest {
+            current: ops::compare::Current::InMemory(Box::new(WithChecklist {
+                session: *session,
+                checklist,
+            })),
+            prior,
+        },
+        CompareSource::Stored(id) => ops::compare::CompareRequest {
+            current: ops::compare::Current::Stored(id),
+            prior: None,
+        },
+    };
+    match ops::compare::compare(&context.store, request) {
+        Ok(compared) => Action::CompareLoaded(Box::new(CompareData {
+            current: SessionLabel::of(&compared.current.session, &compared.current.checklist),
+            prior: SessionLabel::of(&compared.prior.session, &compared.prior.checklist),
+            comparison: compared.comparison,
+        })),
+        Err(OpsError::NoPrior { .. }) => Action::Info(lang.ui().no_prior.to_string()),
+        Err(error) => Action::Failed(ops_error(lang, &error)),
+    }
+}
+
+fn ledger(context: &Context, all: bool, progress: &dyn Progress) -> Vec<Action> {
+    let lang = context.lang;
+    let scope = if all {
+        LedgerScope::All
+    } else {
+        LedgerScope::Open
+    };
+    match ops::ledger::ledger(&context.store, scope, clock::today(), progress) {
+        Ok(ledger) => {
+            let mut actions = vec![Action::LedgerLoaded(ledger.entries)];
+            // Sessions whose checklist is missing are said, not silently dropped.
+            let left_out: Vec<String> = ledger
+                .left_out
+                .iter()
+                .map(|(id, error)| (lang.cli().session_problem)(*id, &store_error(lang, error)))
+                .collect();
+            if !left_out.is_empty() {
+                actions.push(Action::Failed(left_out.join("; ")));
+            }
+            actions
+        }
+        Err(error) => vec![Action::Failed(store_error(lang, &error))],
+    }
+}
+
+fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) -> Action {
+    let (selection, unsaved) = match &request.target {
+        ExportTarget::Session { id, open } => (
+            Selection::Sessions(vec![id.to_string()]),
+            open.as_deref().cloned(),
+        ),
+        ExportTarget::Round(label) => (Selection::Round(label.clone()), None),
+    };
+    let typed = request.path.trim();
+    let ops_request = ops::export::ExportRequest {
+        selection,
+        format: request.format,
+        unit: context.unit.clone(),
+        target: (!typed.is_empty()).then(|| typed.into()),
+        default_dir: std::env::current_dir().unwrap_or_default(),
+        overwrite: if request.replace {
+            Overwrite::Replace
+        } else {
+            Overwrite::Never
+        },
+        unsaved,
+        today: clock::today(),
+    };
+    match ops::export::export(&context.store, &ops_request, progress) {
+        Ok(path) => Action::Exported(path.display().to_string()),
+        Err(ExportError::Exists { path }) => {
+            Action::ExportExists(Box::new(request), path.display().to_string())
+        }
+        Err(error) => Action::Failed(export_error(context.lang, &error)),
+    }
+}

@@ -1,0 +1,258 @@
+//! The key table itself: which keys run which command, per mode.
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, Command, Key, Mode};
+use crate::model::session::Status;
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn bind(keys: &'static [Key], command: Command, hint: bool) -> Binding {
+    Binding {
+        keys,
+        command,
+        hint,
+    }
+}
+
+use Command as C;
+use KeyCode as KC;
+
+const MOVE: [Binding; 6] = [
+    bind(&[code(KC::Up), k('k')], C::Up, false),
+    bind(&[code(KC::Down), k('j')], C::Down, false),
+    bind(&[code(KC::PageUp)], C::PageUp, false),
+    bind(&[code(KC::PageDown)], C::PageDown, false),
+    bind(&[k('g'), code(KC::Home)], C::Top, false),
+    bind(&[k('G'), code(KC::End)], C::Bottom, false),
+];
+
+const WALK: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Tab)], C::NextSection, false),
+    bind(&[code(KC::BackTab)], C::PrevSection, false),
+    bind(&[code(KC::Left)], C::Collapse, false),
+    bind(&[code(KC::Right)], C::Expand, false),
+    bind(&[k(' ')], C::ToggleSection, false),
+    bind(&[k('1')], C::SetStatus(Status::Pass), true),
+    bind(&[k('2')], C::SetStatus(Status::Partial), true),
+    bind(&[k('3')], C::SetStatus(Status::Fail), true),
+    bind(&[k('4')], C::SetStatus(Status::Na), true),
+    bind(&[k('0')], C::SetStatus(Status::Pending), true),
+    bind(&[code(KC::Enter), k('i')], C::EditNote, true),
+    bind(&[k('x')], C::Deductions, true),
+    bind(&[k('r')], C::Rectify, true),
+    bind(&[k('a')], C::AddEvidence, false),
+    bind(&[k('n')], C::NextPending, true),
+    bind(&[k('N')], C::PrevPending, false),
+    bind(&[k('/')], C::Search, true),
+    bind(&[k('f')], C::CycleFilter, false),
+    bind(&[k('u')], C::Undo, false),
+    bind(&[ctrl('r')], C::Redo, false),
+    bind(&[k('c')], C::Compare, false),
+    bind(&[k('h')], C::History, false),
+    bind(&[k('t')], C::Ledger, false),
+    bind(&[k('e')], C::Export, false),
+    bind(&[k('F')], C::Finish, false),
+    bind(&[k('m')], C::ReviewConflicts, false),
+    bind(&[k('?')], C::Help, true),
+    bind(&[k('q'), code(KC::Esc)], C::Back, false),
+];
+
+const HOME: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(
+        &[code(KC::Tab), code(KC::Left), code(KC::Right)],
+        C::SwitchFocus,
+        false,
+    ),
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('n')], C::NewSession, true),
+    bind(&[k('d'), code(KC::Delete)], C::Delete, true),
+    bind(&[k('c')], C::Compare, true),
+    bind(&[k('h')], C::History, false),
+    bind(&[k('t')], C::Ledger, true),
+    bind(&[k('e')], C::Export, true),
+    bind(&[k('R')], C::Reload, false),
+    bind(&[k('i')], C::ImportTable, true),
+    bind(&[k('?')], C::Help, true),
+    bind(&[k('q')], C::Quit, true),
+];
+
+/// The note editor: everything else is text for the editor.
+const EDITOR: &[Binding] = &[
+    bind(&[code(KC::Esc)], C::FinishEditing, true),
+    bind(&[code(KC::Enter)], C::Newline, true),
+    bind(&[ctrl('u')], C::Undo, true),
+    bind(&[ctrl('r')], C::Redo, false),
+];
+
+/// Keys that work in every mode, before the mode's own table.
+pub(super) const GLOBAL: &[Binding] = &[bind(&[ctrl('c')], C::SaveAndQuit, false)];
+
+const SEARCH: &[Binding] = &[
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Down), code(KC::Tab)], C::NextMatch, true),
+    bind(&[code(KC::Up), code(KC::BackTab)], C::PrevMatch, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const DEDUCTIONS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[k(' '), code(KC::Enter)], C::Toggle, true),
+    bind(&[code(KC::Delete), code(KC::Backspace)], C::Delete, true),
+    bind(&[code(KC::Esc), k('q'), k('x')], C::Back, true),
+];
+
+const FORM: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[ctrl('d')], C::MarkDone, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const EVIDENCE: &[Binding] = &[
+    bind(&[code(KC::Up)], C::Up, false),
+    bind(&[code(KC::Down)], C::Down, false),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Delete)], C::Delete, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const NEW_SESSION: &[Binding] = &[
+    bind(&[code(KC::Tab)], C::NextField, true),
+    bind(&[code(KC::BackTab)], C::PrevField, true),
+    bind(&[code(KC::Up)], C::Up, true),
+    bind(&[code(KC::Down)], C::Down, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind(&[k('y'), code(KC::Enter)], C::Yes, true),
+    bind(&[k('n'), code(KC::Esc), k('q')], C::No, true),
+];
+
+const HELP: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KC::Esc), k('q'), k('?')], C::Back, true),
+];
+
+const COMPARE: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[k('f')], C::ChangedOnly, true),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const HISTORY: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const LEDGER: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('d')], C::MarkDone, true),
+    bind(&[k('a')], C::ToggleAll, true),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const EXPORT: &[Binding] = &[
+    bind(&[code(KC::Tab)], C::NextField, true),
+    bind(&[code(KC::BackTab)], C::PrevField, true),
+    bind(&[code(KC::Up)], C::Up, true),
+    bind(&[code(KC::Down)], C::Down, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const CONFLICTS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[code(KC::Right), code(KC::Tab)], C::NextVersion, true),
+    bind(&[code(KC::Left), code(KC::BackTab)], C::PrevVersion, false),
+    bind(&[k('m')], C::KeepMine, true),
+    bind(&[k('t')], C::KeepTheirs, true),
+    bind(&[k('b')], C::KeepBoth, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const PROMPT: &[Binding] = &[
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const IMPORT_REPORT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
+];
+
+pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Home => HOME,
+        Mode::Walk => WALK,
+        Mode::Editor => EDITOR,
+        Mode::Search => SEARCH,
+        Mode::Deductions => DEDUCTIONS,
+        Mode::Rectify | Mode::FreeDeduction => FORM,
+        Mode::Evidence => EVIDENCE,
+        Mode::NewSession => NEW_SESSION,
+        Mode::Confirm => CONFIRM,
+        Mode::Help => HELP,
+        Mode::Compare => COMPARE,
+        Mode::History => HISTORY,
+        Mode::Ledger => LEDGER,
+        Mode::Export => EXPORT,
+        Mode::Prompt => PROMPT,
+        Mode::Conflicts => CONFLICTS,
+        Mode::ImportReport => IMPORT_REPORT,
+    }
+}
