@@ -43,17 +43,34 @@ fn the_runner_imports_a_table_and_home_offers_it() {
     let [Action::TableImported(Ok(lines))] = actions.as_slice() else {
         panic!("{actions:?}");
     };
-    assert!(lines.iter().any(|l| l.text.contains("(xize v1)")), "{lines:?}");
-    let unread: Vec<&str> = lines.iter().filter(|l| l.problem).map(|l| l.text.as_str()).collect();
-    assert!(unread.iter().any(|l| l.starts_with("row 6  not read")), "{unread:?}");
+    assert!(
+        lines.iter().any(|l| l.text.contains("(xize v1)")),
+        "{lines:?}"
+    );
+    let unread: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.problem)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(
+        unread.iter().any(|l| l.starts_with("row 6  not read")),
+        "{unread:?}"
+    );
 
     let home = done(runner.run(Effect::LoadHome));
     let [Action::HomeLoaded(data)] = home.as_slice() else {
         panic!("{home:?}");
     };
     assert_eq!(data.checklists.len(), before + 1, "offered at once");
-    let offered = data.checklists.iter().find(|c| c.id == "xize").expect("offered");
-    assert_eq!((offered.version, offered.origin), (1, ChecklistOrigin::User));
+    let offered = data
+        .checklists
+        .iter()
+        .find(|c| c.id == "xize")
+        .expect("offered");
+    assert_eq!(
+        (offered.version, offered.origin),
+        (1, ChecklistOrigin::User)
+    );
 
     let missing = TableImportRequest {
         file: env.cwd.join("没有.xlsx"),
