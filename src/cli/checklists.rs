@@ -11,6 +11,7 @@ use super::{Context, Problems, print};
 use crate::export::form;
 use crate::export::table_import_text::import_report;
 use crate::export::{self, Overwrite, text};
+use crate::i18n::errors::{export_error, store_error};
 use crate::i18n::table_import;
 use crate::model::checklist::Checklist;
 use crate::model::scoring::format_points;
@@ -110,12 +111,14 @@ fn form(
     force: bool,
 ) -> Result<()> {
     let store = context.store()?;
-    let checklist = checklist_named(&store, id)?;
+    let checklist =
+        checklist_named(&store, id).map_err(|error| anyhow!(store_error(context.lang, &error)))?;
     let layout = form::layout(&checklist);
+    let said = |error: export::ExportError| anyhow!(export_error(context.lang, &error));
     let bytes = if format == "xlsx" {
-        form::render_xlsx(&layout).map_err(|e| anyhow!("cannot write the form: {e}"))?
+        form::render_xlsx(&layout).map_err(|e| said(export::ExportError::from(e)))?
     } else {
-        form::render_docx(&layout)?
+        form::render_docx(&layout).map_err(said)?
     };
     let name = export::safe_file_name(
         &format!("{}_空白检查表_v{}", checklist.title, checklist.version),
@@ -131,7 +134,7 @@ fn form(
     } else {
         Overwrite::Never
     };
-    export::write_file(&path, &bytes, overwrite)?;
+    export::write_file(&path, &bytes, overwrite).map_err(said)?;
     let t = table_import::texts(context.lang);
     println!(
         "{}",
@@ -155,13 +158,15 @@ fn absolute(path: PathBuf) -> Result<PathBuf> {
 }
 
 /// A checklist by id (the version `zicha new` would use), or read from a file.
-fn checklist_named(store: &Store, id: &str) -> Result<Checklist> {
+fn checklist_named(store: &Store, id: &str) -> Result<Checklist, StoreError> {
     let path = Path::new(id);
     if id.ends_with(".ron") && path.is_file() {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {id}"))?;
-        return parse_checklist(&bytes, id).map_err(|problems| {
-            Problems(problems.iter().map(ToString::to_string).collect()).into()
-        });
+        let bytes = std::fs::read(path).map_err(|e| StoreError::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        return parse_checklist(&bytes, id).map_err(StoreError::BadChecklist);
     }
     let catalog = store.catalog();
     match catalog.latest(id) {
@@ -174,8 +179,7 @@ fn checklist_named(store: &Store, id: &str) -> Result<Checklist> {
                 .map(|e| e.checklist.id.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
-        }
-        .into()),
+        }),
     }
 }
 

@@ -270,6 +270,7 @@ pub fn error(lang: Lang, error: &TableImportError) -> String {
         },
         TableImportError::BadId(id) => (t.bad_id)(id),
         TableImportError::File(file) if zh => file_error_zh(file),
+        TableImportError::Store(store) => super::errors::store_error(lang, store),
         other => other.to_string(),
     }
 }
