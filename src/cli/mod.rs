@@ -99,8 +99,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         due: Option<NaiveDate>,
     },
-    /// Built-in and user checklists
-    Checklists,
+    /// Built-in, user and imported checklists; `import` a table, print a blank `form`
+    Checklists(checklists::ChecklistsArgs),
     /// Validate checklist files
     Check {
         #[arg(required = true)]
@@ -357,7 +357,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             sessions::mark_item(&context, &session, &code, &mark)
         }
-        Command::Checklists => checklists::checklists(&context),
+        Command::Checklists(args) => checklists::run(&context, args),
         Command::Check { files } => checklists::check(&context, &files),
         Command::Finish { session } => sessions::set_finished(&context, &session, true),
         Command::Reopen { session } => sessions::set_finished(&context, &session, false),

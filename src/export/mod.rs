@@ -9,6 +9,7 @@ pub mod docx;
 pub mod file;
 #[cfg(test)]
 mod fixture;
+pub mod form;
 pub mod html;
 pub mod import_json;
 pub mod import_text;
@@ -19,6 +20,7 @@ pub mod rounds_json;
 pub mod rounds_text;
 pub mod rows;
 mod svg;
+pub mod table_import_text;
 pub mod text;
 pub mod xlsx;
 

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;
+pub mod checklist_text;
 pub mod demo;
 pub mod fsops;
 pub mod import;
@@ -21,13 +22,14 @@ pub mod series;
 pub mod session_file;
 pub mod settings;
 mod sweep;
+pub mod table_read;
 mod zip_scan;
 
 use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
@@ -179,7 +181,7 @@ pub const MANAGED_FILES: [&str; 5] = [
 pub struct Store {
     root: PathBuf,
     fs: Arc<dyn FileOps>,
-    catalog: OnceLock<Catalog>,
+    catalog: RwLock<Option<Arc<Catalog>>>,
     archived: Mutex<HashMap<String, Arc<Checklist>>>,
 }
 
@@ -193,7 +195,7 @@ impl Store {
         let store = Store {
             root: root.to_path_buf(),
             fs,
-            catalog: OnceLock::new(),
+            catalog: RwLock::new(None),
             archived: Mutex::new(HashMap::new()),
         };
         for dir in [
@@ -242,9 +244,28 @@ impl Store {
         self.fs.as_ref()
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        self.catalog
-            .get_or_init(|| Catalog::load(&self.checklists_dir()))
+    /// The checklists on offer, loaded once and kept until [`Store::refresh_catalog`].
+    pub fn catalog(&self) -> Arc<Catalog> {
+        if let Ok(cached) = self.catalog.read()
+            && let Some(catalog) = cached.as_ref()
+        {
+            return catalog.clone();
+        }
+        let catalog = Arc::new(Catalog::load_with_archive(
+            &self.checklists_dir(),
+            &self.archive_dir(),
+        ));
+        if let Ok(mut cached) = self.catalog.write() {
+            *cached = Some(catalog.clone());
+        }
+        catalog
+    }
+
+    /// Forgets the loaded checklists, so a checklist just written is offered.
+    pub fn refresh_catalog(&self) {
+        if let Ok(mut cached) = self.catalog.write() {
+            *cached = None;
+        }
     }
 
     /// Session files and strays in `sessions/`, sorted by id.
@@ -439,20 +460,18 @@ impl Store {
         request: NewSession,
         now: DateTime<FixedOffset>,
     ) -> Result<LoadedSession, StoreError> {
-        let entry = self
-            .catalog()
-            .latest(&request.checklist)
-            .cloned()
-            .ok_or_else(|| StoreError::UnknownChecklist {
+        let catalog = self.catalog();
+        let entry = catalog.latest(&request.checklist).cloned().ok_or_else(|| {
+            StoreError::UnknownChecklist {
                 id: request.checklist.clone(),
-                available: self
-                    .catalog()
+                available: catalog
                     .latest_all()
                     .iter()
                     .map(|entry| entry.checklist.id.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
-            })?;
+            }
+        })?;
         let reference = self.archive(&entry)?;
         let session = Session::new(
             Uuid::now_v7(),

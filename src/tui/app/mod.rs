@@ -151,6 +151,8 @@ impl App {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::DoneNote(_)) => Mode::Prompt,
+            Some(Overlay::ImportTable(state)) if state.report.is_some() => Mode::ImportReport,
+            Some(Overlay::ImportTable(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             None => self.screen_mode(),
         }
