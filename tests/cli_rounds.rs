@@ -254,7 +254,10 @@ fn compare_across_versions_matches_hand_computed_classes_and_deltas() {
     assert_eq!(prior["percent"], 45.45);
     assert_eq!(prior["deducted"], 9.0);
     assert_eq!(prior["disqualified"], true);
-    assert_eq!(prior["grade"], "不合格");
+    // 1.5 is pending: the grade is only provisional (DESIGN §4).
+    assert!(prior["grade"].is_null(), "{}", prior["grade"]);
+    assert_eq!(prior["provisional_grade"], "不合格");
+    assert_eq!(prior["verdict"], "disqualified");
 
     // Current (v2): 1.1 partial −1 → 3; 1.2 partial, no deduction → 1.5; 1.4 pass 4;
     // 1.5 fail 0; 2.1 partial → 2.5; 2.2 pass 2; 2.4 pass 3; 2.5 pass 1.

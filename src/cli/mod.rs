@@ -18,11 +18,13 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::model::checklist::Scope;
 use crate::model::edit::Mark;
-use crate::model::judgement::{Judgement, Picked};
-use crate::model::session::{FreeDeduction, Status};
+use crate::model::judgement::{BadPicked, Judgement, Picked};
+use crate::model::rate::{RateError, SurveyedRate};
+use crate::model::session::FreeDeduction;
 use crate::model::text::{sanitize, sanitize_line};
-use crate::store::{Store, paths};
+use crate::store::{NewSession, Store, paths};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,6 +64,10 @@ pub enum Command {
         date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         inspector: String,
+        /// department (default): unit items are left out; unit: every item, judged
+        /// once for the whole unit (e.g. --department 全局)
+        #[arg(long, value_name = "unit|department", value_parser = parse_scope)]
+        scope: Option<Scope>,
     },
     /// List sessions, newest first
     List {
@@ -78,16 +84,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Mark an item: pending|pass|partial|fail|na
+    /// Mark an item: pending|pass|partial|fail|na, or a level of the checklist (A, B, …)
     Mark {
         session: String,
         code: String,
-        status: String,
+        /// pending|pass|partial|fail|na, the Chinese words, or a level label; optional with --rate
+        #[arg(required_unless_present = "rate", conflicts_with = "rate")]
+        status: Option<String>,
         #[arg(long)]
         note: Option<String>,
-        /// Apply the item's N-th predefined deduction (1-based; repeatable)
-        #[arg(long = "deduct", value_name = "N")]
-        deduct: Vec<usize>,
+        /// Apply the item's N-th predefined deduction (1-based; repeatable);
+        /// NxK applies a per-occurrence one K times (2x3)
+        #[arg(long = "deduct", value_name = "N[xK]", value_parser = parse_picked)]
+        deduct: Vec<Picked>,
         #[arg(long, requires = "deduct_points")]
         deduct_reason: Option<String>,
         #[arg(long, requires = "deduct_reason")]
@@ -98,6 +107,10 @@ pub enum Command {
         /// Rectification due date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
         due: Option<NaiveDate>,
+        /// A surveyed rate for a rate item: answered/asked (43/50) or a percent (86%);
+        /// it decides the status
+        #[arg(long, value_name = "A/B|P%", value_parser = parse_rate)]
+        rate: Option<SurveyedRate>,
     },
     /// Built-in and user checklists
     Checklists,
@@ -154,6 +167,20 @@ pub enum Command {
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD"))
+}
+
+fn parse_scope(text: &str) -> Result<Scope, String> {
+    Scope::try_from(text.trim().to_string())
+}
+
+fn parse_picked(text: &str) -> Result<Picked, String> {
+    text.parse().map_err(|error: BadPicked| error.to_string())
+}
+
+/// A rate that cannot be one (51/50, 0/0, 120%) is a usage error like a date that
+/// does not exist.
+fn parse_rate(text: &str) -> Result<SurveyedRate, String> {
+    text.parse().map_err(|error: RateError| error.to_string())
 }
 
 /// An error that prints as several lines, one per problem.
@@ -245,6 +272,8 @@ fn localized(error: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         Some(e::lock_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::session::UnknownStatus>() {
         Some(e::unknown_status(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::judgement::UnknownJudgement>() {
+        Some(crate::i18n::scoring::unknown_judgement(lang, error))
     } else {
         error
             .downcast_ref::<crate::export::UnknownFormat>()
@@ -300,7 +329,18 @@ pub fn run(cli: Cli) -> Result<()> {
             round,
             date,
             inspector,
-        } => sessions::new_session(&context, checklist, department, round, date, inspector),
+            scope,
+        } => sessions::new_session(
+            &context,
+            NewSession {
+                checklist,
+                department,
+                round,
+                date: date.unwrap_or_else(crate::clock::today),
+                inspector,
+                scope: scope.unwrap_or_default(),
+            },
+        ),
         Command::List {
             round,
             department,
@@ -317,22 +357,21 @@ pub fn run(cli: Cli) -> Result<()> {
             deduct_points,
             owner,
             due,
+            rate,
         } => {
-            let status: Status = status.parse()?;
             let free_deduction = match (deduct_reason, deduct_points) {
                 (Some(reason), Some(points)) => Some(FreeDeduction { reason, points }),
                 _ => None,
             };
             let mark = Mark {
-                judgement: Judgement::Status(status),
+                judgement: rate.map(Judgement::Rate).unwrap_or_default(),
                 note,
-                deductions: (!deduct.is_empty())
-                    .then(|| deduct.into_iter().map(Picked::once).collect()),
+                deductions: (!deduct.is_empty()).then_some(deduct),
                 free_deduction,
                 owner,
                 due,
             };
-            sessions::mark_item(&context, &session, &code, &mark)
+            sessions::mark_item(&context, &session, &code, status.as_deref(), mark)
         }
         Command::Checklists => checklists::checklists(&context),
         Command::Check { files } => checklists::check(&context, &files),

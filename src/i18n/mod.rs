@@ -13,6 +13,7 @@
 //! | [`errors`] | every error, per variant |
 //! | [`rounds`], [`import`] | compare, ledger, import and bundle output |
 //! | [`report`] | the words in exported documents |
+//! | [`scoring`] | veto, bonus and 负面清单 words, levels, counts, scope, the total's parts |
 
 pub mod cli;
 pub mod commands;
@@ -20,6 +21,7 @@ pub mod errors;
 pub mod import;
 pub mod report;
 pub mod rounds;
+pub mod scoring;
 pub mod ui;
 mod ui_en;
 

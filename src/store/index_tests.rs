@@ -165,6 +165,7 @@ fn a_deleted_file_leaves_and_a_new_file_joins() {
         round: "2026年12月上半月自查".into(),
         date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
         inspector: "王敏".into(),
+        scope: Default::default(),
     };
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T09:00:00+08:00").unwrap();
     let created = store.create(request, now).unwrap().session.id;

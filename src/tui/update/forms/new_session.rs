@@ -178,6 +178,7 @@ fn submit_new_session(app: &mut App, mut state: NewSessionState) -> Vec<Effect> 
                 round,
                 date,
                 inspector,
+                scope: Default::default(),
             },
             recheck: state.recheck,
         },
