@@ -74,7 +74,7 @@ pub static ZH: CliTexts = CliTexts {
     },
     demo_written: |written, departments, rounds, dir, seconds| {
         format!(
-            "已写入 {written} 条检查记录({departments} 个部门 × {rounds} 轮),位于 {},用时 {seconds:.1} 秒",
+            "已写入 {written} 条检查记录（{departments} 个部门 × {rounds} 轮，另有每轮一次全单位检查），位于 {}，用时 {seconds:.1} 秒",
             dir.display()
         )
     },
@@ -118,7 +118,7 @@ pub static EN: CliTexts = CliTexts {
     },
     demo_written: |written, departments, rounds, dir, seconds| {
         format!(
-            "{written} sessions ({departments} departments × {rounds} rounds) written to {} in {seconds:.1} s",
+            "{written} sessions ({departments} departments × {rounds} rounds, and the whole unit once a round) written to {} in {seconds:.1} s",
             dir.display()
         )
     },
