@@ -86,6 +86,11 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::KeepBoth => ("合并备注", "保留当前版本,并把各版本的备注合在一起"),
         C::NextVersion => ("下一版本", "选择下一个版本"),
         C::PrevVersion => ("上一版本", "选择上一个版本"),
+        C::Judge => ("评定", "按等次或调查比率评定本条目"),
+        C::Count(_) => ("次数", "输入所选扣分的次数（0 取消）"),
+        C::More => ("加一次", "所选扣分加一次"),
+        C::Less => ("减一次", "所选扣分减一次"),
+        C::PickLevel(_) => ("等次", "按序号选择等次"),
     }
 }
 
@@ -165,5 +170,13 @@ fn en(command: Command) -> (&'static str, &'static str) {
         ),
         C::NextVersion => ("next version", "Select the next version"),
         C::PrevVersion => ("prev version", "Select the previous version"),
+        C::Judge => ("judge", "Judge the item by a level or a surveyed rate"),
+        C::Count(_) => (
+            "count",
+            "Type how many times the deduction applies (0 removes it)",
+        ),
+        C::More => ("once more", "The selected deduction once more"),
+        C::Less => ("once less", "The selected deduction once less"),
+        C::PickLevel(_) => ("level", "Pick a level by its number"),
     }
 }

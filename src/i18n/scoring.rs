@@ -8,6 +8,7 @@ use crate::model::checklist::{Item, Scope};
 use crate::model::judgement::UnknownJudgement;
 use crate::model::scoring::{Figures, format_points};
 use crate::model::session::Status;
+use crate::model::verdict::Verdict;
 
 pub struct ScoringTexts {
     /// Pass and fail of a veto or 负面清单 item: 无此情形, 存在.
@@ -33,8 +34,33 @@ pub struct ScoringTexts {
     pub count: fn(u32, &str) -> String,
     /// "基础分 95.5 + 加分 3 - 负面清单 2".
     pub breakdown: fn(&str, &str, &str) -> String,
+    /// The session's total, where a section's figures are shown.
+    pub total: &'static str,
     /// After 检查中: the grade the current percent would get.
     pub provisional: fn(&str) -> String,
+    // The terminal UI.
+    /// The new-session form's label for the scope choice.
+    pub scope_label: &'static str,
+    /// "-1.5/次": points per occurrence.
+    pub per: fn(&str, &str) -> String,
+    /// A once-only deduction given a count above 1.
+    pub once_only: fn(&str) -> String,
+    /// The levels menu's title.
+    pub levels_title: &'static str,
+    /// The rate form's title and fields.
+    pub rate_title: &'static str,
+    pub answered: &'static str,
+    pub asked: &'static str,
+    pub whole_number: &'static str,
+    /// The item is judged by status keys only.
+    pub no_judgement: &'static str,
+    /// "等次 A B C C#（按 l 评定）" in the detail pane: the levels, and the key.
+    pub levels_hint: fn(&str, &str) -> String,
+    /// After a rate item's bands in the detail pane: the key to enter the survey.
+    pub rate_hint: fn(&str) -> String,
+    /// One rate band: "90%以上扣1"; the last, from 0, "其余扣3".
+    pub band: fn(&str, &str) -> String,
+    pub last_band: fn(&str) -> String,
 }
 
 impl Lang {
@@ -68,6 +94,16 @@ impl Lang {
         }
     }
 
+    /// The one verdict as the screens show it: the words of [`Lang::verdict`], in
+    /// full (取消评优资格, never 取消), the English disqualification in one word so a
+    /// column of 12 cells holds every verdict.
+    pub fn screen_verdict(self, verdict: &Verdict) -> Option<&str> {
+        match (self, verdict) {
+            (Lang::En, Verdict::Disqualified) => Some(self.texts().disqualified),
+            _ => self.verdict(verdict),
+        }
+    }
+
     /// "基础分 95.5 + 加分 3 - 负面清单 2" when bonus or penalties count, else `None`.
     pub fn breakdown(self, figures: &Figures) -> Option<String> {
         (figures.bonus > 0.0 || figures.penalties > 0.0).then(|| {
@@ -75,6 +111,18 @@ impl Lang {
                 &format_points(figures.base),
                 &format_points(figures.bonus),
                 &format_points(figures.penalties),
+            )
+        })
+    }
+
+    /// "95.5+3-2": the breakdown where a row has little room.
+    pub fn short_breakdown(self, figures: &Figures) -> Option<String> {
+        (figures.bonus > 0.0 || figures.penalties > 0.0).then(|| {
+            format!(
+                "{}+{}-{}",
+                format_points(figures.base),
+                format_points(figures.bonus),
+                format_points(figures.penalties)
             )
         })
     }
@@ -98,13 +146,27 @@ pub static ZH: ScoringTexts = ScoringTexts {
         format!("基础分 {base} + 加分 {bonus} - 负面清单 {penalties}")
     },
     provisional: |grade| format!("（暂评 {grade}）"),
+    total: "总分",
+    scope_label: "范围",
+    per: |points, unit| format!("-{points}/{unit}"),
+    once_only: |reason| format!("「{reason}」只扣一次"),
+    levels_title: "等次",
+    rate_title: "调查比率",
+    answered: "达到要求人数",
+    asked: "调查人数",
+    whole_number: "请填写整数",
+    no_judgement: "本条目按状态评定，没有等次或调查比率",
+    levels_hint: |levels, key| format!("{levels}（按 {key} 评定）"),
+    rate_hint: |key| format!("按 {key} 填写调查人数"),
+    band: |at, minus| format!("{at}%以上扣{minus}"),
+    last_band: |minus| format!("其余扣{minus}"),
 };
 
 pub static EN: ScoringTexts = ScoringTexts {
-    not_present: "not present",
+    not_present: "absent",
     present: "present",
     bonus_earned: "earned",
-    bonus_not_earned: "not earned",
+    bonus_not_earned: "no bonus",
     department_session: "department",
     unit_session: "whole unit",
     unit_item: "unit",
@@ -118,6 +180,20 @@ pub static EN: ScoringTexts = ScoringTexts {
         format!("base {base} + bonus {bonus} - penalties {penalties}")
     },
     provisional: |grade| format!(" (provisional: {grade})"),
+    total: "Total",
+    scope_label: "Scope",
+    per: |points, unit| format!("-{points}/{unit}"),
+    once_only: |reason| format!("\"{reason}\" applies once"),
+    levels_title: "Level",
+    rate_title: "Surveyed rate",
+    answered: "Answered",
+    asked: "Asked",
+    whole_number: "whole numbers, please",
+    no_judgement: "this item is judged by status only: no levels, no surveyed rate",
+    levels_hint: |levels, key| format!("{levels} ({key} to judge)"),
+    rate_hint: |key| format!("{key} to enter the survey"),
+    band: |at, minus| format!("{at}%+ -{minus}"),
+    last_band: |minus| format!("below -{minus}"),
 };
 
 /// A STATUS that is neither a status word nor a level of the checklist.

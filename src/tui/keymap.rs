@@ -28,6 +28,8 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
+    Levels,
+    Rate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -63,6 +65,8 @@ impl Mode {
         Mode::Export,
         Mode::Prompt,
         Mode::Conflicts,
+        Mode::Levels,
+        Mode::Rate,
     ];
 }
 
@@ -95,6 +99,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::NewSession
             | Mode::Export
             | Mode::Prompt
+            | Mode::Rate
     )
 }
 
@@ -127,7 +132,12 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Command> {
                     && matches(key, event)
             })
         })
-        .map(|binding| binding.command)
+        .map(|binding| match event.code {
+            KeyCode::Char(c) => c
+                .to_digit(10)
+                .map_or(binding.command, |d| binding.command.with_digit(d as u8)),
+            _ => binding.command,
+        })
 }
 
 /// "Enter", "Ctrl-r", "PgDn", "k" — ASCII labels only (no ambiguous-width arrows).
@@ -183,6 +193,7 @@ pub struct ProseKeys {
     pub finish: String,
     pub filter: String,
     pub review_conflicts: String,
+    pub judge: String,
 }
 
 impl ProseKeys {
@@ -195,11 +206,12 @@ impl ProseKeys {
             finish: first_key(Mode::Walk, Command::Finish, lang),
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
+            judge: first_key(Mode::Walk, Command::Judge, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 7] {
+    fn all(&self) -> [&str; 8] {
         [
             &self.new_session,
             &self.edit_note,
@@ -208,6 +220,7 @@ impl ProseKeys {
             &self.finish,
             &self.filter,
             &self.review_conflicts,
+            &self.judge,
         ]
     }
 }

@@ -150,6 +150,8 @@ impl App {
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::DoneNote(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
+            Some(Overlay::Levels(_)) => Mode::Levels,
+            Some(Overlay::Rate(_)) => Mode::Rate,
             None => self.screen_mode(),
         }
     }

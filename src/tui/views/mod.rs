@@ -59,6 +59,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Export(state)) => popups::export(frame, app, state),
         Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
+        Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
+        Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
         None => {}
     }
 }
@@ -85,3 +87,5 @@ fn too_small(frame: &mut Frame, app: &App) {
 mod tests;
 #[cfg(test)]
 mod tests_rounds;
+#[cfg(test)]
+mod tests_scoring;

@@ -68,7 +68,9 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
     hint_at_bottom(frame, app, inner, app.mode());
 }
 
-/// The item's predefined deductions, ticked where applied, then the free one.
+/// The item's predefined deductions, ticked where applied, then the free one. A
+/// per-occurrence one shows its points per unit and, once picked, its count with the
+/// unit and what it takes: "[x] 每少开展一次 -1.5/次  x3 次 -4.5".
 fn deduction_lines(
     app: &App,
     item: &Item,
@@ -77,18 +79,32 @@ fn deduction_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let t = app.lang.ui();
+    let words = app.lang.scoring();
     let picked = response.map(|r| r.deductions.clone()).unwrap_or_default();
     let mut lines = Vec::new();
     for (i, deduction) in item.deductions.iter().enumerate() {
-        let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
-        let text = fit(
-            &format!(
-                "{mark} {} -{}",
+        let points = format_points(deduction.points);
+        let is_picked = picked.contains(&i);
+        let mark = if is_picked { "[x]" } else { "[ ]" };
+        let text = match (&deduction.unit, response.filter(|_| is_picked)) {
+            (Some(unit), Some(response)) => {
+                let count = response.count(i);
+                format!(
+                    "{mark} {} {}  {} -{}",
+                    display_line(&deduction.reason),
+                    (words.per)(&points, unit),
+                    (words.count)(count, unit),
+                    format_points(deduction.points * f64::from(count)),
+                )
+            }
+            (Some(unit), None) => format!(
+                "{mark} {} {}",
                 display_line(&deduction.reason),
-                format_points(deduction.points)
+                (words.per)(&points, unit)
             ),
-            width,
-        );
+            (None, _) => format!("{mark} {} -{points}", display_line(&deduction.reason)),
+        };
+        let text = fit(&display_line(&text), width);
         let style = if i == state.cursor {
             app.theme.selected()
         } else {

@@ -4,11 +4,13 @@
 mod dialogs;
 mod editor;
 mod item;
+mod judge;
 mod new_session;
 
 pub use dialogs::{confirm, conflicts, done_note, export, help};
 pub use editor::{editor, search};
 pub use item::{deductions, evidence, rectify};
+pub use judge::{levels, rate};
 pub use new_session::new_session;
 
 use ratatui::Frame;
