@@ -351,7 +351,7 @@ fn compare_text_puts_regressions_first_and_no_prior_is_an_error() {
     // Errors follow --lang: Chinese by default, English on request.
     let error = data.fails(&["compare", &office_1]);
     assert!(
-        error.starts_with("错误:") && error.contains("没有上一轮"),
+        error.starts_with("错误：") && error.contains("没有上一轮"),
         "{error}"
     );
     let error = data.fails(&["--lang", "en", "compare", &party_1]);
@@ -444,9 +444,9 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
 
     // A finished session is read-only.
     let finished = data.ok(&["finish", &office_2]);
-    assert_eq!(finished.trim(), format!("{office_2} 已完成检查(只读)"));
+    assert_eq!(finished.trim(), format!("{office_2} 已完成检查（只读）"));
     let error = data.fails(&["rectify", &office_2, "1.5", "--done"]);
-    assert!(error.contains("已完成,为只读"), "{error}");
+    assert!(error.contains("已完成，为只读"), "{error}");
     let error = data.fails(&["--lang", "en", "rectify", &office_2, "1.5", "--done"]);
     assert!(error.contains("is finished and read-only"), "{error}");
     let reopened = data.ok(&["--lang", "en", "reopen", &office_2]);

@@ -260,7 +260,7 @@ fn without_a_terminal_the_ui_says_what_to_use_instead() {
     );
     let chinese = env.fails(["--lang", "zh"], 1);
     assert!(
-        chinese.starts_with("错误:") && chinese.contains("需要在终端中运行"),
+        chinese.starts_with("错误：") && chinese.contains("需要在终端中运行"),
         "{chinese}"
     );
 }

@@ -230,7 +230,7 @@ fn report_error(error: &anyhow::Error, lang: Lang) {
     }
     let message = error_text(error, lang);
     for line in sanitize(&message).lines() {
-        let _ = writeln!(stderr, "{}: {line}", lang.cli().error);
+        let _ = writeln!(stderr, "{}{line}", lang.cli().error);
     }
 }
 
