@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, rows};
+use super::{error_row, hint_at_bottom, input_line, input_rows, popup_frame, rows, titled_frame};
 use crate::model::checklist::Item;
 use crate::model::scoring::format_points;
 use crate::model::session::Response;
@@ -30,15 +30,7 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
     let height = (item.deductions.len() as u16 + 7).min(screen.height);
     let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
     let title = format!("{} {} {}", t.deductions, item.code, item.title);
-    let inner = popup_frame(
-        frame,
-        app,
-        area,
-        &truncate(
-            &display_line(&title),
-            usize::from(area.width.saturating_sub(4)),
-        ),
-    );
+    let inner = titled_frame(frame, app, area, &title);
     let width = usize::from(inner.width);
     let lines = deduction_lines(app, item, response, state, width);
     let list_height = lines.len() as u16;
@@ -183,30 +175,13 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
         .map(|l| l.width())
         .max()
         .unwrap_or(4);
-    let mut cursor = None;
     let mut lines = rows(inner);
-    for (index, (label, input)) in [
+    let fields = [
         (t.owner, &state.owner),
         (t.due, &state.due),
         (t.done_note, &state.done_note),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if let Some(row) = lines.next()
-            && let Some(position) = input_line(
-                frame,
-                app,
-                row,
-                label,
-                label_width,
-                input,
-                state.field == index,
-            )
-        {
-            cursor = Some(position);
-        }
-    }
+    ];
+    let cursor = input_rows(frame, app, &mut lines, &fields, label_width, state.field);
     if let Some(row) = lines.next() {
         let mark = if state.done { "[x]" } else { "[ ]" };
         let text = format!(
@@ -217,13 +192,7 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
         frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
     }
     if let (Some(row), Some(error)) = (lines.next(), &state.error) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(error, usize::from(row.width)),
-                app.theme.warning(),
-            )),
-            row,
-        );
+        error_row(frame, app, row, error);
     }
     hint_at_bottom(frame, app, inner, Mode::Rectify);
     if let Some(position) = cursor {

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, rows};
+use super::{error_row, hint_at_bottom, input_rows, popup_frame, rows, titled_frame};
 use crate::model::judgement::level_status;
 use crate::model::scoring::format_points;
 use crate::tui::app::{App, LevelsState, RateState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
-use crate::tui::text::{display_line, fit, truncate};
+use crate::tui::text::{display_line, fit};
 
 /// "1  B   6.6 分  基本达标" per level: its number, label, the points it gives here
 /// and the status it stands for.
@@ -38,15 +38,7 @@ pub fn levels(frame: &mut Frame, app: &App, state: &LevelsState) {
         item.code,
         item.title
     );
-    let inner = popup_frame(
-        frame,
-        app,
-        area,
-        &truncate(
-            &display_line(&title),
-            usize::from(area.width.saturating_sub(4)),
-        ),
-    );
+    let inner = titled_frame(frame, app, area, &title);
     let width = usize::from(inner.width);
     let label_width = levels.iter().map(|(l, _)| l.width()).max().unwrap_or(1);
     let points = |ratio: f64| format!("{} {}", format_points(item.points * ratio), t.points_unit);
@@ -99,37 +91,14 @@ pub fn rate(frame: &mut Frame, app: &App, state: &RateState) {
         &format!("{} {}", words.rate_title, state.code),
     );
     let label_width = words.answered.width().max(words.asked.width());
-    let mut cursor = None;
     let mut lines = rows(inner);
-    for (index, (label, input)) in [
+    let fields = [
         (words.answered, &state.answered),
         (words.asked, &state.asked),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if let Some(row) = lines.next()
-            && let Some(position) = input_line(
-                frame,
-                app,
-                row,
-                label,
-                label_width,
-                input,
-                state.field == index,
-            )
-        {
-            cursor = Some(position);
-        }
-    }
+    ];
+    let cursor = input_rows(frame, app, &mut lines, &fields, label_width, state.field);
     if let (Some(row), Some(error)) = (lines.next(), &state.error) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(error, usize::from(row.width)),
-                app.theme.warning(),
-            )),
-            row,
-        );
+        error_row(frame, app, row, error);
     }
     hint_at_bottom(frame, app, inner, Mode::Rate);
     if let Some(position) = cursor {
