@@ -8,6 +8,7 @@ mod import;
 mod progress;
 mod rounds;
 mod sessions;
+mod values;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,11 +21,12 @@ use clap::{Parser, Subcommand};
 use crate::i18n::Lang;
 use crate::model::checklist::Scope;
 use crate::model::edit::Mark;
-use crate::model::judgement::{BadPicked, Judgement, Picked};
-use crate::model::rate::{RateError, SurveyedRate};
+use crate::model::judgement::{Judgement, Picked};
+use crate::model::rate::SurveyedRate;
 use crate::model::session::FreeDeduction;
 use crate::model::text::{sanitize, sanitize_line};
 use crate::store::{NewSession, Store, paths};
+use values::{parse_date, parse_picked, parse_rate, parse_scope};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -162,25 +164,6 @@ pub enum Command {
     },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD"))
-}
-
-fn parse_scope(text: &str) -> Result<Scope, String> {
-    Scope::try_from(text.trim().to_string())
-}
-
-fn parse_picked(text: &str) -> Result<Picked, String> {
-    text.parse().map_err(|error: BadPicked| error.to_string())
-}
-
-/// A rate that cannot be one (51/50, 0/0, 120%) is a usage error like a date that
-/// does not exist.
-fn parse_rate(text: &str) -> Result<SurveyedRate, String> {
-    text.parse().map_err(|error: RateError| error.to_string())
 }
 
 /// An error that prints as several lines, one per problem.

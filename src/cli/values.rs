@@ -1,0 +1,27 @@
+//! Option values the command line parses itself; a value that does not parse is a
+//! usage error (exit 2), with clap's message.
+
+use chrono::NaiveDate;
+
+use crate::model::checklist::Scope;
+use crate::model::judgement::{BadPicked, Picked};
+use crate::model::rate::{RateError, SurveyedRate};
+
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD"))
+}
+
+pub(super) fn parse_scope(text: &str) -> Result<Scope, String> {
+    Scope::try_from(text.trim().to_string())
+}
+
+pub(super) fn parse_picked(text: &str) -> Result<Picked, String> {
+    text.parse().map_err(|error: BadPicked| error.to_string())
+}
+
+/// A rate that cannot be one (51/50, 0/0, 120%) is a usage error like a date that
+/// does not exist.
+pub(super) fn parse_rate(text: &str) -> Result<SurveyedRate, String> {
+    text.parse().map_err(|error: RateError| error.to_string())
+}
