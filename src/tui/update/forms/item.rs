@@ -137,9 +137,12 @@ fn back_to_partial(item: &Item, response: &mut Response, was_full: bool) {
     }
 }
 
-/// Picking a deduction means the item is 基本达标 unless it already failed.
-fn promote_to_partial(response: &mut crate::model::session::Response) {
-    if matches!(response.status, Status::Pending | Status::Pass) {
+/// Picking a deduction means the item is 基本达标 unless it already failed; it is then
+/// judged by its deductions, so a level or a rate it had gives way (docs/design.md §4).
+fn promote_to_partial(response: &mut Response) {
+    if response.level.is_some() || response.rate.is_some() {
+        response.set_status(Status::Partial);
+    } else if matches!(response.status, Status::Pending | Status::Pass) {
         response.status = Status::Partial;
     }
 }

@@ -135,7 +135,21 @@ fn levels_are_picked_by_number_or_from_the_menu() {
     run(&mut app, Command::Submit);
     assert_eq!(response(&app, "1.1").level.as_deref(), Some("C#"));
     assert_eq!(response(&app, "1.1").status, Status::Fail);
-    // A status replaces the level.
+    // A deduction replaces the level: 6 − 1.5 = 4.5, 基本达标.
+    run(&mut app, Command::Deductions);
+    run(&mut app, Command::Toggle);
+    run(&mut app, Command::Back);
+    let r = response(&app, "1.1");
+    assert_eq!((r.level.clone(), r.status), (None, Status::Partial));
+    assert_eq!(walk(&app).summary().figures.score, 4.5);
+    // A status replaces a level too.
+    run(&mut app, Command::Judge);
+    run(&mut app, Command::PickLevel(1));
+    assert_eq!(response(&app, "1.1").level.as_deref(), Some("A"));
+    assert!(
+        response(&app, "1.1").deductions.is_empty(),
+        "a level clears them"
+    );
     run(&mut app, Command::SetStatus(Status::Pass));
     assert_eq!(response(&app, "1.1").level, None);
 }
