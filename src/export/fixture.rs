@@ -8,7 +8,8 @@ use uuid::Uuid;
 use super::report::{Report, Scope, SessionReport, TrendPoint};
 use crate::model::checklist::Checklist;
 use crate::model::session::{
-    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
+    ChecklistRef, FreeDeduction, Recheck, RecheckResult, Rectification, RectificationDone,
+    Response, Session, Status,
 };
 use crate::store::checklist_file::parse_checklist;
 
@@ -67,9 +68,11 @@ pub fn office() -> Session {
         .get_mut("1.1")
         .expect("just added")
         .rectification = Some(Rectification {
+        owner_department: "办公室".into(),
         owner: "李明<b>".into(),
+        measure: "补开中心组学习会".into(),
         due: Some(date("2026-11-01")),
-        done: None,
+        ..Rectification::default()
     });
     respond(&mut s, "1.2", Status::Pass, "");
     let fixed = respond(&mut s, "1.3.1", Status::Fail, "谈话记录缺失");
@@ -78,6 +81,7 @@ pub fn office() -> Session {
         points: 0.5,
     });
     fixed.rectification = Some(Rectification {
+        owner_department: "党群室".into(),
         owner: "张华".into(),
         due: Some(date("2026-12-01")),
         done: Some(RectificationDone {
@@ -85,6 +89,15 @@ pub fn office() -> Session {
             by: "王敏".into(),
             note: "已补记录".into(),
         }),
+        rechecks: vec![Recheck {
+            result: RecheckResult::Pass,
+            by: "赵强".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").expect("fixed"),
+            note: "复查合格".into(),
+            session: None,
+            implied: false,
+        }],
+        ..Rectification::default()
     });
     respond(&mut s, "2.1", Status::Pass, "");
     respond(&mut s, "2.2", Status::Na, "无绿化区域");

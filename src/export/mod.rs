@@ -9,6 +9,8 @@ pub mod docx;
 pub mod file;
 #[cfg(test)]
 mod fixture;
+pub mod followup_json;
+pub mod followup_text;
 pub mod html;
 pub mod import_json;
 pub mod import_text;

@@ -13,10 +13,12 @@
 //! | [`errors`] | every error, per variant |
 //! | [`rounds`], [`import`] | compare, ledger, import and bundle output |
 //! | [`report`] | the words in exported documents |
+//! | [`followup`] | the rectification loop, problems from outside, 责任分解 |
 
 pub mod cli;
 pub mod commands;
 pub mod errors;
+pub mod followup;
 pub mod import;
 pub mod report;
 pub mod rounds;

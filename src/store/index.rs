@@ -41,7 +41,7 @@ pub const INDEX_FILE: &str = "index.ron";
 pub const INDEX_LOCK: &str = "index.lock";
 
 /// Bumped when the entry shape changes; with the program version, decides reuse.
-const INDEX_FORMAT: u32 = 2;
+const INDEX_FORMAT: u32 = 3;
 
 /// Files read between two progress reports.
 const PROGRESS_EVERY: usize = 100;

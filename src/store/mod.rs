@@ -13,6 +13,7 @@ mod index_format;
 mod index_stamp;
 pub mod lock;
 pub mod paths;
+pub mod problems;
 mod revisions;
 pub mod series;
 pub mod session_file;
@@ -77,6 +78,17 @@ pub enum StoreError {
     BadChecklist(Vec<FileProblem>),
     #[error("cannot encode session {id}: {message}")]
     Encode { id: Uuid, message: String },
+    #[error("no problem matches {0:?} (problem ids are printed as P-<id>; see `zicha ledger`)")]
+    NoSuchProblem(String),
+    #[error("P-{prefix} matches {} problems: {}; type more of the id", matches.len(), matches.join(", "))]
+    AmbiguousProblem {
+        prefix: String,
+        matches: Vec<String>,
+    },
+    #[error(
+        "problem {id} was changed by another program since it was read; nothing was overwritten ({path}); try again"
+    )]
+    ProblemChanged { id: Uuid, path: PathBuf },
 }
 
 impl StoreError {

@@ -48,7 +48,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         });
     }
     let options = ron_options();
-    let session: Session = options.from_str(text).map_err(|error| {
+    let mut session: Session = options.from_str(text).map_err(|error| {
         // Conflict markers never parse; look for them only when parsing failed (a
         // cold index reads every file, so the scan is not done on good ones).
         if let Some(&line) = conflict_markers(text).first() {
@@ -73,6 +73,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         }
         problem
     })?;
+    session.imply_legacy_rechecks();
     Ok(Decoded {
         newer_format: (session.format > FORMAT).then_some(session.format),
         session,
@@ -108,9 +109,11 @@ mod tests {
                 deductions: vec![1],
                 note: "会后无整改措施\n第二行 \"引号\"".into(),
                 rectification: Some(Rectification {
+                    owner_department: "办公室".into(),
                     owner: "李明".into(),
+                    measure: "补开民主生活会".into(),
                     due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                    done: None,
+                    ..Rectification::default()
                 }),
                 ..Response::default()
             },

@@ -28,6 +28,7 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
+    Duties,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -63,6 +64,7 @@ impl Mode {
         Mode::Export,
         Mode::Prompt,
         Mode::Conflicts,
+        Mode::Duties,
     ];
 }
 

@@ -98,6 +98,7 @@ const HOME: &[Binding] = &[
     bind(&[k('c')], C::Compare, true),
     bind(&[k('h')], C::History, false),
     bind(&[k('t')], C::Ledger, true),
+    bind(&[k('D')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
     bind(&[k('?')], C::Help, true),
@@ -196,7 +197,27 @@ const LEDGER: &[Binding] = &[
     MOVE[5],
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('d')], C::MarkDone, true),
-    bind(&[k('a')], C::ToggleAll, true),
+    bind(&[k('p')], C::RecheckPass, true),
+    bind(&[k('b')], C::RecheckFail, true),
+    bind(&[k('n')], C::AddProblem, true),
+    bind(&[k('f')], C::CycleDepartment, true),
+    bind(&[k('o')], C::OverdueOnly, true),
+    bind(&[k('a')], C::ToggleAll, false),
+    bind(&[k('D')], C::Duties, false),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const DUTIES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Left), k('[')], C::PrevRound, true),
+    bind(&[code(KC::Right), k(']')], C::NextRound, true),
+    bind(&[k('t')], C::Ledger, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
@@ -244,5 +265,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Export => EXPORT,
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
+        Mode::Duties => DUTIES,
     }
 }

@@ -3,12 +3,14 @@
 
 mod dialogs;
 mod editor;
+mod followup;
 mod item;
 mod new_session;
 
-pub use dialogs::{confirm, conflicts, done_note, export, help};
+pub use dialogs::{confirm, conflicts, export, help};
 pub use editor::{editor, search};
-pub use item::{deductions, evidence, rectify};
+pub use followup::{follow_up, problem, rectify};
+pub use item::{deductions, evidence};
 pub use new_session::new_session;
 
 use ratatui::Frame;
