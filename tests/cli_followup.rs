@@ -524,3 +524,71 @@ fn duties_json_sums_what_each_lead_department_lost_in_its_own_session() {
         "{text}"
     );
 }
+
+/// Problems travel in bundles and merge on import like sessions: a new one is
+/// added, an unchanged one stays, and two offices' re-checks of one problem are
+/// both kept.
+#[test]
+fn problems_travel_in_bundles_and_concurrent_rechecks_merge() {
+    let here = env();
+    let there = env();
+    let id = ok(
+        &here,
+        &[
+            "problem",
+            "add",
+            "--department",
+            "办公室",
+            "--title",
+            "宣传栏破损",
+            "--source",
+            "测评反馈",
+        ],
+    );
+    let id = id.trim().to_string();
+    let bundle = here.root.path().join("b.zip");
+    let bundle = bundle.to_str().expect("path");
+    let out = ok(&here, &["bundle", "-o", bundle]);
+    assert!(out.contains("Problem 1"), "{out}");
+
+    let imported = json(&there, &["import", bundle, "--json"]);
+    assert_eq!(imported["outside"][0]["id"], id.as_str());
+    assert_eq!(imported["outside"][0]["outcome"], "added");
+    let again = json(&there, &["import", bundle, "--json"]);
+    assert_eq!(again["outside"][0]["outcome"], "unchanged");
+
+    ok(
+        &here,
+        &[
+            "recheck",
+            &id,
+            "--fail",
+            "--note",
+            "仍有破损",
+            "--by",
+            "王敏",
+        ],
+    );
+    ok(
+        &there,
+        &["rectify", &id, "--done", "--note", "已更换", "--by", "李明"],
+    );
+    let back = there.root.path().join("back.zip");
+    let back = back.to_str().expect("path");
+    ok(&there, &["bundle", "-o", back]);
+    let merged = json(&here, &["import", back, "--json"]);
+    assert_eq!(merged["outside"][0]["outcome"], "merged");
+    let entry = &json(&here, &["ledger", "--json"])[0];
+    assert_eq!(entry["done_by"], "李明", "theirs: the done report");
+    assert_eq!(
+        entry["recheck"]["result"], "fail",
+        "ours: the failed re-check"
+    );
+
+    // A whole data folder brings its problems too.
+    let third = env();
+    let folder = here.data.to_str().expect("path");
+    let from_folder = json(&third, &["import", folder, "--json"]);
+    assert_eq!(from_folder["outside"][0]["outcome"], "added");
+    assert_eq!(entries(&json(&third, &["ledger", "--json"])).len(), 1);
+}

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! archive/<id>-v<version>-<hash>.ron
+//! problems/<uuid>.ron      problems from outside (of the round's departments)
 //! sessions/<uuid>.ron
 //! ```
 
@@ -44,6 +45,8 @@ pub enum BundleError {
 #[derive(Debug, Clone, Default)]
 pub struct BundleReport {
     pub sessions: Vec<Uuid>,
+    /// Problems from outside that went along.
+    pub problems: usize,
     pub checklists: Vec<String>,
     /// Sessions left out, with why.
     pub skipped: Vec<String>,
@@ -64,6 +67,7 @@ impl Store {
         let mut report = BundleReport::default();
         let mut entries: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut references: BTreeSet<(String, u32, String)> = BTreeSet::new();
+        let mut bundled_departments: BTreeSet<String> = BTreeSet::new();
         for file in self.scan()?.sessions {
             let label = file.path.display().to_string();
             let bytes = match fs::read(&file.path) {
@@ -111,8 +115,15 @@ impl Store {
             }
             entries.insert(format!("sessions/{}.ron", file.id), bytes);
             report.sessions.push(file.id);
+            bundled_departments.insert(normalize_name(&session.department));
         }
-        if report.sessions.is_empty() {
+        // A round's bundle carries the problems of the round's departments.
+        let departments = wanted.as_ref().map(|_| &bundled_departments);
+        let (problems, unreadable) = self.bundle_problems(departments)?;
+        report.problems = problems.len();
+        report.skipped.extend(unreadable);
+        entries.extend(problems);
+        if report.sessions.is_empty() && report.problems == 0 {
             return Err(BundleError::Empty(round.map(str::to_string)));
         }
         report.checklists = references
@@ -171,6 +182,8 @@ fn zip_entries(entries: &BTreeMap<String, Vec<u8>>) -> zip::result::ZipResult<Ve
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum BundleEntry {
     Session(Uuid),
+    /// A problem from outside (`problems/<uuid>.ron`).
+    Problem(Uuid),
     /// An archived checklist, by its file name.
     Archive(String),
     Other,
@@ -188,6 +201,11 @@ fn classify(name: &str) -> BundleEntry {
         && let Some(id) = session_id_from_name(file)
     {
         return BundleEntry::Session(id);
+    }
+    if let Some(file) = name.strip_prefix("problems/")
+        && let Some(id) = session_id_from_name(file)
+    {
+        return BundleEntry::Problem(id);
     }
     if let Some(file) = name.strip_prefix("archive/")
         && file.ends_with(".ron")
@@ -262,6 +280,10 @@ mod tests {
             BundleEntry::Session(Uuid::parse_str(id).unwrap())
         );
         assert_eq!(
+            classify(&format!("problems/{id}.ron")),
+            BundleEntry::Problem(Uuid::parse_str(id).unwrap())
+        );
+        assert_eq!(
             classify("archive/siyou-v1-0123abcd.ron"),
             BundleEntry::Archive("siyou-v1-0123abcd.ron".into())
         );
@@ -269,6 +291,7 @@ mod tests {
             "sessions/../../etc/passwd",
             &format!("sessions/{id}.ron.bak"),
             "archive/../x.ron",
+            "problems/../x.ron",
             "archive/sub/x.ron",
             "archive/..ron",
             "README.txt",

@@ -95,6 +95,16 @@ pub struct ImportedSession {
     pub conflicts: Vec<String>,
 }
 
+/// What happened to one incoming problem from outside.
+#[derive(Debug, Clone)]
+pub struct ImportedProblem {
+    pub id: Uuid,
+    pub department: String,
+    pub title: String,
+    pub source: String,
+    pub outcome: ImportOutcome,
+}
+
 /// A session alive here that the other folder has in its trash.
 #[derive(Debug, Clone)]
 pub struct DeletedThere {
@@ -110,6 +120,8 @@ pub struct ImportReport {
     pub ignored: Vec<String>,
     /// Files in the sources that could not be read.
     pub problems: Vec<String>,
+    /// Problems from outside, merged like sessions.
+    pub outside: Vec<ImportedProblem>,
 }
 
 impl ImportReport {
@@ -127,6 +139,10 @@ impl ImportReport {
                 .sessions
                 .iter()
                 .any(|s| matches!(s.outcome, ImportOutcome::Skipped(_)))
+            || self
+                .outside
+                .iter()
+                .any(|p| matches!(p.outcome, ImportOutcome::Skipped(_)))
     }
 }
 
@@ -169,6 +185,15 @@ impl Store {
                         source: source.label.clone(),
                     });
                 }
+            }
+            for incoming in &source.outside {
+                report.outside.push(ImportedProblem {
+                    id: incoming.problem.id,
+                    department: incoming.problem.department.clone(),
+                    title: incoming.problem.title.clone(),
+                    source: source.label.clone(),
+                    outcome: self.import_problem(incoming),
+                });
             }
             report.ignored.append(&mut source.ignored);
             report.problems.append(&mut source.problems);

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::bundle::{self, BundleEntry};
 use super::import::ImportError;
+use super::problem_transfer::{IncomingProblem, incoming, read_folder_problems};
 use super::session_file;
 use super::{session_id_from_name, sweep};
 use crate::model::session::Session;
@@ -53,6 +54,8 @@ pub(super) struct Source {
     pub ignored: Vec<String>,
     /// Session files that could not be read.
     pub problems: Vec<String>,
+    /// Problems from outside (`problems/<uuid>.ron`).
+    pub outside: Vec<IncomingProblem>,
 }
 
 impl Source {
@@ -64,6 +67,7 @@ impl Source {
             trashed: BTreeSet::new(),
             ignored: Vec::new(),
             problems: Vec::new(),
+            outside: Vec::new(),
         }
     }
 
@@ -148,6 +152,9 @@ fn read_folder(root: &Path) -> Result<Source, ImportError> {
         }
     }
     source.trashed = trashed_ids(&root.join("trash"));
+    let (outside, unreadable) = read_folder_problems(root);
+    source.outside = outside;
+    source.problems.extend(unreadable);
     Ok(source)
 }
 
@@ -213,6 +220,10 @@ fn read_bundle(path: &Path) -> Result<Source, ImportError> {
         let entry_label = format!("{label}:{}", entry.name);
         match entry.kind {
             BundleEntry::Session(id) => source.add(entry.bytes, &entry_label, Some(id)),
+            BundleEntry::Problem(id) => match incoming(entry.bytes, &entry_label, Some(id)) {
+                Ok(problem) => source.outside.push(problem),
+                Err(why) => source.problems.push(why),
+            },
             BundleEntry::Archive(name) => {
                 archive.insert(name, entry.bytes);
             }

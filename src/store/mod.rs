@@ -13,6 +13,7 @@ mod index_format;
 mod index_stamp;
 pub mod lock;
 pub mod paths;
+pub mod problem_transfer;
 pub mod problems;
 mod revisions;
 pub mod series;
