@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::report::SessionReport;
+use super::report::{Report, SessionReport};
 use crate::i18n::report::REPORT;
+use crate::model::followup::followed;
 use crate::model::ledger::is_overdue;
 use crate::model::scoring::{Summary, applied_deductions, format_points, item_score, points_lost};
-use crate::model::session::Status;
+use crate::model::session::{FollowUpState, Recheck, RecheckResult, Rectification, Status};
 use crate::model::text::sanitize;
 
 /// Column names of the per-item table (csv, xlsx 明细).
@@ -46,28 +47,100 @@ pub struct Done {
     pub note: String,
 }
 
+/// A 复查 as documents show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecheckRow {
+    pub passed: bool,
+    pub date: NaiveDate,
+    pub by: String,
+    pub note: String,
+    /// Made by a later session's walk (not recorded by hand).
+    pub by_walk: bool,
+}
+
+impl RecheckRow {
+    /// 通过 / 未通过.
+    pub fn result_zh(&self) -> &'static str {
+        let result = if self.passed {
+            RecheckResult::Pass
+        } else {
+            RecheckResult::Fail
+        };
+        crate::i18n::followup::result(crate::i18n::Lang::Zh, result)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RectificationRow {
+    /// 责任科室.
+    pub owner_department: String,
+    /// 责任人.
     pub owner: String,
+    /// 整改措施.
+    pub measure: String,
     pub due: Option<NaiveDate>,
+    /// 整改落实.
     pub done: Option<Done>,
+    /// The latest 复查, with those later walks made counted (the closing one when
+    /// closed).
+    pub recheck: Option<RecheckRow>,
+    pub state: FollowUpState,
     /// Open and due before today.
     pub overdue: bool,
 }
 
 impl RectificationRow {
+    /// The rectification as it stands once `walked` (later walks' re-checks) count.
+    pub fn of(rect: &Rectification, walked: Vec<Recheck>, today: NaiveDate) -> RectificationRow {
+        let rect = followed(rect, walked);
+        let latest = rect.closing().or(rect.recheck());
+        RectificationRow {
+            owner_department: clean_line(&rect.owner_department),
+            owner: clean_line(&rect.owner),
+            measure: clean(&rect.measure),
+            due: rect.due,
+            done: rect.done.as_ref().map(|done| Done {
+                date: done.at.date_naive(),
+                by: clean_line(&done.by),
+                note: clean(&done.note),
+            }),
+            recheck: latest.map(|recheck| RecheckRow {
+                passed: recheck.result == RecheckResult::Pass,
+                date: recheck.at.date_naive(),
+                by: clean_line(&recheck.by),
+                note: clean(&recheck.note),
+                by_walk: recheck.session.is_some(),
+            }),
+            state: rect.state(),
+            overdue: is_overdue(&rect, today),
+        }
+    }
+
+    /// 已销号, 待复查, 复查未通过, 逾期未完成 or 未完成.
     pub fn state_zh(&self) -> &'static str {
-        if self.done.is_some() {
-            REPORT.done
-        } else if self.overdue {
-            REPORT.overdue_open
-        } else {
-            REPORT.open
+        match self.state {
+            FollowUpState::Closed | FollowUpState::Done => {
+                crate::i18n::followup::state(crate::i18n::Lang::Zh, self.state)
+            }
+            _ if self.overdue => REPORT.overdue_open,
+            FollowUpState::Failed => {
+                crate::i18n::followup::state(crate::i18n::Lang::Zh, self.state)
+            }
+            FollowUpState::Open => REPORT.open,
         }
     }
 
     pub fn due_text(&self) -> String {
         self.due.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    /// "办公室 李明": 责任科室 and 责任人, whichever are given.
+    pub fn responsible_text(&self) -> String {
+        [self.owner_department.as_str(), self.owner.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -132,7 +205,7 @@ impl ItemRow {
         let Some(rect) = &self.rectification else {
             return String::new();
         };
-        let mut parts = vec![rect.owner.clone()];
+        let mut parts = vec![rect.responsible_text()];
         if let Some(due) = rect.due {
             parts.push(due.to_string());
         }
@@ -196,16 +269,8 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
                     .map(|r| r.evidence.iter().map(|e| clean_line(e)).collect())
                     .unwrap_or_default(),
                 rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
-                    RectificationRow {
-                        owner: clean_line(&rect.owner),
-                        due: rect.due,
-                        done: rect.done.as_ref().map(|done| Done {
-                            date: done.at.date_naive(),
-                            by: clean_line(&done.by),
-                            note: clean(&done.note),
-                        }),
-                        overdue: is_overdue(rect, today),
-                    }
+                    let walked = report.later_rechecks.get(&item.code).cloned();
+                    RectificationRow::of(rect, walked.unwrap_or_default(), today)
                 }),
             });
         }
@@ -224,6 +289,83 @@ pub fn problems(rows: &[ItemRow]) -> Vec<&ItemRow> {
 pub fn rectification_rows(rows: &[ItemRow]) -> Vec<&ItemRow> {
     rows.iter()
         .filter(|row| (row.status.is_problem() && !row.bonus) || row.rectification.is_some())
+        .collect()
+}
+
+/// A problem from outside (上级通报, 测评反馈) as documents list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemRow {
+    /// `P-<uuid>`.
+    pub id: String,
+    pub department: String,
+    pub title: String,
+    pub source: String,
+    pub date: NaiveDate,
+    pub rectification: RectificationRow,
+}
+
+/// The report's problems from outside, oldest first.
+pub fn problem_rows(report: &Report, today: NaiveDate) -> Vec<ProblemRow> {
+    let mut rows: Vec<ProblemRow> = report
+        .followup
+        .problems
+        .iter()
+        .map(|problem| ProblemRow {
+            id: problem.label(),
+            department: clean_line(&problem.department),
+            title: clean_line(&problem.title),
+            source: clean_line(&problem.source),
+            date: problem.date,
+            rectification: RectificationRow::of(&problem.rectification, Vec::new(), today),
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    rows
+}
+
+/// 责任分解 of a round, one row per lead department, as documents show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DutyRow {
+    pub department: String,
+    pub items: usize,
+    pub lost: f64,
+    pub open_rectifications: usize,
+    pub disqualified: bool,
+    /// (department of the session, code, title, points lost).
+    pub details: Vec<(String, String, String, f64)>,
+}
+
+impl DutyRow {
+    pub fn verdict_zh(&self) -> &'static str {
+        if self.disqualified { DISQUALIFIED } else { "" }
+    }
+}
+
+/// The round's 责任分解 (empty outside a round report).
+pub fn duty_rows(report: &Report) -> Vec<DutyRow> {
+    report
+        .followup
+        .duties
+        .iter()
+        .map(|duty| DutyRow {
+            department: clean_line(&duty.department),
+            items: duty.items,
+            lost: duty.lost,
+            open_rectifications: duty.open_rectifications,
+            disqualified: duty.disqualified,
+            details: duty
+                .details
+                .iter()
+                .map(|d| {
+                    (
+                        clean_line(&d.session_department),
+                        clean_line(&d.code),
+                        clean_line(&d.title),
+                        d.lost,
+                    )
+                })
+                .collect(),
+        })
         .collect()
 }
 

@@ -3,59 +3,12 @@
 //! exports and the walk of an older session. Only the later sessions of its series
 //! are read.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::model::checklist::Checklist;
-use crate::model::compare::Inspection;
-use crate::model::followup::{CodeMaps, followed, walk_rechecks};
-use crate::model::session::{Recheck, Rectification, Session};
+use crate::model::followup::followed;
+use crate::model::session::{Rectification, Session};
 use crate::store::{Store, StoreError};
-
-/// Item code → the re-checks later walks made of its rectification; only items with
-/// a rectification that a later walk re-checked.
-pub fn later_rechecks(
-    store: &Store,
-    session: &Session,
-    checklist: &Checklist,
-) -> Result<HashMap<String, Vec<Recheck>>, StoreError> {
-    let has_any = session
-        .responses
-        .values()
-        .any(|response| response.rectification.is_some());
-    if !has_any {
-        return Ok(HashMap::new());
-    }
-    let mut later = Vec::new();
-    for loaded in store.later_in_series(session)? {
-        let checklist = store.checklist_for(&loaded.session.checklist)?;
-        later.push((loaded.session, checklist));
-    }
-    let later: Vec<Inspection<'_>> = later
-        .iter()
-        .map(|(session, checklist)| Inspection::new(session, checklist))
-        .collect();
-    Ok(rechecks_among(Inspection::new(session, checklist), &later))
-}
-
-/// [`later_rechecks`] over sessions already loaded: `later` oldest first.
-pub fn rechecks_among(
-    of: Inspection<'_>,
-    later: &[Inspection<'_>],
-) -> HashMap<String, Vec<Recheck>> {
-    let mut maps = CodeMaps::default();
-    of.session
-        .responses
-        .iter()
-        .filter(|(_, response)| response.rectification.is_some())
-        .map(|(code, _)| {
-            (
-                code.clone(),
-                walk_rechecks(of, code, later.iter().copied(), &mut maps),
-            )
-        })
-        .filter(|(_, rechecks)| !rechecks.is_empty())
-        .collect()
-}
 
 /// Item code → the rectification with the re-checks later walks made.
 pub fn followed_rectifications(
@@ -63,7 +16,7 @@ pub fn followed_rectifications(
     session: &Session,
     checklist: &Checklist,
 ) -> Result<BTreeMap<String, Rectification>, StoreError> {
-    let mut walked = later_rechecks(store, session, checklist)?;
+    let mut walked = store.later_rechecks(session, checklist)?;
     Ok(session
         .responses
         .iter()
@@ -73,4 +26,43 @@ pub fn followed_rectifications(
             (code.clone(), followed(rect, rechecks))
         })
         .collect())
+}
+
+/// What a round report adds from the loop: the open problems of the round's
+/// departments and the round's 责任分解 over the report's own sessions. Anything that
+/// cannot be read leaves that part out rather than the report.
+pub fn round_followup(
+    store: &Store,
+    report: &crate::export::Report,
+    today: chrono::NaiveDate,
+    progress: &dyn crate::progress::Progress,
+) -> crate::export::report::FollowUpData {
+    use crate::model::compare::Inspection;
+    use crate::model::ledger::LedgerScope;
+    use crate::model::text::normalize_name;
+    let departments: std::collections::BTreeSet<String> = report
+        .sessions
+        .iter()
+        .map(|one| normalize_name(&one.session.department))
+        .collect();
+    let problems = store
+        .load_problems()
+        .map(|(problems, _)| problems)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|problem| !problem.rectification.is_closed())
+        .filter(|problem| departments.contains(&normalize_name(&problem.department)))
+        .collect();
+    let open = super::ledger::ledger(store, LedgerScope::Open, today, progress)
+        .map(|ledger| ledger.entries)
+        .unwrap_or_default();
+    let inspections: Vec<Inspection<'_>> = report
+        .sessions
+        .iter()
+        .map(|one| Inspection::new(&one.session, &one.checklist))
+        .collect();
+    crate::export::report::FollowUpData {
+        problems,
+        duties: crate::model::duties::duties(&inspections, &open),
+    }
 }

@@ -67,8 +67,9 @@ pub fn open_for_editing(
         Ok(None) | Err(_) => PriorView::default(),
     };
     prior.open_before = open_before_here(store, &loaded.session, &checklist, now.date_naive());
-    let later_rechecks =
-        super::followup::later_rechecks(store, &loaded.session, &checklist).unwrap_or_default();
+    let later_rechecks = store
+        .later_rechecks(&loaded.session, &checklist)
+        .unwrap_or_default();
     Ok(Opened {
         loaded,
         checklist,

@@ -92,6 +92,48 @@ impl Store {
         })
     }
 
+    /// Item code → the re-checks the walks of `session`'s later sessions made of its
+    /// rectifications (`model::followup`); only items a later walk re-checked.
+    pub fn later_rechecks(
+        &self,
+        session: &Session,
+        checklist: &crate::model::checklist::Checklist,
+    ) -> Result<std::collections::HashMap<String, Vec<crate::model::session::Recheck>>, StoreError>
+    {
+        use crate::model::compare::Inspection;
+        use crate::model::followup::{CodeMaps, walk_rechecks};
+        let has_any = session
+            .responses
+            .values()
+            .any(|response| response.rectification.is_some());
+        if !has_any {
+            return Ok(Default::default());
+        }
+        let mut later = Vec::new();
+        for loaded in self.later_in_series(session)? {
+            let checklist = self.checklist_for(&loaded.session.checklist)?;
+            later.push((loaded.session, checklist));
+        }
+        let later: Vec<Inspection<'_>> = later
+            .iter()
+            .map(|(session, checklist)| Inspection::new(session, checklist))
+            .collect();
+        let of = Inspection::new(session, checklist);
+        let mut maps = CodeMaps::default();
+        Ok(session
+            .responses
+            .iter()
+            .filter(|(_, response)| response.rectification.is_some())
+            .map(|(code, _)| {
+                (
+                    code.clone(),
+                    walk_rechecks(of, code, later.iter().copied(), &mut maps),
+                )
+            })
+            .filter(|(_, rechecks)| !rechecks.is_empty())
+            .collect())
+    }
+
     fn series_members(
         &self,
         session: &Session,
