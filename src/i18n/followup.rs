@@ -186,7 +186,12 @@ pub fn result(lang: Lang, result: RecheckResult) -> &'static str {
 
 /// What `rectify` / `recheck` print after recording: "1.2 待复查 / 李明 / <time>".
 pub fn recorded(lang: Lang, label: &str, state_now: FollowUpState, by: &str, at: &str) -> String {
-    format!("{label} {} / {by} / {at}", state(lang, state_now))
+    let by = if by.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" / {by}")
+    };
+    format!("{label} {}{by} / {at}", state(lang, state_now))
 }
 
 /// Who closed a rectification, when and through which re-check:

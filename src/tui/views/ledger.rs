@@ -109,8 +109,13 @@ pub fn ledger(frame: &mut Frame, app: &App, state: &LedgerState) {
         })
         .collect();
     if rows.is_empty() {
+        let empty = if state.all {
+            crate::i18n::rounds(app.lang).no_rectifications
+        } else {
+            t.ledger_empty
+        };
         lines.push(Line::from(Span::styled(
-            truncate(t.ledger_empty, width),
+            truncate(empty, width),
             app.theme.dim(),
         )));
     }
