@@ -288,6 +288,7 @@ pub fn department_series(
                     owner_department: item
                         .owners
                         .first()
+                        .filter(|lead| !super::duties::is_every_department(lead))
                         .cloned()
                         .unwrap_or_else(|| department.to_string()),
                     owner: OWNERS[pick % OWNERS.len()].to_string(),

@@ -5,6 +5,10 @@
 //! sessions and in its own department session (not in other departments' sessions),
 //! its open rectifications, and 取消评优资格 when its loss on one checklist reaches
 //! that checklist's `disqualify_from` (or exceeds the older `disqualify_over`).
+//!
+//! A lead of "各科室" (each department, [`is_every_department`]) means every
+//! department answers for the item in its own session: it counts as led by each
+//! department inspected in the round, and no one leads it in a unit session.
 
 use std::collections::BTreeMap;
 
@@ -47,10 +51,21 @@ pub struct Duty {
 pub fn duties(round: &[Inspection<'_>], open: &[LedgerEntry]) -> Vec<Duty> {
     let checklists = newest_checklists(round);
     let mut duties: BTreeMap<String, Duty> = BTreeMap::new();
+    let inspected: std::collections::BTreeSet<String> = round
+        .iter()
+        .filter(|of| of.session.scope == Scope::Department)
+        .map(|of| normalize_name(&of.session.department))
+        .collect();
     for checklist in checklists.values() {
         for item in checklist.items() {
-            if let Some(lead) = lead_of(item) {
-                duty_of(&mut duties, &lead).items += 1;
+            match lead_of(item) {
+                Some(Lead::Department(lead)) => duty_of(&mut duties, &lead).items += 1,
+                Some(Lead::Each) => {
+                    for department in &inspected {
+                        duty_of(&mut duties, department).items += 1;
+                    }
+                }
+                None => {}
             }
         }
     }
@@ -58,10 +73,12 @@ pub fn duties(round: &[Inspection<'_>], open: &[LedgerEntry]) -> Vec<Duty> {
     for of in round {
         let own = normalize_name(&of.session.department);
         for item in of.checklist.items_in(of.session.scope) {
-            let Some(lead) = lead_of(item) else { continue };
-            if of.session.scope == Scope::Department && lead != own {
-                continue;
-            }
+            let lead = match (lead_of(item), of.session.scope) {
+                (Some(Lead::Department(lead)), Scope::Unit) => lead,
+                (Some(Lead::Department(lead)), Scope::Department) if lead == own => lead,
+                (Some(Lead::Each), Scope::Department) => own.clone(),
+                _ => continue,
+            };
             let response = of.session.response(&item.code);
             let score = item_score(&of.checklist.rules, item, response);
             let lost = points_lost(item, score);
@@ -122,12 +139,33 @@ fn duty_of<'a>(duties: &'a mut BTreeMap<String, Duty>, department: &str) -> &'a 
         })
 }
 
+/// Who leads an item.
+enum Lead {
+    Department(String),
+    /// "各科室": each department in its own session.
+    Each,
+}
+
 /// The lead department of an item, normalized; `None` when it names none.
-fn lead_of(item: &super::checklist::Item) -> Option<String> {
-    item.owners
+fn lead_of(item: &super::checklist::Item) -> Option<Lead> {
+    let lead = item
+        .owners
         .first()
         .map(|owner| normalize_name(owner))
-        .filter(|owner| !owner.is_empty())
+        .filter(|owner| !owner.is_empty())?;
+    Some(if is_every_department(&lead) {
+        Lead::Each
+    } else {
+        Lead::Department(lead)
+    })
+}
+
+/// Words for "every department" in an owners list (各科室, 各部门, 各科室站…).
+pub fn is_every_department(name: &str) -> bool {
+    matches!(
+        name.trim(),
+        "各科室" | "各部门" | "各科室站" | "各处室" | "各股室" | "各科所队" | "各单位"
+    )
 }
 
 /// The newest version of each checklist the round's sessions use, by id.

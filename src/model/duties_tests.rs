@@ -126,3 +126,33 @@ fn open_rectifications_count_for_the_department_written_on_them_else_the_lead() 
         "b, written: {counts:?}"
     );
 }
+
+#[test]
+fn each_department_leads_a_各科室_item_in_its_own_session() {
+    let mut list = checklist(
+        1,
+        vec![
+            led("e", 4.0, &["各科室", "办公室"]),
+            led("a", 2.0, &["办公室"]),
+        ],
+        &[],
+    );
+    list.rules.disqualify_from = Some(2.0);
+    let mut office = session(1, "办公室", "2026-11-15", "09:00");
+    mark(&mut office, "e", Status::Partial); // -2 for 办公室
+    let mut union = session(2, "工会", "2026-11-15", "10:00");
+    with_deduction(&mut union, "e", 0); // -1 for 工会
+    let mut unit = session(3, "全局", "2026-11-16", "09:00");
+    unit.scope = Scope::Unit;
+    mark(&mut unit, "e", Status::Fail); // no single lead in a unit session
+    let round = [&office, &union, &unit].map(|s| Inspection::new(s, &list));
+    let found: Vec<(String, usize, f64)> = duties(&round, &[])
+        .into_iter()
+        .map(|d| (d.department, d.items, d.lost))
+        .collect();
+    assert_eq!(
+        found,
+        [("办公室".to_string(), 2, 2.0), ("工会".to_string(), 1, 1.0)],
+        "no department named 各科室"
+    );
+}

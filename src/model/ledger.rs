@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::compare::Inspection;
+use super::duties::is_every_department;
 use super::followup::{CodeMaps, Target, followed, walk_rechecks};
 use super::problem::Problem;
 use super::rounds::by_series;
@@ -130,12 +131,17 @@ impl LedgerEntry {
 
     /// 责任科室 as the ledger counts it: the one written on the rectification, else
     /// the item's lead department, else the department where it was found.
+    /// "各科室" there means the department where it was found.
     pub fn responsible(&self) -> &str {
+        let named = |name: &str| !name.trim().is_empty() && !is_every_department(name);
         let written = self.rectification.owner_department.trim();
-        if !written.is_empty() {
+        if named(written) {
             return written;
         }
-        self.lead.as_deref().unwrap_or(&self.department)
+        match self.lead.as_deref() {
+            Some(lead) if named(lead) => lead,
+            _ => &self.department,
+        }
     }
 
     /// The walk that closed it, if a later session's walk did.

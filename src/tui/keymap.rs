@@ -29,6 +29,8 @@ pub enum Mode {
     Prompt,
     Conflicts,
     Duties,
+    /// The new-problem form on the ledger.
+    Problem,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +48,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -65,6 +67,7 @@ impl Mode {
         Mode::Prompt,
         Mode::Conflicts,
         Mode::Duties,
+        Mode::Problem,
     ];
 }
 
@@ -97,6 +100,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::NewSession
             | Mode::Export
             | Mode::Prompt
+            | Mode::Problem
     )
 }
 

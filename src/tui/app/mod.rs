@@ -157,7 +157,7 @@ impl App {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::FollowUp(_)) => Mode::Prompt,
-            Some(Overlay::Problem(_)) => Mode::Rectify,
+            Some(Overlay::Problem(_)) => Mode::Problem,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             None => self.screen_mode(),
         }

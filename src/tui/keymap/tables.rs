@@ -139,6 +139,13 @@ const FORM: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+const PROBLEM_FORM: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
 const EVIDENCE: &[Binding] = &[
     bind(&[code(KC::Up)], C::Up, false),
     bind(&[code(KC::Down)], C::Down, false),
@@ -266,5 +273,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
         Mode::Duties => DUTIES,
+        Mode::Problem => PROBLEM_FORM,
     }
 }

@@ -138,7 +138,8 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Evidence
         | Mode::NewSession
         | Mode::Export
-        | Mode::Prompt => forms::command(app, command),
+        | Mode::Prompt
+        | Mode::Problem => forms::command(app, command),
         Mode::Conflicts => match app.overlay.take() {
             Some(Overlay::Conflicts(state)) => conflicts::command(app, state, command),
             other => {

@@ -273,3 +273,29 @@ fn conflicts_80x24() {
     update(&mut app, Action::Command(Command::ReviewConflicts));
     insta::assert_snapshot!(render(&app));
 }
+
+/// The 复查 prompt after the worker refused it: the note typed is still there, and
+/// the error is in the UI's language.
+#[test]
+fn recheck_prompt_with_an_error_80x24() {
+    let mut app = ledger_app(80, 24);
+    update(&mut app, Action::Command(Command::Down));
+    update(&mut app, Action::Command(Command::RecheckFail));
+    update(&mut app, Action::Paste("宣传栏仍未更新".into()));
+    update(&mut app, Action::Command(Command::Submit));
+    update(
+        &mut app,
+        Action::FollowUpFailed("检查记录 00000000 正由另一台电脑编辑(王敏)".into()),
+    );
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn new_problem_form_80x24() {
+    let mut app = ledger_app(80, 24);
+    update(&mut app, Action::Command(Command::AddProblem));
+    update(&mut app, Action::Paste("财务科".into()));
+    update(&mut app, Action::Command(Command::NextField));
+    update(&mut app, Action::Paste("公示栏内容过期".into()));
+    insta::assert_snapshot!(render(&app));
+}

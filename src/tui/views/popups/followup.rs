@@ -154,7 +154,7 @@ pub fn problem(frame: &mut Frame, app: &App, form: &ProblemForm) {
         (None, false) => (None, false),
     };
     message(frame, app, lines.next(), text, warn);
-    hint_at_bottom(frame, app, inner, Mode::Rectify);
+    hint_at_bottom(frame, app, inner, Mode::Problem);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
