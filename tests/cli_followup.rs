@@ -315,6 +315,19 @@ fn ledger_json_has_exactly_the_fields_of_the_contract_and_a_later_pass_closes_a_
     assert_eq!(rect["closed"], true);
     assert_eq!(rect["recheck"]["session"], november.as_str());
     assert_eq!(rect["owner"], "张华");
+    assert_eq!(
+        shown["open_rectifications"], 1,
+        "1.3 closed by November's walk"
+    );
+    let listed = json(&env, &["list", "--json"]);
+    let october_row = entries(&listed)
+        .iter()
+        .find(|s| s["id"] == october.as_str())
+        .expect("listed");
+    assert_eq!(
+        october_row["open_rectifications"], 1,
+        "the index counts as the ledger"
+    );
 }
 
 #[test]

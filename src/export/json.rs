@@ -185,6 +185,11 @@ impl SessionDetail {
                 item.rectification = Some(RectificationJson::of(rect));
             }
         }
+        self.summary.open_rectifications = self
+            .items
+            .iter()
+            .filter(|item| item.rectification.as_ref().is_some_and(|r| !r.closed))
+            .count();
     }
 }
 

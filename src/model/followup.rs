@@ -11,6 +11,7 @@
 //! never written into the earlier file, which may be finished.
 
 use std::collections::HashMap;
+use std::ops::Deref;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use uuid::Uuid;
@@ -18,9 +19,11 @@ use uuid::Uuid;
 use super::checklist::Checklist;
 use super::compare::Inspection;
 use super::edit::EditError;
+use super::head::SessionHead;
 use super::matching::CodeMap;
+use super::rounds::{InSeries, SeriesKey};
 use super::session::{
-    FollowUpState, Recheck, RecheckResult, Rectification, RectificationDone, Status,
+    ChecklistRef, FollowUpState, Recheck, RecheckResult, Rectification, RectificationDone, Status,
 };
 
 /// What a rectification belongs to: an item of a session, or a problem from outside.
@@ -195,6 +198,88 @@ pub fn closes_now(status: Status) -> Option<RecheckResult> {
         Status::Partial | Status::Fail => Some(RecheckResult::Fail),
         Status::Pending | Status::Na => None,
     }
+}
+
+/// Sets each head's `open_rectifications` to what the ledger counts: a code its file
+/// leaves open is closed when a later-dated session of its series marked the item
+/// 达标 (matched through `renamed`, until a version drops the item). `checklist`
+/// finds a session's checklist; where one cannot be found, nothing is closed.
+pub fn count_open_after_walks<C: Deref<Target = Checklist>>(
+    heads: &mut [SessionHead],
+    checklist: impl Fn(&ChecklistRef) -> Option<C>,
+) {
+    let mut series: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
+    for (index, head) in heads.iter().enumerate() {
+        series.entry(head.series_key()).or_default().push(index);
+    }
+    let mut maps: HashMap<(String, String), CodeMap> = HashMap::new();
+    for mut members in series.into_values() {
+        if members.iter().all(|&i| heads[i].open_codes.is_empty()) {
+            continue;
+        }
+        members.sort_by_key(|&i| heads[i].chronology());
+        for (at, &opened) in members.iter().enumerate() {
+            if heads[opened].open_codes.is_empty() {
+                continue;
+            }
+            let Some(from) = checklist(&heads[opened].checklist) else {
+                continue;
+            };
+            let still_open = heads[opened]
+                .open_codes
+                .iter()
+                .filter(|code| {
+                    !passed_later(
+                        &heads[opened],
+                        code,
+                        &from,
+                        &members[at + 1..],
+                        heads,
+                        &checklist,
+                        &mut maps,
+                    )
+                })
+                .count();
+            heads[opened].open_rectifications = still_open;
+        }
+    }
+}
+
+/// Whether a later head of the series marked `code` (of `opened`'s checklist) 达标.
+fn passed_later<C: Deref<Target = Checklist>>(
+    opened: &SessionHead,
+    code: &str,
+    from: &Checklist,
+    later: &[usize],
+    heads: &[SessionHead],
+    checklist: &impl Fn(&ChecklistRef) -> Option<C>,
+    maps: &mut HashMap<(String, String), CodeMap>,
+) -> bool {
+    for &next in later {
+        let next = &heads[next];
+        if next.date <= opened.date {
+            continue;
+        }
+        let Some(to) = checklist(&next.checklist) else {
+            return false;
+        };
+        let map = maps
+            .entry((opened.checklist.hash.clone(), next.checklist.hash.clone()))
+            .or_insert_with(|| CodeMap::between(from, &to));
+        let Some(code) = map.current_code(code) else {
+            return false;
+        };
+        let items = to.items();
+        let passed = next.passed.iter().any(|&position| {
+            items
+                .get(position as usize)
+                .is_some_and(|item| item.code == code)
+        });
+        if passed {
+            return true;
+        }
+    }
+    false
 }
 
 /// Code maps already built, keyed by the two checklists' addresses.

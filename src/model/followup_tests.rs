@@ -137,3 +137,53 @@ fn what_a_mark_does_to_last_rounds_rectification() {
     assert_eq!(closes_now(Status::Pending), None);
     assert_eq!(closes_now(Status::Na), None);
 }
+
+#[test]
+fn heads_count_open_rectifications_as_the_ledger_does() {
+    use crate::model::head::SessionHead;
+    use crate::model::ledger::{LedgerScope, ledger};
+    let v1 = checklist(1, ["a", "b", "c"].map(|c| item(c, 2.0)).to_vec(), &[]);
+    let v2 = checklist(
+        2,
+        ["a2", "b", "c"].map(|c| item(c, 2.0)).to_vec(),
+        &[("a", "a2")],
+    );
+    let mut october = session(1, "办公室", "2026-10-15", "09:00");
+    for code in ["a", "b", "c"] {
+        mark(&mut october, code, Status::Fail);
+        october
+            .responses
+            .get_mut(code)
+            .expect("marked")
+            .rectification = Some(Rectification {
+            owner: "李明".into(),
+            ..Rectification::default()
+        });
+    }
+    let mut november = session(2, "办公室", "2026-11-15", "09:00");
+    november.checklist.version = 2;
+    november.checklist.hash = "h2".into();
+    mark(&mut november, "a2", Status::Pass); // closes a, renamed
+    mark(&mut november, "b", Status::Partial); // b stays open
+    let all = [
+        Inspection::new(&october, &v1),
+        Inspection::new(&november, &v2),
+    ];
+    let mut heads: Vec<SessionHead> = all
+        .iter()
+        .map(|of| SessionHead::new(of.session, of.checklist))
+        .collect();
+    assert_eq!(heads[0].open_rectifications, 3, "as its file says");
+    count_open_after_walks(&mut heads, |reference| {
+        all.iter()
+            .find(|of| of.session.checklist == *reference)
+            .map(|of| of.checklist)
+    });
+    let open = ledger(&all, &[], chrono::NaiveDate::MAX, LedgerScope::Open);
+    assert_eq!(heads[0].open_rectifications, 2);
+    assert_eq!(
+        heads[0].open_rectifications,
+        open.len(),
+        "b and c, as the ledger lists"
+    );
+}

@@ -214,6 +214,10 @@ impl Store {
         }
         overview.sessions.sort_by_key(|head| head.id);
         overview.unreadable.sort_by_key(|file| file.id);
+        // Open rectifications as the ledger counts them: later walks' 达标 close them.
+        crate::model::followup::count_open_after_walks(&mut overview.sessions, |reference| {
+            self.checklist_for(reference).ok()
+        });
         Ok(overview)
     }
 

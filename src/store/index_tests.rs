@@ -28,16 +28,19 @@ fn later() -> SystemTime {
     SystemTime::now() + Duration::from_secs(60)
 }
 
-/// Heads computed from the session files themselves, by id.
+/// Heads computed from the session files themselves, by id, with open
+/// rectifications counted as the ledger counts them (later walks close them).
 fn heads_from_files(store: &Store) -> Vec<SessionHead> {
     let (loaded, _) = store.load_all().unwrap();
-    loaded
+    let mut heads: Vec<SessionHead> = loaded
         .iter()
         .map(|l| {
             let checklist = store.checklist_for(&l.session.checklist).unwrap();
             SessionHead::new(&l.session, &checklist)
         })
-        .collect()
+        .collect();
+    crate::model::followup::count_open_after_walks(&mut heads, |r| store.checklist_for(r).ok());
+    heads
 }
 
 fn some_file(store: &Store, n: usize) -> (Uuid, PathBuf) {

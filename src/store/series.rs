@@ -86,7 +86,7 @@ impl Store {
             heads.retain(|head| head.date < session.date);
             let first = heads
                 .iter()
-                .position(|head| head.open_rectifications > 0)
+                .position(|head| !head.open_codes.is_empty())
                 .unwrap_or(heads.len());
             heads.drain(..first);
         })
