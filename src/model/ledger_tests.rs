@@ -319,7 +319,7 @@ fn problems_from_outside_are_listed_with_their_source_and_no_rounds() {
     };
     let entries = ledger(
         &[],
-        &[problem.clone()],
+        std::slice::from_ref(&problem),
         date("2026-12-01"),
         LedgerScope::Open,
     );

@@ -16,6 +16,9 @@ use super::{Store, StoreError, session_id_from_name};
 use crate::model::problem::{Merged, PROBLEM_FORMAT, Problem, merge};
 use crate::model::text::normalize_name;
 
+/// Bundle entries (name, bytes) and the problem files left out, with why.
+pub type BundledProblems = (Vec<(String, Vec<u8>)>, Vec<String>);
+
 /// The largest problem file read from a source (as for a session file).
 const MAX_PROBLEM_BYTES: u64 = 32 << 20;
 
@@ -139,7 +142,7 @@ impl Store {
     pub fn bundle_problems(
         &self,
         departments: Option<&BTreeSet<String>>,
-    ) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), StoreError> {
+    ) -> Result<BundledProblems, StoreError> {
         let mut entries = Vec::new();
         let mut skipped = Vec::new();
         for id in self.problem_ids()? {
