@@ -451,6 +451,16 @@ fn follow_up_on_a_finished_session_records_who_and_when_and_keeps_its_figures() 
     assert_eq!(rect["done_by"], "李明");
     assert_eq!(rect["done_at"], NOW);
     assert_eq!(rect["done_note"], "-已补 计划");
+
+    // A due date alone makes a rectification (docs/design.md §10).
+    ok(&env, &["reopen", &october]);
+    mark(&env, &october, "1.2", "fail", &["--due", "2026-12-31"]);
+    let due_only = env.show(&october);
+    let rect = &common::item(&due_only, "1.2")["rectification"];
+    assert_eq!(
+        (rect["due"].as_str(), rect["owner"].as_str()),
+        (Some("2026-12-31"), Some(""))
+    );
 }
 
 /// Losses worked out by hand. 办公室 leads 1.1 and 1.3; 工会 leads 1.2.
