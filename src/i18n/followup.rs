@@ -52,6 +52,8 @@ pub struct FollowUpTexts {
     pub already_closed: &'static str,
     pub problem_has_no_item: &'static str,
     pub department_needed: &'static str,
+    /// Marking done a rectification with nothing in it.
+    pub rectification_needed: &'static str,
     pub title_needed: &'static str,
     // Command line
     pub problem_added: &'static str,
@@ -100,6 +102,7 @@ pub const ZH: FollowUpTexts = FollowUpTexts {
     already_closed: "这项整改已复查销号。",
     problem_has_no_item: "这是外来问题,没有检查条目可打开;详情见下方。",
     department_needed: "请填写部门",
+    rectification_needed: "请先填写责任科室、责任人、整改措施或整改时限",
     title_needed: "请填写问题",
     problem_added: "已登记问题",
     rechecks_left_out: "未计入后续检查的复查",
@@ -147,6 +150,7 @@ pub const EN: FollowUpTexts = FollowUpTexts {
     already_closed: "This rectification is already closed.",
     problem_has_no_item: "A problem from outside has no item to open; its details are below.",
     department_needed: "Give the department",
+    rectification_needed: "Give an owner department, owner, measure or due date first",
     title_needed: "Give the problem",
     problem_added: "problem recorded",
     rechecks_left_out: "re-checks by later sessions left out",

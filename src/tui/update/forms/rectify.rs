@@ -57,7 +57,11 @@ fn submit_rectification(app: &mut App, mut state: RectifyState) -> Vec<Effect> {
         ..Rectification::default()
     };
     if wanted.is_blank() && state.done {
-        state.error = Some(t.owner_expected.to_string());
+        state.error = Some(
+            crate::i18n::followup::texts(app.lang)
+                .rectification_needed
+                .to_string(),
+        );
         state.field = 0;
         app.overlay = Some(Overlay::Rectify(state));
         return Vec::new();
