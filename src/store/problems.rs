@@ -7,8 +7,6 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 
-use ron::extensions::Extensions;
-use ron::ser::PrettyConfig;
 use uuid::Uuid;
 
 use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
@@ -28,18 +26,7 @@ pub struct LoadedProblem {
 
 /// Problem text as written to disk: same problem, same bytes.
 pub fn encode(problem: &Problem) -> Result<String, StoreError> {
-    let config = PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ")
-        .new_line("\n")
-        .extensions(Extensions::IMPLICIT_SOME);
-    let mut text =
-        ron::ser::to_string_pretty(problem, config).map_err(|error| StoreError::Encode {
-            id: problem.id,
-            message: error.to_string(),
-        })?;
-    text.push('\n');
-    Ok(text)
+    super::session_file::encode_record(problem, problem.id)
 }
 
 /// A problem file's content; errors are located.

@@ -11,14 +11,23 @@ use crate::model::session::{FORMAT, Session};
 /// Session text as written to disk: same session, same bytes. An error (which plain
 /// data should never give) is returned, never written: a session file is never a comment.
 pub fn encode(session: &Session) -> Result<String, StoreError> {
+    encode_record(session, session.id)
+}
+
+/// A record the store keeps one file each of (a session, a problem), in the layout
+/// of session files: struct names, four-space indents, a final newline.
+pub fn encode_record<T: serde::Serialize>(
+    record: &T,
+    id: uuid::Uuid,
+) -> Result<String, StoreError> {
     let config = PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
         .new_line("\n")
         .extensions(Extensions::IMPLICIT_SOME);
     let mut text =
-        ron::ser::to_string_pretty(session, config).map_err(|error| StoreError::Encode {
-            id: session.id,
+        ron::ser::to_string_pretty(record, config).map_err(|error| StoreError::Encode {
+            id,
             message: error.to_string(),
         })?;
     text.push('\n');
