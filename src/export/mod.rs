@@ -10,6 +10,7 @@ pub mod file;
 #[cfg(test)]
 mod fixture;
 pub mod followup_json;
+mod followup_rows;
 pub mod followup_text;
 pub mod html;
 pub mod import_json;

@@ -15,6 +15,7 @@ pub mod merge;
 pub mod problem;
 pub mod rate;
 pub mod recheck;
+pub mod rectification;
 pub mod revision;
 pub mod rounds;
 pub mod scoring;

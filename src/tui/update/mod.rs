@@ -8,6 +8,7 @@ mod forms;
 mod home;
 mod items;
 mod ledger;
+mod problem;
 mod rounds;
 mod walk;
 
@@ -87,8 +88,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ExportExists(request, path) => export::exists(app, *request, path),
         Action::FollowUpRecorded(text) => ledger::follow_up_recorded(app, text),
         Action::FollowUpFailed(text) => ledger::follow_up_failed(app, text),
-        Action::ProblemAdded(label) => ledger::problem_added(app, label),
-        Action::ProblemFailed(text) => ledger::problem_failed(app, text),
+        Action::ProblemAdded(label) => problem::problem_added(app, label),
+        Action::ProblemFailed(text) => problem::problem_failed(app, text),
         Action::SaveFinished(report) => save_finished(app, report),
         Action::Failed(text) => {
             app.error(text);

@@ -49,7 +49,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             crate::tui::update::ledger::prompt_command(app, prompt, command)
         }
         Some(Overlay::Problem(form)) => {
-            crate::tui::update::ledger::problem_command(app, form, command)
+            crate::tui::update::problem::problem_command(app, form, command)
         }
         other => {
             app.overlay = other;
