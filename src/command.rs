@@ -79,4 +79,6 @@ pub enum Command {
     /// An older / a newer round (责任分解).
     PrevRound,
     NextRound,
+    /// Import an office's Word or Excel table as a checklist.
+    ImportTable,
 }

@@ -352,7 +352,8 @@ fn table(columns: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
         .layout(TableLayoutType::Fixed)
 }
 
-fn fonts(east_asia: &str) -> RunFonts {
+/// Chinese text in `east_asia`, Latin text in Times New Roman.
+pub(crate) fn fonts(east_asia: &str) -> RunFonts {
     RunFonts::new()
         .east_asia(east_asia)
         .ascii(LATIN_FONT)

@@ -12,6 +12,7 @@ mod fixture;
 pub mod followup_json;
 mod followup_rows;
 pub mod followup_text;
+pub mod form;
 pub mod html;
 pub mod import_json;
 pub mod import_text;
@@ -22,6 +23,7 @@ pub mod rounds_json;
 pub mod rounds_text;
 pub mod rows;
 mod svg;
+pub mod table_import_text;
 pub mod text;
 pub mod xlsx;
 

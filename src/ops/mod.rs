@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod open;
 pub mod problem;
 pub mod rectify;
+pub mod table_import;
 pub mod who;
 
 pub use error::OpsError;

@@ -1,26 +1,21 @@
-//! Problems from outside between data folders: read from another folder's
-//! `problems/` or a bundle, merged on import like sessions (`model::problem::merge`),
+//! Problems from outside between data folders: decoded once read from another
+//! folder's `problems/` or a bundle (`import_source`), merged on import like sessions (`model::problem::merge`),
 //! and packed into bundles.
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
 use super::atomic::{Expect, write_atomic};
 use super::import::ImportOutcome;
 use super::problems::{decode, encode};
-use super::{Store, StoreError, session_id_from_name};
+use super::{Store, StoreError};
 use crate::model::problem::{Merged, PROBLEM_FORMAT, Problem, merge};
 use crate::model::text::normalize_name;
 
 /// Bundle entries (name, bytes) and the problem files left out, with why.
 pub type BundledProblems = (Vec<(String, Vec<u8>)>, Vec<String>);
-
-/// The largest problem file read from a source (as for a session file).
-const MAX_PROBLEM_BYTES: u64 = 32 << 20;
 
 /// A problem found in an import source: a data folder's `problems/` or a bundle.
 #[derive(Debug, Clone)]
@@ -49,46 +44,6 @@ pub fn incoming(
         bytes,
         label: label.to_string(),
     })
-}
-
-/// The problems of another data folder (`<root>/problems/`): regular files named by
-/// a uuid, at most a session file's size; others are reported, not read.
-pub fn read_folder_problems(root: &Path) -> (Vec<IncomingProblem>, Vec<String>) {
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    let Ok(entries) = fs::read_dir(root.join("problems")) else {
-        return (found, problems);
-    };
-    let mut files: Vec<(Uuid, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
-        .filter_map(|entry| {
-            let id = session_id_from_name(&entry.file_name().to_string_lossy())?;
-            Some((id, entry.path()))
-        })
-        .collect();
-    files.sort();
-    for (id, path) in files {
-        let label = path.display().to_string();
-        let read = fs::File::open(&path).and_then(|file| {
-            let mut bytes = Vec::new();
-            file.take(MAX_PROBLEM_BYTES + 1).read_to_end(&mut bytes)?;
-            Ok(bytes)
-        });
-        match read {
-            Ok(bytes) if bytes.len() as u64 > MAX_PROBLEM_BYTES => {
-                problems.push(format!(
-                    "{label}: larger than {MAX_PROBLEM_BYTES} bytes; not imported"
-                ));
-            }
-            Ok(bytes) => match incoming(bytes, &label, Some(id)) {
-                Ok(problem) => found.push(problem),
-                Err(why) => problems.push(why),
-            },
-            Err(error) => problems.push(format!("{label}: cannot read: {error}")),
-        }
-    }
-    (found, problems)
 }
 
 impl Store {

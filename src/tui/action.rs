@@ -47,6 +47,8 @@ pub enum Action {
     /// It could not be saved; the form stays open with this message.
     ProblemFailed(String),
     DutiesLoaded(Box<super::app::DutiesData>),
+    /// A table import finished: its report, or why nothing was imported.
+    TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -183,4 +185,6 @@ pub enum Effect {
     SaveSettings(Settings),
     /// Write the session to recovery/ (leaving with unsaved edits).
     Recover(Box<Session>),
+    /// Import an office's table as a checklist.
+    ImportTable(crate::ops::table_import::TableImportRequest),
 }

@@ -31,6 +31,8 @@ pub enum Mode {
     Duties,
     /// The new-problem form on the ledger.
     Problem,
+    /// The report of a table import.
+    ImportReport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +50,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 20] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -68,6 +70,7 @@ impl Mode {
         Mode::Conflicts,
         Mode::Duties,
         Mode::Problem,
+        Mode::ImportReport,
     ];
 }
 

@@ -147,6 +147,7 @@ pub enum Overlay {
     FollowUp(super::FollowUpPrompt),
     /// A problem from outside, entered on the ledger.
     Problem(super::ProblemForm),
+    ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
 }
@@ -189,4 +190,15 @@ pub struct ExportState {
     pub path: LineInput,
     /// 0 format, 1 scope, 2 path.
     pub field: usize,
+}
+
+/// Importing an office's table: the path being typed, then the report.
+#[derive(Debug, Clone, Default)]
+pub struct ImportTableState {
+    pub input: LineInput,
+    /// Set while the import runs.
+    pub busy: bool,
+    /// The report once the import is done (or its one-line error).
+    pub report: Option<Vec<crate::export::table_import_text::ReportLine>>,
+    pub scroll: usize,
 }

@@ -101,6 +101,7 @@ const HOME: &[Binding] = &[
     bind(&[k('D')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
+    bind(&[k('i')], C::ImportTable, true),
     bind(&[k('?')], C::Help, true),
     bind(&[k('q')], C::Quit, true),
 ];
@@ -254,6 +255,14 @@ const PROMPT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+const IMPORT_REPORT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
+];
+
 pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -274,5 +283,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Conflicts => CONFLICTS,
         Mode::Duties => DUTIES,
         Mode::Problem => PROBLEM_FORM,
+        Mode::ImportReport => IMPORT_REPORT,
     }
 }

@@ -10,6 +10,7 @@ mod items;
 mod ledger;
 mod problem;
 mod rounds;
+mod table_import;
 mod walk;
 
 use super::action::{Action, Effect, SaveOutcome, SaveReport};
@@ -91,6 +92,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ProblemAdded(label) => problem::problem_added(app, label),
         Action::ProblemFailed(text) => problem::problem_failed(app, text),
         Action::SaveFinished(report) => save_finished(app, report),
+        Action::TableImported(result) => table_import::imported(app, result),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -141,6 +143,13 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Export
         | Mode::Prompt
         | Mode::Problem => forms::command(app, command),
+        Mode::ImportReport => match app.overlay.take() {
+            Some(Overlay::ImportTable(state)) => table_import::command(app, state, command),
+            other => {
+                app.overlay = other;
+                Vec::new()
+            }
+        },
         Mode::Conflicts => match app.overlay.take() {
             Some(Overlay::Conflicts(state)) => conflicts::command(app, state, command),
             other => {
@@ -222,9 +231,13 @@ fn autosave(app: &mut App) -> Vec<Effect> {
     let rested = save
         .last_edit
         .is_none_or(|edit| now.duration_since(edit) >= super::app::AUTOSAVE_DELAY);
-    if !rested && !walk.closing {
+    let waited_long = save
+        .dirty_since
+        .is_some_and(|since| now.duration_since(since) >= super::app::AUTOSAVE_MAX_WAIT);
+    if !rested && !walk.closing && !waited_long {
         return Vec::new();
     }
+    walk.save.dirty_since = None;
     walk.save.in_flight = Some(walk.save.generation);
     vec![Effect::Save(Box::new(super::action::SaveJob {
         loaded: walk.loaded.clone(),

@@ -65,6 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Export(state)) => popups::export(frame, app, state),
         Some(Overlay::FollowUp(prompt)) => popups::follow_up(frame, app, prompt),
         Some(Overlay::Problem(form)) => popups::problem(frame, app, form),
+        Some(Overlay::ImportTable(state)) => popups::import_table(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         None => {}
     }
@@ -88,6 +89,8 @@ fn too_small(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+#[cfg(test)]
+mod table_import_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -51,6 +51,9 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::Problem(form)) => {
             crate::tui::update::problem::problem_command(app, form, command)
         }
+        Some(Overlay::ImportTable(state)) => {
+            crate::tui::update::table_import::command(app, state, command)
+        }
         other => {
             app.overlay = other;
             Vec::new()
@@ -96,6 +99,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Some(Overlay::Problem(form)) if !form.pending => {
             form.input_mut().handle_key(key);
         }
+        Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
         _ => {}
     }
     Vec::new()
@@ -133,6 +137,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
         Some(Overlay::FollowUp(prompt)) if !prompt.pending => prompt.input.insert_str(&text),
         Some(Overlay::Problem(form)) if !form.pending => form.input_mut().insert_str(&text),
+        Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
         _ => {}
     }
     Vec::new()

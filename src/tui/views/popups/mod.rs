@@ -6,12 +6,14 @@ mod editor;
 mod followup;
 mod item;
 mod new_session;
+mod table_import;
 
 pub use dialogs::{confirm, conflicts, export, help};
 pub use editor::{editor, search};
 pub use followup::{follow_up, problem, rectify};
 pub use item::{deductions, evidence};
 pub use new_session::new_session;
+pub use table_import::import_table;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
