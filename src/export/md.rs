@@ -257,8 +257,18 @@ mod tests {
         assert!(text.contains("| 是(3.1) | 是 |"), "veto and disqualified");
         assert!(text.contains("## 问题与整改(3 项)"));
         assert!(text.contains("无年度学习计划 -2"));
-        assert!(text.contains("办公室 李明\\<b\\> · 2026-11-01 · 逾期未完成"));
-        assert!(text.contains("党群室 张华 · 2026-12-01 · 已销号 · 已补记录"));
+        assert!(
+            text.contains(
+                "办公室 李明\\<b\\> · 整改措施：补开中心组学习会 · 2026-11-01 · 逾期未完成"
+            ),
+            "责任科室, 责任人 and 整改措施 each once: {text}"
+        );
+        assert!(
+            text.contains(
+                "党群室 张华 · 2026-12-01 · 已销号 · 已补记录 · 复查通过 2026-11-22 赵强：复查合格"
+            ),
+            "the 复查 that closed it: {text}"
+        );
         assert_eq!(text.matches("| 2.3 |").count(), 1, "all items, once");
         assert!(!text.contains("<script>") && !text.contains('\u{1b}') && !text.contains('\r'));
     }

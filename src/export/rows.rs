@@ -202,12 +202,17 @@ impl ItemRow {
         self.evidence.join(";")
     }
 
-    /// "李明 · 2026-12-01 · 未完成", or empty without a rectification.
+    /// "办公室 李明 · 整改措施：完善台账 · 2026-12-01 · 已销号 · 落实情况 · 复查通过
+    /// 2026-11-20 王敏", whichever parts are given; empty without a rectification.
     pub fn rectification_text(&self) -> String {
         let Some(rect) = &self.rectification else {
             return String::new();
         };
+        let words = crate::i18n::followup::texts(crate::i18n::Lang::Zh);
         let mut parts = vec![rect.responsible_text()];
+        if !rect.measure.is_empty() {
+            parts.push(format!("{}：{}", words.measure, rect.measure));
+        }
         if let Some(due) = rect.due {
             parts.push(due.to_string());
         }
@@ -217,6 +222,17 @@ impl ItemRow {
         {
             parts.push(done.note.clone());
         }
+        if let Some(recheck) = &rect.recheck {
+            let mut text = format!("{}{} {}", words.recheck, recheck.result_zh(), recheck.date);
+            if !recheck.by.is_empty() {
+                text.push_str(&format!(" {}", recheck.by));
+            }
+            if !recheck.note.is_empty() {
+                text.push_str(&format!("：{}", recheck.note));
+            }
+            parts.push(text);
+        }
+        parts.retain(|part| !part.is_empty());
         parts.join(" · ")
     }
 
