@@ -136,6 +136,35 @@ impl RectificationRow {
         self.due.map(|d| d.to_string()).unwrap_or_default()
     }
 
+    /// "办公室 李明 · 整改措施：完善台账 · 2026-12-01 · 已销号 · 落实情况 · 复查通过
+    /// 2026-11-20 王敏", whichever parts are given: one cell of a document's 整改 column.
+    pub fn text(&self) -> String {
+        let words = crate::i18n::followup::texts(crate::i18n::Lang::Zh);
+        let mut parts = vec![self.responsible_text()];
+        if !self.measure.is_empty() {
+            parts.push(format!("{}：{}", words.measure, self.measure));
+        }
+        if let Some(due) = self.due {
+            parts.push(due.to_string());
+        }
+        parts.push(self.state_zh().to_string());
+        if let Some(done) = &self.done {
+            parts.push(done.note.clone());
+        }
+        if let Some(recheck) = &self.recheck {
+            let mut text = format!("{}{} {}", words.recheck, recheck.result_zh(), recheck.date);
+            if !recheck.by.is_empty() {
+                text.push_str(&format!(" {}", recheck.by));
+            }
+            if !recheck.note.is_empty() {
+                text.push_str(&format!("：{}", recheck.note));
+            }
+            parts.push(text);
+        }
+        parts.retain(|part| !part.is_empty());
+        parts.join(" · ")
+    }
+
     /// "办公室 李明": 责任科室 and 责任人, whichever are given.
     pub fn responsible_text(&self) -> String {
         [self.owner_department.as_str(), self.owner.as_str()]
@@ -202,38 +231,12 @@ impl ItemRow {
         self.evidence.join(";")
     }
 
-    /// "办公室 李明 · 整改措施：完善台账 · 2026-12-01 · 已销号 · 落实情况 · 复查通过
-    /// 2026-11-20 王敏", whichever parts are given; empty without a rectification.
+    /// The rectification in one cell (`RectificationRow::text`); empty without one.
     pub fn rectification_text(&self) -> String {
-        let Some(rect) = &self.rectification else {
-            return String::new();
-        };
-        let words = crate::i18n::followup::texts(crate::i18n::Lang::Zh);
-        let mut parts = vec![rect.responsible_text()];
-        if !rect.measure.is_empty() {
-            parts.push(format!("{}：{}", words.measure, rect.measure));
-        }
-        if let Some(due) = rect.due {
-            parts.push(due.to_string());
-        }
-        parts.push(rect.state_zh().to_string());
-        if let Some(done) = &rect.done
-            && !done.note.is_empty()
-        {
-            parts.push(done.note.clone());
-        }
-        if let Some(recheck) = &rect.recheck {
-            let mut text = format!("{}{} {}", words.recheck, recheck.result_zh(), recheck.date);
-            if !recheck.by.is_empty() {
-                text.push_str(&format!(" {}", recheck.by));
-            }
-            if !recheck.note.is_empty() {
-                text.push_str(&format!("：{}", recheck.note));
-            }
-            parts.push(text);
-        }
-        parts.retain(|part| !part.is_empty());
-        parts.join(" · ")
+        self.rectification
+            .as_ref()
+            .map(RectificationRow::text)
+            .unwrap_or_default()
     }
 
     /// Marks shown after the title: "[一票否决]", "[加分项]".
