@@ -299,3 +299,57 @@ fn new_problem_form_80x24() {
     update(&mut app, Action::Paste("公示栏内容过期".into()));
     insta::assert_snapshot!(render(&app));
 }
+
+/// The 整改复查 view of a new walk: only the items with an earlier round's open
+/// rectification; 1.1, marked 达标 this round, shows as closed (销号), 1.2 as still open.
+fn recheck_view(width: u16, height: u16) -> App {
+    let mut app = walking(Lang::Zh, width, height);
+    if let Some(walk) = app.walk.as_mut() {
+        walk.prior.open_before.insert(
+            "1.1".into(),
+            vec![crate::model::recheck::OpenBefore {
+                session: Uuid::from_u128(2),
+                round: "2026年10月自查".into(),
+                date: NaiveDate::from_ymd_opt(2026, 10, 15).unwrap_or_default(),
+                rectification: Rectification {
+                    owner_department: "党群室".into(),
+                    owner: "张华".into(),
+                    measure: "制定年度学习计划".into(),
+                    due: NaiveDate::from_ymd_opt(2026, 11, 10),
+                    ..Rectification::default()
+                },
+            }],
+        );
+    }
+    for _ in 0..5 {
+        let filter = app.walk.as_ref().map(|walk| walk.filter);
+        if filter == Some(super::super::app::Filter::Rectified) {
+            break;
+        }
+        update(&mut app, Action::Command(Command::CycleFilter));
+    }
+    update(&mut app, Action::Command(Command::Top));
+    update(&mut app, Action::Command(Command::Down));
+    app
+}
+
+#[test]
+fn recheck_view_100x30() {
+    let app = recheck_view(100, 30);
+    let screen = render(&app);
+    assert!(
+        screen.contains("1.1 [销号]中心组学习"),
+        "closed by this round's 达标: {screen}"
+    );
+    assert!(screen.contains("1.2 民主生活会质量"), "{screen}");
+    assert!(
+        !screen.contains("1.3 重大事项"),
+        "only items with open rectifications: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn recheck_view_80x24() {
+    insta::assert_snapshot!(render(&recheck_view(80, 24)));
+}

@@ -103,12 +103,13 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
                 let mark = status_mark(status);
                 // Last round's rectification closed by this round's 达标.
                 let closed = rectified && status == Status::Pass;
-                let suffix = if closed {
+                // Before the title, which a narrow pane cuts.
+                let closed_mark = if closed {
                     format!("[{}]", crate::i18n::followup::texts(app.lang).closed_by)
                 } else {
                     String::new()
                 };
-                let left = format!("{} {} {suffix}", item.code, display_line(&item.title));
+                let left = format!("{} {closed_mark}{}", item.code, display_line(&item.title));
                 let right =
                     item_score_text(&walk.checklist.rules, item, status, response, t.na_short);
                 let prefix = format!("{indent}{mark}{flag}");
