@@ -65,14 +65,7 @@ pub(super) fn duties_table(duties: &[rows::DutyRow]) -> Table {
     let cells = duties
         .iter()
         .map(|duty| {
-            let details = duty
-                .details
-                .iter()
-                .map(|(department, code, title, lost)| {
-                    format!("{code} {title} -{}({department})", format_points(*lost))
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let details = duty.details_text();
             vec![
                 duty.department.clone(),
                 duty.items.to_string(),

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::report::Report;
 use super::rows::{DISQUALIFIED, RectificationRow, clean_line};
+use crate::model::scoring::format_points;
 
 /// A problem from outside (上级通报, 测评反馈) as documents list it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,17 @@ pub struct DutyRow {
 impl DutyRow {
     pub fn verdict_zh(&self) -> &'static str {
         if self.disqualified { DISQUALIFIED } else { "" }
+    }
+
+    /// One line per loss: "1.1 中心组学习 -2（办公室）", the session's department last.
+    pub fn details_text(&self) -> String {
+        self.details
+            .iter()
+            .map(|(department, code, title, lost)| {
+                format!("{code} {title} -{}（{department}）", format_points(*lost))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

@@ -46,14 +46,7 @@ pub(super) fn duties(out: &mut String, report: &Report) {
         "<table><thead><tr><th>牵头科室</th><th>牵头条目</th><th>失分</th><th>待整改</th><th>判定</th><th>失分明细</th></tr></thead>\n<tbody>\n",
     );
     for duty in &duties {
-        let details = duty
-            .details
-            .iter()
-            .map(|(department, code, title, lost)| {
-                format!("{code} {title} -{}（{department}）", format_points(*lost))
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let details = duty.details_text();
         let verdict_class = if duty.disqualified {
             " class=\"verdict\""
         } else {

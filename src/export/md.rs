@@ -189,14 +189,7 @@ fn duties(out: &mut String, report: &Report) {
     let cells: Vec<Vec<String>> = duties
         .iter()
         .map(|duty| {
-            let details = duty
-                .details
-                .iter()
-                .map(|(department, code, title, lost)| {
-                    format!("{code} {title} -{}（{department}）", format_points(*lost))
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let details = duty.details_text();
             vec![
                 esc(&duty.department),
                 duty.items.to_string(),
