@@ -3,7 +3,6 @@
 //! and packed into bundles.
 
 use std::collections::BTreeSet;
-use std::fs;
 
 use uuid::Uuid;
 
@@ -59,9 +58,8 @@ impl Store {
                 theirs.format
             ));
         }
-        let dir = self.problems_dir();
-        if let Err(error) = fs::create_dir_all(&dir) {
-            return ImportOutcome::Skipped(format!("cannot create {}: {error}", dir.display()));
+        if let Err(error) = self.create_problems_dir() {
+            return ImportOutcome::Skipped(error.to_string());
         }
         let path = self.problem_path(theirs.id);
         let ours = match self.load_problem(theirs.id) {

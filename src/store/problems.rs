@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
 use super::checklist_file::{FileProblem, decode_text, ron_options, ron_problem};
-use super::{Store, StoreError, Unreadable, session_id_from_name};
+use super::{Store, StoreError, Unreadable, safe_fs, session_id_from_name};
 use crate::model::problem::{PROBLEM_FORMAT, Problem};
 
 /// A problem as loaded, with what is needed to save it safely.
@@ -53,10 +53,24 @@ impl Store {
         self.problems_dir().join(format!("{id}.ron"))
     }
 
+    /// `problems/`, made when missing; a link or a file in its place is refused
+    /// (a link named `problems` would send every save somewhere else).
+    pub fn create_problems_dir(&self) -> Result<PathBuf, StoreError> {
+        let dir = self.problems_dir();
+        fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+        safe_fs::real_folder(&dir).map_err(|e| StoreError::io("use the folder", &dir, e))?;
+        Ok(dir)
+    }
+
     /// Ids of the problem files, sorted; links, folders and special files under a
     /// problem's name are left alone (they are never opened).
     pub fn problem_ids(&self) -> Result<Vec<Uuid>, StoreError> {
         let dir = self.problems_dir();
+        match safe_fs::real_folder(&dir) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(StoreError::io("use the folder", &dir, error)),
+        }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -129,8 +143,7 @@ impl Store {
                 reason: format!("it was written by a newer zicha (format {format})"),
             });
         }
-        let dir = self.problems_dir();
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+        self.create_problems_dir()?;
         let saved = match loaded.on_disk {
             Some(_) => self.load_problem(id).ok().map(|saved| saved.problem),
             None => None,
@@ -263,5 +276,32 @@ mod tests {
         std::os::unix::fs::symlink(&outside, store.problem_path(Uuid::from_u128(5))).unwrap();
         assert!(store.problem_ids().unwrap().is_empty());
         assert!(store.load_problems().unwrap().0.is_empty());
+    }
+
+    /// A link named `problems` would send every save somewhere else: it is refused,
+    /// for reading and for saving, and nothing is written behind it.
+    #[cfg(unix)]
+    #[test]
+    fn a_problems_folder_that_is_a_link_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("data")).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, store.problems_dir()).unwrap();
+        assert!(matches!(store.problem_ids(), Err(StoreError::Io { .. })));
+        let mut new = LoadedProblem {
+            problem: problem(6),
+            on_disk: None,
+            newer_format: None,
+        };
+        assert!(matches!(
+            store.save_problem(&mut new),
+            Err(StoreError::Io { .. })
+        ));
+        assert_eq!(
+            fs::read_dir(&elsewhere).unwrap().count(),
+            0,
+            "nothing written"
+        );
     }
 }
