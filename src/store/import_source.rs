@@ -190,16 +190,19 @@ fn decode(bytes: Vec<u8>, label: &str, named: Option<Uuid>, found: &mut Found) -
 }
 
 /// A problem file read from a source, counted against the budget and decoded;
-/// a failure is a problem of the import.
+/// a failure is a problem of the import. Stops the source once the budget is spent.
 fn take_problem(
     read: std::io::Result<Vec<u8>>,
     label: &str,
     id: Uuid,
     budget: &mut Budget,
     found: &mut Found,
-) {
+) -> Flow {
     match read {
-        Ok(bytes) if !budget.take(bytes.len()) => found.problems.push(over_budget(label)),
+        Ok(bytes) if !budget.take(bytes.len()) => {
+            found.problems.push(over_budget(label));
+            return Flow::Stop;
+        }
         Ok(bytes) => match incoming(bytes, label, Some(id)) {
             Ok(problem) => found.outside.push(problem),
             Err(why) => found.problems.push(why),
@@ -208,6 +211,7 @@ fn take_problem(
             .problems
             .push(format!("{label}: cannot read: {error}; not imported")),
     }
+    Flow::Go
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,7 +386,9 @@ fn read_folder_problems(dir: &Path, budget: &mut Budget, found: &mut Found) {
             continue;
         }
         let read = safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES);
-        take_problem(read, &label, id, budget, found);
+        if take_problem(read, &label, id, budget, found) == Flow::Stop {
+            break;
+        }
     }
 }
 
@@ -518,7 +524,9 @@ fn read_bundle(
         let id = match kind {
             BundleEntry::Session(id) => id,
             BundleEntry::Problem(id) => {
-                take_problem(bytes, &label, id, budget, &mut found);
+                if take_problem(bytes, &label, id, budget, &mut found) == Flow::Stop {
+                    break;
+                }
                 continue;
             }
             _ => continue,
