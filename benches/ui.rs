@@ -30,6 +30,7 @@ fn walking() -> App {
         },
         checklist,
         prior: PriorView::default(),
+        later_rechecks: Default::default(),
         read_only: None,
         recheck_first: false,
         select: None,

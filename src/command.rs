@@ -64,6 +64,21 @@ pub enum Command {
     KeepBoth,
     NextVersion,
     PrevVersion,
+    /// 复查 passed (销号), from the ledger.
+    RecheckPass,
+    /// 复查 failed, from the ledger.
+    RecheckFail,
+    /// A problem from outside, on the ledger.
+    AddProblem,
+    /// The ledger's department filter: none, then each department.
+    CycleDepartment,
+    /// The ledger: only overdue entries, or all.
+    OverdueOnly,
+    /// The 责任分解 screen.
+    Duties,
+    /// An older / a newer round (责任分解).
+    PrevRound,
+    NextRound,
     /// Import an office's Word or Excel table as a checklist.
     ImportTable,
     // Scoring as real tables write it (levels, counts, rates).

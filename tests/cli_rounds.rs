@@ -442,13 +442,21 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
         .expect("钱进's row");
     assert!(!later_line.contains("逾期"), "{table}");
 
-    // A finished session is read-only.
+    // Follow-up works on a finished session and leaves its record as finished.
     let finished = data.ok(&["finish", &office_2]);
     assert_eq!(finished.trim(), format!("{office_2} 已完成检查（只读）"));
-    let error = data.fails(&["rectify", &office_2, "1.5", "--done"]);
-    assert!(error.contains("已完成，为只读"), "{error}");
-    let error = data.fails(&["--lang", "en", "rectify", &office_2, "1.5", "--done"]);
-    assert!(error.contains("is finished and read-only"), "{error}");
+    let before = data.json(&["show", &office_2, "--json"]);
+    let out = data.ok(&["--lang", "en", "rectify", &office_2, "1.5", "--done"]);
+    assert!(out.contains("1.5 to re-check"), "{out}");
+    let after = data.json(&["show", &office_2, "--json"]);
+    for key in ["score", "max", "deducted", "checked", "finished", "verdict"] {
+        assert_eq!(after[key], before[key], "{key} stays as finished");
+    }
+    assert_eq!(
+        item(&after["items"], "1.5")["status"],
+        item(&before["items"], "1.5")["status"]
+    );
+    assert_eq!(item(&after["items"], "1.5")["rectification"]["done"], true);
     let reopened = data.ok(&["--lang", "en", "reopen", &office_2]);
     assert_eq!(reopened.trim(), format!("{office_2} reopened"));
 
@@ -464,9 +472,31 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
     ]);
     assert!(out.contains("刘芳") && out.contains(NOW), "{out}");
     let again = data.fails(&["rectify", &office_1, "1.1", "--done"]);
-    assert!(again.contains("已由 刘芳"), "{again}");
+    assert!(
+        again.contains("已由 刘芳") && again.contains("等待复查"),
+        "{again}"
+    );
     let missing = data.fails(&["--lang", "en", "rectify", &office_1, "2.1", "--done"]);
     assert!(missing.contains("no rectification"), "{missing}");
+    let still_open = data.json(&["ledger", "--json"]);
+    assert_eq!(
+        still_open.as_array().map(Vec::len),
+        Some(4),
+        "done waits for its 复查"
+    );
+    let out = data.ok(&[
+        "recheck",
+        &office_1,
+        "1.1",
+        "--pass",
+        "--note",
+        "复查合格",
+        "--by",
+        "王敏",
+    ]);
+    assert!(out.contains("1.1 已销号") && out.contains("王敏"), "{out}");
+    let closed_twice = data.fails(&["recheck", &office_1, "1.1", "--fail"]);
+    assert!(closed_twice.contains("复查通过销号"), "{closed_twice}");
 
     let open = data.json(&["ledger", "--json"]);
     assert_eq!(open.as_array().map(Vec::len), Some(3));
@@ -493,6 +523,15 @@ fn ledger_lists_open_rectifications_and_rectify_closes_one() {
     assert_eq!(closed["done_note"], "已补年度学习计划");
     assert_eq!(closed["overdue"], false);
     assert_eq!(closed["owner"], "李明");
+    assert_eq!(closed["closed"], true);
+    assert_eq!(closed["recheck"]["result"], "pass");
+    assert_eq!(closed["recheck"]["by"], "王敏");
+    assert_eq!(closed["recheck"]["note"], "复查合格");
+    assert_eq!(
+        closed["recheck"]["session"],
+        Value::Null,
+        "recorded by hand"
+    );
 
     // The session file keeps it too.
     let shown = data.json(&["show", &office_1, "--json"]);

@@ -721,8 +721,6 @@ fn mark_errors_list_the_valid_choices() {
         ],
         1,
     );
-    env.fails(["mark", &id, "A3", "fail", "--due", "2026-12-01"], 1);
-
     let err = env.fails(["mark", "ffffffff", "A1", "pass"], 1);
     assert!(err.contains("ffffffff"), "{err}");
     let err = env.fails(["show", "nonsense"], 1);

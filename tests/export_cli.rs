@@ -233,7 +233,7 @@ fn html_xlsx_and_docx_from_the_command_line() {
 
     let path = data.export(&["--round", ROUND, "--format", "xlsx"]);
     let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("an xlsx file");
-    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单"]);
+    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单", "责任分解"]);
     let summary = book.worksheet_range("汇总").expect("汇总");
     let departments: Vec<String> = summary.rows().skip(1).map(|r| r[2].to_string()).collect();
     assert_eq!(departments, ["党群室", "办公室", "后勤服务中心"]);

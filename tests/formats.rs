@@ -47,7 +47,15 @@ fn check_format(format: &str) {
                     let code = want_item["code"].as_str().unwrap();
                     let got_item = common::item(&got, code);
                     for (field, value) in want_item.as_object().unwrap() {
-                        assert_eq!(&got_item[field], value, "{format} {id} {code} {field}");
+                        if field == "rectification" && value.is_object() {
+                            // Only the fields written down are checked.
+                            for (key, want) in value.as_object().unwrap() {
+                                let got = &got_item[field][key];
+                                assert_eq!(got, want, "{format} {id} {code} rectification.{key}");
+                            }
+                        } else {
+                            assert_eq!(&got_item[field], value, "{format} {id} {code} {field}");
+                        }
                     }
                 }
             } else {
@@ -89,8 +97,9 @@ fn format_2_sessions_load_and_score_the_same_and_keep_their_conflicts() {
     );
 }
 
-/// Format 3: per-occurrence counts, levels, a 负面清单 item, a unit session and
-/// surveyed rates, scored as worked out by hand in expected.json.
+/// Format 3: per-occurrence counts, levels, a 负面清单 item, a unit session,
+/// surveyed rates and the rectification loop (责任科室, 整改措施, 整改落实, 复查),
+/// scored as worked out by hand in expected.json.
 #[test]
 fn format_3_sessions_load_and_score_the_same_and_are_not_rewritten() {
     check_format("format-3");
@@ -179,4 +188,53 @@ fn a_future_format_stays_read_only() {
         text,
         "never rewritten"
     );
+}
+
+/// Format 1 and 2 closed a rectification by marking it done: it counts as closed,
+/// its re-check implied (docs/design.md §10); saving writes the implied re-check
+/// out, and a format-3 file with the loop's fields keeps them through a save.
+#[test]
+fn older_done_rectifications_count_as_closed_and_the_loop_fields_survive_a_save() {
+    let env = golden("format-1");
+    let listed = env.ok(["ledger", "--all", "--json"]);
+    let ledger: Value = serde_json::from_str(&listed).unwrap();
+    let closed: Vec<&Value> = ledger
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["closed"] == true)
+        .collect();
+    assert_eq!(closed.len(), 1, "{ledger:#}");
+    assert_eq!(closed[0]["code"], "1.4");
+    assert_eq!(closed[0]["owner"], "张华", "the owner stays as written");
+    let id = "01a2009f-258e-7262-8e8c-356b393c11d9";
+    env.mark(id, "2.1", "pass", &[]);
+    let text = std::fs::read_to_string(env.session_path(id)).unwrap();
+    assert!(text.contains("implied: true"), "{text}");
+    assert_eq!(
+        common::item(&env.show(id), "1.4")["rectification"]["closed"],
+        true
+    );
+
+    let env = golden("format-3");
+    let id = "01a22d85-e460-7a11-8b22-c33d44e55f66";
+    let before = env.show(id);
+    env.ok(["reopen", id]);
+    env.mark(id, "2.2", "fail", &[]);
+    let after = env.show(id);
+    for code in ["2.1", "3.1"] {
+        assert_eq!(
+            common::item(&after, code)["rectification"],
+            common::item(&before, code)["rectification"],
+            "{code}"
+        );
+    }
+    let text = std::fs::read_to_string(env.session_path(id)).unwrap();
+    for kept in [
+        "owner_department: \"工会\",",
+        "measure: \"补充宣讲员两名\",",
+        "result: fail,",
+    ] {
+        assert!(text.contains(kept), "{kept} kept:\n{text}");
+    }
 }

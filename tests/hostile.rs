@@ -584,6 +584,57 @@ fn every_skipped_import_entry_is_reported() {
     assert!(problems.contains(&name), "{report}");
 }
 
+/// Problems from outside in an imported folder are read as sessions are: a link, a
+/// FIFO or a folder under a problem's name is reported and never opened, and the
+/// real problem next to them comes across byte for byte.
+#[test]
+fn problems_of_an_imported_folder_are_read_like_sessions() {
+    let source = Env::new();
+    source.new_session("siyou", "办公室", "r", "2026-11-21");
+    let label = source.ok([
+        "problem",
+        "add",
+        "--department",
+        "办公室",
+        "--title",
+        "公示栏内容过期",
+        "--source",
+        "市文明办通报",
+    ]);
+    let id = label.trim().trim_start_matches("P-").to_string();
+    let problems = source.data.join("problems");
+    let real = problems.join(format!("{id}.ron"));
+    let linked = "01930000-0000-7000-8000-00000000002a";
+    let folder = "01930000-0000-7000-8000-00000000002b";
+    let fifo = "01930000-0000-7000-8000-00000000002c";
+    symlink(&real, problems.join(format!("{linked}.ron"))).unwrap();
+    fs::create_dir(problems.join(format!("{folder}.ron"))).unwrap();
+    mkfifo(&problems.join(format!("{fifo}.ron")));
+
+    let other = Env::new();
+    let (report, run) = import_json(&other, &[&source.data]);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "the refused entries are problems: {run:?}"
+    );
+    let refused = texts(&report["problems"]).join("\n");
+    for name in [linked, folder, fifo] {
+        assert!(refused.contains(name), "{name} reported: {report}");
+    }
+    let outside = report["outside"].as_array().expect("outside");
+    assert_eq!(outside.len(), 1, "only the real problem: {report}");
+    assert_eq!(outside[0]["id"], label.trim());
+    assert_eq!(outside[0]["outcome"], "added");
+    let copied = other.data.join("problems").join(format!("{id}.ron"));
+    assert_eq!(fs::read(&copied).unwrap(), fs::read(&real).unwrap());
+    let names: Vec<String> = fs::read_dir(other.data.join("problems"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [format!("{id}.ron")], "nothing else came across");
+}
+
 // ---------------------------------------------------------------------------
 // 9. Control sequences
 

@@ -9,7 +9,8 @@ use uuid::Uuid;
 use zicha::model::checklist::{Checklist, Deduction, Item, Rules, Scope, Section};
 use zicha::model::rate::SurveyedRate;
 use zicha::model::session::{
-    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
+    ChecklistRef, FreeDeduction, Recheck, RecheckResult, Rectification, RectificationDone,
+    Response, Session, Status,
 };
 use zicha::store::checklist_file::parse_checklist;
 use zicha::store::session_file::{decode, encode};
@@ -70,6 +71,50 @@ fn any_format_3()
     )
 }
 
+/// A rectification with every field of the loop: who, measure, done, re-checks.
+fn any_rectification() -> impl Strategy<Value = Rectification> {
+    (
+        (any_text(), any_text(), any_text()),
+        prop::option::of(any_date()),
+        prop::option::of((any_time(), any_text(), any_text())),
+        prop::collection::vec(
+            (
+                any::<bool>(),
+                any_text(),
+                any_time(),
+                any_text(),
+                prop::option::of(any::<u128>()),
+                any::<bool>(),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |((owner_department, owner, measure), due, done, rechecks)| Rectification {
+                owner_department,
+                owner,
+                measure,
+                due,
+                done: done.map(|(at, by, note)| RectificationDone { at, by, note }),
+                rechecks: rechecks
+                    .into_iter()
+                    .map(|(pass, by, at, note, session, implied)| Recheck {
+                        result: if pass {
+                            RecheckResult::Pass
+                        } else {
+                            RecheckResult::Fail
+                        },
+                        by,
+                        at,
+                        note,
+                        session: session.map(uuid::Uuid::from_u128),
+                        implied,
+                    })
+                    .collect(),
+            },
+        )
+}
+
 fn any_response() -> impl Strategy<Value = Response> {
     (
         any_format_3(),
@@ -78,11 +123,7 @@ fn any_response() -> impl Strategy<Value = Response> {
         prop::option::of((any_text(), any_points())),
         any_text(),
         prop::collection::vec(any_text(), 0..3),
-        prop::option::of((
-            any_text(),
-            prop::option::of(any_date()),
-            prop::option::of((any_time(), any_text(), any_text())),
-        )),
+        prop::option::of(any_rectification()),
     )
         .prop_map(
             |(
@@ -105,11 +146,7 @@ fn any_response() -> impl Strategy<Value = Response> {
                     free_deduction: free.map(|(reason, points)| FreeDeduction { reason, points }),
                     note,
                     evidence,
-                    rectification: rectification.map(|(owner, due, done)| Rectification {
-                        owner,
-                        due,
-                        done: done.map(|(at, by, note)| RectificationDone { at, by, note }),
-                    }),
+                    rectification,
                     ..Response::default()
                 }
             },

@@ -100,9 +100,10 @@ pub fn filled_session(checklist: &Checklist, seed: u64, date: NaiveDate) -> Sess
             response.note = "现场查看,部分资料缺少签字;需补充会后整改措施。".into();
             response.deductions = vec![rng.below(2)];
             response.rectification = Some(Rectification {
+                owner_department: "办公室".into(),
                 owner: "李明".into(),
                 due: Some(date + chrono::Duration::days(15)),
-                done: None,
+                ..Rectification::default()
             });
         }
         session.set_response(&item.code, response, "王敏", now());

@@ -66,6 +66,14 @@ pub fn import(context: &Context, args: ImportArgs) -> Result<()> {
             _ => None,
         })
         .collect();
+    problems.extend(report.outside.iter().filter_map(|p| match &p.outcome {
+        ImportOutcome::Skipped(why) => Some(format!(
+            "{} ({}): {why}",
+            crate::model::problem::label(p.id),
+            p.source
+        )),
+        _ => None,
+    }));
     problems.extend(report.problems.iter().cloned());
     Err(Problems(problems).into())
 }

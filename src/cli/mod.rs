@@ -4,6 +4,7 @@ mod checklists;
 mod conflicts;
 mod demo;
 mod export;
+mod followup;
 mod import;
 mod progress;
 mod rounds;
@@ -103,9 +104,15 @@ pub enum Command {
         deduct_reason: Option<String>,
         #[arg(long, requires = "deduct_reason")]
         deduct_points: Option<f64>,
-        /// Rectification owner (整改责任人)
+        /// Rectification owner, a person (整改责任人)
         #[arg(long)]
         owner: Option<String>,
+        /// The department responsible for the rectification (责任科室)
+        #[arg(long, value_name = "DEPT")]
+        owner_department: Option<String>,
+        /// The rectification measure (整改措施)
+        #[arg(long, value_name = "TEXT")]
+        measure: Option<String>,
         /// Rectification due date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
         due: Option<NaiveDate>,
@@ -150,18 +157,14 @@ pub enum Command {
     Conflicts(conflicts::ConflictsArgs),
     /// Settle an item's conflict: --mine, --theirs [N] or --both (notes)
     Resolve(conflicts::ResolveArgs),
-    /// Close a rectification (整改完成), keeping who and when
-    Rectify {
-        session: String,
-        code: String,
-        #[arg(long, required = true)]
-        done: bool,
-        #[arg(long)]
-        note: Option<String>,
-        /// Who closes it (default: the session's inspector, else the login name)
-        #[arg(long)]
-        by: Option<String>,
-    },
+    /// 整改落实: report a rectification done (SESSION CODE, or a problem P-<id>)
+    Rectify(followup::RectifyArgs),
+    /// 复查: re-check a rectification; --pass closes it (销号)
+    Recheck(followup::RecheckArgs),
+    /// Problems from outside (上级通报, 测评反馈)
+    Problem(followup::ProblemArgs),
+    /// 责任分解: what each responsible department lost in a round
+    Duties(followup::DutiesArgs),
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
 }
@@ -354,6 +357,8 @@ pub fn run(cli: Cli) -> Result<()> {
             deduct_reason,
             deduct_points,
             owner,
+            owner_department,
+            measure,
             due,
             rate,
         } => {
@@ -367,6 +372,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 deductions: (!deduct.is_empty()).then_some(deduct),
                 free_deduction,
                 owner,
+                owner_department,
+                measure,
                 due,
             };
             sessions::mark_item(&context, &session, &code, status.as_deref(), mark)
@@ -386,13 +393,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Bundle(args) => import::bundle(&context, args),
         Command::Conflicts(args) => conflicts::conflicts(&context, args),
         Command::Resolve(args) => conflicts::resolve(&context, args),
-        Command::Rectify {
-            session,
-            code,
-            done: _,
-            note,
-            by,
-        } => rounds::rectify(&context, &session, &code, note, by),
+        Command::Rectify(args) => followup::rectify(&context, args),
+        Command::Recheck(args) => followup::recheck(&context, args),
+        Command::Problem(args) => followup::problem(&context, args),
+        Command::Duties(args) => followup::duties(&context, args),
         Command::Demo(args) => demo::demo(&context, args),
     }
 }

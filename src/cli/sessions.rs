@@ -172,6 +172,16 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
                 sanitize_line(&crate::i18n::errors::store_error(context.lang, &error))
             ),
         }
+        let followed =
+            ops::followup::followed_rectifications(&store, &row.loaded.session, &row.checklist);
+        match followed {
+            Ok(followed) => detail.follow_rectifications(&followed),
+            Err(error) => eprintln!(
+                "{}: {}",
+                crate::i18n::followup::texts(context.lang).rechecks_left_out,
+                sanitize_line(&crate::i18n::errors::store_error(context.lang, &error))
+            ),
+        }
         print(&json::to_safe_json(&detail));
         println!();
     } else {

@@ -13,6 +13,10 @@ use super::rows::{self, ItemRow, SummaryRow};
 use super::{ExportError, Options};
 use crate::model::scoring::format_points;
 
+#[path = "docx_followup.rs"]
+mod followup;
+use followup::{duties_table, outside_table, rectification_progress};
+
 const BODY_FONT: &str = "宋体";
 const TITLE_FONT: &str = "黑体";
 const HEADING_FONT: &str = "黑体";
@@ -67,8 +71,20 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, ExportError
         Some(one) => single(doc, one, options),
         None => several(doc, report, options),
     };
+    let next = if report.round_label().is_some() {
+        doc = doc.add_paragraph(heading("三、责任分解"));
+        let duties = rows::duty_rows(report);
+        doc = if duties.is_empty() {
+            doc.add_paragraph(body("检查表条目未填写责任部门,无法分解。"))
+        } else {
+            doc.add_table(duties_table(&duties))
+        };
+        "四、下一步工作"
+    } else {
+        "三、下一步工作"
+    };
     doc = doc
-        .add_paragraph(heading("三、下一步工作"))
+        .add_paragraph(heading(next))
         .add_paragraph(body("(请在此填写下一步整改措施和工作打算。)"));
     doc = doc.add_paragraph(heading("附:检查条目明细"));
     for one in &report.sessions {
@@ -132,6 +148,12 @@ fn several(mut doc: Docx, report: &Report, options: &Options) -> Docx {
         } else {
             doc.add_table(problems_table(&problems))
         };
+    }
+    let outside = rows::problem_rows(report, options.today);
+    if !outside.is_empty() {
+        doc = doc
+            .add_paragraph(subheading("上级通报及测评反馈问题"))
+            .add_table(outside_table(&outside));
     }
     doc
 }
@@ -214,7 +236,7 @@ fn problems_table(problems: &[&ItemRow]) -> Table {
                 crate::i18n::report::status(row.status).to_string(),
                 row.lost_text(),
                 problem_description(row),
-                rect.map(|r| r.owner.clone()).unwrap_or_default(),
+                rect.map(|r| r.responsible_text()).unwrap_or_default(),
                 rect.map(|r| r.due_text()).unwrap_or_default(),
                 progress(row),
             ]
@@ -249,14 +271,11 @@ fn problem_description(row: &ItemRow) -> String {
     description
 }
 
+/// Where the rectification stands: "已销号(2026-11-22复查)已补记录", "待复查(2026-11-21落实)…".
 fn progress(row: &ItemRow) -> String {
-    let rect = row.rectification.as_ref();
-    match rect.and_then(|r| r.done.as_ref()) {
-        Some(done) if !done.note.is_empty() => format!("已完成({}){}", done.date, done.note),
-        Some(done) => format!("已完成({})", done.date),
-        None => rect
-            .map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh())
-            .to_string(),
+    match row.rectification.as_ref() {
+        Some(rect) => rectification_progress(rect),
+        None => crate::i18n::report::REPORT.no_owner.to_string(),
     }
 }
 

@@ -19,7 +19,8 @@ fn a_session_draft_has_title_facts_problems_table_and_chinese_fonts() {
     assert!(xml.contains("w:eastAsia=\"宋体\"") && xml.contains("w:eastAsia=\"黑体\""));
     assert!(xml.contains("<w:tbl>"));
     assert!(xml.contains(">逾期未完成</w:t>"));
-    assert!(xml.contains(">已完成(2026-11-21)已补记录</w:t>"));
+    assert!(xml.contains(">已销号(2026-11-22复查)已补记录</w:t>"));
+    assert!(xml.contains(">党群室 张华</w:t>"), "责任科室 and 责任人");
     assert!(xml.contains("一票否决:是(3.1)"));
 }
 
@@ -48,4 +49,17 @@ fn without_a_unit_a_blank_is_left_to_fill_in() {
             "{department}"
         );
     }
+}
+
+#[test]
+fn a_round_draft_has_the_problems_from_outside_and_a_duties_section() {
+    let xml = document_xml(&fixture::round(), &Options::new(fixture::today()));
+    fixture::assert_well_formed(&xml);
+    assert!(xml.contains(">上级通报及测评反馈问题</w:t>"));
+    assert!(xml.contains(">宣传栏内容过期</w:t>") && xml.contains(">市文明办通报</w:t>"));
+    assert!(xml.contains(">三、责任分解</w:t>") && xml.contains(">四、下一步工作</w:t>"));
+    assert!(xml.contains(">牵头科室</w:t>") && xml.contains(">取消评优资格</w:t>"));
+    assert!(xml.contains(">1.5</w:t>"), "后勤服务中心's loss");
+    let single = document_xml(&fixture::single(), &Options::new(fixture::today()));
+    assert!(!single.contains("责任分解") && single.contains(">三、下一步工作</w:t>"));
 }

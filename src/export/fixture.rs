@@ -5,10 +5,13 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate};
 use uuid::Uuid;
 
-use super::report::{Report, Scope, SessionReport, TrendPoint};
+use super::report::{FollowUpData, Report, Scope, SessionReport, TrendPoint};
 use crate::model::checklist::Checklist;
+use crate::model::duties::{Duty, DutyDetail};
+use crate::model::problem::Problem;
 use crate::model::session::{
-    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
+    ChecklistRef, FreeDeduction, Recheck, RecheckResult, Rectification, RectificationDone,
+    Response, Session, Status,
 };
 use crate::store::checklist_file::parse_checklist;
 
@@ -67,9 +70,11 @@ pub fn office() -> Session {
         .get_mut("1.1")
         .expect("just added")
         .rectification = Some(Rectification {
+        owner_department: "办公室".into(),
         owner: "李明<b>".into(),
+        measure: "补开中心组学习会".into(),
         due: Some(date("2026-11-01")),
-        done: None,
+        ..Rectification::default()
     });
     respond(&mut s, "1.2", Status::Pass, "");
     let fixed = respond(&mut s, "1.3.1", Status::Fail, "谈话记录缺失");
@@ -78,6 +83,7 @@ pub fn office() -> Session {
         points: 0.5,
     });
     fixed.rectification = Some(Rectification {
+        owner_department: "党群室".into(),
         owner: "张华".into(),
         due: Some(date("2026-12-01")),
         done: Some(RectificationDone {
@@ -85,6 +91,15 @@ pub fn office() -> Session {
             by: "王敏".into(),
             note: "已补记录".into(),
         }),
+        rechecks: vec![Recheck {
+            result: RecheckResult::Pass,
+            by: "赵强".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-22T10:00:00+08:00").expect("fixed"),
+            note: "复查合格".into(),
+            session: None,
+            implied: false,
+        }],
+        ..Rectification::default()
     });
     respond(&mut s, "2.1", Status::Pass, "");
     respond(&mut s, "2.2", Status::Na, "无绿化区域");
@@ -109,6 +124,7 @@ pub fn single() -> Report {
     Report {
         scope: Scope::Sessions,
         sessions: vec![SessionReport::new(office(), checklist(), history)],
+        followup: FollowUpData::default(),
     }
 }
 
@@ -128,6 +144,66 @@ pub fn round() -> Report {
             label: "2026年11月自查".into(),
         },
         sessions,
+        followup: round_followup(),
+    }
+}
+
+/// A problem from a superior's notice and the round's 责任分解: 办公室 lost exactly
+/// the 2.0 that disqualifies, 后勤服务中心 1.5.
+fn round_followup() -> FollowUpData {
+    let at = DateTime::parse_from_rfc3339("2026-11-25T09:00:00+08:00").expect("fixed");
+    let problem = Problem {
+        format: crate::model::problem::PROBLEM_FORMAT,
+        id: Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0077),
+        department: "党群室".into(),
+        title: "宣传栏内容过期".into(),
+        source: "市文明办通报".into(),
+        date: date("2026-11-25"),
+        by: "王敏".into(),
+        created: at,
+        updated: at,
+        seq: 1,
+        rectification: Rectification {
+            owner_department: "党群室".into(),
+            owner: "周涛".into(),
+            measure: "每月更新宣传栏".into(),
+            due: Some(date("2026-12-05")),
+            ..Rectification::default()
+        },
+        rev: String::new(),
+        seen: Vec::new(),
+    };
+    let detail = |session: u128, department: &str, code: &str, title: &str, lost: f64| DutyDetail {
+        session: Uuid::from_u128(session),
+        session_department: department.into(),
+        checklist_id: "wenming".into(),
+        code: code.into(),
+        title: title.into(),
+        lost,
+    };
+    let duties = vec![
+        Duty {
+            department: "办公室".into(),
+            items: 4,
+            lost: 2.0,
+            open_rectifications: 1,
+            disqualified: true,
+            disqualified_on: vec!["wenming".into()],
+            details: vec![detail(1, "办公室", "1.1", "中心组学习", 2.0)],
+        },
+        Duty {
+            department: "后勤服务中心".into(),
+            items: 2,
+            lost: 1.5,
+            open_rectifications: 0,
+            disqualified: false,
+            disqualified_on: Vec::new(),
+            details: vec![detail(3, "后勤服务中心", "2.1", "窗明几净", 1.5)],
+        },
+    ];
+    FollowUpData {
+        problems: vec![problem],
+        duties,
     }
 }
 

@@ -10,6 +10,9 @@ use super::svg;
 use crate::model::scoring::{format_points, section_figures};
 use crate::model::session::Status;
 
+#[path = "html_followup.rs"]
+mod followup;
+
 const STYLE: &str = r#"
 @page { size: A4; margin: 15mm 12mm; }
 * { box-sizing: border-box; }
@@ -165,6 +168,8 @@ fn several(out: &mut String, report: &Report, options: &Options) {
         }
         problem_table(out, &problems);
     }
+    followup::outside_problems(out, report, options);
+    followup::duties(out, report);
     out.push_str("<h2>全部条目</h2>\n");
     for (heading, rows) in headings.iter().zip(&items) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(heading));
@@ -360,6 +365,13 @@ mod tests {
             "the only URL is the escaped hostile note's"
         );
         assert_eq!(page.matches("<svg").count(), 1);
+        assert!(
+            page.contains("<td>党群室</td><td class=\"text\">宣传栏内容过期</td><td class=\"text\">市文明办通报</td>"),
+            "the problem from outside"
+        );
+        let duties = &page[page.find("<h2>责任分解</h2>").expect("责任分解")..];
+        assert!(duties.contains("<td>办公室</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"verdict\">取消评优资格</td>"), "{duties}");
+        assert!(duties.contains("<td>后勤服务中心</td><td class=\"num\">2</td><td class=\"num\">1.5</td><td class=\"num\">0</td><td></td>"), "{duties}");
         let chart = &page[page.find("<svg").unwrap_or(0)..];
         for department in ["办公室", "党群室", "后勤服务中心"] {
             assert!(

@@ -21,6 +21,20 @@ pub struct ImportJson {
     pub deleted_there: Vec<DeletedThereJson>,
     pub ignored: Vec<String>,
     pub problems: Vec<String>,
+    /// Problems from outside (`problem add`), merged like sessions.
+    pub outside: Vec<ImportedProblemJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportedProblemJson {
+    /// `P-<uuid>`.
+    pub id: String,
+    pub department: String,
+    pub title: String,
+    pub source: String,
+    /// `added|merged|unchanged|skipped`
+    pub outcome: &'static str,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,6 +109,21 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
             .collect(),
         ignored: report.ignored.clone(),
         problems: report.problems.clone(),
+        outside: report
+            .outside
+            .iter()
+            .map(|p| ImportedProblemJson {
+                id: crate::model::problem::label(p.id),
+                department: p.department.clone(),
+                title: p.title.clone(),
+                source: p.source.clone(),
+                outcome: p.outcome.as_str(),
+                reason: match &p.outcome {
+                    ImportOutcome::Skipped(why) => Some(why.clone()),
+                    _ => None,
+                },
+            })
+            .collect(),
     }
 }
 

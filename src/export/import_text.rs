@@ -62,6 +62,20 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
         out.push_str(&session_line(imported, lang));
         out.push('\n');
     }
+    for imported in &report.outside {
+        let mut line = format!(
+            "{}  {}  {} · {}",
+            outcome_label(&imported.outcome, lang),
+            crate::model::problem::label(imported.id),
+            sanitize_line(&imported.department),
+            sanitize_line(&imported.title)
+        );
+        if let ImportOutcome::Skipped(why) = &imported.outcome {
+            line.push_str(&format!(": {}", sanitize_line(why)));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
     for gone in &report.deleted_there {
         out.push_str(&format!(
             "{}  {}  ({})\n",
@@ -76,7 +90,7 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
     for problem in &report.problems {
         out.push_str(&format!("{}  {}\n", t.problem, sanitize_line(problem)));
     }
-    if report.sessions.is_empty() {
+    if report.sessions.is_empty() && report.outside.is_empty() {
         out.push_str(t.nothing);
         out.push('\n');
         return out;
@@ -128,6 +142,10 @@ pub fn bundle_report(report: &BundleReport, path: &str, lang: Lang) -> String {
         report.sessions.len(),
         sanitize_line(path)
     );
+    if report.problems > 0 {
+        let problem = crate::i18n::followup::texts(lang).problem;
+        out.push_str(&format!("  {problem} {}\n", report.problems));
+    }
     for checklist in &report.checklists {
         out.push_str(&format!("  {}\n", sanitize_line(checklist)));
     }

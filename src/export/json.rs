@@ -115,15 +115,7 @@ impl RateJson {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct RectificationJson {
-    pub owner: String,
-    pub due: Option<String>,
-    pub done: bool,
-    pub done_at: Option<String>,
-    pub done_by: Option<String>,
-    pub done_note: Option<String>,
-}
+pub use super::followup_json::RectificationJson;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionDetail {
@@ -188,6 +180,24 @@ impl SessionDetail {
             item.recheck = codes.contains(&item.code);
         }
     }
+
+    /// Rectifications as they stand once later walks' re-checks are counted
+    /// (`ops::followup::followed_rectifications`), by item code.
+    pub fn follow_rectifications(
+        &mut self,
+        followed: &std::collections::BTreeMap<String, crate::model::session::Rectification>,
+    ) {
+        for item in &mut self.items {
+            if let Some(rect) = followed.get(&item.code) {
+                item.rectification = Some(RectificationJson::of(rect));
+            }
+        }
+        self.summary.open_rectifications = self
+            .items
+            .iter()
+            .filter(|item| item.rectification.as_ref().is_some_and(|r| !r.closed))
+            .count();
+    }
 }
 
 /// A session with its items; a department session leaves out the items judged for
@@ -228,16 +238,9 @@ pub fn session_detail(checklist: &Checklist, session: &Session, lang: Lang) -> S
                 deducted: round2(points_lost(item, score)),
                 deductions,
                 evidence: response.map(|r| r.evidence.clone()).unwrap_or_default(),
-                rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
-                    RectificationJson {
-                        owner: rect.owner.clone(),
-                        due: rect.due.map(|d| d.to_string()),
-                        done: rect.done.is_some(),
-                        done_at: rect.done.as_ref().map(|d| d.at.to_rfc3339()),
-                        done_by: rect.done.as_ref().map(|d| d.by.clone()),
-                        done_note: rect.done.as_ref().map(|d| d.note.clone()),
-                    }
-                }),
+                rectification: response
+                    .and_then(|r| r.rectification.as_ref())
+                    .map(RectificationJson::of),
                 recheck: false,
             });
         }

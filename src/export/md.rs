@@ -3,6 +3,7 @@
 use super::Options;
 use super::report::{Report, SessionReport};
 use super::rows::{self, ItemRow, SummaryRow};
+use crate::model::scoring::format_points;
 
 pub fn render(report: &Report, options: &Options) -> String {
     let mut out = String::new();
@@ -144,11 +145,66 @@ fn several(out: &mut String, report: &Report, options: &Options) {
         ));
         problem_table(out, &problems);
     }
+    outside_problems(out, report, options);
+    duties(out, report);
     out.push_str("\n## 全部条目\n");
     for (heading, items) in &per_session {
         out.push_str(&format!("\n### {}\n\n", esc(heading)));
         item_table(out, items);
     }
+}
+
+/// Problems from outside (上级通报, 测评反馈) of the round's departments, if any.
+fn outside_problems(out: &mut String, report: &Report, options: &Options) {
+    let outside = rows::problem_rows(report, options.today);
+    if outside.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "\n### 上级通报及测评反馈问题({} 项)\n\n",
+        outside.len()
+    ));
+    let cells: Vec<Vec<String>> = outside
+        .iter()
+        .map(|problem| {
+            vec![
+                esc(&problem.department),
+                esc(&problem.title),
+                esc(&problem.source),
+                problem.date.to_string(),
+                esc(&problem.rectification.text()),
+            ]
+        })
+        .collect();
+    table(out, &["部门", "问题", "来源", "日期", "整改"], &cells);
+}
+
+/// 责任分解: what each lead department lost on the items it leads (round reports).
+fn duties(out: &mut String, report: &Report) {
+    let duties = rows::duty_rows(report);
+    if duties.is_empty() {
+        return;
+    }
+    out.push_str("\n## 责任分解\n\n");
+    let cells: Vec<Vec<String>> = duties
+        .iter()
+        .map(|duty| {
+            let details = duty.details_text();
+            vec![
+                esc(&duty.department),
+                duty.items.to_string(),
+                format_points(duty.lost),
+                duty.open_rectifications.to_string(),
+                duty.verdict_zh().to_string(),
+                esc(&details),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["牵头科室", "牵头条目", "失分", "待整改", "判定", "失分明细"],
+        &cells,
+    );
 }
 
 fn problem_table(out: &mut String, problems: &[&ItemRow]) {
@@ -257,8 +313,18 @@ mod tests {
         assert!(text.contains("| 是(3.1) | 是 |"), "veto and disqualified");
         assert!(text.contains("## 问题与整改(3 项)"));
         assert!(text.contains("无年度学习计划 -2"));
-        assert!(text.contains("李明\\<b\\> · 2026-11-01 · 逾期未完成"));
-        assert!(text.contains("张华 · 2026-12-01 · 已完成 · 已补记录"));
+        assert!(
+            text.contains(
+                "办公室 李明\\<b\\> · 整改措施：补开中心组学习会 · 2026-11-01 · 逾期未完成"
+            ),
+            "责任科室, 责任人 and 整改措施 each once: {text}"
+        );
+        assert!(
+            text.contains(
+                "党群室 张华 · 2026-12-01 · 已销号 · 已补记录 · 复查通过 2026-11-22 赵强：复查合格"
+            ),
+            "the 复查 that closed it: {text}"
+        );
         assert_eq!(text.matches("| 2.3 |").count(), 1, "all items, once");
         assert!(!text.contains("<script>") && !text.contains('\u{1b}') && !text.contains('\r'));
     }
@@ -276,5 +342,23 @@ mod tests {
             assert!(text.contains(&format!("### {department} · 导出测试表 v3(")));
         }
         assert!(text.contains("- 日期:2026-11-18 至 2026-11-20"));
+        assert!(text.contains("### 上级通报及测评反馈问题(1 项)"), "{text}");
+        assert!(
+            text.contains("| 党群室 | 宣传栏内容过期 | 市文明办通报 | 2026-11-25 | 党群室 周涛 · 整改措施：每月更新宣传栏 · 2026-12-05 · 未完成 |"),
+            "{text}"
+        );
+        let duties = text
+            .split("## 责任分解")
+            .nth(1)
+            .expect("a 责任分解 section");
+        assert!(
+            duties.contains("| 办公室 | 4 | 2 | 1 | 取消评优资格 | 1.1 中心组学习 -2（办公室） |"),
+            "{duties}"
+        );
+        assert!(
+            duties
+                .contains("| 后勤服务中心 | 2 | 1.5 | 0 |  | 2.1 窗明几净 -1.5（后勤服务中心） |"),
+            "{duties}"
+        );
     }
 }

@@ -9,6 +9,9 @@ pub mod docx;
 pub mod file;
 #[cfg(test)]
 mod fixture;
+pub mod followup_json;
+mod followup_rows;
+pub mod followup_text;
 pub mod form;
 pub mod html;
 pub mod import_json;

@@ -9,8 +9,11 @@ use uuid::Uuid;
 
 use super::ExportError;
 use crate::model::checklist::Checklist;
+use crate::model::duties::Duty;
+use crate::model::problem::Problem;
 use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
+use crate::model::session::Recheck;
 use crate::model::session::Session;
 use crate::model::text::normalize_name;
 use crate::progress::Progress;
@@ -48,6 +51,9 @@ pub struct SessionReport {
     /// Sessions of the same series (department, checklist, scope) up to this one's date,
     /// oldest first, this session included.
     pub history: Vec<TrendPoint>,
+    /// Re-checks later sessions' walks made of this session's rectifications, by item
+    /// code (docs/design.md §10); empty for the newest round.
+    pub later_rechecks: HashMap<String, Vec<Recheck>>,
 }
 
 impl SessionReport {
@@ -58,6 +64,7 @@ impl SessionReport {
             checklist,
             summary,
             history,
+            later_rechecks: HashMap::new(),
         }
     }
 
@@ -70,6 +77,17 @@ impl SessionReport {
 pub struct Report {
     pub scope: Scope,
     pub sessions: Vec<SessionReport>,
+    /// Problems from outside and 责任分解 (round reports; `ops::export` fills them).
+    pub followup: FollowUpData,
+}
+
+/// What a round report adds from the rectification loop (docs/design.md §10, §11).
+#[derive(Debug, Clone, Default)]
+pub struct FollowUpData {
+    /// Open problems from outside of the round's departments.
+    pub problems: Vec<Problem>,
+    /// 责任分解 of the round.
+    pub duties: Vec<Duty>,
 }
 
 impl Report {
@@ -167,9 +185,19 @@ pub fn collect(
         let session = store.load(id)?.session;
         let checklist = checklist_of(store, &session)?;
         let history = peers.trend(&session, &checklist);
-        sessions.push(SessionReport::new(session, checklist, history));
+        // Re-checks by later walks that cannot be read leave the report as filed.
+        let later_rechecks = store
+            .later_rechecks(&session, &checklist)
+            .unwrap_or_default();
+        let mut one = SessionReport::new(session, checklist, history);
+        one.later_rechecks = later_rechecks;
+        sessions.push(one);
     }
-    Ok(Report { scope, sessions })
+    Ok(Report {
+        scope,
+        sessions,
+        followup: FollowUpData::default(),
+    })
 }
 
 fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, ExportError> {

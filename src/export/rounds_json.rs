@@ -1,4 +1,4 @@
-//! The `--json` shapes of `compare` and `ledger` (docs/design.md §6). Field names are stable.
+//! The `--json` shape of `compare` (docs/design.md §6). Field names are stable.
 //!
 //! `compare --json`:
 //! - `current`, `prior`: session ids;
@@ -14,13 +14,12 @@
 //!   score, unscored counting as 0), `class` (improved, regressed, unchanged, changed,
 //!   newly_checked, added, removed).
 //!
-//! `ledger --json`: an array of rectifications (see [`LedgerEntryJson`]).
+//! `ledger --json`: see [`followup_json`](super::followup_json).
 
 use serde::Serialize;
 
 use super::json::{SessionSummary, round2, session_summary};
 use crate::model::compare::{Class, Comparison, Inspection, ItemChange};
-use crate::model::ledger::LedgerEntry;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonJson {
@@ -102,57 +101,4 @@ fn change(change: &ItemChange) -> ChangeJson {
         delta: round2(change.delta),
         class: change.class.as_str(),
     }
-}
-
-/// One rectification in `ledger --json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct LedgerEntryJson {
-    /// The id of the session where the rectification was recorded.
-    pub session: String,
-    pub department: String,
-    pub checklist: String,
-    pub round: String,
-    pub date: String,
-    pub code: String,
-    pub title: String,
-    /// The item's status in that session.
-    pub status: &'static str,
-    pub owner: String,
-    pub due: Option<String>,
-    /// Open with a due date before today.
-    pub overdue: bool,
-    /// Sessions of the series that carried it unresolved (model::ledger).
-    pub rounds_open: usize,
-    pub done: bool,
-    pub done_at: Option<String>,
-    pub done_by: Option<String>,
-    pub done_note: Option<String>,
-}
-
-pub fn ledger(entries: &[LedgerEntry]) -> Vec<LedgerEntryJson> {
-    entries
-        .iter()
-        .map(|entry| {
-            let rect = &entry.rectification;
-            let done = rect.done.as_ref();
-            LedgerEntryJson {
-                session: entry.session_id.to_string(),
-                department: entry.department.clone(),
-                checklist: entry.checklist_id.clone(),
-                round: entry.round.clone(),
-                date: entry.date.to_string(),
-                code: entry.code.clone(),
-                title: entry.title.clone(),
-                status: entry.status.as_str(),
-                owner: rect.owner.clone(),
-                due: rect.due.map(|due| due.to_string()),
-                overdue: entry.overdue,
-                rounds_open: entry.rounds_open,
-                done: done.is_some(),
-                done_at: done.map(|d| d.at.to_rfc3339()),
-                done_by: done.map(|d| d.by.clone()),
-                done_note: done.map(|d| d.note.clone()),
-            }
-        })
-        .collect()
 }

@@ -5,7 +5,6 @@ use crate::i18n::{
     rounds::{class_label, texts as round_texts},
 };
 use crate::model::compare::{Comparison, Inspection, ItemChange, sort_regressions_first};
-use crate::model::ledger::LedgerEntry;
 use crate::model::scoring::{Summary, format_points};
 use crate::model::session::{Session, Status};
 use crate::model::text::sanitize_line;
@@ -143,70 +142,6 @@ fn item_row(change: &ItemChange, lang: Lang) -> Vec<String> {
         signed_points(change.delta),
         class_label(change.class, lang).to_string(),
     ]
-}
-
-/// The ledger as a table; `include_closed` only changes the message when it is empty.
-pub fn ledger(entries: &[LedgerEntry], include_closed: bool, lang: Lang) -> String {
-    let t = lang.texts();
-    let r = round_texts(lang);
-    if entries.is_empty() {
-        let message = if include_closed {
-            r.no_rectifications
-        } else {
-            r.no_open_rectifications
-        };
-        return format!("{message}\n");
-    }
-    let rows: Vec<Vec<String>> = entries
-        .iter()
-        .map(|entry| {
-            let rect = &entry.rectification;
-            let state = match &rect.done {
-                None => t.not_done.to_string(),
-                Some(done) => format!(
-                    "{} {} {}",
-                    t.done,
-                    sanitize_line(&done.by),
-                    done.at.format("%Y-%m-%d %H:%M")
-                )
-                .trim_end()
-                .to_string(),
-            };
-            vec![
-                sanitize_line(&entry.department),
-                entry.date.to_string(),
-                sanitize_line(&entry.round),
-                format!(
-                    "{} {}",
-                    sanitize_line(&entry.code),
-                    sanitize_line(&entry.title)
-                ),
-                lang.status(entry.status).to_string(),
-                sanitize_line(&rect.owner),
-                rect.due.map(|due| due.to_string()).unwrap_or_default(),
-                if entry.overdue { r.overdue } else { "" }.to_string(),
-                entry.rounds_open.to_string(),
-                state,
-                entry.session_id.to_string(),
-            ]
-        })
-        .collect();
-    table(
-        &[
-            t.department,
-            t.date,
-            t.round,
-            r.item,
-            r.status,
-            t.owner,
-            t.due,
-            r.overdue,
-            r.rounds_open,
-            t.rectification,
-            "id",
-        ],
-        &rows,
-    )
 }
 
 #[cfg(test)]

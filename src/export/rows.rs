@@ -5,10 +5,13 @@ use chrono::NaiveDate;
 
 use super::report::SessionReport;
 use crate::i18n::report::REPORT;
+use crate::model::followup::followed;
 use crate::model::ledger::is_overdue;
 use crate::model::scoring::{Summary, applied_deductions, format_points, item_score, points_lost};
-use crate::model::session::Status;
+use crate::model::session::{FollowUpState, Recheck, RecheckResult, Rectification, Status};
 use crate::model::text::sanitize;
+
+pub use super::followup_rows::{DutyRow, ProblemRow, duty_rows, problem_rows};
 
 /// Column names of the per-item table (csv, xlsx 明细).
 pub const ITEM_COLUMNS: [&str; 16] = REPORT.item_columns;
@@ -46,28 +49,129 @@ pub struct Done {
     pub note: String,
 }
 
+/// A 复查 as documents show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecheckRow {
+    pub passed: bool,
+    pub date: NaiveDate,
+    pub by: String,
+    pub note: String,
+    /// Made by a later session's walk (not recorded by hand).
+    pub by_walk: bool,
+}
+
+impl RecheckRow {
+    /// 通过 / 未通过.
+    pub fn result_zh(&self) -> &'static str {
+        let result = if self.passed {
+            RecheckResult::Pass
+        } else {
+            RecheckResult::Fail
+        };
+        crate::i18n::followup::result(crate::i18n::Lang::Zh, result)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RectificationRow {
+    /// 责任科室.
+    pub owner_department: String,
+    /// 责任人.
     pub owner: String,
+    /// 整改措施.
+    pub measure: String,
     pub due: Option<NaiveDate>,
+    /// 整改落实.
     pub done: Option<Done>,
+    /// The latest 复查, with those later walks made counted (the closing one when
+    /// closed).
+    pub recheck: Option<RecheckRow>,
+    pub state: FollowUpState,
     /// Open and due before today.
     pub overdue: bool,
 }
 
 impl RectificationRow {
+    /// The rectification as it stands once `walked` (later walks' re-checks) count.
+    pub fn of(rect: &Rectification, walked: Vec<Recheck>, today: NaiveDate) -> RectificationRow {
+        let rect = followed(rect, walked);
+        let latest = rect.closing().or(rect.recheck());
+        RectificationRow {
+            owner_department: clean_line(&rect.owner_department),
+            owner: clean_line(&rect.owner),
+            measure: clean(&rect.measure),
+            due: rect.due,
+            done: rect.done.as_ref().map(|done| Done {
+                date: done.at.date_naive(),
+                by: clean_line(&done.by),
+                note: clean(&done.note),
+            }),
+            recheck: latest.map(|recheck| RecheckRow {
+                passed: recheck.result == RecheckResult::Pass,
+                date: recheck.at.date_naive(),
+                by: clean_line(&recheck.by),
+                note: clean(&recheck.note),
+                by_walk: recheck.session.is_some(),
+            }),
+            state: rect.state(),
+            overdue: is_overdue(&rect, today),
+        }
+    }
+
+    /// 已销号, 待复查, 复查未通过, 逾期未完成 or 未完成.
     pub fn state_zh(&self) -> &'static str {
-        if self.done.is_some() {
-            REPORT.done
-        } else if self.overdue {
-            REPORT.overdue_open
-        } else {
-            REPORT.open
+        match self.state {
+            FollowUpState::Closed | FollowUpState::Done => {
+                crate::i18n::followup::state(crate::i18n::Lang::Zh, self.state)
+            }
+            _ if self.overdue => REPORT.overdue_open,
+            FollowUpState::Failed => {
+                crate::i18n::followup::state(crate::i18n::Lang::Zh, self.state)
+            }
+            FollowUpState::Open => REPORT.open,
         }
     }
 
     pub fn due_text(&self) -> String {
         self.due.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    /// "办公室 李明 · 整改措施：完善台账 · 2026-12-01 · 已销号 · 落实情况 · 复查通过
+    /// 2026-11-20 王敏", whichever parts are given: one cell of a document's 整改 column.
+    pub fn text(&self) -> String {
+        let words = crate::i18n::followup::texts(crate::i18n::Lang::Zh);
+        let mut parts = vec![self.responsible_text()];
+        if !self.measure.is_empty() {
+            parts.push(format!("{}：{}", words.measure, self.measure));
+        }
+        if let Some(due) = self.due {
+            parts.push(due.to_string());
+        }
+        parts.push(self.state_zh().to_string());
+        if let Some(done) = &self.done {
+            parts.push(done.note.clone());
+        }
+        if let Some(recheck) = &self.recheck {
+            let mut text = format!("{}{} {}", words.recheck, recheck.result_zh(), recheck.date);
+            if !recheck.by.is_empty() {
+                text.push_str(&format!(" {}", recheck.by));
+            }
+            if !recheck.note.is_empty() {
+                text.push_str(&format!("：{}", recheck.note));
+            }
+            parts.push(text);
+        }
+        parts.retain(|part| !part.is_empty());
+        parts.join(" · ")
+    }
+
+    /// "办公室 李明": 责任科室 and 责任人, whichever are given.
+    pub fn responsible_text(&self) -> String {
+        [self.owner_department.as_str(), self.owner.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -127,22 +231,12 @@ impl ItemRow {
         self.evidence.join(";")
     }
 
-    /// "李明 · 2026-12-01 · 未完成", or empty without a rectification.
+    /// The rectification in one cell (`RectificationRow::text`); empty without one.
     pub fn rectification_text(&self) -> String {
-        let Some(rect) = &self.rectification else {
-            return String::new();
-        };
-        let mut parts = vec![rect.owner.clone()];
-        if let Some(due) = rect.due {
-            parts.push(due.to_string());
-        }
-        parts.push(rect.state_zh().to_string());
-        if let Some(done) = &rect.done
-            && !done.note.is_empty()
-        {
-            parts.push(done.note.clone());
-        }
-        parts.join(" · ")
+        self.rectification
+            .as_ref()
+            .map(RectificationRow::text)
+            .unwrap_or_default()
     }
 
     /// Marks shown after the title: "[一票否决]", "[加分项]".
@@ -196,16 +290,8 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
                     .map(|r| r.evidence.iter().map(|e| clean_line(e)).collect())
                     .unwrap_or_default(),
                 rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
-                    RectificationRow {
-                        owner: clean_line(&rect.owner),
-                        due: rect.due,
-                        done: rect.done.as_ref().map(|done| Done {
-                            date: done.at.date_naive(),
-                            by: clean_line(&done.by),
-                            note: clean(&done.note),
-                        }),
-                        overdue: is_overdue(rect, today),
-                    }
+                    let walked = report.later_rechecks.get(&item.code).cloned();
+                    RectificationRow::of(rect, walked.unwrap_or_default(), today)
                 }),
             });
         }

@@ -35,7 +35,7 @@ const SUMMARY_COLUMNS: [&str; 16] = [
     "待整改",
 ];
 
-const RECTIFICATION_COLUMNS: [&str; 14] = [
+const RECTIFICATION_COLUMNS: [&str; 20] = [
     "轮次",
     "日期",
     "部门",
@@ -45,11 +45,30 @@ const RECTIFICATION_COLUMNS: [&str; 14] = [
     "扣分",
     "问题描述",
     "扣分项",
+    "责任科室",
     "责任人",
-    "期限",
+    "整改措施",
+    "整改时限",
     "整改状态",
-    "完成日期",
-    "完成说明",
+    "落实日期",
+    "落实情况",
+    "复查结果",
+    "复查人",
+    "复查日期",
+    "复查意见",
+];
+
+/// 责任分解 of a round: one row per lead department, then its losses item by item.
+const DUTY_COLUMNS: [&str; 9] = [
+    "牵头科室",
+    "牵头条目",
+    "失分",
+    "待整改",
+    "判定",
+    "检查部门",
+    "编号",
+    "条目",
+    "该项失分",
 ];
 
 enum Cell {
@@ -97,7 +116,22 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
             ledger.row(rectification_cells(one, row), is_overdue(row))?;
         }
     }
+    for problem in rows::problem_rows(report, options.today) {
+        let overdue = problem.rectification.overdue;
+        ledger.row(problem_cells(&problem), overdue)?;
+    }
     ledger.finish()?;
+
+    if report.round_label().is_some() {
+        let sheet = workbook.add_worksheet().set_name("责任分解")?;
+        let mut duties = Sheet::new(sheet, &DUTY_COLUMNS)?;
+        for duty in rows::duty_rows(report) {
+            for cells in duty_cells(&duty) {
+                duties.row(cells, duty.disqualified)?;
+            }
+        }
+        duties.finish()?;
+    }
 
     workbook.save_to_buffer()
 }
@@ -150,9 +184,7 @@ fn detail_cells(one: &super::SessionReport, row: &ItemRow) -> Vec<Cell> {
 }
 
 fn rectification_cells(one: &super::SessionReport, row: &ItemRow) -> Vec<Cell> {
-    let rect = row.rectification.as_ref();
-    let done = rect.and_then(|r| r.done.as_ref());
-    vec![
+    let mut cells = vec![
         text(rows::clean_line(&one.session.round)),
         Cell::Date(Some(one.session.date)),
         text(rows::clean_line(&one.session.department)),
@@ -162,12 +194,74 @@ fn rectification_cells(one: &super::SessionReport, row: &ItemRow) -> Vec<Cell> {
         Cell::Number(row.lost),
         Cell::Long(row.note.clone()),
         Cell::Long(row.deductions_text()),
+    ];
+    cells.extend(follow_up_cells(row.rectification.as_ref()));
+    cells
+}
+
+/// A problem from outside: its source where items have their round.
+fn problem_cells(problem: &rows::ProblemRow) -> Vec<Cell> {
+    let mut cells = vec![
+        text(&problem.source),
+        Cell::Date(Some(problem.date)),
+        text(&problem.department),
+        text(&problem.id),
+        Cell::Long(problem.title.clone()),
+        text(crate::i18n::followup::texts(crate::i18n::Lang::Zh).problem),
+        Cell::Number(None),
+        Cell::Long(String::new()),
+        Cell::Long(String::new()),
+    ];
+    cells.extend(follow_up_cells(Some(&problem.rectification)));
+    cells
+}
+
+/// 责任科室 … 复查意见: the rectification loop's columns.
+fn follow_up_cells(rect: Option<&rows::RectificationRow>) -> Vec<Cell> {
+    let done = rect.and_then(|r| r.done.as_ref());
+    let recheck = rect.and_then(|r| r.recheck.as_ref());
+    vec![
+        text(rect.map(|r| r.owner_department.clone()).unwrap_or_default()),
         text(rect.map(|r| r.owner.clone()).unwrap_or_default()),
+        Cell::Long(rect.map(|r| r.measure.clone()).unwrap_or_default()),
         Cell::Date(rect.and_then(|r| r.due)),
         text(rect.map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh())),
         Cell::Date(done.map(|d| d.date)),
         Cell::Long(done.map(|d| d.note.clone()).unwrap_or_default()),
+        text(recheck.map(|r| r.result_zh()).unwrap_or_default()),
+        text(recheck.map(|r| r.by.clone()).unwrap_or_default()),
+        Cell::Date(recheck.map(|r| r.date)),
+        Cell::Long(recheck.map(|r| r.note.clone()).unwrap_or_default()),
     ]
+}
+
+/// A department's row, then one row per item it lost points on.
+fn duty_cells(duty: &rows::DutyRow) -> Vec<Vec<Cell>> {
+    let mut rows = vec![vec![
+        text(&duty.department),
+        Cell::Number(Some(duty.items as f64)),
+        Cell::Number(Some(duty.lost)),
+        Cell::Number(Some(duty.open_rectifications as f64)),
+        text(duty.verdict_zh()),
+        text(""),
+        text(""),
+        text(""),
+        Cell::Number(None),
+    ]];
+    for (session_department, code, title, lost) in &duty.details {
+        rows.push(vec![
+            text(&duty.department),
+            Cell::Number(None),
+            Cell::Number(None),
+            Cell::Number(None),
+            text(""),
+            text(session_department),
+            text(code),
+            Cell::Long(title.clone()),
+            Cell::Number(Some(*lost)),
+        ]);
+    }
+    rows
 }
 
 /// A worksheet being filled: tracks the next row and each column's display width.

@@ -26,7 +26,7 @@ fn open(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
 fn sheets_headers_strings_and_numbers_read_back() {
     let bytes = render(&fixture::round(), &Options::new(fixture::today())).expect("renders");
     let mut book = open(bytes);
-    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单"]);
+    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单", "责任分解"]);
 
     let summary = book.worksheet_range("汇总").expect("汇总");
     let header: Vec<String> = summary
@@ -75,13 +75,77 @@ fn sheets_headers_strings_and_numbers_read_back() {
     let ledger = book.worksheet_range("整改清单").expect("整改清单");
     assert_eq!(
         ledger.height(),
-        1 + 3 + 1,
-        "office's three problems, logistics' one"
+        1 + 3 + 1 + 1,
+        "office's three problems, logistics' one, the problem from outside"
     );
     assert_eq!(
-        ledger.get((1, 11)),
+        ledger.get((1, 13)),
         Some(&Data::String("逾期未完成".into()))
     );
+}
+
+/// 整改清单 carries the loop: 责任科室, 责任人, 措施, 落实 and 复查; a problem from
+/// outside has its P- id and source; the round's 责任分解 has its own sheet.
+#[test]
+fn the_rectification_sheet_has_recheck_columns_and_the_round_a_duties_sheet() {
+    let bytes = render(&fixture::round(), &Options::new(fixture::today())).expect("renders");
+    let mut book = open(bytes);
+    let ledger = book.worksheet_range("整改清单").expect("整改清单");
+    let header: Vec<String> = ledger
+        .rows()
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, RECTIFICATION_COLUMNS);
+    let cells = |code: &str| -> Vec<String> {
+        ledger
+            .rows()
+            .find(|row| row[3] == Data::String(code.into()))
+            .map(|row| row.iter().map(|c| c.to_string()).collect())
+            .unwrap_or_else(|| panic!("{code}"))
+    };
+    let open = cells("1.1");
+    assert_eq!(
+        (open[9].as_str(), open[11].as_str()),
+        ("办公室", "补开中心组学习会")
+    );
+    let closed = cells("1.3.1");
+    assert_eq!(&closed[9..11], ["党群室", "张华"]);
+    assert_eq!(closed[13], "已销号");
+    assert_eq!(closed[15], "已补记录");
+    assert_eq!(&closed[16..18], ["通过", "赵强"]);
+    assert_eq!(closed[19], "复查合格");
+    assert!(ledger.get((1, 18)).is_some(), "a date cell");
+    let problem = cells("P-01930000-0000-7000-8000-000000000077");
+    assert_eq!(
+        (problem[0].as_str(), problem[2].as_str()),
+        ("市文明办通报", "党群室")
+    );
+    assert_eq!(problem[4], "宣传栏内容过期");
+    assert_eq!(problem[10], "周涛");
+
+    let duties = book.worksheet_range("责任分解").expect("责任分解");
+    let rows: Vec<Vec<String>> = duties
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0], DUTY_COLUMNS);
+    assert_eq!(&rows[1][..5], ["办公室", "4", "2", "1", "取消评优资格"]);
+    assert_eq!(&rows[2][5..9], ["办公室", "1.1", "中心组学习", "2"]);
+    assert_eq!(&rows[3][..5], ["后勤服务中心", "2", "1.5", "0", ""]);
+
+    let single = render(&fixture::single(), &Options::new(fixture::today())).expect("renders");
+    assert_eq!(
+        open_names(single),
+        ["汇总", "明细", "整改清单"],
+        "no 责任分解 outside a round"
+    );
+}
+
+fn open_names(bytes: Vec<u8>) -> Vec<String> {
+    open(bytes).sheet_names()
 }
 
 #[test]

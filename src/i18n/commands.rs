@@ -45,12 +45,18 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         },
         C::EditNote => ("备注", "编辑备注（多行）"),
         C::Deductions => ("扣分", "扣分项：勾选预设扣分或填写其他扣分"),
-        C::Rectify => ("整改", "整改：责任人、期限、完成情况"),
+        C::Rectify => (
+            "整改",
+            "整改：责任科室、责任人、整改措施、整改时限、落实情况",
+        ),
         C::AddEvidence => ("资料", "添加佐证资料（文件路径或说明）"),
         C::NextPending => ("下一未查", "跳到下一个未查条目"),
         C::PrevPending => ("上一未查", "跳到上一个未查条目"),
         C::Search => ("搜索", "搜索编号、标题和备注"),
-        C::CycleFilter => ("筛选", "筛选：全部 / 未查 / 问题 / 与上轮不同 / 待复查"),
+        C::CycleFilter => (
+            "筛选",
+            "筛选：全部 / 未查 / 问题 / 与上轮不同 / 待复查 / 整改复查",
+        ),
         C::Undo => ("撤销", "撤销上一步修改"),
         C::Redo => ("重做", "重做"),
         C::Compare => ("对比", "与上一轮对比"),
@@ -82,7 +88,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::NextMatch => ("下一个", "下一个匹配"),
         C::PrevMatch => ("上一个", "上一个匹配"),
         C::ChangedOnly => ("只看变化", "只显示有变化的条目"),
-        C::MarkDone => ("已完成", "标记整改已完成 / 未完成"),
+        C::MarkDone => (
+            "落实",
+            "整改落实：报告整改已完成（表单中切换，台账中填写落实情况）",
+        ),
         C::ToggleAll => ("全部", "显示全部 / 只显示未完成的整改"),
         C::ReviewConflicts => ("冲突", "审阅合并冲突（导入后两份记录不一致的条目）"),
         C::KeepMine => ("保留当前", "保留当前采用的版本"),
@@ -95,6 +104,14 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::More => ("加一次", "所选扣分加一次"),
         C::Less => ("减一次", "所选扣分减一次"),
         C::PickLevel(_) => ("等次", "按序号选择等次"),
+        C::RecheckPass => ("复查通过", "复查通过：整改销号"),
+        C::RecheckFail => ("复查未通过", "复查未通过：整改仍需继续"),
+        C::AddProblem => ("新增问题", "登记外来问题（上级通报、测评反馈）"),
+        C::CycleDepartment => ("科室", "按责任科室筛选：全部 / 逐个科室"),
+        C::OverdueOnly => ("逾期", "只看逾期 / 全部"),
+        C::Duties => ("责任分解", "责任分解：各牵头科室的失分与待整改"),
+        C::PrevRound => ("上一轮", "查看更早的一轮"),
+        C::NextRound => ("下一轮", "查看更新的一轮"),
     }
 }
 
@@ -124,14 +141,17 @@ fn en(command: Command) -> (&'static str, &'static str) {
         },
         C::EditNote => ("note", "Edit the note (multi-line)"),
         C::Deductions => ("deduct", "Deductions: pick predefined ones or add another"),
-        C::Rectify => ("rectify", "Rectification: owner, due date, done"),
+        C::Rectify => (
+            "rectify",
+            "Rectification: owner department, owner, measure, due date, done",
+        ),
         C::AddEvidence => ("evidence", "Add an evidence reference (path or label)"),
         C::NextPending => ("next pending", "Next pending item"),
         C::PrevPending => ("prev pending", "Previous pending item"),
         C::Search => ("search", "Search codes, titles and notes"),
         C::CycleFilter => (
             "filter",
-            "Filter: all / pending / problems / changed / re-check",
+            "Filter: all / pending / problems / changed / re-check / rectifications",
         ),
         C::Undo => ("undo", "Undo the last change"),
         C::Redo => ("redo", "Redo"),
@@ -164,7 +184,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::NextMatch => ("next", "Next match"),
         C::PrevMatch => ("prev", "Previous match"),
         C::ChangedOnly => ("changed only", "Show only changed items"),
-        C::MarkDone => ("done", "Mark the rectification done / open"),
+        C::MarkDone => (
+            "done",
+            "Report the rectification done (a toggle in the form, a note on the ledger)",
+        ),
         C::ToggleAll => ("all", "Show all / only open rectifications"),
         C::ReviewConflicts => (
             "conflicts",
@@ -186,5 +209,22 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::More => ("once more", "The selected deduction once more"),
         C::Less => ("once less", "The selected deduction once less"),
         C::PickLevel(_) => ("level", "Pick a level by its number"),
+        C::RecheckPass => (
+            "re-check pass",
+            "Re-check passed: the rectification is closed",
+        ),
+        C::RecheckFail => (
+            "re-check fail",
+            "Re-check failed: the rectification stays open",
+        ),
+        C::AddProblem => (
+            "new problem",
+            "Record a problem from outside (a notice, feedback)",
+        ),
+        C::CycleDepartment => ("department", "Filter by responsible department: all / each"),
+        C::OverdueOnly => ("overdue", "Only overdue entries / all"),
+        C::Duties => ("duties", "Responsibilities: what each lead department lost"),
+        C::PrevRound => ("older round", "Show an older round"),
+        C::NextRound => ("newer round", "Show a newer round"),
     }
 }

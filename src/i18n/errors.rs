@@ -110,6 +110,18 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         StoreError::Encode { id, message } => format!("无法写出检查记录 {id}：{message}"),
+        StoreError::NoSuchProblem(prefix) => {
+            format!("没有与 {prefix:?} 相符的问题（问题编号形如 P-<编号>，见 zicha ledger）")
+        }
+        StoreError::AmbiguousProblem { prefix, matches } => format!(
+            "P-{prefix} 与 {} 个问题相符：{}；请多输入几位编号",
+            matches.len(),
+            matches.join(", ")
+        ),
+        StoreError::ProblemChanged { id, path } => format!(
+            "问题 {id} 读取后已被其他程序修改，没有覆盖它（{}）；请重试",
+            path.display()
+        ),
     }
 }
 
@@ -154,11 +166,14 @@ pub fn edit_error(lang: Lang, error: &EditError) -> String {
         EditError::BadRate(rate) => rate_error(lang, rate),
         EditError::BadPoints(points) => format!("扣分应为不小于 0 的数字，而不是 {points}"),
         EditError::EmptyReason => "其他扣分需要填写原因".into(),
-        EditError::DueWithoutOwner => "整改期限需要责任人（--owner）".into(),
-        EditError::EmptyOwner => "整改需要责任人".into(),
-        EditError::NoRectification { code } => format!("条目 {code} 没有可完成的整改"),
+        EditError::NoRectification { code } => format!(
+            "{code} 没有整改；请先填写整改（zicha mark … --owner-department、--owner、--measure 或 --due）"
+        ),
         EditError::AlreadyDone { code, by, at } => {
-            format!("条目 {code} 的整改已由 {by} 于 {at} 标记完成")
+            format!("{code} 的整改已由 {by} 于 {at} 报告落实，正等待复查")
+        }
+        EditError::AlreadyClosed { code, by, at } => {
+            format!("{code} 的整改已由 {by} 于 {at} 复查通过销号")
         }
     }
 }
@@ -322,6 +337,22 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
                 open.join(", ")
             }
         ),
+        OpsError::ProblemField(field) => match field {
+            crate::ops::problem::MissingField::Department => {
+                "问题需要填写部门（--department）".into()
+            }
+            crate::ops::problem::MissingField::Title => "问题需要填写标题（--title）".into(),
+        },
+        OpsError::NoRounds => "还没有检查记录，没有可汇总的轮次".into(),
+        OpsError::NoSuchRound { label, known } => {
+            format!("没有轮次 {label:?}；已有轮次：{}", known.join("、"))
+        }
+        OpsError::MissingCode { session } => {
+            format!("请在检查记录后写出条目编号：{session} 条目编号")
+        }
+        OpsError::CodeForProblem { code } => {
+            format!("问题（P-…）没有条目编号；请去掉 {code:?}")
+        }
         OpsError::NoPrior {
             id,
             department,

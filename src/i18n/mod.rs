@@ -15,10 +15,12 @@
 //! | [`table_import`] | `checklists import` and `checklists form`: the report, warnings, errors |
 //! | [`report`] | the words in exported documents |
 //! | [`scoring`] | veto, bonus and 负面清单 words, levels, counts, scope, the total's parts |
+//! | [`followup`] | the rectification loop, problems from outside, 责任分解 |
 
 pub mod cli;
 pub mod commands;
 pub mod errors;
+pub mod followup;
 pub mod import;
 pub mod report;
 pub mod rounds;

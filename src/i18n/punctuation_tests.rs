@@ -67,6 +67,7 @@ fn chinese_ui_and_cli_text_uses_full_width_punctuation() {
         ("scoring.rs", include_str!("scoring.rs")),
         ("ui.rs", include_str!("ui.rs")),
         ("table_import.rs", include_str!("table_import.rs")),
+        ("followup.rs", include_str!("followup.rs")),
     ];
     let mut wrong = Vec::new();
     let mut chinese = 0;

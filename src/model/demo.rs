@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::checklist::{Checklist, Scope};
 use super::demo_marks::{ItemState, next_response};
 pub use super::demo_words::ITEM_NOTES;
-use super::demo_words::{CLOSING_NOTES, DEPARTMENTS, EVIDENCE, INSPECTORS};
+use super::demo_words::{CLOSING_NOTES, DEPARTMENTS, EVIDENCE, INSPECTORS, MEASURES, OWNERS};
 use super::session::{ChecklistRef, Rectification, RectificationDone, Session};
 
 /// What to generate.
@@ -295,7 +295,7 @@ fn series(
             if let Some(opened) = state.open_in
                 && !response.status.is_problem()
             {
-                close_rectification(&mut series, opened, &item.code, date, inspector, &mut rng);
+                report_fixed(&mut series, opened, &item.code, date, &mut rng);
                 state.open_in = None;
             }
             let mut response = response;
@@ -306,14 +306,18 @@ fn series(
                     vec![rng.pick(&EVIDENCE).copied().unwrap_or_default().to_string()];
             }
             if problem && state.open_in.is_none() {
+                let pick = department_index + position + round_index;
                 response.rectification = Some(Rectification {
-                    owner: item
+                    owner_department: item
                         .owners
                         .first()
+                        .filter(|lead| !super::duties::is_every_department(lead))
                         .cloned()
                         .unwrap_or_else(|| department.to_string()),
+                    owner: OWNERS[pick % OWNERS.len()].to_string(),
+                    measure: MEASURES[pick % MEASURES.len()].to_string(),
                     due: Some(date + Duration::days(10 + rng.below(21) as i64)),
-                    done: None,
+                    ..Rectification::default()
                 });
                 state.open_in = Some(this);
             }
@@ -330,14 +334,9 @@ fn series(
     series
 }
 
-fn close_rectification(
-    series: &mut [Session],
-    opened: usize,
-    code: &str,
-    date: NaiveDate,
-    inspector: &str,
-    rng: &mut Rng,
-) {
+/// The owner of a rectification opened in `series[opened]` reports it done before
+/// the walk on `date`, which re-checks it (and closes it when the item passes).
+fn report_fixed(series: &mut [Session], opened: usize, code: &str, date: NaiveDate, rng: &mut Rng) {
     let Some(session) = series.get_mut(opened) else {
         return;
     };
@@ -346,9 +345,10 @@ fn close_rectification(
         .get_mut(code)
         .and_then(|response| response.rectification.as_mut())
     {
+        // The owner reports it done a few days before the walk that re-checks it.
         rectification.done = Some(RectificationDone {
-            at: at(date, 10, rng.below(60) as u32),
-            by: inspector.to_string(),
+            at: at(date - Duration::days(3), 10, rng.below(60) as u32),
+            by: rectification.owner.clone(),
             note: rng
                 .pick(&CLOSING_NOTES)
                 .copied()

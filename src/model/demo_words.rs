@@ -115,6 +115,18 @@ pub(super) const EVIDENCE: [&str; 6] = [
     "整改通知书",
 ];
 
+/// 责任人 named on demo rectifications.
+pub(super) const OWNERS: [&str; 7] = ["周涛", "吴芳", "郑凯", "孙丽", "马骏", "朱红", "胡斌"];
+
+/// 整改措施 on demo rectifications.
+pub(super) const MEASURES: [&str; 5] = [
+    "制定整改方案,明确时限",
+    "补齐台账资料并归档",
+    "召开专题会议,落实责任",
+    "开展专项清理,建立长效机制",
+    "完善制度,定期自查",
+];
+
 pub(super) const CLOSING_NOTES: [&str; 5] = [
     "已整改，复查达标",
     "资料已补齐",

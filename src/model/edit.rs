@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::checklist::{Item, Rules, Scope};
 use super::judgement::{Judgement, Picked};
 use super::rate::RateError;
-use super::session::{FreeDeduction, Rectification, RectificationDone, Response, Status};
+use super::session::{FreeDeduction, Response, Status};
 
 use judge::{apply_judgement, pick_deductions};
 pub use judge::{level_choices, settle_status};
@@ -21,7 +21,11 @@ pub struct Mark {
     /// `None` keeps the current ones.
     pub deductions: Option<Vec<Picked>>,
     pub free_deduction: Option<FreeDeduction>,
+    /// Rectification fields (docs/design.md §10); each `None` keeps what is there,
+    /// an empty text clears it.
     pub owner: Option<String>,
+    pub owner_department: Option<String>,
+    pub measure: Option<String>,
     pub due: Option<NaiveDate>,
 }
 
@@ -73,14 +77,20 @@ pub enum EditError {
     JudgementWithDeductions { code: String },
     #[error(transparent)]
     BadRate(#[from] RateError),
-    #[error("a due date needs an owner (--owner)")]
-    DueWithoutOwner,
-    #[error("a rectification needs an owner")]
-    EmptyOwner,
-    #[error("item {code} has no rectification to close")]
+    #[error(
+        "{code} has no rectification; give one first (`zicha mark … --owner-department`, --owner, --measure or --due)"
+    )]
     NoRectification { code: String },
-    #[error("the rectification of item {code} was already closed by {by} at {at}")]
+    #[error(
+        "the rectification of {code} was already reported done by {by} at {at}; it waits for its re-check"
+    )]
     AlreadyDone {
+        code: String,
+        by: String,
+        at: String,
+    },
+    #[error("the rectification of {code} was already closed by {by} at {at} (a passed re-check)")]
+    AlreadyClosed {
         code: String,
         by: String,
         at: String,
@@ -132,54 +142,34 @@ pub fn apply_mark(
     if let Some(free) = &mark.free_deduction {
         response.free_deduction = Some(check_free(free)?);
     }
-    match (&mark.owner, mark.due) {
-        (Some(owner), due) => {
-            let owner = owner.trim();
-            if owner.is_empty() {
-                return Err(EditError::EmptyOwner);
-            }
-            // A new owner keeps the due date and the done record unless told otherwise.
-            let previous = response.rectification.take();
-            response.rectification = Some(Rectification {
-                owner: owner.to_string(),
-                due: due.or_else(|| previous.as_ref().and_then(|r| r.due)),
-                done: previous.and_then(|r| r.done),
-            });
-        }
-        (None, Some(due)) => match response.rectification.as_mut() {
-            Some(rectification) => rectification.due = Some(due),
-            None => return Err(EditError::DueWithoutOwner),
-        },
-        (None, None) => {}
-    }
+    apply_rectification(&mut response, mark);
     settle_status(item, &mut response);
     Ok(response)
 }
 
-/// The response with its rectification marked done (整改完成) by `done.by` at
-/// `done.at`; the note is trimmed. An item without a rectification, or with one
-/// already closed, is an error, so a closing is never silently overwritten.
-pub fn close_rectification(
-    code: &str,
-    current: Option<&Response>,
-    done: RectificationDone,
-) -> Result<Response, EditError> {
-    let mut response = current.cloned().unwrap_or_default();
-    let Some(rectification) = response.rectification.as_mut() else {
-        return Err(EditError::NoRectification { code: code.into() });
-    };
-    if let Some(earlier) = &rectification.done {
-        return Err(EditError::AlreadyDone {
-            code: code.into(),
-            by: earlier.by.clone(),
-            at: earlier.at.to_rfc3339(),
-        });
+/// A mark's rectification fields: a rectification exists once any of owner, owner
+/// department, measure or due is given; one left with nothing in it is removed.
+fn apply_rectification(response: &mut Response, mark: &Mark) {
+    let given = mark.owner.is_some()
+        || mark.owner_department.is_some()
+        || mark.measure.is_some()
+        || mark.due.is_some();
+    if !given {
+        return;
     }
-    rectification.done = Some(RectificationDone {
-        note: done.note.trim().to_string(),
-        ..done
-    });
-    Ok(response)
+    let mut rectification = response.rectification.take().unwrap_or_default();
+    let text = |value: &Option<String>, current: &mut String| {
+        if let Some(value) = value {
+            *current = value.trim().to_string();
+        }
+    };
+    text(&mark.owner, &mut rectification.owner);
+    text(&mark.owner_department, &mut rectification.owner_department);
+    text(&mark.measure, &mut rectification.measure);
+    if let Some(due) = mark.due {
+        rectification.due = Some(due);
+    }
+    response.rectification = (!rectification.is_blank()).then_some(rectification);
 }
 
 pub fn check_free(free: &FreeDeduction) -> Result<FreeDeduction, EditError> {
@@ -287,31 +277,45 @@ mod tests {
             due: NaiveDate::from_ymd_opt(2026, 12, 1),
             ..Mark::default()
         };
+        let response = apply_mark(
+            &Rules::default(),
+            Scope::Department,
+            &item(),
+            None,
+            &due_only,
+        )
+        .unwrap();
+        let rect = response
+            .rectification
+            .clone()
+            .expect("a due date alone makes one");
         assert_eq!(
-            apply_mark(
-                &Rules::default(),
-                Scope::Department,
-                &item(),
-                None,
-                &due_only
-            ),
-            Err(EditError::DueWithoutOwner)
+            (rect.owner.as_str(), rect.due),
+            ("", NaiveDate::from_ymd_opt(2026, 12, 1))
         );
         let with_owner = Mark {
             owner: Some(" 李明 ".into()),
+            owner_department: Some("工会".into()),
+            measure: Some("补齐学习记录".into()),
             ..due_only
         };
         let response = apply_mark(
             &Rules::default(),
             Scope::Department,
             &item(),
-            None,
+            Some(&response),
             &with_owner,
         )
         .unwrap();
         let rect = response.rectification.clone().unwrap();
-        assert_eq!(rect.owner, "李明");
-        assert_eq!(rect.due, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(
+            (
+                rect.owner.as_str(),
+                rect.owner_department.as_str(),
+                rect.measure.as_str()
+            ),
+            ("李明", "工会", "补齐学习记录")
+        );
         let new_owner = Mark {
             judgement: Judgement::Status(Status::Fail),
             owner: Some("张华".into()),
@@ -325,53 +329,32 @@ mod tests {
             &new_owner,
         )
         .unwrap();
-        let rect = response.rectification.unwrap();
+        let rect = response.rectification.clone().unwrap();
         assert_eq!(rect.owner, "张华");
+        assert_eq!(rect.owner_department, "工会", "the other fields are kept");
         assert_eq!(
             rect.due,
             NaiveDate::from_ymd_opt(2026, 12, 1),
             "the due date is kept"
         );
-    }
-
-    #[test]
-    fn closing_a_rectification_keeps_who_when_and_the_rest() {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-12-15T10:00:00+08:00").unwrap();
-        let done = RectificationDone {
-            at,
-            by: "王敏".into(),
-            note: " 已更换台账 ".into(),
+        let cleared = Mark {
+            judgement: Judgement::Status(Status::Fail),
+            owner: Some(String::new()),
+            owner_department: Some(" ".into()),
+            measure: Some(String::new()),
+            ..Mark::default()
         };
-        assert_eq!(
-            close_rectification("1.1", None, done.clone()),
-            Err(EditError::NoRectification { code: "1.1".into() })
-        );
-        let open = Response {
-            status: Status::Fail,
-            note: "无计划".into(),
-            rectification: Some(Rectification {
-                owner: "李明".into(),
-                due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                done: None,
-            }),
-            ..Response::default()
-        };
-        let closed = close_rectification("1.1", Some(&open), done.clone()).unwrap();
-        assert_eq!(closed.status, Status::Fail);
-        assert_eq!(closed.note, "无计划");
-        let rect = closed.rectification.clone().unwrap();
-        assert_eq!(rect.owner, "李明");
-        let record = rect.done.unwrap();
-        assert_eq!(
-            (record.by.as_str(), record.at, record.note.as_str()),
-            ("王敏", at, "已更换台账")
-        );
-        let again = close_rectification("1.1", Some(&closed), done).unwrap_err();
+        let kept_due = apply_mark(
+            &Rules::default(),
+            Scope::Department,
+            &item(),
+            Some(&response),
+            &cleared,
+        )
+        .unwrap();
         assert!(
-            again
-                .to_string()
-                .contains("already closed by 王敏 at 2026-12-15T10:00:00+08:00"),
-            "{again}"
+            kept_due.rectification.is_some(),
+            "the due date still holds it"
         );
     }
 }

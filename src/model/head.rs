@@ -96,6 +96,12 @@ pub struct SessionHead {
     pub open_rectifications: usize,
     /// Items with a rectification, open or closed.
     pub rectifications: usize,
+    /// Codes whose rectification this file leaves open (no passed re-check written
+    /// in it). Later walks may still close them: see [`walk_closures`].
+    pub open_codes: Vec<String>,
+    /// Positions (in the checklist's `items()` order) of the items marked 达标: the
+    /// re-checks this session's walk passes (`model::followup`).
+    pub passed: Vec<u32>,
     /// Figures of the checklist's top-level sections, in its order.
     pub sections: Vec<StoredFigures>,
 }
@@ -111,8 +117,8 @@ impl SessionHead {
         checklist: &Checklist,
         summary: &Summary,
     ) -> SessionHead {
-        let rectifications = checklist
-            .items()
+        let items = checklist.items();
+        let rectifications = items
             .iter()
             .filter(|item| {
                 session
@@ -121,6 +127,20 @@ impl SessionHead {
                     .is_some()
             })
             .count();
+        let open_codes = items
+            .iter()
+            .filter(|item| {
+                session
+                    .response(&item.code)
+                    .is_some_and(Response::has_open_rectification)
+            })
+            .map(|item| item.code.clone())
+            .collect();
+        let passed = (0u32..)
+            .zip(&items)
+            .filter(|(_, item)| session.status(&item.code) == crate::model::session::Status::Pass)
+            .map(|(position, _)| position)
+            .collect();
         SessionHead {
             id: session.id,
             round: session.round.clone(),
@@ -141,6 +161,8 @@ impl SessionHead {
             problems: summary.problems,
             open_rectifications: summary.open_rectifications,
             rectifications,
+            open_codes,
+            passed,
             sections: checklist
                 .sections
                 .iter()
@@ -239,6 +261,9 @@ mod tests {
         for (session, head) in sessions.iter().zip(&heads) {
             assert_eq!(head.summary(), summarize(&list, session));
         }
+        // As the index gives them: later walks close open rectifications.
+        let mut heads = heads;
+        crate::model::followup::count_open_after_walks(&mut heads, |_| Some(&list));
         let inspections: Vec<Inspection<'_>> =
             sessions.iter().map(|s| Inspection::new(s, &list)).collect();
         let expected = history(&inspections, "办公室", "t");

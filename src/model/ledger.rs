@@ -1,33 +1,37 @@
-//! The rectification ledger (整改台账): every rectification across sessions, with
-//! overdue marks and how many rounds each has stayed open. docs/design.md §7 screen 6.
+//! The rectification ledger (整改台账): every rectification across sessions and the
+//! problems from outside, with overdue marks, how many rounds each has stayed open,
+//! and the re-checks later walks made (docs/design.md §7 screen 6, §10).
 //!
-//! **Rounds open.** A rectification is recorded on an item in one session. It counts
-//! that session, then each following session of the same series (department and
-//! checklist id, see [`rounds`](super::rounds)) for as long as the item — matched
-//! through `renamed` — is still unresolved there: pending (not re-checked yet),
-//! partial or fail, or carrying an open rectification of its own. The count stops at
-//! the first later session where the item is pass or na, or no longer exists. For a
-//! closed rectification only sessions dated on or before the day it was closed count.
-//! So a rectification opened in October and still failing in November's session has
-//! been open 2 rounds.
+//! **Closed.** A rectification is closed (销号) by its first passed re-check: one
+//! recorded by hand, or one a later session of its series made by marking the item
+//! 达标 ([`followup`](super::followup)).
+//!
+//! **Rounds open.** A rectification recorded on an item in one session counts that
+//! session, then each later-dated session of the same series whose checklist still
+//! has the item (matched through `renamed`), until it is closed: a session whose walk
+//! closed it does not count, nor, when it was closed by hand, any session dated after
+//! that day. So a rectification opened in October and still failing in November's
+//! session has been open 2 rounds. Problems from outside have no rounds.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::checklist::Checklist;
 use super::compare::Inspection;
-use super::matching::CodeMap;
-use super::recheck::needs_recheck;
+use super::duties::is_every_department;
+use super::followup::{CodeMaps, Target, followed, walk_rechecks};
+use super::problem::Problem;
 use super::rounds::by_series;
-use super::session::{Rectification, Status};
+use super::session::{FollowUpState, Rectification, Status};
 
-/// A rectification is overdue when it is still open and its due date has passed
-/// (due today is not yet overdue).
+/// A rectification is overdue when its due date has passed (due today is not yet
+/// overdue) and the owner has not reported it done since its last failed re-check.
 pub fn is_overdue(rectification: &Rectification, today: NaiveDate) -> bool {
-    rectification.done.is_none() && rectification.due.is_some_and(|due| due < today)
+    matches!(
+        rectification.state(),
+        FollowUpState::Open | FollowUpState::Failed
+    ) && rectification.due.is_some_and(|due| due < today)
 }
 
 /// Which rectifications the ledger lists.
@@ -38,34 +42,120 @@ pub enum LedgerScope {
     All,
 }
 
+/// Where a ledger entry comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LedgerEntry {
+pub enum Origin {
+    Item(ItemOrigin),
+    /// A problem from outside (`zicha problem add`).
+    Problem {
+        id: Uuid,
+        source: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemOrigin {
     pub session_id: Uuid,
-    pub department: String,
     pub checklist_id: String,
     pub round: String,
-    pub date: NaiveDate,
     pub code: String,
-    pub title: String,
     /// The item's status in the session where the rectification was recorded.
     pub status: Status,
-    pub rectification: Rectification,
-    /// Open with a due date before `today`.
-    pub overdue: bool,
     /// See the module documentation.
     pub rounds_open: usize,
 }
 
+/// A later session whose walk re-checked the rectification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WalkRef {
+    pub session_id: Uuid,
+    pub round: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerEntry {
+    pub origin: Origin,
+    pub department: String,
+    pub date: NaiveDate,
+    pub title: String,
+    /// The item's lead department (牵头: its first `owners` entry), if it names one.
+    pub lead: Option<String>,
+    /// As it stands: the re-checks of its file and those later walks made.
+    pub rectification: Rectification,
+    pub overdue: bool,
+    /// The sessions whose walks re-checked it, in `rectification.rechecks`' order.
+    pub walks: Vec<WalkRef>,
+}
+
 impl LedgerEntry {
     pub fn is_open(&self) -> bool {
-        self.rectification.done.is_none()
+        !self.rectification.is_closed()
+    }
+
+    pub fn target(&self) -> Target {
+        match &self.origin {
+            Origin::Item(item) => Target::Item {
+                session: item.session_id,
+                code: item.code.clone(),
+            },
+            Origin::Problem { id, .. } => Target::Problem(*id),
+        }
+    }
+
+    pub fn item(&self) -> Option<&ItemOrigin> {
+        match &self.origin {
+            Origin::Item(item) => Some(item),
+            Origin::Problem { .. } => None,
+        }
+    }
+
+    pub fn session_id(&self) -> Option<Uuid> {
+        self.item().map(|item| item.session_id)
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        self.item().map(|item| item.code.as_str())
+    }
+
+    pub fn rounds_open(&self) -> Option<usize> {
+        self.item().map(|item| item.rounds_open)
+    }
+
+    pub fn problem_id(&self) -> Option<Uuid> {
+        match &self.origin {
+            Origin::Problem { id, .. } => Some(*id),
+            Origin::Item(_) => None,
+        }
+    }
+
+    /// 责任科室 as the ledger counts it: the one written on the rectification, else
+    /// the item's lead department, else the department where it was found.
+    /// "各科室" there means the department where it was found.
+    pub fn responsible(&self) -> &str {
+        let named = |name: &str| !name.trim().is_empty() && !is_every_department(name);
+        let written = self.rectification.owner_department.trim();
+        if named(written) {
+            return written;
+        }
+        match self.lead.as_deref() {
+            Some(lead) if named(lead) => lead,
+            _ => &self.department,
+        }
+    }
+
+    /// The walk that closed it, if a later session's walk did.
+    pub fn closed_by_walk(&self) -> Option<&WalkRef> {
+        let session = self.rectification.closing()?.session?;
+        self.walks.iter().find(|walk| walk.session_id == session)
     }
 }
 
-/// The ledger over `inspections`: open entries first; then by due date (none last),
-/// department, session date, and the item's place in its checklist.
+/// The ledger over `inspections` and `problems`: open entries first; then by due
+/// date (none last), department, date, and the item's place in its checklist.
 pub fn ledger(
     inspections: &[Inspection<'_>],
+    problems: &[Problem],
     today: NaiveDate,
     scope: LedgerScope,
 ) -> Vec<LedgerEntry> {
@@ -74,77 +164,112 @@ pub fn ledger(
     for sessions in by_series(inspections).into_values() {
         for (opened, &&of) in sessions.iter().enumerate() {
             for (position, item) in of.checklist.items().into_iter().enumerate() {
-                let Some(rectification) = of
+                let Some(recorded) = of
                     .session
                     .response(&item.code)
                     .and_then(|r| r.rectification.as_ref())
                 else {
                     continue;
                 };
-                let open = rectification.done.is_none();
-                if !open && scope == LedgerScope::Open {
+                let later: Vec<Inspection<'_>> =
+                    sessions[opened + 1..].iter().map(|later| **later).collect();
+                let walked = walk_rechecks(of, &item.code, later.iter().copied(), &mut code_maps);
+                let rectification = followed(recorded, walked);
+                if rectification.is_closed() && scope == LedgerScope::Open {
                     continue;
                 }
-                let closed_on = rectification.done.as_ref().map(|done| done.at.date_naive());
-                let later = sessions[opened + 1..]
-                    .iter()
-                    .map(|later| **later)
-                    .filter(|later| closed_on.is_none_or(|day| later.session.date <= day));
-                let rounds_open = 1 + carried_by(of, &item.code, later, &mut code_maps);
+                let rounds_open =
+                    1 + rounds_after(of, &item.code, &later, &rectification, &mut code_maps);
+                let walks = walks_of(&rectification, &later);
                 let entry = LedgerEntry {
-                    session_id: of.session.id,
+                    origin: Origin::Item(ItemOrigin {
+                        session_id: of.session.id,
+                        checklist_id: of.session.checklist.id.clone(),
+                        round: of.session.round.clone(),
+                        code: item.code.clone(),
+                        status: of.session.status(&item.code),
+                        rounds_open,
+                    }),
                     department: of.session.department.clone(),
-                    checklist_id: of.session.checklist.id.clone(),
-                    round: of.session.round.clone(),
                     date: of.session.date,
-                    code: item.code.clone(),
                     title: item.title.clone(),
-                    status: of.session.status(&item.code),
-                    rectification: rectification.clone(),
-                    overdue: is_overdue(rectification, today),
-                    rounds_open,
+                    lead: item.owners.first().cloned(),
+                    overdue: is_overdue(&rectification, today),
+                    rectification,
+                    walks,
                 };
                 entries.push((position, entry));
             }
         }
     }
+    for problem in problems {
+        let rectification = problem.rectification.clone();
+        if rectification.is_closed() && scope == LedgerScope::Open {
+            continue;
+        }
+        let entry = LedgerEntry {
+            origin: Origin::Problem {
+                id: problem.id,
+                source: problem.source.clone(),
+            },
+            department: problem.department.clone(),
+            date: problem.date,
+            title: problem.title.clone(),
+            lead: None,
+            overdue: is_overdue(&rectification, today),
+            rectification,
+            walks: Vec::new(),
+        };
+        entries.push((0, entry));
+    }
     entries.sort_by(|a, b| order(a).cmp(&order(b)));
     entries.into_iter().map(|(_, entry)| entry).collect()
 }
 
-/// Open first, then due date (none last), department, session date, checklist,
-/// session, and the item's place in its checklist: a total order, so output is stable.
+/// Open first, then due date (none last), department, date, checklist, session or
+/// problem, and the item's place in its checklist: a total order, so output is stable.
 fn order((position, entry): &(usize, LedgerEntry)) -> impl Ord + '_ {
     let due = entry.rectification.due;
+    let (checklist, id) = match &entry.origin {
+        Origin::Item(item) => (item.checklist_id.as_str(), item.session_id),
+        Origin::Problem { id, .. } => ("", *id),
+    };
     (
         Reverse(entry.is_open()),
         (due.is_none(), due),
         &entry.department,
         entry.date,
-        &entry.checklist_id,
-        entry.session_id,
+        checklist,
+        id,
         *position,
     )
 }
 
-/// How many of the `later` sessions, in a row, still carry `code` of `opened` unresolved.
-fn carried_by<'a>(
-    opened: Inspection<'a>,
+/// How many of the `later` sessions count as rounds the rectification stayed open.
+fn rounds_after(
+    opened: Inspection<'_>,
     code: &str,
-    later: impl Iterator<Item = Inspection<'a>>,
+    later: &[Inspection<'_>],
+    rectification: &Rectification,
     code_maps: &mut CodeMaps,
 ) -> usize {
+    let closing = rectification.closing();
     let mut count = 0;
     for next in later {
-        let map = code_maps.between(opened.checklist, next.checklist);
-        let Some(next_code) = map.current_code(code) else {
-            break;
-        };
-        let unresolved = match next.session.response(next_code) {
-            None => true,
-            Some(response) => response.status == Status::Pending || needs_recheck(response),
-        };
-        if !unresolved {
+        if next.session.date <= opened.session.date {
+            continue;
+        }
+        if let Some(closing) = closing {
+            let closed_here = closing.session == Some(next.session.id);
+            if closed_here || next.session.date > closing.at.date_naive() {
+                break;
+            }
+        }
+        if code_maps
+            .between(opened.checklist, next.checklist)
+            .current_code(code)
+            .is_none()
+        {
             break;
         }
         count += 1;
@@ -152,187 +277,20 @@ fn carried_by<'a>(
     count
 }
 
-/// Code maps already built, keyed by the two checklists' addresses.
-#[derive(Default)]
-struct CodeMaps(HashMap<(usize, usize), CodeMap>);
-
-impl CodeMaps {
-    fn between(&mut self, prior: &Checklist, current: &Checklist) -> &CodeMap {
-        let key = (
-            std::ptr::from_ref(prior) as usize,
-            std::ptr::from_ref(current) as usize,
-        );
-        self.0
-            .entry(key)
-            .or_insert_with(|| CodeMap::between(prior, current))
-    }
+fn walks_of(rectification: &Rectification, later: &[Inspection<'_>]) -> Vec<WalkRef> {
+    rectification
+        .rechecks
+        .iter()
+        .filter_map(|recheck| recheck.session)
+        .filter_map(|id| later.iter().find(|of| of.session.id == id))
+        .map(|of| WalkRef {
+            session_id: of.session.id,
+            round: of.session.round.clone(),
+            date: of.session.date,
+        })
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::matching::tests::{checklist, item};
-    use crate::model::rounds::tests::session;
-    use crate::model::session::{RectificationDone, Session};
-    use chrono::DateTime;
-
-    fn date(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
-    }
-
-    fn assign(session: &mut Session, code: &str, status: Status, owner: &str, due: &str) {
-        let response = session.responses.entry(code.into()).or_default();
-        response.status = status;
-        response.rectification = Some(Rectification {
-            owner: owner.into(),
-            due: Some(date(due)),
-            done: None,
-        });
-    }
-
-    fn mark(session: &mut Session, code: &str, status: Status) {
-        session.responses.entry(code.into()).or_default().status = status;
-    }
-
-    fn close(session: &mut Session, code: &str, on: &str) {
-        let at = DateTime::parse_from_rfc3339(&format!("{on}T10:00:00+08:00")).expect("test time");
-        if let Some(rect) = session
-            .responses
-            .get_mut(code)
-            .and_then(|r| r.rectification.as_mut())
-        {
-            rect.done = Some(RectificationDone {
-                at,
-                by: "王敏".into(),
-                note: "已整改".into(),
-            });
-        }
-    }
-
-    fn summary(entries: &[LedgerEntry]) -> Vec<(String, String, bool, usize)> {
-        entries
-            .iter()
-            .map(|e| {
-                (
-                    e.department.clone(),
-                    e.code.clone(),
-                    e.overdue,
-                    e.rounds_open,
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn open_entries_with_overdue_and_rounds_open() {
-        let list = checklist(1, ["a", "b", "c"].map(|c| item(c, 2.0)).to_vec(), &[]);
-        let mut october = session(1, "办公室", "2026-10-15", "09:00");
-        assign(&mut october, "a", Status::Fail, "李明", "2026-11-01");
-        assign(&mut october, "b", Status::Partial, "张华", "2026-12-31");
-        let mut november = session(2, "办公室", "2026-11-15", "09:00");
-        mark(&mut november, "a", Status::Partial); // a still unresolved
-        mark(&mut november, "b", Status::Pass); // b resolved, though not closed
-        let mut december = session(3, "办公室", "2026-12-10", "09:00"); // a pending: not re-checked
-        assign(&mut december, "c", Status::Fail, "赵强", "2026-12-20");
-        let mut elsewhere = session(4, "党群科", "2026-11-20", "09:00");
-        assign(&mut elsewhere, "a", Status::Fail, "钱进", "2026-11-30");
-        let all = [&october, &november, &december, &elsewhere].map(|s| Inspection::new(s, &list));
-        let entries = ledger(&all, date("2026-12-15"), LedgerScope::Open);
-        assert_eq!(
-            summary(&entries),
-            [
-                ("办公室".into(), "a".into(), true, 3),
-                ("党群科".into(), "a".into(), true, 1),
-                ("办公室".into(), "c".into(), false, 1),
-                ("办公室".into(), "b".into(), false, 1),
-            ]
-        );
-        assert_eq!(entries[0].rectification.owner, "李明");
-        assert_eq!(entries[0].status, Status::Fail);
-        assert_eq!(entries[0].session_id, Uuid::from_u128(1));
-    }
-
-    #[test]
-    fn due_today_is_not_yet_overdue() {
-        let list = checklist(1, ["a", "b"].map(|c| item(c, 2.0)).to_vec(), &[]);
-        let mut october = session(1, "办公室", "2026-10-15", "09:00");
-        assign(&mut october, "a", Status::Fail, "李明", "2026-12-15");
-        assign(&mut october, "b", Status::Fail, "李明", "2026-12-14");
-        let all = [Inspection::new(&october, &list)];
-        let entries = ledger(&all, date("2026-12-15"), LedgerScope::Open);
-        let overdue: Vec<(&str, bool)> = entries
-            .iter()
-            .map(|e| (e.code.as_str(), e.overdue))
-            .collect();
-        assert_eq!(overdue, [("b", true), ("a", false)]);
-    }
-
-    #[test]
-    fn overdue_needs_an_open_rectification_past_its_due_date() {
-        let mut rectification = Rectification {
-            owner: "李明".into(),
-            due: Some(date("2026-12-14")),
-            done: None,
-        };
-        assert!(is_overdue(&rectification, date("2026-12-15")));
-        assert!(!is_overdue(&rectification, date("2026-12-14")));
-        rectification.due = None;
-        assert!(!is_overdue(&rectification, date("2027-01-01")));
-        rectification.due = Some(date("2026-12-14"));
-        rectification.done = Some(RectificationDone {
-            at: DateTime::parse_from_rfc3339("2026-12-20T10:00:00+08:00").expect("time"),
-            by: "王敏".into(),
-            note: String::new(),
-        });
-        assert!(!is_overdue(&rectification, date("2026-12-31")));
-    }
-
-    #[test]
-    fn closed_entries_only_with_all_and_never_overdue() {
-        let list = checklist(1, ["a", "b"].map(|c| item(c, 2.0)).to_vec(), &[]);
-        let mut october = session(1, "办公室", "2026-10-15", "09:00");
-        assign(&mut october, "a", Status::Fail, "李明", "2026-11-01");
-        assign(&mut october, "b", Status::Fail, "张华", "2026-11-01");
-        close(&mut october, "a", "2026-11-10");
-        let mut november = session(2, "办公室", "2026-11-15", "09:00");
-        mark(&mut november, "a", Status::Fail);
-        let all = [&october, &november].map(|s| Inspection::new(s, &list));
-        let today = date("2026-12-15");
-        let open = ledger(&all, today, LedgerScope::Open);
-        assert_eq!(summary(&open), [("办公室".into(), "b".into(), true, 2)]);
-        let every = ledger(&all, today, LedgerScope::All);
-        assert_eq!(every.len(), 2);
-        let closed = &every[1];
-        assert!(!closed.is_open());
-        assert_eq!(closed.code, "a");
-        assert!(!closed.overdue);
-        assert_eq!(closed.rounds_open, 1, "closed before November's session");
-        let done = closed.rectification.done.as_ref().expect("closed");
-        assert_eq!(done.by, "王敏");
-    }
-
-    #[test]
-    fn rounds_open_follows_renamed_items_and_stops_where_they_are_gone() {
-        let v1 = checklist(1, ["old", "gone"].map(|c| item(c, 2.0)).to_vec(), &[]);
-        let v2 = checklist(2, vec![item("new", 2.0)], &[("old", "new")]);
-        let mut october = session(1, "办公室", "2026-10-15", "09:00");
-        october.checklist.version = 1;
-        assign(&mut october, "old", Status::Fail, "李明", "2027-01-01");
-        assign(&mut october, "gone", Status::Fail, "李明", "2027-01-01");
-        let mut november = session(2, "办公室", "2026-11-15", "09:00");
-        november.checklist.version = 2;
-        mark(&mut november, "new", Status::Fail);
-        let all = [
-            Inspection::new(&october, &v1),
-            Inspection::new(&november, &v2),
-        ];
-        let entries = ledger(&all, date("2026-12-15"), LedgerScope::Open);
-        assert_eq!(
-            summary(&entries),
-            [
-                ("办公室".into(), "old".into(), false, 2),
-                ("办公室".into(), "gone".into(), false, 1),
-            ]
-        );
-    }
-}
+#[path = "ledger_tests.rs"]
+mod tests;

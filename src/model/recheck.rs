@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::checklist::Checklist;
 use super::compare::Inspection;
+use super::ledger::{LedgerScope, ledger};
 use super::matching::CodeMap;
 use super::session::{Rectification, Response, Status};
 
@@ -53,6 +54,48 @@ pub struct PriorItem {
     pub rectification: Option<Rectification>,
 }
 
+/// A rectification of an earlier round still open when this session began: the
+/// walk shows it on the item, and marking the item re-checks it
+/// ([`followup`](super::followup)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenBefore {
+    pub session: Uuid,
+    pub round: String,
+    pub date: NaiveDate,
+    pub rectification: Rectification,
+}
+
+/// The open rectifications of `earlier` (sessions of this session's series dated
+/// before it, oldest first), by `current`'s item codes (renames followed).
+pub fn open_before(
+    earlier: &[Inspection<'_>],
+    current: &Checklist,
+    today: NaiveDate,
+) -> HashMap<String, Vec<OpenBefore>> {
+    let mut open: HashMap<String, Vec<OpenBefore>> = HashMap::new();
+    for entry in ledger(earlier, &[], today, LedgerScope::Open) {
+        let (Some(id), Some(code)) = (entry.session_id(), entry.code()) else {
+            continue;
+        };
+        let Some(of) = earlier.iter().find(|of| of.session.id == id) else {
+            continue;
+        };
+        let codes = CodeMap::between(of.checklist, current);
+        let Some(current_code) = codes.current_code(code) else {
+            continue;
+        };
+        open.entry(current_code.to_string())
+            .or_default()
+            .push(OpenBefore {
+                session: id,
+                round: of.session.round.clone(),
+                date: of.session.date,
+                rectification: entry.rectification,
+            });
+    }
+    open
+}
+
 /// The prior session as the walk screen shows it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PriorView {
@@ -63,6 +106,8 @@ pub struct PriorView {
     pub items: HashMap<String, PriorItem>,
     /// Items to re-check (待复查), by the current checklist's codes.
     pub recheck: BTreeSet<String>,
+    /// Rectifications of earlier rounds still open, by the current checklist's codes.
+    pub open_before: HashMap<String, Vec<OpenBefore>>,
 }
 
 impl PriorView {
@@ -84,6 +129,7 @@ impl PriorView {
             round: prior.session.round.clone(),
             items,
             recheck: recheck_codes(prior, current),
+            open_before: HashMap::new(),
         }
     }
 }
@@ -115,8 +161,7 @@ mod tests {
         mark(&mut prior, "d", Status::Pass);
         prior.responses.entry("d".into()).or_default().rectification = Some(Rectification {
             owner: "李明".into(),
-            due: None,
-            done: None,
+            ..Rectification::default()
         });
         mark(&mut prior, "e", Status::Na);
         mark(&mut prior, "f", Status::Fail); // dropped from v2

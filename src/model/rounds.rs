@@ -266,14 +266,22 @@ pub(crate) mod tests {
 
     /// One series' history as the index gives it, from full sessions.
     pub fn series_history(inspections: &[Inspection<'_>], key: &SeriesKey) -> Vec<HistoryPoint> {
-        by_series(inspections)
-            .remove(key)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|of| {
-                crate::model::head::SessionHead::new(of.session, of.checklist)
-                    .history_point(of.checklist)
-            })
+        let members = by_series(inspections).remove(key).unwrap_or_default();
+        let mut heads: Vec<crate::model::head::SessionHead> = members
+            .iter()
+            .map(|of| crate::model::head::SessionHead::new(of.session, of.checklist))
+            .collect();
+        // Open rectifications as the index counts them: later walks close them.
+        crate::model::followup::count_open_after_walks(&mut heads, |reference| {
+            members
+                .iter()
+                .find(|of| of.session.checklist == *reference)
+                .map(|of| of.checklist)
+        });
+        heads
+            .iter()
+            .zip(&members)
+            .map(|(head, of)| head.history_point(of.checklist))
             .collect()
     }
 

@@ -15,7 +15,10 @@ use super::rate::SurveyedRate;
 /// 2 added revision ids (`rev`, `seen`, `header_rev`, `header_seen`) and `conflicts`;
 /// format-1 files load unchanged (see `model::revision`).
 /// 3 added a session's `scope` and a response's `level`, `counts` and `rate`; later
-/// optional fields of this development phase join format 3, each skipped when empty.
+/// optional fields of this development phase join format 3, each skipped when empty:
+/// the rectification loop's `owner_department`, `measure` and `rechecks`
+/// (a rectification marked done in format 1 or 2 counts as closed: see
+/// [`Session::imply_legacy_rechecks`]).
 pub const FORMAT: u32 = 3;
 
 #[derive(
@@ -96,23 +99,9 @@ pub struct FreeDeduction {
     pub points: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rectification {
-    pub owner: String,
-    #[serde(default)]
-    pub due: Option<NaiveDate>,
-    #[serde(default)]
-    pub done: Option<RectificationDone>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RectificationDone {
-    pub at: DateTime<FixedOffset>,
-    #[serde(default)]
-    pub by: String,
-    #[serde(default)]
-    pub note: String,
-}
+pub use super::rectification::{
+    FollowUpState, Recheck, RecheckResult, Rectification, RectificationDone,
+};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Response {
@@ -179,10 +168,9 @@ impl Response {
         self.rate = None;
     }
 
+    /// A rectification not closed by a re-check recorded in this file.
     pub fn has_open_rectification(&self) -> bool {
-        self.rectification
-            .as_ref()
-            .is_some_and(|r| r.done.is_none())
+        self.rectification.as_ref().is_some_and(|r| !r.is_closed())
     }
 
     /// The same content, ignoring who, when and revision ids.
@@ -260,6 +248,22 @@ impl Session {
             header_seen: Vec::new(),
             responses: BTreeMap::new(),
             conflicts: BTreeMap::new(),
+        }
+    }
+
+    /// Files from before the rectification loop (format < 3): a rectification marked
+    /// done counts as closed, its re-check implied. Done in memory when such a file
+    /// is read; written out only if the session is saved.
+    pub fn imply_legacy_rechecks(&mut self) {
+        if self.format >= 3 {
+            return;
+        }
+        let responses = self.responses.values_mut();
+        let lost = self.conflicts.values_mut().flatten();
+        for response in responses.chain(lost) {
+            if let Some(rectification) = response.rectification.as_mut() {
+                rectification.imply_legacy_recheck();
+            }
         }
     }
 
@@ -388,9 +392,58 @@ mod tests {
         assert!(!response.has_open_rectification());
         response.rectification = Some(Rectification {
             owner: "李明".into(),
-            due: None,
-            done: None,
+            ..Rectification::default()
         });
         assert!(response.has_open_rectification());
+    }
+
+    #[test]
+    fn a_done_rectification_of_an_older_format_counts_as_closed() {
+        let (mut session, now) = empty_session();
+        let done = RectificationDone {
+            at: now,
+            by: "王敏".into(),
+            note: "已整改".into(),
+        };
+        let closed_before = Response {
+            status: Status::Fail,
+            rectification: Some(Rectification {
+                owner: "工会".into(),
+                done: Some(done.clone()),
+                ..Rectification::default()
+            }),
+            ..Response::default()
+        };
+        let open = Response {
+            status: Status::Fail,
+            rectification: Some(Rectification {
+                owner: "李明".into(),
+                ..Rectification::default()
+            }),
+            ..Response::default()
+        };
+        session
+            .responses
+            .insert("1.1".into(), closed_before.clone());
+        session.responses.insert("1.2".into(), open);
+        let mut current = session.clone();
+        current.imply_legacy_rechecks();
+        assert!(
+            current.response("1.1").unwrap().has_open_rectification(),
+            "format 3: done is not closed"
+        );
+        session.format = 2;
+        session.imply_legacy_rechecks();
+        let rect = session
+            .response("1.1")
+            .unwrap()
+            .rectification
+            .clone()
+            .unwrap();
+        assert_eq!(rect.owner, "工会", "the owner stays as written");
+        let implied = rect.closing().expect("closed");
+        assert!(implied.implied);
+        assert_eq!((implied.by.as_str(), implied.at), ("王敏", now));
+        assert!(session.response("1.2").unwrap().has_open_rectification());
     }
 }

@@ -36,6 +36,16 @@ pub enum OpsError {
         session: Uuid,
         open: Vec<String>,
     },
+    #[error("a problem needs {}", match .0 { super::problem::MissingField::Department => "a department (--department)", super::problem::MissingField::Title => "a title (--title)" })]
+    ProblemField(super::problem::MissingField),
+    #[error("there are no sessions yet, so no round to sum up")]
+    NoRounds,
+    #[error("no round {label:?}; rounds: {}", known.join(", "))]
+    NoSuchRound { label: String, known: Vec<String> },
+    #[error("give the item code after the session: `{session} CODE`")]
+    MissingCode { session: Uuid },
+    #[error("a problem (P-…) has no item code; leave out {code:?}")]
+    CodeForProblem { code: String },
     #[error(
         "session {id} ({department}, checklist {checklist}, {date}) has no prior session: no earlier-dated session of the same department and checklist; name one with `zicha compare {id} PRIOR`"
     )]

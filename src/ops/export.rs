@@ -51,9 +51,14 @@ pub fn export(
         for entry in &mut report.sessions {
             if entry.session.id == unsaved.id {
                 let history = std::mem::take(&mut entry.history);
+                let later_rechecks = std::mem::take(&mut entry.later_rechecks);
                 *entry = SessionReport::new(unsaved.clone(), entry.checklist.clone(), history);
+                entry.later_rechecks = later_rechecks;
             }
         }
+    }
+    if report.round_label().is_some() {
+        report.followup = super::followup::round_followup(store, &report, request.today, progress);
     }
     let path = output_path(
         request.target.as_deref(),

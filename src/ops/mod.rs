@@ -8,13 +8,16 @@
 //! words in `i18n`; then a CLI command and/or a `JobRequest` in `tui::jobs`.
 
 pub mod compare;
+pub mod duties;
 mod error;
 pub mod export;
+pub mod followup;
 pub mod history;
 pub mod home;
 pub mod import;
 pub mod ledger;
 pub mod open;
+pub mod problem;
 pub mod rectify;
 pub mod table_import;
 pub mod who;

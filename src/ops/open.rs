@@ -34,6 +34,9 @@ pub struct Opened {
     pub read_only: Option<ReadOnlyReason>,
     /// The prior session as the walk shows it, with the items to re-check.
     pub prior: PriorView,
+    /// Re-checks later sessions' walks made of this session's rectifications, by item
+    /// code (`ops::followup`); empty when they cannot be read.
+    pub later_rechecks: std::collections::HashMap<String, Vec<crate::model::session::Recheck>>,
 }
 
 /// Locks and loads a session for the walk. A session whose lock is held elsewhere,
@@ -59,17 +62,47 @@ pub fn open_for_editing(
         loaded
     };
     // A prior that cannot be read leaves the walk without one, not without the session.
-    let prior = match prior(store, &loaded.session) {
+    let mut prior = match prior(store, &loaded.session) {
         Ok(Some(prior)) => PriorView::of(prior.inspection(), &checklist),
         Ok(None) | Err(_) => PriorView::default(),
     };
+    prior.open_before = open_before_here(store, &loaded.session, &checklist, now.date_naive());
+    let later_rechecks = store
+        .later_rechecks(&loaded.session, &checklist)
+        .unwrap_or_default();
     Ok(Opened {
         loaded,
         checklist,
         lock,
         read_only,
         prior,
+        later_rechecks,
     })
+}
+
+/// Earlier rounds' rectifications still open, which this walk re-checks; none when
+/// the earlier sessions cannot be read (the walk goes on without them).
+fn open_before_here(
+    store: &Store,
+    session: &Session,
+    checklist: &Checklist,
+    today: chrono::NaiveDate,
+) -> std::collections::HashMap<String, Vec<crate::model::recheck::OpenBefore>> {
+    let Ok(earlier) = store.earlier_in_series(session) else {
+        return Default::default();
+    };
+    let loaded: Vec<WithChecklist> = earlier
+        .into_iter()
+        .filter_map(|loaded| {
+            let checklist = store.checklist_for(&loaded.session.checklist).ok()?;
+            Some(WithChecklist {
+                session: loaded.session,
+                checklist,
+            })
+        })
+        .collect();
+    let inspections: Vec<Inspection<'_>> = loaded.iter().map(WithChecklist::inspection).collect();
+    crate::model::recheck::open_before(&inspections, checklist, today)
 }
 
 /// The prior session (docs/design.md §2: the latest earlier-dated session of the same

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! archive/<id>-v<version>-<hash>.ron
+//! problems/<uuid>.ron      problems from outside (of the round's departments)
 //! sessions/<uuid>.ron
 //! ```
 
@@ -43,6 +44,8 @@ pub enum BundleError {
 #[derive(Debug, Clone, Default)]
 pub struct BundleReport {
     pub sessions: Vec<Uuid>,
+    /// Problems from outside that went along.
+    pub problems: usize,
     pub checklists: Vec<String>,
     /// Sessions left out, with why.
     pub skipped: Vec<String>,
@@ -75,6 +78,7 @@ impl Store {
         let mut chosen: Vec<Chosen> = Vec::new();
         let mut archives: BTreeMap<String, u64> = BTreeMap::new();
         let mut references: BTreeSet<(String, u32, String)> = BTreeSet::new();
+        let mut bundled_departments: BTreeSet<String> = BTreeSet::new();
         let mut total = 0u64;
         for file in self.scan()?.sessions {
             let label = file.path.display().to_string();
@@ -135,15 +139,29 @@ impl Store {
                 reference.hash.clone(),
             ));
             archives.insert(name, size);
+            bundled_departments.insert(normalize_name(&session.department));
             chosen.push(Chosen {
                 id: file.id,
                 path: file.path,
                 hash: content_hash(&bytes),
             });
         }
+        // A round's bundle carries the problems of the round's departments.
+        let departments = wanted.as_ref().map(|_| &bundled_departments);
+        let (mut problems, unreadable) = self.bundle_problems(departments)?;
+        report.skipped.extend(unreadable);
+        let problem_bytes: u64 = problems.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+        let entries = chosen.len() + archives.len() + problems.len();
+        if total + problem_bytes > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
+            report.skipped.push(format!(
+                "problems/: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
+                MAX_IMPORT_BYTES >> 30
+            ));
+            problems.clear();
+        }
         let mut changed: Vec<Uuid> = Vec::new();
         let archive_names: Vec<String> = archives.into_keys().collect();
-        if !chosen.is_empty() {
+        if !chosen.is_empty() || !problems.is_empty() {
             let expect = if replace {
                 Expect::Anything
             } else {
@@ -151,7 +169,7 @@ impl Store {
             };
             let written = write_atomic_streamed(self.file_ops(), out, expect, &mut |file| {
                 changed.clear();
-                self.stream_zip(file, &archive_names, &chosen, &mut changed)
+                self.stream_zip(file, &archive_names, &chosen, &problems, &mut changed)
             });
             match written {
                 Ok(()) => {}
@@ -172,7 +190,8 @@ impl Store {
                 report.sessions.push(file.id);
             }
         }
-        if report.sessions.is_empty() {
+        report.problems = problems.len();
+        if report.sessions.is_empty() && report.problems == 0 {
             if !chosen.is_empty() {
                 let _ = std::fs::remove_file(out);
             }
@@ -185,12 +204,14 @@ impl Store {
         Ok(report)
     }
 
-    /// Writes the zip: archived checklists, then sessions, each read as it is written.
+    /// Writes the zip: archived checklists, then sessions, each read as it is
+    /// written, then the problems from outside (read before, being small).
     fn stream_zip(
         &self,
         file: &mut File,
         archives: &[String],
         chosen: &[Chosen],
+        problems: &[(String, Vec<u8>)],
         changed: &mut Vec<Uuid>,
     ) -> io::Result<()> {
         let zip_error = |error: zip::result::ZipError| io::Error::other(error.to_string());
@@ -212,6 +233,12 @@ impl Store {
                 .start_file(format!("sessions/{}.ron", session.id), entry_options())
                 .map_err(zip_error)?;
             writer.write_all(&bytes)?;
+        }
+        for (name, bytes) in problems {
+            writer
+                .start_file(name.as_str(), entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(bytes)?;
         }
         writer.finish().map_err(zip_error)?.flush()
     }
@@ -305,6 +332,8 @@ fn entry_options() -> SimpleFileOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum BundleEntry {
     Session(Uuid),
+    /// A problem from outside (`problems/<uuid>.ron`).
+    Problem(Uuid),
     /// An archived checklist, by its file name.
     Archive(String),
     Other,
@@ -315,6 +344,11 @@ pub(super) fn classify_entry(name: &str) -> BundleEntry {
         && let Some(id) = session_id_from_name(file)
     {
         return BundleEntry::Session(id);
+    }
+    if let Some(file) = name.strip_prefix("problems/")
+        && let Some(id) = session_id_from_name(file)
+    {
+        return BundleEntry::Problem(id);
     }
     if let Some(file) = name.strip_prefix("archive/")
         && file.ends_with(".ron")
@@ -339,6 +373,10 @@ mod tests {
             BundleEntry::Session(Uuid::parse_str(id).unwrap())
         );
         assert_eq!(
+            classify_entry(&format!("problems/{id}.ron")),
+            BundleEntry::Problem(Uuid::parse_str(id).unwrap())
+        );
+        assert_eq!(
             classify_entry("archive/siyou-v1-0123abcd.ron"),
             BundleEntry::Archive("siyou-v1-0123abcd.ron".into())
         );
@@ -346,6 +384,7 @@ mod tests {
             "sessions/../../etc/passwd",
             &format!("sessions/{id}.ron.bak"),
             "archive/../x.ron",
+            "problems/../x.ron",
             "archive/sub/x.ron",
             "archive/..ron",
             "README.txt",

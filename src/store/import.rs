@@ -110,6 +110,16 @@ pub struct HeaderConflict {
     pub copy: PathBuf,
 }
 
+/// What happened to one incoming problem from outside.
+#[derive(Debug, Clone)]
+pub struct ImportedProblem {
+    pub id: Uuid,
+    pub department: String,
+    pub title: String,
+    pub source: String,
+    pub outcome: ImportOutcome,
+}
+
 /// A session alive here that the other folder has in its trash.
 #[derive(Debug, Clone)]
 pub struct DeletedThere {
@@ -125,6 +135,8 @@ pub struct ImportReport {
     pub ignored: Vec<String>,
     /// Files in the sources that could not be read.
     pub problems: Vec<String>,
+    /// Problems from outside, merged like sessions.
+    pub outside: Vec<ImportedProblem>,
 }
 
 impl ImportReport {
@@ -142,6 +154,10 @@ impl ImportReport {
                 .sessions
                 .iter()
                 .any(|s| matches!(s.outcome, ImportOutcome::Skipped(_)))
+            || self
+                .outside
+                .iter()
+                .any(|p| matches!(p.outcome, ImportOutcome::Skipped(_)))
     }
 }
 
@@ -227,6 +243,15 @@ impl Store {
                         source: source.label.clone(),
                     });
                 }
+            }
+            for incoming in &found.outside {
+                report.outside.push(ImportedProblem {
+                    id: incoming.problem.id,
+                    department: incoming.problem.department.clone(),
+                    title: incoming.problem.title.clone(),
+                    source: source.label.clone(),
+                    outcome: self.import_problem(incoming),
+                });
             }
             report.ignored.append(&mut found.ignored);
             report.problems.append(&mut found.problems);

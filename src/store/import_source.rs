@@ -5,7 +5,8 @@
 //! of the folder or bundle. Archived checklists are read only when a session needs
 //! one. Nothing inside a source is trusted: links, folders and special files under a
 //! session's name are reported, never followed or opened, and so is every entry that
-//! is not imported (`ignored` or `problems`).
+//! is not imported (`ignored` or `problems`). Problems from outside
+//! (`problems/<uuid>.ron`) are read with the same care and handed back in `outside`.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +21,7 @@ use super::bundle::{BundleEntry, classify_entry};
 use super::import::ImportError;
 pub(super) use super::limits::MAX_IMPORT_BYTES;
 use super::limits::{MAX_BUNDLE_DIRECTORY, MAX_ENTRIES};
+use super::problem_transfer::{IncomingProblem, incoming};
 use super::safe_fs::{self, Kind, Links, MAX_SESSION_BYTES};
 use super::{session_file, session_id_from_name, zip_scan};
 use crate::model::session::Session;
@@ -93,6 +95,8 @@ pub(super) struct Found {
     pub ignored: Vec<String>,
     /// Entries that could not be read, or were refused.
     pub problems: Vec<String>,
+    /// Problems from outside (`problems/<uuid>.ron`).
+    pub outside: Vec<IncomingProblem>,
 }
 
 /// Bytes left to read in this import.
@@ -183,6 +187,31 @@ fn decode(bytes: Vec<u8>, label: &str, named: Option<Uuid>, found: &mut Found) -
             None
         }
     }
+}
+
+/// A problem file read from a source, counted against the budget and decoded;
+/// a failure is a problem of the import. Stops the source once the budget is spent.
+fn take_problem(
+    read: std::io::Result<Vec<u8>>,
+    label: &str,
+    id: Uuid,
+    budget: &mut Budget,
+    found: &mut Found,
+) -> Flow {
+    match read {
+        Ok(bytes) if !budget.take(bytes.len()) => {
+            found.problems.push(over_budget(label));
+            return Flow::Stop;
+        }
+        Ok(bytes) => match incoming(bytes, label, Some(id)) {
+            Ok(problem) => found.outside.push(problem),
+            Err(why) => found.problems.push(why),
+        },
+        Err(error) => found
+            .problems
+            .push(format!("{label}: cannot read: {error}; not imported")),
+    }
+    Flow::Go
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,12 +312,7 @@ fn read_folder(
             continue;
         };
         if kind != Kind::Regular {
-            let why = match kind {
-                Kind::Link => safe_fs::Refusal::Link,
-                Kind::Folder => safe_fs::Refusal::Folder,
-                _ => safe_fs::Refusal::Special,
-            };
-            found.problems.push(format!("{label}: {why}; not imported"));
+            found.problems.push(refused(&label, kind));
             continue;
         }
         let read = safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES);
@@ -300,7 +324,72 @@ fn read_folder(
         }
     }
     found.trashed = trashed_ids(&root.join("trash"));
+    read_folder_problems(&root.join("problems"), budget, &mut found);
     Ok(found)
+}
+
+fn refused(label: &str, kind: Kind) -> String {
+    let why = match kind {
+        Kind::Link => safe_fs::Refusal::Link,
+        Kind::Folder => safe_fs::Refusal::Folder,
+        _ => safe_fs::Refusal::Special,
+    };
+    format!("{label}: {why}; not imported")
+}
+
+/// The problems from outside in another data folder's `problems/`: regular files
+/// named by a uuid, each read like a session file; a link, folder or special file
+/// under such a name is reported, never opened. A `problems` that is not a real
+/// folder is reported and left alone.
+fn read_folder_problems(dir: &Path, budget: &mut Budget, found: &mut Found) {
+    match safe_fs::kind_of(dir) {
+        Ok(Kind::Folder) => {}
+        Ok(Kind::Missing) => return,
+        Ok(kind) => {
+            found
+                .problems
+                .push(refused(&dir.display().to_string(), kind));
+            return;
+        }
+        Err(error) => {
+            found
+                .problems
+                .push(format!("{}: cannot read: {error}", dir.display()));
+            return;
+        }
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(Uuid, PathBuf, Kind)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        if files.len() == MAX_ENTRIES {
+            found.problems.push(format!(
+                "{}: more than {MAX_ENTRIES} entries; the rest were not looked at",
+                dir.display()
+            ));
+            break;
+        }
+        let Some(id) = session_id_from_name(&entry.file_name().to_string_lossy()) else {
+            continue;
+        };
+        let kind = entry
+            .file_type()
+            .map_or(Kind::Special, safe_fs::kind_of_type);
+        files.push((id, entry.path(), kind));
+    }
+    files.sort_by_key(|(id, ..)| *id);
+    for (id, path, kind) in files {
+        let label = path.display().to_string();
+        if kind != Kind::Regular {
+            found.problems.push(refused(&label, kind));
+            continue;
+        }
+        let read = safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES);
+        if take_problem(read, &label, id, budget, found) == Flow::Stop {
+            break;
+        }
+    }
 }
 
 /// Ids of the sessions in a trash folder: `<uuid>.ron` or `<uuid>.<when>.ron`.
@@ -417,7 +506,7 @@ fn read_bundle(
                 continue;
             }
             let kind = classify_entry(&name);
-            let BundleEntry::Session(_) = kind else {
+            let (BundleEntry::Session(_) | BundleEntry::Problem(_)) = kind else {
                 drop(entry);
                 if kind == BundleEntry::Other {
                     found.ignored.push(format!("{}:{name}", source.label));
@@ -432,8 +521,15 @@ fn read_bundle(
             (name, kind, read.map(|()| bytes))
         };
         let label = format!("{}:{name}", source.label);
-        let BundleEntry::Session(id) = kind else {
-            continue;
+        let id = match kind {
+            BundleEntry::Session(id) => id,
+            BundleEntry::Problem(id) => {
+                if take_problem(bytes, &label, id, budget, &mut found) == Flow::Stop {
+                    break;
+                }
+                continue;
+            }
+            _ => continue,
         };
         if hand_on(bytes, &label, id, budget, &mut found, &mut |incoming| {
             intake.take(incoming, &archive)

@@ -41,7 +41,7 @@ pub const INDEX_FILE: &str = "index.ron";
 pub const INDEX_LOCK: &str = "index.lock";
 
 /// Bumped when the entry shape changes; with the program version, decides reuse.
-const INDEX_FORMAT: u32 = 2;
+const INDEX_FORMAT: u32 = 3;
 
 /// Files read between two progress reports.
 const PROGRESS_EVERY: usize = 100;
@@ -214,6 +214,10 @@ impl Store {
         }
         overview.sessions.sort_by_key(|head| head.id);
         overview.unreadable.sort_by_key(|file| file.id);
+        // Open rectifications as the ledger counts them: later walks' 达标 close them.
+        crate::model::followup::count_open_after_walks(&mut overview.sessions, |reference| {
+            self.checklist_for(reference).ok()
+        });
         Ok(overview)
     }
 

@@ -149,6 +149,34 @@ fn optional_text(value: Option<&str>) -> String {
     value.map_or_else(String::new, |text| format!("+{}", escape(text)))
 }
 
+/// Item positions as a bitmap in hex, lowest position first: 60 items take 15 digits.
+fn positions_text(positions: &[u32]) -> String {
+    let Some(&last) = positions.iter().max() else {
+        return String::new();
+    };
+    let mut nibbles = vec![0u8; last as usize / 4 + 1];
+    for &position in positions {
+        nibbles[position as usize / 4] |= 1 << (position % 4);
+    }
+    nibbles
+        .iter()
+        .map(|nibble| char::from_digit(u32::from(*nibble), 16).unwrap_or('0'))
+        .collect()
+}
+
+fn parse_positions(text: &str) -> Option<Vec<u32>> {
+    let mut positions = Vec::new();
+    for (index, digit) in text.chars().enumerate() {
+        let nibble = digit.to_digit(16)?;
+        for bit in 0..4 {
+            if nibble & (1 << bit) != 0 {
+                positions.push(u32::try_from(index).ok()? * 4 + bit);
+            }
+        }
+    }
+    Some(positions)
+}
+
 fn parse_optional_text(text: &str) -> Option<Option<String>> {
     if text.is_empty() {
         Some(None)
@@ -200,6 +228,12 @@ fn encode_entry(entry: &Entry, out: &mut String) {
                     .join(";"),
                 head.scope.as_str().to_string(),
                 optional_text(head.provisional_grade.as_deref()),
+                head.open_codes
+                    .iter()
+                    .map(|code| escape(code))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                positions_text(&head.passed),
             ]);
         }
         Content::Unreadable(StoredProblem(file, place, message)) => {
@@ -273,6 +307,8 @@ fn decode_head(id: Uuid, fields: &[&str]) -> Option<SessionHead> {
         sections,
         scope,
         provisional_grade,
+        open_codes,
+        passed,
     ] = fields
     else {
         return None;
@@ -309,6 +345,12 @@ fn decode_head(id: Uuid, fields: &[&str]) -> Option<SessionHead> {
         problems: problems.parse().ok()?,
         open_rectifications: open_rectifications.parse().ok()?,
         rectifications: rectifications.parse().ok()?,
+        open_codes: if open_codes.is_empty() {
+            Vec::new()
+        } else {
+            open_codes.split(',').map(unescape).collect::<Option<_>>()?
+        },
+        passed: parse_positions(passed)?,
         sections: if sections.is_empty() {
             Vec::new()
         } else {

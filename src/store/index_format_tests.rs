@@ -25,6 +25,8 @@ fn head(id: u128) -> SessionHead {
         problems: 4,
         open_rectifications: 2,
         rectifications: 3,
+        open_codes: vec!["1.2".into(), "3,1".into()],
+        passed: vec![0, 3, 4, 9, 63],
         sections: vec![
             StoredFigures(1.5, 2.0, 0.5, 1, 1, 1, 1.5, 0.0, 0.0, 0),
             StoredFigures(0.0, 0.0, 0.0, 0, 3, 0, 0.0, 0.0, 0.0, 3),
@@ -49,6 +51,8 @@ fn entries_survive_the_round_trip_exactly() {
     plain.provisional_grade = None;
     plain.scope = Scope::Department;
     plain.sections.clear();
+    plain.open_codes.clear();
+    plain.passed.clear();
     let entries = vec![
         Entry {
             id: Uuid::from_u128(1),

@@ -154,6 +154,7 @@ pub fn remove_if_dead(path: &Path) {
         return;
     };
     let Some(holder) = read_info(&mut file) else {
+        remove_if_empty_and_free(&mut file, path);
         return;
     };
     if holder.host != this_host() || process_alive(holder.pid) {
@@ -161,6 +162,17 @@ pub fn remove_if_dead(path: &Path) {
     }
     if file.try_lock().is_ok() && same_file(&file, path) && read_info(&mut file) == Some(holder) {
         // Unlink while holding the OS lock, as a holder does when it lets go.
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// A process killed between creating its lock file and writing its name leaves an
+/// empty file that nobody holds. One that is still empty once we hold the OS lock is
+/// that leftover: a live writer holds the lock before it writes. (One that is opening
+/// it right now finds it unlinked and starts again, as `acquire` does.)
+fn remove_if_empty_and_free(file: &mut File, path: &Path) {
+    let empty = |file: &File| file.metadata().is_ok_and(|m| m.len() == 0);
+    if empty(file) && file.try_lock().is_ok() && same_file(file, path) && empty(file) {
         let _ = fs::remove_file(path);
     }
 }
@@ -264,5 +276,23 @@ mod tests {
         let error = Lock::acquire(&path, now()).unwrap_err();
         assert!(matches!(error, LockError::HeldElsewhere { .. }), "{error}");
         assert!(path.exists(), "someone else's lock file is not deleted");
+    }
+
+    #[test]
+    fn an_empty_lock_file_nobody_holds_is_swept_and_a_held_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let left = dir.path().join("left.lock");
+        fs::write(&left, "").unwrap();
+        remove_if_dead(&left);
+        assert!(
+            !left.exists(),
+            "a writer killed before writing its name left it"
+        );
+
+        let held = dir.path().join("held.lock");
+        let holder = File::create(&held).unwrap();
+        holder.lock().unwrap();
+        remove_if_dead(&held);
+        assert!(held.exists(), "a live writer holds it before it writes");
     }
 }

@@ -15,6 +15,8 @@ mod index_stamp;
 mod limits;
 pub mod lock;
 pub mod paths;
+pub mod problem_transfer;
+pub mod problems;
 mod revisions;
 mod ron_budget;
 pub mod safe_fs;
@@ -83,6 +85,17 @@ pub enum StoreError {
     BadChecklist(Vec<FileProblem>),
     #[error("cannot encode session {id}: {message}")]
     Encode { id: Uuid, message: String },
+    #[error("no problem matches {0:?} (problem ids are printed as P-<id>; see `zicha ledger`)")]
+    NoSuchProblem(String),
+    #[error("P-{prefix} matches {} problems: {}; type more of the id", matches.len(), matches.join(", "))]
+    AmbiguousProblem {
+        prefix: String,
+        matches: Vec<String>,
+    },
+    #[error(
+        "problem {id} was changed by another program since it was read; nothing was overwritten ({path}); try again"
+    )]
+    ProblemChanged { id: Uuid, path: PathBuf },
 }
 
 impl StoreError {

@@ -69,6 +69,98 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The later-dated sessions of `session`'s series, oldest first: those whose walks
+    /// re-check its rectifications (`model::followup`). Only they are read.
+    pub fn later_in_series(&self, session: &Session) -> Result<Vec<LoadedSession>, StoreError> {
+        self.series_members(session, |heads| {
+            heads.retain(|head| head.date > session.date);
+        })
+    }
+
+    /// The earlier-dated sessions of `session`'s series that its walk's re-checks
+    /// can concern, oldest first: from the first one holding an open rectification
+    /// (in its file) on. Only they are read.
+    pub fn earlier_in_series(&self, session: &Session) -> Result<Vec<LoadedSession>, StoreError> {
+        self.series_members(session, |heads| {
+            heads.retain(|head| head.date < session.date);
+            let first = heads
+                .iter()
+                .position(|head| !head.open_codes.is_empty())
+                .unwrap_or(heads.len());
+            heads.drain(..first);
+        })
+    }
+
+    /// Item code → the re-checks the walks of `session`'s later sessions made of its
+    /// rectifications (`model::followup`); only items a later walk re-checked.
+    pub fn later_rechecks(
+        &self,
+        session: &Session,
+        checklist: &crate::model::checklist::Checklist,
+    ) -> Result<std::collections::HashMap<String, Vec<crate::model::session::Recheck>>, StoreError>
+    {
+        use crate::model::compare::Inspection;
+        use crate::model::followup::{CodeMaps, walk_rechecks};
+        let has_any = session
+            .responses
+            .values()
+            .any(|response| response.rectification.is_some());
+        if !has_any {
+            return Ok(Default::default());
+        }
+        let mut later = Vec::new();
+        for loaded in self.later_in_series(session)? {
+            let checklist = self.checklist_for(&loaded.session.checklist)?;
+            later.push((loaded.session, checklist));
+        }
+        let later: Vec<Inspection<'_>> = later
+            .iter()
+            .map(|(session, checklist)| Inspection::new(session, checklist))
+            .collect();
+        let of = Inspection::new(session, checklist);
+        let mut maps = CodeMaps::default();
+        Ok(session
+            .responses
+            .iter()
+            .filter(|(_, response)| response.rectification.is_some())
+            .map(|(code, _)| {
+                (
+                    code.clone(),
+                    walk_rechecks(of, code, later.iter().copied(), &mut maps),
+                )
+            })
+            .filter(|(_, rechecks)| !rechecks.is_empty())
+            .collect())
+    }
+
+    fn series_members(
+        &self,
+        session: &Session,
+        choose: impl FnOnce(&mut Vec<&SessionHead>),
+    ) -> Result<Vec<LoadedSession>, StoreError> {
+        use crate::model::rounds::InSeries;
+        let overview = self.overview()?;
+        let key = session.series_key();
+        let mut heads: Vec<&SessionHead> = overview
+            .sessions
+            .iter()
+            .filter(|head| head.id != session.id && head.series_key() == key)
+            .collect();
+        heads.sort_by_key(|head| head.chronology());
+        choose(&mut heads);
+        let mut loaded = Vec::with_capacity(heads.len());
+        for head in heads {
+            match self.load(head.id) {
+                Ok(session) => loaded.push(session),
+                Err(StoreError::NoSuchSession(_)) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(loaded)
+    }
+}
+
 /// The prior session of `session` among the overview's sessions.
 pub fn prior_of(session: &Session, overview: &Overview) -> Option<Uuid> {
     prior_among(session, &overview.sessions).map(|head| head.id)
@@ -127,10 +219,10 @@ mod tests {
                 .ledger_sessions(scope, &crate::progress::Silent)
                 .unwrap();
             let needed = with_checklists(&store, needed);
-            let expected = ledger(&inspections(&all), today, scope);
+            let expected = ledger(&inspections(&all), &[], today, scope);
             assert!(!expected.is_empty(), "{scope:?}");
             assert_eq!(
-                ledger(&inspections(&needed), today, scope),
+                ledger(&inspections(&needed), &[], today, scope),
                 expected,
                 "{scope:?}"
             );

@@ -11,14 +11,23 @@ use crate::model::session::{FORMAT, Session};
 /// Session text as written to disk: same session, same bytes. An error (which plain
 /// data should never give) is returned, never written: a session file is never a comment.
 pub fn encode(session: &Session) -> Result<String, StoreError> {
+    encode_record(session, session.id)
+}
+
+/// A record the store keeps one file each of (a session, a problem), in the layout
+/// of session files: struct names, four-space indents, a final newline.
+pub fn encode_record<T: serde::Serialize>(
+    record: &T,
+    id: uuid::Uuid,
+) -> Result<String, StoreError> {
     let config = PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
         .new_line("\n")
         .extensions(Extensions::IMPLICIT_SOME);
     let mut text =
-        ron::ser::to_string_pretty(session, config).map_err(|error| StoreError::Encode {
-            id: session.id,
+        ron::ser::to_string_pretty(record, config).map_err(|error| StoreError::Encode {
+            id,
             message: error.to_string(),
         })?;
     text.push('\n');
@@ -48,7 +57,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         });
     }
     let options = ron_options();
-    let session: Session = options.from_str(text).map_err(|error| {
+    let mut session: Session = options.from_str(text).map_err(|error| {
         // Conflict markers never parse; look for them only when parsing failed (a
         // cold index reads every file, so the scan is not done on good ones).
         if let Some(&line) = conflict_markers(text).first() {
@@ -73,6 +82,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         }
         problem
     })?;
+    session.imply_legacy_rechecks();
     Ok(Decoded {
         newer_format: (session.format > FORMAT).then_some(session.format),
         session,
@@ -108,9 +118,11 @@ mod tests {
                 deductions: vec![1],
                 note: "会后无整改措施\n第二行 \"引号\"".into(),
                 rectification: Some(Rectification {
+                    owner_department: "办公室".into(),
                     owner: "李明".into(),
+                    measure: "补开民主生活会".into(),
                     due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                    done: None,
+                    ..Rectification::default()
                 }),
                 ..Response::default()
             },

@@ -38,8 +38,15 @@ pub enum Action {
     Exported(String),
     /// The export file exists; ask before replacing it.
     ExportExists(Box<ExportRequest>, String),
-    /// A rectification was closed in a session that is not open here.
-    RectificationClosed,
+    /// 整改落实 or a 复查 was recorded by the worker; the message says what.
+    FollowUpRecorded(String),
+    /// It could not be recorded; the prompt stays open with this message.
+    FollowUpFailed(String),
+    /// A problem from outside was saved (its `P-` label).
+    ProblemAdded(String),
+    /// It could not be saved; the form stays open with this message.
+    ProblemFailed(String),
+    DutiesLoaded(Box<super::app::DutiesData>),
     /// A table import finished: its report, or why nothing was imported.
     TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
     /// An effect failed; the message says what happened.
@@ -90,6 +97,8 @@ pub struct OpenedSession {
     pub loaded: LoadedSession,
     pub checklist: Arc<Checklist>,
     pub prior: PriorView,
+    /// Re-checks later sessions' walks made of this session's rectifications.
+    pub later_rechecks: std::collections::HashMap<String, Vec<crate::model::session::Recheck>>,
     /// Why edits are refused (held by another process, finished, newer format).
     pub read_only: Option<String>,
     /// Walk the items to re-check first.
@@ -151,11 +160,16 @@ pub enum Effect {
     LoadLedger {
         all: bool,
     },
-    CloseRectification {
-        session: Uuid,
-        code: String,
-        note: String,
+    /// 整改落实 or 复查 in a stored session or problem (`ops::rectify`).
+    FollowUp {
+        target: crate::model::followup::Target,
+        follow_up: crate::ops::rectify::FollowUp,
         by: String,
+    },
+    AddProblem(Box<crate::ops::problem::NewProblem>),
+    /// 责任分解 of a round (the newest when `None`).
+    LoadDuties {
+        round: Option<String>,
     },
     Export(Box<ExportRequest>),
     CreateSession {

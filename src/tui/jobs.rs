@@ -59,7 +59,7 @@ impl JobKind {
             Effect::OpenSession { .. } | Effect::CreateSession { .. } => JobKind::Open,
             Effect::LoadCompare { .. } => JobKind::Compare,
             Effect::LoadHistory { .. } => JobKind::History,
-            Effect::LoadLedger { .. } => JobKind::Ledger,
+            Effect::LoadLedger { .. } | Effect::LoadDuties { .. } => JobKind::Ledger,
             Effect::Export(_) => JobKind::Export,
             _ => JobKind::Other,
         }
@@ -70,9 +70,10 @@ pub fn slot(effect: &Effect) -> Option<Slot> {
     match effect {
         Effect::LoadHome => Some(Slot::Home),
         Effect::OpenSession { .. } => Some(Slot::Open),
-        Effect::LoadCompare { .. } | Effect::LoadHistory { .. } | Effect::LoadLedger { .. } => {
-            Some(Slot::View)
-        }
+        Effect::LoadCompare { .. }
+        | Effect::LoadHistory { .. }
+        | Effect::LoadLedger { .. }
+        | Effect::LoadDuties { .. } => Some(Slot::View),
         _ => None,
     }
 }
@@ -115,25 +116,16 @@ pub fn perform(
             Err(error) => failed(&error),
         },
         Effect::LoadLedger { all } => ledger(context, all, progress),
-        Effect::CloseRectification {
-            session,
-            code,
-            note,
+        Effect::FollowUp {
+            target,
+            follow_up,
             by,
-        } => {
-            let request = ops::rectify::CloseRequest {
-                session: &session.to_string(),
-                code: &code,
-                note: &note,
-                at_keyboard: &[&by],
-                login: &ops::who::login_name(),
-                now: clock::now(),
-            };
-            match ops::rectify::close(store, request) {
-                Ok(_) => vec![Action::RectificationClosed],
-                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
-            }
-        }
+        } => vec![follow_up_job(context, target, follow_up, &by)],
+        Effect::AddProblem(request) => match ops::problem::add(store, *request, clock::now()) {
+            Ok(problem) => vec![Action::ProblemAdded(problem.label())],
+            Err(error) => vec![Action::ProblemFailed(ops_error(lang, &error))],
+        },
+        Effect::LoadDuties { round } => vec![duties_job(context, round, progress)],
         Effect::Export(request) => vec![export(context, *request, progress)],
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
             Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
@@ -258,6 +250,7 @@ fn open(
                 loaded: opened.loaded,
                 checklist: opened.checklist,
                 prior: opened.prior,
+                later_rechecks: opened.later_rechecks,
                 read_only,
                 recheck_first,
                 select,
@@ -321,6 +314,45 @@ fn ledger(context: &Context, all: bool, progress: &dyn Progress) -> Vec<Action> 
             actions
         }
         Err(error) => vec![Action::Failed(store_error(lang, &error))],
+    }
+}
+
+fn follow_up_job(
+    context: &Context,
+    target: crate::model::followup::Target,
+    follow_up: ops::rectify::FollowUp,
+    by: &str,
+) -> Action {
+    let lang = context.lang;
+    let request = ops::rectify::FollowUpRequest {
+        target,
+        follow_up,
+        at_keyboard: &[by],
+        login: &ops::who::login_name(),
+        now: clock::now(),
+    };
+    match ops::rectify::follow_up(&context.store, request) {
+        Ok(recorded) => Action::FollowUpRecorded(crate::i18n::followup::recorded(
+            lang,
+            &recorded.label,
+            recorded.state,
+            &recorded.by,
+            &recorded.at.format("%Y-%m-%d %H:%M").to_string(),
+        )),
+        Err(error) => Action::FollowUpFailed(ops_error(lang, &error)),
+    }
+}
+
+fn duties_job(context: &Context, round: Option<String>, progress: &dyn Progress) -> Action {
+    let store = &context.store;
+    match ops::duties::duties(store, round.as_deref(), clock::today(), progress) {
+        Ok(duties) => Action::DutiesLoaded(Box::new(super::app::DutiesData {
+            rounds: ops::duties::rounds_newest_first(&duties.overview.sessions),
+            round: duties.round,
+            duties: duties.duties,
+            sessions: duties.sessions,
+        })),
+        Err(error) => Action::Failed(ops_error(context.lang, &error)),
     }
 }
 

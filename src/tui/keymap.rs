@@ -28,6 +28,9 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
+    Duties,
+    /// The new-problem form on the ledger.
+    Problem,
     /// The report of a table import.
     ImportReport,
     Levels,
@@ -49,7 +52,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 20] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -67,6 +70,8 @@ impl Mode {
         Mode::Export,
         Mode::Prompt,
         Mode::Conflicts,
+        Mode::Duties,
+        Mode::Problem,
         Mode::ImportReport,
         Mode::Levels,
         Mode::Rate,
@@ -103,6 +108,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::Export
             | Mode::Prompt
             | Mode::Rate
+            | Mode::Problem
     )
 }
 

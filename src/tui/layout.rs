@@ -154,6 +154,16 @@ pub fn list_screen(area: Rect, header_rows: u16) -> ListAreas {
     }
 }
 
+/// A list screen's rows area split into the list and, below it, up to `detail`
+/// lines about the selected row (never more than half the area).
+pub fn list_and_detail(rows: Rect, detail: u16) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(detail.min(rows.height / 2)),
+    ])
+    .areas(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

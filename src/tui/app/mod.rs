@@ -1,10 +1,12 @@
 //! The one `App` state. Views borrow it; only `update` changes it.
 
+mod followup;
 mod home;
 mod overlays;
 mod rounds;
 mod walk;
 
+pub use followup::*;
 pub use home::*;
 pub use overlays::*;
 pub use rounds::*;
@@ -38,6 +40,7 @@ pub enum Screen {
     Compare,
     History,
     Ledger,
+    Duties,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +98,7 @@ pub struct App {
     pub compare: Option<CompareState>,
     pub history: Option<HistoryState>,
     pub ledger: Option<LedgerState>,
+    pub duties: Option<DutiesState>,
     /// Where exports go unless the user types another place.
     pub export_dir: String,
     pub overlay: Option<Overlay>,
@@ -108,6 +112,8 @@ pub struct App {
     pub quit: bool,
     /// Quit once the open session is saved and closed.
     pub quit_after_close: bool,
+    /// The walk was opened from the ledger: leaving it goes back there.
+    pub return_to_ledger: bool,
 }
 
 impl App {
@@ -125,6 +131,7 @@ impl App {
             compare: None,
             history: None,
             ledger: None,
+            duties: None,
             export_dir: String::new(),
             overlay: None,
             message: None,
@@ -134,6 +141,7 @@ impl App {
             jobs: Jobs::default(),
             quit: false,
             quit_after_close: false,
+            return_to_ledger: false,
         }
     }
 
@@ -150,7 +158,8 @@ impl App {
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Export(_)) => Mode::Export,
-            Some(Overlay::DoneNote(_)) => Mode::Prompt,
+            Some(Overlay::FollowUp(_)) => Mode::Prompt,
+            Some(Overlay::Problem(_)) => Mode::Problem,
             Some(Overlay::ImportTable(state)) if state.report.is_some() => Mode::ImportReport,
             Some(Overlay::ImportTable(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
@@ -168,6 +177,7 @@ impl App {
             Screen::Compare => Mode::Compare,
             Screen::History => Mode::History,
             Screen::Ledger => Mode::Ledger,
+            Screen::Duties => Mode::Duties,
         }
     }
 

@@ -78,18 +78,6 @@ pub enum FreeField {
 }
 
 #[derive(Debug, Clone)]
-pub struct RectifyState {
-    pub code: String,
-    pub owner: LineInput,
-    pub due: LineInput,
-    pub done_note: LineInput,
-    pub done: bool,
-    /// 0 owner, 1 due, 2 done note.
-    pub field: usize,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
 pub struct EvidenceState {
     pub code: String,
     pub input: LineInput,
@@ -154,7 +142,7 @@ pub enum Overlay {
     Editor(Box<EditorState>),
     Search(SearchState),
     Deductions(DeductionsState),
-    Rectify(RectifyState),
+    Rectify(super::RectifyState),
     Evidence(EvidenceState),
     NewSession(NewSessionState),
     Confirm(Confirm),
@@ -162,8 +150,10 @@ pub enum Overlay {
         scroll: usize,
     },
     Export(ExportState),
-    /// The note for closing a rectification from the ledger.
-    DoneNote(DoneNoteState),
+    /// The note for 整改落实 or a 复查 from the ledger.
+    FollowUp(super::FollowUpPrompt),
+    /// A problem from outside, entered on the ledger.
+    Problem(super::ProblemForm),
     ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
@@ -227,13 +217,6 @@ pub struct ExportState {
     pub path: LineInput,
     /// 0 format, 1 scope, 2 path.
     pub field: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct DoneNoteState {
-    pub session: Uuid,
-    pub code: String,
-    pub input: LineInput,
 }
 
 /// Importing an office's table: the path being typed, then the report.

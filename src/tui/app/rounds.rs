@@ -70,7 +70,69 @@ pub struct HistoryState {
 pub struct LedgerState {
     pub entries: Vec<LedgerEntry>,
     pub all: bool,
+    /// Only entries this department answers for (`LedgerEntry::responsible`).
+    pub department: Option<String>,
+    /// Only overdue entries.
+    pub overdue_only: bool,
+    /// Index into [`LedgerState::rows`].
     pub cursor: usize,
     pub scroll: usize,
     pub back: Screen,
+}
+
+impl LedgerState {
+    pub fn new(entries: Vec<LedgerEntry>, all: bool, back: Screen) -> LedgerState {
+        LedgerState {
+            entries,
+            all,
+            department: None,
+            overdue_only: false,
+            cursor: 0,
+            scroll: 0,
+            back,
+        }
+    }
+
+    /// The entries shown, after the department and overdue filters.
+    pub fn rows(&self) -> Vec<&LedgerEntry> {
+        self.entries
+            .iter()
+            .filter(|entry| !self.overdue_only || entry.overdue)
+            .filter(|entry| {
+                self.department
+                    .as_deref()
+                    .is_none_or(|wanted| entry.responsible() == wanted)
+            })
+            .collect()
+    }
+
+    pub fn selected(&self) -> Option<&LedgerEntry> {
+        self.rows().get(self.cursor).copied()
+    }
+
+    /// Departments the entries answer to, in order, for the department filter.
+    pub fn departments(&self) -> Vec<String> {
+        let mut departments: Vec<String> = self
+            .entries
+            .iter()
+            .map(|entry| entry.responsible().to_string())
+            .collect();
+        departments.sort();
+        departments.dedup();
+        departments
+    }
+
+    /// The next department filter: none → each department → none.
+    pub fn cycle_department(&mut self) {
+        let departments = self.departments();
+        self.department = match &self.department {
+            None => departments.first().cloned(),
+            Some(current) => departments
+                .iter()
+                .position(|d| d == current)
+                .and_then(|at| departments.get(at + 1).cloned()),
+        };
+        self.cursor = 0;
+        self.scroll = 0;
+    }
 }

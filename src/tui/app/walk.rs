@@ -22,6 +22,9 @@ pub enum Filter {
     Changed,
     /// Items to re-check (待复查): problems or open rectifications last round.
     Recheck,
+    /// 复查 of rectifications: items with an earlier round's rectification still open
+    /// (marking them 达标 closes it).
+    Rectified,
 }
 
 impl Filter {
@@ -34,6 +37,7 @@ impl Filter {
             Filter::Problems => names[2],
             Filter::Changed => names[3],
             Filter::Recheck => names[4],
+            Filter::Rectified => crate::i18n::followup::texts(lang).filter_rectified,
         }
     }
 
@@ -43,7 +47,8 @@ impl Filter {
             Filter::Pending => Filter::Problems,
             Filter::Problems => Filter::Changed,
             Filter::Changed => Filter::Recheck,
-            Filter::Recheck => Filter::All,
+            Filter::Recheck => Filter::Rectified,
+            Filter::Rectified => Filter::All,
         }
     }
 }
@@ -105,6 +110,8 @@ pub struct WalkState {
     pub read_only: Option<String>,
     /// The prior round, with the items to re-check (待复查).
     pub prior: PriorView,
+    /// Re-checks later sessions' walks made of this session's rectifications, by code.
+    pub later_rechecks: std::collections::HashMap<String, Vec<crate::model::session::Recheck>>,
     /// Leaving once the last save lands.
     pub closing: bool,
 }
@@ -126,6 +133,7 @@ impl WalkState {
             save: SaveState::default(),
             read_only: None,
             prior: PriorView::default(),
+            later_rechecks: Default::default(),
             closing: false,
         };
         walk.rebuild_rows();
@@ -166,6 +174,17 @@ impl WalkState {
             }
             Filter::Changed => self.changed_since_prior(code),
             Filter::Recheck => self.prior.recheck.contains(code),
+            Filter::Rectified => self.prior.open_before.contains_key(code),
+        }
+    }
+
+    /// Whether a filter has anything to show its own: the re-check filters only
+    /// where the prior rounds left something to re-check.
+    pub fn filter_applies(&self, filter: Filter) -> bool {
+        match filter {
+            Filter::Recheck => !self.prior.recheck.is_empty(),
+            Filter::Rectified => !self.prior.open_before.is_empty(),
+            Filter::All | Filter::Pending | Filter::Problems | Filter::Changed => true,
         }
     }
 

@@ -99,6 +99,7 @@ const HOME: &[Binding] = &[
     bind(&[k('c')], C::Compare, true),
     bind(&[k('h')], C::History, false),
     bind(&[k('t')], C::Ledger, true),
+    bind(&[k('D')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
     bind(&[k('i')], C::ImportTable, true),
@@ -154,6 +155,13 @@ const FORM: &[Binding] = &[
     bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[ctrl('d')], C::MarkDone, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+const PROBLEM_FORM: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
@@ -215,7 +223,27 @@ const LEDGER: &[Binding] = &[
     MOVE[5],
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('d')], C::MarkDone, true),
-    bind(&[k('a')], C::ToggleAll, true),
+    bind(&[k('p')], C::RecheckPass, true),
+    bind(&[k('b')], C::RecheckFail, true),
+    bind(&[k('n')], C::AddProblem, true),
+    bind(&[k('f')], C::CycleDepartment, true),
+    bind(&[k('o')], C::OverdueOnly, true),
+    bind(&[k('a')], C::ToggleAll, false),
+    bind(&[k('D')], C::Duties, false),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const DUTIES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Left), k('[')], C::PrevRound, true),
+    bind(&[code(KC::Right), k(']')], C::NextRound, true),
+    bind(&[k('t')], C::Ledger, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
@@ -286,6 +314,8 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Export => EXPORT,
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
+        Mode::Duties => DUTIES,
+        Mode::Problem => PROBLEM_FORM,
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,

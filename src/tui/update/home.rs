@@ -81,7 +81,8 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Quit => app.quit = true,
         Command::Compare => return super::rounds::open_compare(app),
         Command::History => return super::rounds::open_history(app),
-        Command::Ledger => return super::rounds::open_ledger(app),
+        Command::Ledger => return super::ledger::open_ledger(app),
+        Command::Duties => return super::duties::open_duties(app),
         Command::Export => return super::export::open_dialog(app),
         _ => {}
     }

@@ -134,35 +134,16 @@ pub(super) fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect
             })
         }
         ItemOverlay::Rectify => {
-            let index = walk.outline.item_index(&code);
-            let default_owner = index
+            let lead = walk
+                .outline
+                .item_index(&code)
                 .and_then(|i| walk.outline.items[i].owners.first().cloned())
                 .unwrap_or_default();
-            let rectification = response.rectification.clone();
-            Overlay::Rectify(RectifyState {
-                owner: LineInput::new(
-                    rectification
-                        .as_ref()
-                        .map_or(default_owner.as_str(), |r| r.owner.as_str()),
-                ),
-                due: LineInput::new(
-                    &rectification
-                        .as_ref()
-                        .and_then(|r| r.due)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ),
-                done_note: LineInput::new(
-                    rectification
-                        .as_ref()
-                        .and_then(|r| r.done.as_ref())
-                        .map_or("", |d| d.note.as_str()),
-                ),
-                done: rectification.as_ref().is_some_and(|r| r.done.is_some()),
-                field: 0,
-                error: None,
-                code,
-            })
+            Overlay::Rectify(RectifyState::new(
+                &code,
+                response.rectification.as_ref(),
+                &lead,
+            ))
         }
         ItemOverlay::Evidence => Overlay::Evidence(EvidenceState {
             code,

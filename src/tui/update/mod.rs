@@ -2,10 +2,13 @@
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
 mod conflicts;
+mod duties;
 mod export;
 mod forms;
 mod home;
 mod items;
+mod ledger;
+mod problem;
 mod rounds;
 mod table_import;
 mod walk;
@@ -15,7 +18,9 @@ use super::app::{App, Confirm, MessageKind, Overlay, RunningJob, Screen, WalkSta
 use super::keymap::{Command, Mode};
 use super::layout;
 
+pub use duties::duties_areas;
 pub use forms::department_suggestions;
+pub use ledger::LEDGER_DETAIL_ROWS;
 pub use rounds::list_height;
 pub use walk::open_session;
 
@@ -74,18 +79,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SessionOpened(opened) => walk::opened(app, *opened),
         Action::CompareLoaded(data) => rounds::compare_loaded(app, *data),
         Action::HistoryLoaded(data) => rounds::history_loaded(app, *data),
-        Action::LedgerLoaded(entries) => rounds::ledger_loaded(app, entries),
+        Action::LedgerLoaded(entries) => ledger::ledger_loaded(app, entries),
+        Action::DutiesLoaded(data) => duties::duties_loaded(app, *data),
         Action::Exported(path) => {
             let text = format!("{} {path}", app.lang.ui().exported_to);
             app.info(text);
             Vec::new()
         }
         Action::ExportExists(request, path) => export::exists(app, *request, path),
-        Action::RectificationClosed => {
-            let text = app.lang.ui().rectification_closed.to_string();
-            app.info(text);
-            Vec::new()
-        }
+        Action::FollowUpRecorded(text) => ledger::follow_up_recorded(app, text),
+        Action::FollowUpFailed(text) => ledger::follow_up_failed(app, text),
+        Action::ProblemAdded(label) => problem::problem_added(app, label),
+        Action::ProblemFailed(text) => problem::problem_failed(app, text),
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
         Action::Failed(text) => {
@@ -138,7 +143,8 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Export
         | Mode::Prompt
         | Mode::Levels
-        | Mode::Rate => forms::command(app, command),
+        | Mode::Rate
+        | Mode::Problem => forms::command(app, command),
         Mode::ImportReport => match app.overlay.take() {
             Some(Overlay::ImportTable(state)) => table_import::command(app, state, command),
             other => {
@@ -155,7 +161,8 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         },
         Mode::Compare => rounds::compare_command(app, command),
         Mode::History => rounds::history_command(app, command),
-        Mode::Ledger => rounds::ledger_command(app, command),
+        Mode::Ledger => ledger::ledger_command(app, command),
+        Mode::Duties => duties::duties_command(app, command),
     }
 }
 
@@ -318,14 +325,26 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
         app.quit = true;
         return vec![Effect::CloseSession { id }];
     }
+    // Opened from the ledger: q goes back to it, read again for what changed.
+    if std::mem::take(&mut app.return_to_ledger)
+        && let Some(ledger) = app.ledger.as_ref()
+    {
+        app.screen = Screen::Ledger;
+        let all = ledger.all;
+        return vec![Effect::CloseSession { id }, Effect::LoadLedger { all }];
+    }
     vec![Effect::CloseSession { id }, Effect::LoadHome]
 }
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {
     match app.mode() {
-        Mode::Walk | Mode::Home | Mode::Help | Mode::Compare | Mode::History | Mode::Ledger => {
-            command_in_mode(app, command)
-        }
+        Mode::Walk
+        | Mode::Home
+        | Mode::Help
+        | Mode::Compare
+        | Mode::History
+        | Mode::Ledger
+        | Mode::Duties => command_in_mode(app, command),
         _ => Vec::new(),
     }
 }
@@ -351,7 +370,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             }
         }
         Screen::Home => home::click(app, area, column, row),
-        Screen::Compare | Screen::History | Screen::Ledger => {}
+        Screen::Compare | Screen::History | Screen::Ledger | Screen::Duties => {}
     }
     Vec::new()
 }

@@ -1,17 +1,11 @@
-//! Screens across rounds: compare, history and the rectification ledger.
+//! Screens across rounds: compare and history (the ledger: `ledger.rs`).
 
 use super::super::action::{CompareData, CompareSource, Effect, HistoryData};
-use super::super::app::{
-    App, CompareState, DoneNoteState, HistoryState, LedgerState, Overlay, Screen,
-};
-use super::super::input::LineInput;
+use super::super::app::{App, CompareState, HistoryState, Overlay, Screen};
 use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
-use super::{editor_name, ensure_visible, leave_walk, walk};
+use super::ensure_visible;
 use crate::model::compare::sort_regressions_first;
-use crate::model::edit::close_rectification;
-use crate::model::ledger::{LedgerEntry, is_overdue};
-use crate::model::session::RectificationDone;
 
 /// Rows of a full-screen list below `header_rows` header lines.
 pub fn list_height(app: &App, header_rows: u16) -> usize {
@@ -52,11 +46,6 @@ pub fn open_history(app: &mut App) -> Vec<Effect> {
     vec![Effect::LoadHistory { session: id }]
 }
 
-pub fn open_ledger(app: &mut App) -> Vec<Effect> {
-    let all = app.ledger.as_ref().is_some_and(|ledger| ledger.all);
-    vec![Effect::LoadLedger { all }]
-}
-
 fn nothing_selected(app: &mut App) -> Vec<Effect> {
     let text = app.lang.ui().select_a_session.to_string();
     app.info(text);
@@ -64,10 +53,14 @@ fn nothing_selected(app: &mut App) -> Vec<Effect> {
 }
 
 /// The screen to return to: the walk if one is open underneath, else home.
-fn back_screen(app: &App) -> Screen {
+pub(super) fn back_screen(app: &App) -> Screen {
     match app.screen {
-        Screen::Compare | Screen::History | Screen::Ledger if app.walk.is_some() => Screen::Walk,
-        Screen::Compare | Screen::History | Screen::Ledger => Screen::Home,
+        Screen::Compare | Screen::History | Screen::Ledger | Screen::Duties
+            if app.walk.is_some() =>
+        {
+            Screen::Walk
+        }
+        Screen::Compare | Screen::History | Screen::Ledger | Screen::Duties => Screen::Home,
         other => other,
     }
 }
@@ -107,33 +100,7 @@ pub fn history_loaded(app: &mut App, data: HistoryData) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn ledger_loaded(app: &mut App, entries: Vec<LedgerEntry>) -> Vec<Effect> {
-    let back = back_screen(app);
-    let all = app.ledger.as_ref().is_some_and(|l| l.all);
-    let cursor = app.ledger.as_ref().map_or(0, |l| l.cursor);
-    let scroll = app.ledger.as_ref().map_or(0, |l| l.scroll);
-    let back = app
-        .ledger
-        .as_ref()
-        .filter(|_| app.screen == Screen::Ledger)
-        .map_or(back, |l| l.back);
-    app.ledger = Some(LedgerState {
-        cursor: cursor.min(entries.len().saturating_sub(1)),
-        entries,
-        all,
-        scroll,
-        back,
-    });
-    app.screen = Screen::Ledger;
-    keep_visible(app);
-    Vec::new()
-}
-
-fn keep_visible(app: &mut App) {
-    let height = list_height(app, 0);
-    if let Some(ledger) = app.ledger.as_mut() {
-        ensure_visible(ledger.cursor, &mut ledger.scroll, height);
-    }
+pub(super) fn keep_visible(app: &mut App) {
     let height = list_height(app, COMPARE_HEADER_ROWS);
     if let Some(compare) = app.compare.as_mut() {
         let count = compare.rows().len();
@@ -142,7 +109,7 @@ fn keep_visible(app: &mut App) {
     }
 }
 
-fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
+pub(super) fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
     let last = count.saturating_sub(1);
     *cursor = match command {
         Command::Up => cursor.saturating_sub(1),
@@ -155,7 +122,7 @@ fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
     };
 }
 
-fn go_back(app: &mut App, back: Screen) -> Vec<Effect> {
+pub(super) fn go_back(app: &mut App, back: Screen) -> Vec<Effect> {
     app.screen = back;
     if back == Screen::Home {
         return vec![Effect::LoadHome];
@@ -209,138 +176,4 @@ pub fn history_command(app: &mut App, command: Command) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-pub fn ledger_command(app: &mut App, command: Command) -> Vec<Effect> {
-    let page = list_height(app, 0);
-    let Some(ledger) = app.ledger.as_mut() else {
-        return Vec::new();
-    };
-    let selected = ledger.entries.get(ledger.cursor).cloned();
-    match command {
-        Command::Back => {
-            let back = ledger.back;
-            app.ledger = None;
-            return go_back(app, back);
-        }
-        Command::ToggleAll => {
-            ledger.all = !ledger.all;
-            ledger.cursor = 0;
-            ledger.scroll = 0;
-            return vec![Effect::LoadLedger { all: ledger.all }];
-        }
-        Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Command::Open => {
-            if let Some(entry) = selected {
-                return open_entry(app, &entry);
-            }
-        }
-        Command::MarkDone => match selected {
-            Some(entry) if entry.is_open() => {
-                app.overlay = Some(Overlay::DoneNote(DoneNoteState {
-                    session: entry.session_id,
-                    code: entry.code.clone(),
-                    input: LineInput::default(),
-                }));
-            }
-            Some(_) => {
-                let text = app.lang.ui().already_done.to_string();
-                app.info(text);
-            }
-            None => {}
-        },
-        other => {
-            let count = ledger.entries.len();
-            moved(&mut ledger.cursor, count, page, other);
-        }
-    }
-    keep_visible(app);
-    Vec::new()
-}
-
-/// Enter on a ledger row: walk that session at that item.
-fn open_entry(app: &mut App, entry: &LedgerEntry) -> Vec<Effect> {
-    let open_here = app
-        .walk
-        .as_ref()
-        .is_some_and(|walk| walk.session().id == entry.session_id);
-    if open_here {
-        app.screen = Screen::Walk;
-        if let Some(walk) = app.walk.as_mut()
-            && let Some(item) = walk.outline.item_index(&entry.code)
-        {
-            walk.select_item(item);
-        }
-        walk::keep_selection_visible(app);
-        return Vec::new();
-    }
-    let mut effects = Vec::new();
-    if app.walk.is_some() {
-        // Another session is open: close it (after saving) first.
-        effects = leave_walk(app);
-        if app.walk.is_some() {
-            let text = app.lang.ui().saving.to_string();
-            app.info(text);
-            return effects;
-        }
-        effects.retain(|effect| !matches!(effect, Effect::LoadHome));
-    }
-    effects.push(Effect::OpenSession {
-        id: entry.session_id,
-        select: Some(entry.code.clone()),
-    });
-    effects
-}
-
-/// Enter in the done-note prompt: close the rectification, in memory when the
-/// session is the one being walked (its file is ours to save), else through the runner.
-pub fn submit_done_note(app: &mut App, state: DoneNoteState) -> Vec<Effect> {
-    let note = state.input.text().trim().to_string();
-    let open_here = app
-        .walk
-        .as_ref()
-        .is_some_and(|walk| walk.session().id == state.session);
-    if open_here {
-        let wall = app.wall;
-        let today = app.today;
-        let lang = app.lang;
-        let by = app
-            .walk
-            .as_ref()
-            .map(|walk| editor_name(app, walk))
-            .unwrap_or_default();
-        let done = RectificationDone { at: wall, by, note };
-        let closing = done.clone();
-        let effects = walk::edit_item(app, &state.code, move |item, response| {
-            *response = close_rectification(&item.code, Some(response), closing)
-                .map_err(|error| crate::i18n::errors::edit_error(lang, &error))?;
-            Ok(())
-        });
-        // The file is saved by autosave; show the change in the ledger now.
-        if let Some(ledger) = app.ledger.as_mut() {
-            for entry in &mut ledger.entries {
-                if entry.session_id == state.session && entry.code == state.code {
-                    entry.rectification.done = Some(done.clone());
-                    entry.overdue = is_overdue(&entry.rectification, today);
-                }
-            }
-            if !ledger.all {
-                ledger.entries.retain(LedgerEntry::is_open);
-            }
-            ledger.cursor = ledger.cursor.min(ledger.entries.len().saturating_sub(1));
-        }
-        return effects;
-    }
-    let by = app.settings.inspector.clone();
-    vec![
-        Effect::CloseRectification {
-            session: state.session,
-            code: state.code,
-            note,
-            by,
-        },
-        Effect::LoadLedger {
-            all: app.ledger.as_ref().is_some_and(|l| l.all),
-        },
-    ]
 }

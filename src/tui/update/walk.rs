@@ -14,6 +14,7 @@ use crate::model::session::{Response, Status};
 pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
     let mut walk = WalkState::new(opened.loaded, opened.checklist);
     walk.prior = opened.prior;
+    walk.later_rechecks = opened.later_rechecks;
     walk.read_only = opened.read_only.clone();
     if opened.recheck_first && !walk.prior.recheck.is_empty() {
         walk.filter = Filter::Recheck;
@@ -107,7 +108,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::CycleFilter => {
             walk.filter = walk.filter.next();
-            if walk.filter == Filter::Recheck && walk.prior.recheck.is_empty() {
+            while !walk.filter_applies(walk.filter) {
                 walk.filter = walk.filter.next();
             }
             walk.rebuild_rows();
@@ -122,7 +123,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Back => return leave_walk(app),
         Command::Compare => return super::rounds::open_compare(app),
         Command::History => return super::rounds::open_history(app),
-        Command::Ledger => return super::rounds::open_ledger(app),
+        Command::Ledger => return super::ledger::open_ledger(app),
         Command::Export => return super::export::open_dialog(app),
         _ => {}
     }

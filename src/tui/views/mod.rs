@@ -3,6 +3,7 @@
 pub(crate) mod common;
 mod compare;
 mod detail;
+mod duties;
 pub mod home;
 mod ledger;
 mod popups;
@@ -45,6 +46,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 ledger::ledger(frame, app, state);
             }
         }
+        Screen::Duties if app.duties.is_some() => {
+            if let Some(state) = app.duties.as_ref() {
+                duties::duties(frame, app, state);
+            }
+        }
         _ => home::draw(frame, app, mode),
     }
     match &app.overlay {
@@ -57,7 +63,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Confirm(confirm)) => popups::confirm(frame, app, confirm),
         Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
         Some(Overlay::Export(state)) => popups::export(frame, app, state),
-        Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
+        Some(Overlay::FollowUp(prompt)) => popups::follow_up(frame, app, prompt),
+        Some(Overlay::Problem(form)) => popups::problem(frame, app, form),
         Some(Overlay::ImportTable(state)) => popups::import_table(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         Some(Overlay::Levels(state)) => popups::levels(frame, app, state),

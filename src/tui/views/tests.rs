@@ -87,9 +87,11 @@ pub(super) fn session() -> Session {
     );
     partial.deductions = vec![1];
     partial.rectification = Some(Rectification {
+        owner_department: "办公室".into(),
         owner: "李明".into(),
+        measure: "补开民主生活会,公开整改措施".into(),
         due: NaiveDate::from_ymd_opt(2026, 12, 1),
-        done: None,
+        ..Rectification::default()
     });
     let mut fail = response(Status::Fail, "未见集体决策记录");
     fail.free_deduction = Some(FreeDeduction {
@@ -131,6 +133,20 @@ pub(super) fn walking(lang: Lang, width: u16, height: u16) -> App {
         },
     );
     prior.recheck.insert("1.2".into());
+    prior.open_before.insert(
+        "1.2".into(),
+        vec![crate::model::recheck::OpenBefore {
+            session: Uuid::from_u128(2),
+            round: "2026年10月自查".into(),
+            date: NaiveDate::from_ymd_opt(2026, 10, 15).unwrap_or_default(),
+            rectification: Rectification {
+                owner_department: "办公室".into(),
+                owner: "李明".into(),
+                due: NaiveDate::from_ymd_opt(2026, 11, 1),
+                ..Rectification::default()
+            },
+        }],
+    );
     let opened = OpenedSession {
         loaded: LoadedSession {
             session: session(),
@@ -139,6 +155,7 @@ pub(super) fn walking(lang: Lang, width: u16, height: u16) -> App {
         },
         checklist: checklist(),
         prior,
+        later_rechecks: Default::default(),
         read_only: None,
         recheck_first: false,
         select: None,

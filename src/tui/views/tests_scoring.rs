@@ -117,6 +117,7 @@ fn walking(session: Session, width: u16, height: u16, lang: Lang) -> App {
         prior: PriorView::default(),
         read_only: None,
         recheck_first: false,
+        later_rechecks: Default::default(),
         select: None,
     };
     update(&mut app, Action::SessionOpened(Box::new(opened)));

@@ -93,14 +93,23 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
                 let depth = walk.outline.item_depth[item_index];
                 let response = walk.session().response(&item.code);
                 let status = response.map(|r| r.status).unwrap_or_default();
-                let flag = if walk.prior.recheck.contains(&item.code) {
+                let rectified = walk.prior.open_before.contains_key(&item.code);
+                let flag = if walk.prior.recheck.contains(&item.code) || rectified {
                     "*"
                 } else {
                     " "
                 };
                 let indent = "  ".repeat(depth.saturating_sub(1));
                 let mark = status_mark(status);
-                let left = format!("{} {} {}", item.code, display_line(&item.title), "");
+                // Last round's rectification closed by this round's 达标.
+                let closed = rectified && status == Status::Pass;
+                // Before the title, which a narrow pane cuts.
+                let closed_mark = if closed {
+                    format!("[{}]", crate::i18n::followup::texts(app.lang).closed_by)
+                } else {
+                    String::new()
+                };
+                let left = format!("{} {closed_mark}{}", item.code, display_line(&item.title));
                 let right = item_score_text(app, &walk.checklist.rules, item, response);
                 let prefix = format!("{indent}{mark}{flag}");
                 let rest_width = width.saturating_sub(prefix.width());

@@ -1,16 +1,12 @@
-//! Deductions, rectification and evidence pop-ups.
-
-use chrono::NaiveDate;
+//! Deductions and evidence pop-ups (the rectification form: `rectify.rs`).
 
 use crate::model::checklist::Item;
 use crate::model::edit::check_free;
 use crate::model::scoring::applied_deduction;
-use crate::model::session::{FreeDeduction, Rectification, RectificationDone, Response, Status};
-use crate::model::text::normalize_name;
+use crate::model::session::{FreeDeduction, Response, Status};
 use crate::tui::action::Effect;
-use crate::tui::app::{App, DeductionsState, FreeField, Overlay, RectifyState};
+use crate::tui::app::{App, DeductionsState, FreeField, Overlay};
 use crate::tui::keymap::Command;
-use crate::tui::update::editor_name;
 use crate::tui::update::walk::edit_item;
 
 pub(super) fn deductions_command(
@@ -191,78 +187,6 @@ fn free_deduction_command(
     }
     app.overlay = Some(Overlay::Deductions(state));
     Vec::new()
-}
-
-pub(super) fn rectify_command(
-    app: &mut App,
-    mut state: RectifyState,
-    command: Command,
-) -> Vec<Effect> {
-    match command {
-        Command::NextField => state.field = (state.field + 1) % 3,
-        Command::PrevField => state.field = (state.field + 2) % 3,
-        Command::MarkDone => state.done = !state.done,
-        Command::Back => return Vec::new(),
-        Command::Submit => return submit_rectification(app, state),
-        _ => {}
-    }
-    app.overlay = Some(Overlay::Rectify(state));
-    Vec::new()
-}
-
-fn submit_rectification(app: &mut App, mut state: RectifyState) -> Vec<Effect> {
-    let t = app.lang.ui();
-    let owner = normalize_name(&state.owner.text());
-    let due_text = state.due.text();
-    let due = match due_text.trim() {
-        "" => None,
-        text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
-                state.error = Some(t.date_expected.to_string());
-                state.field = 1;
-                app.overlay = Some(Overlay::Rectify(state));
-                return Vec::new();
-            }
-        },
-    };
-    if owner.is_empty() && (due.is_some() || state.done) {
-        state.error = Some(t.owner_expected.to_string());
-        state.field = 0;
-        app.overlay = Some(Overlay::Rectify(state));
-        return Vec::new();
-    }
-    let wall = app.wall;
-    let by = app
-        .walk
-        .as_ref()
-        .map(|walk| editor_name(app, walk))
-        .unwrap_or_default();
-    let done_note = state.done_note.text();
-    let done = state.done;
-    edit_item(app, &state.code, move |_, response| {
-        if owner.is_empty() {
-            response.rectification = None;
-            return Ok(());
-        }
-        let previous_done = response.rectification.as_ref().and_then(|r| r.done.clone());
-        response.rectification = Some(Rectification {
-            owner,
-            due,
-            done: done.then(|| match previous_done {
-                Some(mut kept) => {
-                    kept.note = done_note.clone();
-                    kept
-                }
-                None => RectificationDone {
-                    at: wall,
-                    by,
-                    note: done_note.clone(),
-                },
-            }),
-        });
-        Ok(())
-    })
 }
 
 pub(super) fn evidence_command(

@@ -5,13 +5,15 @@ mod editor;
 mod item;
 pub mod judge;
 mod new_session;
+mod rectify;
 
 pub use new_session::{department_suggestions, new_session_form};
 
 use crossterm::event::KeyEvent;
 use editor::{finish_editor, refresh_search, search_command, sync_note};
-use item::{deductions_command, evidence_command, rectify_command};
+use item::{deductions_command, evidence_command};
 use new_session::{new_session_command, new_session_input, new_session_text};
+use rectify::rectify_command;
 
 use crate::tui::action::Effect;
 use crate::tui::app::{App, FreeField, Overlay};
@@ -44,19 +46,17 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::Evidence(state)) => evidence_command(app, state, command),
         Some(Overlay::NewSession(state)) => new_session_command(app, state, command),
         Some(Overlay::Export(state)) => crate::tui::update::export::command(app, state, command),
+        Some(Overlay::FollowUp(prompt)) => {
+            crate::tui::update::ledger::prompt_command(app, prompt, command)
+        }
+        Some(Overlay::Problem(form)) => {
+            crate::tui::update::problem::problem_command(app, form, command)
+        }
         Some(Overlay::ImportTable(state)) => {
             crate::tui::update::table_import::command(app, state, command)
         }
         Some(Overlay::Levels(state)) => judge::levels_command(app, state, command),
         Some(Overlay::Rate(state)) => judge::rate_command(app, state, command),
-        Some(Overlay::DoneNote(state)) => match command {
-            Command::Submit => crate::tui::update::rounds::submit_done_note(app, state),
-            Command::Back => Vec::new(),
-            _ => {
-                app.overlay = Some(Overlay::DoneNote(state));
-                Vec::new()
-            }
-        },
         other => {
             app.overlay = other;
             Vec::new()
@@ -84,11 +84,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             };
         }
         Some(Overlay::Rectify(state)) => {
-            match state.field {
-                0 => state.owner.handle_key(key),
-                1 => state.due.handle_key(key),
-                _ => state.done_note.handle_key(key),
-            };
+            state.input_mut().handle_key(key);
         }
         Some(Overlay::Evidence(state)) => {
             state.input.handle_key(key);
@@ -100,8 +96,11 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Some(Overlay::Export(state)) if state.field == 2 => {
             state.path.handle_key(key);
         }
-        Some(Overlay::DoneNote(state)) => {
-            state.input.handle_key(key);
+        Some(Overlay::FollowUp(prompt)) if !prompt.pending => {
+            prompt.input.handle_key(key);
+        }
+        Some(Overlay::Problem(form)) if !form.pending => {
+            form.input_mut().handle_key(key);
         }
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
         Some(Overlay::Rate(state)) => judge::rate_text(state, key),
@@ -131,11 +130,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
             Some(FreeField::Points) => state.free_points.insert_str(&text),
             None => {}
         },
-        Some(Overlay::Rectify(state)) => match state.field {
-            0 => state.owner.insert_str(&text),
-            1 => state.due.insert_str(&text),
-            _ => state.done_note.insert_str(&text),
-        },
+        Some(Overlay::Rectify(state)) => state.input_mut().insert_str(&text),
         Some(Overlay::Evidence(state)) => state.input.insert_str(&text),
         Some(Overlay::NewSession(state)) => {
             if let Some(input) = new_session_input(state) {
@@ -144,7 +139,8 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
             state.suggestion = None;
         }
         Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
-        Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
+        Some(Overlay::FollowUp(prompt)) if !prompt.pending => prompt.input.insert_str(&text),
+        Some(Overlay::Problem(form)) if !form.pending => form.input_mut().insert_str(&text),
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
         Some(Overlay::Rate(state)) => judge::rate_input(state).insert_str(&text),
         _ => {}

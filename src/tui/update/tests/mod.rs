@@ -79,6 +79,7 @@ fn opened(prior: PriorView) -> OpenedSession {
         },
         checklist: checklist(),
         prior,
+        later_rechecks: Default::default(),
         read_only: None,
         recheck_first: false,
         select: None,
@@ -122,6 +123,7 @@ fn status(app: &App, code: &str) -> Status {
 }
 
 mod home;
+mod ledger;
 mod rounds;
 mod saving;
 mod scoring;

@@ -220,11 +220,19 @@ fn rectification_form_checks_and_stores() {
     let mut app = walking();
     run(&mut app, Command::Rectify);
     match &app.overlay {
-        Some(Overlay::Rectify(state)) => {
-            assert_eq!(state.owner.text(), "办公室", "owner defaults to the item's")
-        }
+        Some(Overlay::Rectify(state)) => assert_eq!(
+            state
+                .input(crate::tui::app::RectifyField::OwnerDepartment)
+                .text(),
+            "办公室",
+            "the department defaults to the item's lead department"
+        ),
         other => panic!("{other:?}"),
     }
+    run(&mut app, Command::NextField);
+    typed(&mut app, "李明");
+    run(&mut app, Command::NextField);
+    typed(&mut app, "补齐学习记录");
     run(&mut app, Command::NextField);
     typed(&mut app, "2026-13-01");
     run(&mut app, Command::Submit);
@@ -245,8 +253,18 @@ fn rectification_form_checks_and_stores() {
         .clone()
         .unwrap();
     assert_eq!(
-        (rect.owner.as_str(), rect.due),
-        ("办公室", NaiveDate::from_ymd_opt(2026, 12, 1))
+        (
+            rect.owner_department.as_str(),
+            rect.owner.as_str(),
+            rect.measure.as_str(),
+            rect.due
+        ),
+        (
+            "办公室",
+            "李明",
+            "补齐学习记录",
+            NaiveDate::from_ymd_opt(2026, 12, 1)
+        )
     );
     assert!(rect.done.is_none());
     run(&mut app, Command::Rectify);

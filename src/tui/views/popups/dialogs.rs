@@ -1,14 +1,13 @@
 //! Dialogs: confirmation, help, export, the done note, merge conflicts.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{hint_at_bottom, input_line, popup_frame, rows};
-use crate::tui::app::{App, Confirm, ConflictsState, DoneNoteState, ExportState};
+use crate::tui::app::{App, Confirm, ConflictsState, ExportState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate, wrap};
@@ -140,24 +139,6 @@ pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
         frame.set_cursor_position(position);
     }
     hint_at_bottom(frame, app, inner, Mode::Export);
-}
-
-pub fn done_note(frame: &mut Frame, app: &App, state: &DoneNoteState) {
-    let t = app.lang.ui();
-    let screen = frame.area();
-    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), 5);
-    let inner = popup_frame(
-        frame,
-        app,
-        area,
-        &format!("{} {}", t.done_note_title, state.code),
-    );
-    let row = Rect { height: 1, ..inner };
-    if let Some(position) = input_line(frame, app, row, t.note, t.note.width(), &state.input, true)
-    {
-        frame.set_cursor_position(position);
-    }
-    hint_at_bottom(frame, app, inner, Mode::Prompt);
 }
 
 /// One version of a response, as one line of text: status, note, who and when.

@@ -1,4 +1,4 @@
-//! Pop-ups about one item: deductions, rectification, evidence.
+//! Pop-ups about one item: deductions, evidence (the rectification form: `followup.rs`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{error_row, hint_at_bottom, input_line, input_rows, popup_frame, rows, titled_frame};
+use super::{hint_at_bottom, input_line, popup_frame, titled_frame};
 use crate::model::checklist::Item;
 use crate::model::scoring::format_points;
 use crate::model::session::Response;
-use crate::tui::app::{App, DeductionsState, EvidenceState, FreeField, RectifyState};
+use crate::tui::app::{App, DeductionsState, EvidenceState, FreeField};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate};
@@ -157,46 +157,6 @@ fn free_deduction_inputs(
         if let Some(position) = a.or(b) {
             frame.set_cursor_position(position);
         }
-    }
-}
-
-pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
-    let t = app.lang.ui();
-    let screen = frame.area();
-    let area = layout::popup(screen, screen.width.saturating_sub(4).min(60), 9);
-    let inner = popup_frame(
-        frame,
-        app,
-        area,
-        &format!("{} {}", t.rectification, state.code),
-    );
-    let label_width = [t.owner, t.due, t.done_note]
-        .iter()
-        .map(|l| l.width())
-        .max()
-        .unwrap_or(4);
-    let mut lines = rows(inner);
-    let fields = [
-        (t.owner, &state.owner),
-        (t.due, &state.due),
-        (t.done_note, &state.done_note),
-    ];
-    let cursor = input_rows(frame, app, &mut lines, &fields, label_width, state.field);
-    if let Some(row) = lines.next() {
-        let mark = if state.done { "[x]" } else { "[ ]" };
-        let text = format!(
-            "{}  {mark} {}",
-            fit(t.state, label_width),
-            (t.done_toggle)(&app.keys.mark_done)
-        );
-        frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
-    }
-    if let (Some(row), Some(error)) = (lines.next(), &state.error) {
-        error_row(frame, app, row, error);
-    }
-    hint_at_bottom(frame, app, inner, Mode::Rectify);
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
     }
 }
 

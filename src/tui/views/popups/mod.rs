@@ -3,14 +3,16 @@
 
 mod dialogs;
 mod editor;
+mod followup;
 mod item;
 mod judge;
 mod new_session;
 mod table_import;
 
-pub use dialogs::{confirm, conflicts, done_note, export, help};
+pub use dialogs::{confirm, conflicts, export, help};
 pub use editor::{editor, search};
-pub use item::{deductions, evidence, rectify};
+pub use followup::{follow_up, problem, rectify};
+pub use item::{deductions, evidence};
 pub use judge::{levels, rate};
 pub use new_session::new_session;
 pub use table_import::import_table;
