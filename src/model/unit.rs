@@ -13,14 +13,33 @@ pub const DEFAULT_MONTHLY_REPORT_DAY: u32 = 20;
 pub const MAX_REPORT_WITHIN_DAYS: u32 = 366;
 
 /// How often every department is to be inspected.
+/// Written as a string in `unit.ron`: `inspection: "half-month"`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum Inspection {
     /// Calendar halves: 1st–15th and 16th–end (seed 004: "每半月…检查一次").
     #[default]
-    #[serde(rename = "half-month")]
     HalfMonth,
-    #[serde(rename = "month")]
     Month,
+}
+
+impl TryFrom<String> for Inspection {
+    type Error = String;
+    fn try_from(text: String) -> Result<Inspection, String> {
+        match text.as_str() {
+            "half-month" => Ok(Inspection::HalfMonth),
+            "month" => Ok(Inspection::Month),
+            _ => Err(format!(
+                "inspection must be \"half-month\" or \"month\", found {text:?}"
+            )),
+        }
+    }
+}
+
+impl From<Inspection> for String {
+    fn from(inspection: Inspection) -> String {
+        inspection.as_str().to_string()
+    }
 }
 
 impl Inspection {

@@ -5,6 +5,8 @@
 //! ```text
 //! archive/<id>-v<version>-<hash>.ron
 //! sessions/<uuid>.ron
+//! unit.ron                       the unit profile, if there is one
+//! activities/<uuid>.ron          every activity of the 台账
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -213,6 +215,10 @@ impl Store {
                 .map_err(zip_error)?;
             writer.write_all(&bytes)?;
         }
+        for (name, bytes) in super::activities_import::bundle_entries(self) {
+            writer.start_file(name, entry_options()).map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
         writer.finish().map_err(zip_error)?.flush()
     }
 
@@ -305,6 +311,8 @@ fn entry_options() -> SimpleFileOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum BundleEntry {
     Session(Uuid),
+    /// An activity or the unit profile, imported apart (`activities_import`).
+    Record,
     /// An archived checklist, by its file name.
     Archive(String),
     Other,
@@ -315,6 +323,13 @@ pub(super) fn classify_entry(name: &str) -> BundleEntry {
         && let Some(id) = session_id_from_name(file)
     {
         return BundleEntry::Session(id);
+    }
+    if name == super::unit_file::UNIT_FILE
+        || name
+            .strip_prefix("activities/")
+            .is_some_and(|file| session_id_from_name(file).is_some())
+    {
+        return BundleEntry::Record;
     }
     if let Some(file) = name.strip_prefix("archive/")
         && file.ends_with(".ron")

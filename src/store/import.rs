@@ -125,6 +125,10 @@ pub struct ImportReport {
     pub ignored: Vec<String>,
     /// Files in the sources that could not be read.
     pub problems: Vec<String>,
+    /// Activities of the 台账 the sources brought (docs/design.md §14).
+    pub activities: Vec<super::activities_import::ImportedActivity>,
+    /// What became of a unit profile the sources brought (the last one).
+    pub unit: Option<ImportOutcome>,
 }
 
 impl ImportReport {
@@ -142,6 +146,10 @@ impl ImportReport {
                 .sessions
                 .iter()
                 .any(|s| matches!(s.outcome, ImportOutcome::Skipped(_)))
+            || self
+                .activities
+                .iter()
+                .any(|a| matches!(a.outcome, ImportOutcome::Skipped(_)))
     }
 }
 
@@ -230,6 +238,12 @@ impl Store {
             }
             report.ignored.append(&mut found.ignored);
             report.problems.append(&mut found.problems);
+            let mut records = self.import_records(source, now);
+            report.activities.append(&mut records.activities);
+            report.problems.append(&mut records.problems);
+            if records.unit.is_some() {
+                report.unit = records.unit;
+            }
         }
         Ok(report)
     }
