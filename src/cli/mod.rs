@@ -1,5 +1,6 @@
 //! The command line (docs/design.md §6): parse, call model/store/export, print.
 
+mod activities;
 mod checklists;
 mod conflicts;
 mod demo;
@@ -149,6 +150,17 @@ pub enum Command {
     },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
+    /// The 创建活动台账: add, report material handed in, list, export
+    Activity(activities::ActivityArgs),
+    /// What is due: activity material, the monthly report, departments not inspected
+    /// this period, rectifications due within 7 days
+    Deadlines {
+        /// YYYY-MM (default: this month)
+        #[arg(long, value_parser = activities::parse_month)]
+        month: Option<crate::model::deadlines::Month>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Dates of inspections and deadlines: `YYYY-MM-DD`, years 1900 to 9999.
@@ -264,6 +276,11 @@ fn localized(error: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         Some(e::merge_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::merge::ResolveError>() {
         Some(e::resolve_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::activities::ActivityStoreError>()
+    {
+        Some(crate::i18n::deadlines::activity_store_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::unit_file::UnitError>() {
+        Some(crate::i18n::deadlines::unit_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::store::lock::LockError>() {
         Some(e::lock_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::session::UnknownStatus>() {
@@ -380,6 +397,8 @@ pub fn run(cli: Cli) -> Result<()> {
             by,
         } => rounds::rectify(&context, &session, &code, note, by),
         Command::Demo(args) => demo::demo(&context, args),
+        Command::Activity(args) => activities::run(&context, args),
+        Command::Deadlines { month, json } => activities::deadlines(&context, month, json),
     }
 }
 

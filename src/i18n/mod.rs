@@ -17,6 +17,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod deadlines;
 pub mod errors;
 pub mod import;
 pub mod report;
