@@ -15,8 +15,8 @@ use crate::model::deadlines::Month;
 use crate::ops;
 use crate::store::Store;
 use crate::store::activities::ActivityStoreError;
-use crate::store::unit_file::UnitError;
 use crate::store::checklist_file::FileProblem;
+use crate::store::unit_file::UnitError;
 
 #[derive(Debug, Args)]
 pub struct ActivityArgs {
@@ -133,7 +133,8 @@ pub fn run(context: &Context, args: ActivityArgs) -> Result<()> {
                 .map_err(|e| located(e, context))?;
             report_unreadable(context, &list.unreadable);
             if json {
-                let rows: Vec<out::ActivityJson> = list.rows.iter().map(out::activity_json).collect();
+                let rows: Vec<out::ActivityJson> =
+                    list.rows.iter().map(out::activity_json).collect();
                 print(&json::to_safe_json(&rows));
                 println!();
             } else {
@@ -158,8 +159,8 @@ fn export(
     month: Option<Month>,
     force: bool,
 ) -> Result<()> {
-    let list =
-        ops::activity::list(store, month, false, clock::today()).map_err(|e| located(e, context))?;
+    let list = ops::activity::list(store, month, false, clock::today())
+        .map_err(|e| located(e, context))?;
     report_unreadable(context, &list.unreadable);
     let bytes = match format {
         "csv" => out::ledger_csv(&list.rows, context.lang).into_bytes(),
@@ -212,7 +213,10 @@ fn report_unreadable(context: &Context, unreadable: &[FileProblem]) {
     }
     eprintln!("{}", context.lang.deadlines().unreadable_activities);
     for problem in unreadable {
-        eprintln!("  {}", crate::model::text::sanitize_line(&problem.to_string()));
+        eprintln!(
+            "  {}",
+            crate::model::text::sanitize_line(&problem.to_string())
+        );
     }
 }
 

@@ -85,7 +85,11 @@ pub fn deadlines_json(deadlines: &Deadlines) -> DeadlinesJson {
         has_profile: deadlines.has_profile,
         not_inspected: deadlines.not_inspected.clone(),
         activities_due: deadlines.activities_due.iter().map(activity_json).collect(),
-        activities_late: deadlines.activities_late.iter().map(activity_json).collect(),
+        activities_late: deadlines
+            .activities_late
+            .iter()
+            .map(activity_json)
+            .collect(),
         rectifications_due: ledger(&deadlines.rectifications_due),
     }
 }
@@ -106,7 +110,11 @@ pub fn ledger_row(row: &ActivityRow, lang: Lang) -> [String; 6] {
             .participants
             .map(|n| n.to_string())
             .unwrap_or_default(),
-        format!("{} / {}", handed(&activity.electronic), handed(&activity.paper)),
+        format!(
+            "{} / {}",
+            handed(&activity.electronic),
+            handed(&activity.paper)
+        ),
         if row.late { t.yes } else { t.no }.to_string(),
     ]
 }
@@ -200,7 +208,10 @@ pub fn activities_text(rows: &[ActivityRow], lang: Lang) -> String {
 pub fn deadlines_text(deadlines: &Deadlines, lang: Lang) -> String {
     let t = lang.deadlines();
     let mut out = String::new();
-    out.push_str(&format!("{}\n", (t.monthly_report)(deadlines.monthly_report_due)));
+    out.push_str(&format!(
+        "{}\n",
+        (t.monthly_report)(deadlines.monthly_report_due)
+    ));
     out.push_str(&format!(
         "{}\n",
         (t.period)(deadlines.period.from, deadlines.period.to)
@@ -215,7 +226,12 @@ pub fn deadlines_text(deadlines: &Deadlines, lang: Lang) -> String {
             .iter()
             .map(|n| sanitize_line(n))
             .collect();
-        out.push_str(&format!("{}{}{}\n", t.not_inspected, t.colon, names.join("、")));
+        out.push_str(&format!(
+            "{}{}{}\n",
+            t.not_inspected,
+            t.colon,
+            names.join("、")
+        ));
     }
     for (heading, rows) in [
         (t.activities_late, &deadlines.activities_late),

@@ -100,7 +100,9 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     },
     nothing_late: "没有逾期事项。",
     offer_profile: "还没有单位概况：按 U 用现有科室创建 unit.ron。",
-    profile_created: |count| format!("已创建单位概况 unit.ron（{count} 个科室），可编辑补充单位名称。"),
+    profile_created: |count| {
+        format!("已创建单位概况 unit.ron（{count} 个科室），可编辑补充单位名称。")
+    },
     activity_saved: "活动已保存。",
     handed_today: |copy| format!("已记录{copy}今日报送。"),
     form_title: "新建活动",

@@ -39,7 +39,10 @@ pub struct ActivityList {
 
 /// The profile whose deadlines apply: the one in the data, else the defaults.
 pub fn deadline_profile(store: &Store) -> Result<Unit, ActivityStoreError> {
-    Ok(store.load_unit()?.map(|loaded| loaded.unit).unwrap_or_default())
+    Ok(store
+        .load_unit()?
+        .map(|loaded| loaded.unit)
+        .unwrap_or_default())
 }
 
 /// Activities by date; `month` keeps those held in it, `late_only` the late ones.

@@ -3,7 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::deadlines::{Month, Period, Visit, monthly_report_due, not_inspected, period_for_month};
+use crate::model::deadlines::{
+    Month, Period, Visit, monthly_report_due, not_inspected, period_for_month,
+};
 use crate::model::ledger::{LedgerEntry, LedgerScope};
 use crate::ops::activity::{ActivityRow, deadline_profile};
 use crate::progress::Progress;

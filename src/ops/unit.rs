@@ -4,9 +4,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::model::unit::Unit;
+use crate::store::Store;
 use crate::store::index::Overview;
 use crate::store::unit_file::{LoadedUnit, UnitError};
-use crate::store::Store;
 
 /// The profile, if there is one; a damaged one is an error.
 pub fn load(store: &Store) -> Result<Option<LoadedUnit>, UnitError> {

@@ -197,7 +197,12 @@ impl Store {
         next.seq += 1;
         let text = encode_activity(&next);
         let expect = loaded.on_disk.map_or(Expect::Absent, Expect::Content);
-        match write_atomic(self.file_ops(), &self.activity_path(id), text.as_bytes(), expect) {
+        match write_atomic(
+            self.file_ops(),
+            &self.activity_path(id),
+            text.as_bytes(),
+            expect,
+        ) {
             Ok(()) | Err(AtomicError::Io { renamed: true, .. }) => {
                 loaded.activity = next;
                 loaded.on_disk = Some(content_hash(text.as_bytes()));

@@ -62,8 +62,7 @@ impl Store {
         for record in found {
             match record.id {
                 Some(id) => {
-                    if let Some(imported) = self.import_activity(id, &record, &source.label, now)
-                    {
+                    if let Some(imported) = self.import_activity(id, &record, &source.label, now) {
                         report.activities.push(imported);
                     }
                 }

@@ -21,8 +21,13 @@ fn add(store: &Store, id: u128, title: &str, by: &str) -> LoadedActivity {
         participants: Some(40),
         ..ActivityFields::default()
     };
-    let activity =
-        Activity::new(Uuid::from_u128(id), fields, by, at("2026-11-03T16:00:00+08:00")).unwrap();
+    let activity = Activity::new(
+        Uuid::from_u128(id),
+        fields,
+        by,
+        at("2026-11-03T16:00:00+08:00"),
+    )
+    .unwrap();
     let mut loaded = LoadedActivity {
         activity,
         on_disk: None,
@@ -40,7 +45,10 @@ fn activities_save_load_and_refuse_a_file_changed_behind_them() {
     assert_eq!(loaded.activity.seq, 1);
     let again = store.load_activity(loaded.activity.id).unwrap();
     assert_eq!(again.activity, loaded.activity);
-    assert_eq!(store.resolve_activity("00000000").unwrap(), loaded.activity.id);
+    assert_eq!(
+        store.resolve_activity("00000000").unwrap(),
+        loaded.activity.id
+    );
     assert!(matches!(
         store.resolve_activity("ffff"),
         Err(ActivityStoreError::NoSuchActivity(_))
@@ -107,19 +115,32 @@ fn two_inspectors_activities_merge_on_import() {
     .unwrap();
     let mut mine = ours.load_activity(shared.activity.id).unwrap();
     mine.activity
-        .hand_in(Copy::Electronic, day("2026-11-04"), at("2026-11-04T09:00:00+08:00"))
+        .hand_in(
+            Copy::Electronic,
+            day("2026-11-04"),
+            at("2026-11-04T09:00:00+08:00"),
+        )
         .unwrap();
     ours.save_activity(&mut mine).unwrap();
     let mut yours = theirs.load_activity(shared.activity.id).unwrap();
     yours
         .activity
-        .hand_in(Copy::Paper, day("2026-11-05"), at("2026-11-05T09:00:00+08:00"))
+        .hand_in(
+            Copy::Paper,
+            day("2026-11-05"),
+            at("2026-11-05T09:00:00+08:00"),
+        )
         .unwrap();
     theirs.save_activity(&mut yours).unwrap();
     add(&theirs, 2, "志愿服务", "李明");
     let now = at("2026-11-06T09:00:00+08:00");
     let report = ours
-        .import(&[there.path().to_path_buf()], ImportOptions::default(), now, &Silent)
+        .import(
+            &[there.path().to_path_buf()],
+            ImportOptions::default(),
+            now,
+            &Silent,
+        )
         .unwrap();
     let outcomes: Vec<_> = report
         .activities
@@ -135,12 +156,25 @@ fn two_inspectors_activities_merge_on_import() {
     assert_eq!(merged.paper.map(|h| h.date), Some(day("2026-11-05")));
     // The other way round gives the same activity; importing again changes nothing.
     theirs
-        .import(&[here.path().to_path_buf()], ImportOptions::default(), now, &Silent)
+        .import(
+            &[here.path().to_path_buf()],
+            ImportOptions::default(),
+            now,
+            &Silent,
+        )
         .unwrap();
     let back = theirs.load_activity(shared.activity.id).unwrap().activity;
-    assert_eq!(back, ours.load_activity(shared.activity.id).unwrap().activity);
+    assert_eq!(
+        back,
+        ours.load_activity(shared.activity.id).unwrap().activity
+    );
     let again = ours
-        .import(&[there.path().to_path_buf()], ImportOptions::default(), now, &Silent)
+        .import(
+            &[there.path().to_path_buf()],
+            ImportOptions::default(),
+            now,
+            &Silent,
+        )
         .unwrap();
     assert!(
         again

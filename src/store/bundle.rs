@@ -216,7 +216,9 @@ impl Store {
             writer.write_all(&bytes)?;
         }
         for (name, bytes) in super::activities_import::bundle_entries(self) {
-            writer.start_file(name, entry_options()).map_err(zip_error)?;
+            writer
+                .start_file(name, entry_options())
+                .map_err(zip_error)?;
             writer.write_all(&bytes)?;
         }
         writer.finish().map_err(zip_error)?.flush()

@@ -222,7 +222,9 @@ fn tokens(text: &str) -> Vec<(usize, Token<'_>)> {
         if text[i..].starts_with("//") {
             i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
         } else if text[i..].starts_with("/*") {
-            i = text[i + 2..].find("*/").map_or(bytes.len(), |end| i + end + 4);
+            i = text[i + 2..]
+                .find("*/")
+                .map_or(bytes.len(), |end| i + end + 4);
         } else if b == b'"' {
             found.push((i, Token::Str));
             i += 1;
