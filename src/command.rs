@@ -66,4 +66,15 @@ pub enum Command {
     PrevVersion,
     /// Import an office's Word or Excel table as a checklist.
     ImportTable,
+    /// The deadlines screen (报送期限, docs/design.md §14).
+    Deadlines,
+    /// The activity ledger screen (创建活动台账).
+    Activities,
+    /// Create `unit.ron` from the departments in the data.
+    CreateProfile,
+    /// Record the selected activity's electronic material as handed in today.
+    HandInElectronic,
+    /// Record the selected activity's paper material as handed in today.
+    HandInPaper,
+    AddActivity,
 }

@@ -230,14 +230,14 @@ pub fn deadlines_text(deadlines: &Deadlines, lang: Lang) -> String {
             "{}{}{}\n",
             t.not_inspected,
             t.colon,
-            names.join("、")
+            names.join(t.separator)
         ));
     }
     for (heading, rows) in [
         (t.activities_late, &deadlines.activities_late),
         (t.activities_due, &deadlines.activities_due),
     ] {
-        out.push_str(&format!("\n{heading}{}\n", t.colon));
+        out.push_str(&format!("\n{heading}{}\n", t.colon.trim_end()));
         if rows.is_empty() {
             out.push_str(&format!("  {}\n", t.none));
         }
@@ -249,7 +249,11 @@ pub fn deadlines_text(deadlines: &Deadlines, lang: Lang) -> String {
             ));
         }
     }
-    out.push_str(&format!("\n{}{}\n", t.rectifications_due, t.colon));
+    out.push_str(&format!(
+        "\n{}{}\n",
+        t.rectifications_due,
+        t.colon.trim_end()
+    ));
     if deadlines.rectifications_due.is_empty() {
         out.push_str(&format!("  {}\n", t.none));
     }

@@ -11,6 +11,7 @@ use crate::store::unit_file::UnitError;
 
 pub struct DeadlineTexts {
     pub colon: &'static str,
+    pub separator: &'static str,
     pub title: &'static str,
     pub activity: &'static str,
     pub kind: &'static str,
@@ -21,6 +22,10 @@ pub struct DeadlineTexts {
     /// The 台账 column 报送(电子/纸质).
     pub handed_in: &'static str,
     pub late: &'static str,
+    /// 电子/纸质 as a column header, wide and narrow.
+    pub handed_long: &'static str,
+    pub handed_short: &'static str,
+    pub late_short: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub not_handed: &'static str,
@@ -41,16 +46,14 @@ pub struct DeadlineTexts {
     /// activities late, rectifications overdue
     pub late_line: fn(usize, usize) -> String,
     pub nothing_late: &'static str,
-    pub offer_profile: &'static str,
+    /// The key that creates it.
+    pub offer_profile: fn(&str) -> String,
     pub profile_created: fn(usize) -> String,
     pub activity_saved: &'static str,
     pub handed_today: fn(&str) -> String,
     pub form_title: &'static str,
     pub form_edit_title: &'static str,
-    pub form_date: &'static str,
     pub form_department: &'static str,
-    pub form_evidence: &'static str,
-    pub form_hint: &'static str,
     pub bad_date: fn(&str) -> String,
     pub bad_number: fn(&str) -> String,
     pub unreadable_activities: &'static str,
@@ -69,6 +72,7 @@ impl Lang {
 
 pub static ZH: DeadlineTexts = DeadlineTexts {
     colon: "：",
+    separator: "、",
     title: "活动",
     activity: "活动",
     kind: "类别",
@@ -78,6 +82,9 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     paper: "纸质版",
     handed_in: "报送（电子/纸质）",
     late: "是否逾期",
+    handed_long: "电子版/纸质版",
+    handed_short: "电/纸",
+    late_short: "逾期",
     yes: "是",
     no: "否",
     not_handed: "未交",
@@ -99,7 +106,7 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
         format!("逾期：活动材料 {activities} 项，整改 {rectifications} 项")
     },
     nothing_late: "没有逾期事项。",
-    offer_profile: "还没有单位概况：按 U 用现有科室创建 unit.ron。",
+    offer_profile: |key| format!("还没有单位概况：按 {key} 用现有科室创建 unit.ron。"),
     profile_created: |count| {
         format!("已创建单位概况 unit.ron（{count} 个科室），可编辑补充单位名称。")
     },
@@ -107,10 +114,7 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     handed_today: |copy| format!("已记录{copy}今日报送。"),
     form_title: "新建活动",
     form_edit_title: "修改活动",
-    form_date: "日期（YYYY-MM-DD）",
     form_department: "科室",
-    form_evidence: "材料（用、分隔）",
-    form_hint: "Tab 下一栏  Enter 保存  Esc 取消",
     bad_date: |text| format!("{text:?} 不是有效日期，应为 YYYY-MM-DD"),
     bad_number: |text| format!("{text:?} 不是人数"),
     unreadable_activities: "无法读取的活动记录（文件保持原样，请修复）：",
@@ -120,6 +124,7 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
 
 pub static EN: DeadlineTexts = DeadlineTexts {
     colon: ": ",
+    separator: ", ",
     title: "Activities",
     activity: "Activity",
     kind: "Kind",
@@ -129,6 +134,9 @@ pub static EN: DeadlineTexts = DeadlineTexts {
     paper: "Paper",
     handed_in: "Handed in (electronic/paper)",
     late: "Late",
+    handed_long: "Electr./paper",
+    handed_short: "E/P",
+    late_short: "Late",
     yes: "yes",
     no: "no",
     not_handed: "missing",
@@ -150,7 +158,9 @@ pub static EN: DeadlineTexts = DeadlineTexts {
         format!("Late: {activities} activity material, {rectifications} rectifications")
     },
     nothing_late: "Nothing is late.",
-    offer_profile: "No unit profile yet: press U to create unit.ron from the departments so far.",
+    offer_profile: |key| {
+        format!("No unit profile yet: press {key} to create unit.ron from the departments so far.")
+    },
     profile_created: |count| {
         format!("Created unit.ron ({count} departments); edit it to add the unit's name.")
     },
@@ -158,10 +168,7 @@ pub static EN: DeadlineTexts = DeadlineTexts {
     handed_today: |copy| format!("{copy} copy recorded as handed in today."),
     form_title: "New activity",
     form_edit_title: "Edit activity",
-    form_date: "Date (YYYY-MM-DD)",
     form_department: "Department",
-    form_evidence: "Material (separated by 、)",
-    form_hint: "Tab next field  Enter save  Esc cancel",
     bad_date: |text| format!("{text:?} is not a date; expected YYYY-MM-DD"),
     bad_number: |text| format!("{text:?} is not a number of people"),
     unreadable_activities: "Unreadable activity files (left as they are; please repair):",

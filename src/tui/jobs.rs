@@ -70,9 +70,10 @@ pub fn slot(effect: &Effect) -> Option<Slot> {
     match effect {
         Effect::LoadHome => Some(Slot::Home),
         Effect::OpenSession { .. } => Some(Slot::Open),
-        Effect::LoadCompare { .. } | Effect::LoadHistory { .. } | Effect::LoadLedger { .. } => {
-            Some(Slot::View)
-        }
+        Effect::LoadCompare { .. }
+        | Effect::LoadHistory { .. }
+        | Effect::LoadLedger { .. }
+        | Effect::LoadTaizhang { .. } => Some(Slot::View),
         _ => None,
     }
 }
@@ -156,6 +157,10 @@ pub fn perform(
         }
         // Saves have their own thread (see the runner); never queued here.
         Effect::Save(_) => Vec::new(),
+        effect @ (Effect::LoadTaizhang { .. }
+        | Effect::CreateProfile
+        | Effect::HandIn { .. }
+        | Effect::SaveActivity { .. }) => super::deadline_jobs::perform(context, effect, progress),
     };
     (actions, None)
 }
@@ -216,7 +221,10 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .into_iter()
             .map(|file| (file.id, file.problem.to_string())),
     );
+    let (profile, late) = super::deadline_jobs::home_deadlines(context);
     HomeData {
+        profile,
+        late,
         sessions: overview
             .sessions
             .into_iter()

@@ -30,6 +30,9 @@ pub enum Mode {
     Conflicts,
     /// The report of a table import.
     ImportReport,
+    Deadlines,
+    Activities,
+    ActivityForm,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +50,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -66,6 +69,9 @@ impl Mode {
         Mode::Prompt,
         Mode::Conflicts,
         Mode::ImportReport,
+        Mode::Deadlines,
+        Mode::Activities,
+        Mode::ActivityForm,
     ];
 }
 
@@ -98,6 +104,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::NewSession
             | Mode::Export
             | Mode::Prompt
+            | Mode::ActivityForm
     )
 }
 
@@ -186,6 +193,7 @@ pub struct ProseKeys {
     pub finish: String,
     pub filter: String,
     pub review_conflicts: String,
+    pub create_profile: String,
 }
 
 impl ProseKeys {
@@ -198,11 +206,12 @@ impl ProseKeys {
             finish: first_key(Mode::Walk, Command::Finish, lang),
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
+            create_profile: first_key(Mode::Home, Command::CreateProfile, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 7] {
+    fn all(&self) -> [&str; 8] {
         [
             &self.new_session,
             &self.edit_note,
@@ -211,6 +220,7 @@ impl ProseKeys {
             &self.finish,
             &self.filter,
             &self.review_conflicts,
+            &self.create_profile,
         ]
     }
 }

@@ -1,10 +1,12 @@
 //! The one `App` state. Views borrow it; only `update` changes it.
 
+mod deadlines;
 mod home;
 mod overlays;
 mod rounds;
 mod walk;
 
+pub use deadlines::*;
 pub use home::*;
 pub use overlays::*;
 pub use rounds::*;
@@ -38,6 +40,8 @@ pub enum Screen {
     Compare,
     History,
     Ledger,
+    Deadlines,
+    Activities,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +99,11 @@ pub struct App {
     pub compare: Option<CompareState>,
     pub history: Option<HistoryState>,
     pub ledger: Option<LedgerState>,
+    /// The deadlines and activity screens' data.
+    pub taizhang: Option<TaizhangState>,
+    /// Whether the home screen may offer to create the unit profile (not after
+    /// `zicha open SESSION`).
+    pub offer_profile: bool,
     /// Where exports go unless the user types another place.
     pub export_dir: String,
     pub overlay: Option<Overlay>,
@@ -125,6 +134,8 @@ impl App {
             compare: None,
             history: None,
             ledger: None,
+            taizhang: None,
+            offer_profile: true,
             export_dir: String::new(),
             overlay: None,
             message: None,
@@ -154,6 +165,7 @@ impl App {
             Some(Overlay::ImportTable(state)) if state.report.is_some() => Mode::ImportReport,
             Some(Overlay::ImportTable(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
+            Some(Overlay::ActivityForm(_)) => Mode::ActivityForm,
             None => self.screen_mode(),
         }
     }
@@ -166,6 +178,8 @@ impl App {
             Screen::Compare => Mode::Compare,
             Screen::History => Mode::History,
             Screen::Ledger => Mode::Ledger,
+            Screen::Deadlines => Mode::Deadlines,
+            Screen::Activities => Mode::Activities,
         }
     }
 

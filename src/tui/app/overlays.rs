@@ -160,6 +160,8 @@ pub enum Overlay {
     ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
+    /// Adding or editing an activity of the 台账.
+    ActivityForm(super::ActivityFormState),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,6 +2,7 @@
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
 mod conflicts;
+mod deadlines;
 mod export;
 mod forms;
 mod home;
@@ -88,6 +89,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
+        Action::TaizhangLoaded(data, screen) => deadlines::loaded(app, *data, screen),
+        Action::ProfileCreated(count) => {
+            let text = (app.lang.deadlines().profile_created)(count);
+            app.info(text);
+            vec![Effect::LoadHome]
+        }
+        Action::ActivitySaved(text) => {
+            app.info(text);
+            let screen = if app.screen == Screen::Deadlines {
+                Screen::Deadlines
+            } else {
+                Screen::Activities
+            };
+            vec![Effect::LoadTaizhang { screen }]
+        }
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -154,6 +170,15 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::Compare => rounds::compare_command(app, command),
         Mode::History => rounds::history_command(app, command),
         Mode::Ledger => rounds::ledger_command(app, command),
+        Mode::Deadlines => deadlines::deadlines_command(app, command),
+        Mode::Activities => deadlines::activities_command(app, command),
+        Mode::ActivityForm => match app.overlay.take() {
+            Some(Overlay::ActivityForm(form)) => deadlines::form_command(app, form, command),
+            other => {
+                app.overlay = other;
+                Vec::new()
+            }
+        },
     }
 }
 
@@ -321,9 +346,14 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {
     match app.mode() {
-        Mode::Walk | Mode::Home | Mode::Help | Mode::Compare | Mode::History | Mode::Ledger => {
-            command_in_mode(app, command)
-        }
+        Mode::Walk
+        | Mode::Home
+        | Mode::Help
+        | Mode::Compare
+        | Mode::History
+        | Mode::Ledger
+        | Mode::Deadlines
+        | Mode::Activities => command_in_mode(app, command),
         _ => Vec::new(),
     }
 }
@@ -349,7 +379,11 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             }
         }
         Screen::Home => home::click(app, area, column, row),
-        Screen::Compare | Screen::History | Screen::Ledger => {}
+        Screen::Compare
+        | Screen::History
+        | Screen::Ledger
+        | Screen::Deadlines
+        | Screen::Activities => {}
     }
     Vec::new()
 }

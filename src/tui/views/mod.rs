@@ -2,6 +2,7 @@
 
 pub(crate) mod common;
 mod compare;
+mod deadlines;
 mod detail;
 pub mod home;
 mod ledger;
@@ -45,6 +46,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 ledger::ledger(frame, app, state);
             }
         }
+        Screen::Deadlines if app.taizhang.is_some() => {
+            if let Some(state) = app.taizhang.as_ref() {
+                deadlines::deadlines(frame, app, state);
+            }
+        }
+        Screen::Activities if app.taizhang.is_some() => {
+            if let Some(state) = app.taizhang.as_ref() {
+                deadlines::activities(frame, app, state);
+            }
+        }
         _ => home::draw(frame, app, mode),
     }
     match &app.overlay {
@@ -60,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
         Some(Overlay::ImportTable(state)) => popups::import_table(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
+        Some(Overlay::ActivityForm(form)) => popups::activity_form(frame, app, form),
         None => {}
     }
 }
@@ -86,5 +98,7 @@ fn too_small(frame: &mut Frame, app: &App) {
 mod table_import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_deadlines;
 #[cfg(test)]
 mod tests_rounds;

@@ -101,6 +101,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             state.input.handle_key(key);
         }
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
+        Some(Overlay::ActivityForm(form)) => crate::tui::update::deadlines::form_text(form, key),
         _ => {}
     }
     Vec::new()
@@ -142,6 +143,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
         Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
+        Some(Overlay::ActivityForm(form)) => crate::tui::update::deadlines::form_paste(form, &text),
         _ => {}
     }
     Vec::new()

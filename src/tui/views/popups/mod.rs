@@ -1,12 +1,14 @@
 //! Pop-ups: note editor, search bar, deductions, rectification, evidence,
 //! new session, confirmation and help. Each puts the terminal cursor at its edit point.
 
+mod activity;
 mod dialogs;
 mod editor;
 mod item;
 mod new_session;
 mod table_import;
 
+pub use activity::activity_form;
 pub use dialogs::{confirm, conflicts, done_note, export, help};
 pub use editor::{editor, search};
 pub use item::{deductions, evidence, rectify};
