@@ -338,3 +338,47 @@ fn bad_input_gets_clear_errors() {
             .contains("\"党群室\"]")
     );
 }
+
+#[test]
+fn two_inspectors_activity_records_merge_through_import() {
+    let here = Env::new();
+    let there = Env::new();
+    let id = add(&here, "道德讲堂", "2026-11-16", "党群室");
+    ok(
+        &here,
+        &["activity", "report", &id, "--electronic", "2026-11-17"],
+    );
+    let data = |env: &Env| env.data.display().to_string();
+    let first: Value =
+        serde_json::from_str(&ok(&there, &["import", &data(&here), "--json"])).unwrap();
+    assert_eq!(first["activities"][0]["outcome"], json!("added"));
+    // Each records what they saw: the paper copy here, a second activity there.
+    ok(&here, &["activity", "report", &id, "--paper", "2026-11-19"]);
+    add(&there, "志愿服务", "2026-11-18", "办公室");
+    let merged: Value =
+        serde_json::from_str(&ok(&there, &["import", &data(&here), "--json"])).unwrap();
+    assert_eq!(merged["activities"][0]["outcome"], json!("merged"));
+    ok(&here, &["import", &data(&there)]);
+    let list = |env: &Env| -> Value {
+        serde_json::from_str(&ok(env, &["activity", "list", "--json"])).unwrap()
+    };
+    assert_eq!(
+        list(&here),
+        list(&there),
+        "both folders hold the same ledger"
+    );
+    let lecture = &list(&here)[0];
+    assert_eq!(lecture["electronic"], json!("2026-11-17"));
+    assert_eq!(lecture["paper"], json!("2026-11-19"));
+    assert_eq!(list(&here).as_array().unwrap().len(), 2);
+    let again: Value =
+        serde_json::from_str(&ok(&there, &["import", &data(&here), "--json"])).unwrap();
+    assert!(
+        again["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["outcome"] == json!("unchanged")),
+        "{again}"
+    );
+}
