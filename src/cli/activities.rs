@@ -85,6 +85,15 @@ pub enum ActivityCommand {
     },
 }
 
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// YYYY-MM (default: this month)
+    #[arg(long, value_parser = parse_month)]
+    pub month: Option<Month>,
+    #[arg(long)]
+    pub json: bool,
+}
+
 pub fn parse_month(text: &str) -> Result<Month, String> {
     text.parse::<Month>()
         .map_err(|error| crate::model::text::sanitize_line(&error.to_string()))

@@ -154,13 +154,7 @@ pub enum Command {
     Activity(activities::ActivityArgs),
     /// What is due: activity material, the monthly report, departments not inspected
     /// this period, rectifications due within 7 days
-    Deadlines {
-        /// YYYY-MM (default: this month)
-        #[arg(long, value_parser = activities::parse_month)]
-        month: Option<crate::model::deadlines::Month>,
-        #[arg(long)]
-        json: bool,
-    },
+    Deadlines(activities::DeadlinesArgs),
 }
 
 /// Dates of inspections and deadlines: `YYYY-MM-DD`, years 1900 to 9999.
@@ -398,7 +392,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => rounds::rectify(&context, &session, &code, note, by),
         Command::Demo(args) => demo::demo(&context, args),
         Command::Activity(args) => activities::run(&context, args),
-        Command::Deadlines { month, json } => activities::deadlines(&context, month, json),
+        Command::Deadlines(args) => activities::deadlines(&context, args.month, args.json),
     }
 }
 

@@ -181,7 +181,6 @@ pub fn unit_problem(lang: Lang, problem: &UnitProblem) -> String {
         return problem.to_string();
     }
     match problem {
-        UnitProblem::EmptyName => "单位名称为空".into(),
         UnitProblem::EmptyDepartment(index) => format!("第 {index} 个科室名称为空"),
         UnitProblem::DuplicateDepartment {
             name,

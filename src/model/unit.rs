@@ -54,6 +54,8 @@ impl Inspection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "Unit", deny_unknown_fields)]
 pub struct Unit {
+    /// May stay empty until someone types it (a profile drafted from the data).
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub departments: Vec<String>,
@@ -82,8 +84,6 @@ impl Default for Unit {
 /// One thing wrong with a profile.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UnitProblem {
-    #[error("the unit's name is empty")]
-    EmptyName,
     #[error("department {0} has an empty name")]
     EmptyDepartment(usize),
     /// The department's name, and its first and second position (1-based).
@@ -120,9 +120,6 @@ impl Unit {
     /// Everything wrong with the profile, in the order of the file.
     pub fn problems(&self) -> Vec<UnitProblem> {
         let mut problems = Vec::new();
-        if normalize_name(&self.name).is_empty() {
-            problems.push(UnitProblem::EmptyName);
-        }
         let mut seen: Vec<String> = Vec::new();
         for (index, department) in self.departments.iter().enumerate() {
             let name = normalize_name(department);

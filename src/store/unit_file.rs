@@ -5,7 +5,6 @@ use std::io;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
-use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
@@ -130,8 +129,7 @@ pub fn encode_unit(unit: &Unit) -> String {
     let config = PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
-        .new_line("\n")
-        .extensions(Extensions::IMPLICIT_SOME);
+        .new_line("\n");
     let mut text = ron::ser::to_string_pretty(unit, config).unwrap_or_default();
     text.push('\n');
     text
@@ -172,7 +170,6 @@ fn place_of(text: &str, problem: &UnitProblem) -> Option<(usize, usize)> {
     let offset = match problem {
         UnitProblem::DuplicateDepartment { second, .. } => nth_department(text, *second),
         UnitProblem::EmptyDepartment(index) => nth_department(text, *index),
-        UnitProblem::EmptyName => field_offset(text, "name"),
         UnitProblem::ReportWithinDays(_) => field_offset(text, "report_within_days"),
         UnitProblem::MonthlyReportDay(_) => field_offset(text, "monthly_report_day"),
     }?;

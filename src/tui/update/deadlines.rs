@@ -54,6 +54,23 @@ pub fn loaded(app: &mut App, data: TaizhangData, screen: Screen) -> Vec<Effect> 
     Vec::new()
 }
 
+pub fn profile_created(app: &mut App, departments: usize) -> Vec<Effect> {
+    let text = (app.lang.deadlines().profile_created)(departments);
+    app.info(text);
+    vec![Effect::LoadHome]
+}
+
+/// An activity was saved: say so and show the screen with it.
+pub fn activity_saved(app: &mut App, text: String) -> Vec<Effect> {
+    app.info(text);
+    let screen = if app.screen == Screen::Deadlines {
+        Screen::Deadlines
+    } else {
+        Screen::Activities
+    };
+    vec![Effect::LoadTaizhang { screen }]
+}
+
 /// `U` on the home screen: creates the profile when there is none.
 pub fn create_profile(app: &mut App) -> Vec<Effect> {
     if app.home.data.profile == ProfileStatus::Missing {
@@ -186,7 +203,17 @@ fn edit_form(activity: &crate::model::activity::Activity) -> ActivityFormState {
     }
 }
 
-pub fn form_command(app: &mut App, mut form: ActivityFormState, command: Command) -> Vec<Effect> {
+pub fn form_mode(app: &mut App, command: Command) -> Vec<Effect> {
+    match app.overlay.take() {
+        Some(Overlay::ActivityForm(form)) => form_command(app, form, command),
+        other => {
+            app.overlay = other;
+            Vec::new()
+        }
+    }
+}
+
+fn form_command(app: &mut App, mut form: ActivityFormState, command: Command) -> Vec<Effect> {
     let order = ActivityField::ORDER;
     let at = order.iter().position(|f| *f == form.field).unwrap_or(0);
     match command {

@@ -90,20 +90,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
         Action::TaizhangLoaded(data, screen) => deadlines::loaded(app, *data, screen),
-        Action::ProfileCreated(count) => {
-            let text = (app.lang.deadlines().profile_created)(count);
-            app.info(text);
-            vec![Effect::LoadHome]
-        }
-        Action::ActivitySaved(text) => {
-            app.info(text);
-            let screen = if app.screen == Screen::Deadlines {
-                Screen::Deadlines
-            } else {
-                Screen::Activities
-            };
-            vec![Effect::LoadTaizhang { screen }]
-        }
+        Action::ProfileCreated(count) => deadlines::profile_created(app, count),
+        Action::ActivitySaved(text) => deadlines::activity_saved(app, text),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -172,13 +160,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::Ledger => rounds::ledger_command(app, command),
         Mode::Deadlines => deadlines::deadlines_command(app, command),
         Mode::Activities => deadlines::activities_command(app, command),
-        Mode::ActivityForm => match app.overlay.take() {
-            Some(Overlay::ActivityForm(form)) => deadlines::form_command(app, form, command),
-            other => {
-                app.overlay = other;
-                Vec::new()
-            }
-        },
+        Mode::ActivityForm => deadlines::form_mode(app, command),
     }
 }
 
