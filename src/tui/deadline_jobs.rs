@@ -2,13 +2,12 @@
 //! runner's worker like every job (`jobs::perform` hands these over).
 
 use super::action::{Action, Effect};
-use super::app::{ProfileStatus, TaizhangData};
+use super::app::{HomeTaizhang, ProfileStatus, TaizhangData};
 use super::jobs::Context;
 use crate::clock;
 use crate::i18n::deadlines::{activity_store_error, unit_error};
 use crate::model::activity::Copy;
 use crate::ops;
-use crate::ops::deadlines::LateCount;
 use crate::progress::{Progress, Silent};
 
 pub fn perform(context: &Context, effect: Effect, progress: &dyn Progress) -> Vec<Action> {
@@ -85,7 +84,7 @@ fn load(
 }
 
 /// What the home screen shows of the profile and of what is late.
-pub fn home_deadlines(context: &Context) -> (ProfileStatus, Option<LateCount>) {
+pub fn home_deadlines(context: &Context) -> HomeTaizhang {
     let profile = match ops::unit::load(&context.store) {
         Ok(None) => ProfileStatus::Missing,
         Ok(Some(loaded)) => ProfileStatus::Present(loaded.unit.departments),
@@ -94,5 +93,5 @@ pub fn home_deadlines(context: &Context) -> (ProfileStatus, Option<LateCount>) {
     let late = ops::deadlines::deadlines(&context.store, None, clock::today(), &Silent)
         .ok()
         .map(|deadlines| deadlines.late_count());
-    (profile, late)
+    HomeTaizhang { profile, late }
 }

@@ -221,10 +221,9 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .into_iter()
             .map(|file| (file.id, file.problem.to_string())),
     );
-    let (profile, late) = super::deadline_jobs::home_deadlines(context);
+    let taizhang = Box::new(super::deadline_jobs::home_deadlines(context));
     HomeData {
-        profile,
-        late,
+        taizhang,
         sessions: overview
             .sessions
             .into_iter()

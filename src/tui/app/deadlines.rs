@@ -22,6 +22,15 @@ pub enum ProfileStatus {
     Damaged(String),
 }
 
+/// What the home screen knows of the profile and of what is late.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeTaizhang {
+    /// For the offer to create it and department suggestions.
+    pub profile: ProfileStatus,
+    /// Activity material and rectifications that are late; `None` until known.
+    pub late: Option<LateCount>,
+}
+
 /// A line of its own on the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeNotice {
@@ -34,12 +43,12 @@ pub enum HomeNotice {
 pub fn home_notices(app: &super::App) -> Vec<HomeNotice> {
     let data = &app.home.data;
     let mut notices = Vec::new();
-    match &data.profile {
+    match &data.taizhang.profile {
         ProfileStatus::Missing if app.offer_profile => notices.push(HomeNotice::OfferProfile),
         ProfileStatus::Damaged(why) => notices.push(HomeNotice::ProfileDamaged(why.clone())),
         _ => {}
     }
-    if let Some(late) = data.late {
+    if let Some(late) = data.taizhang.late {
         notices.push(HomeNotice::Late(late));
     }
     notices

@@ -64,10 +64,8 @@ pub struct HomeData {
     /// Other things the user should know at start (recovery files, strays).
     pub notices: Vec<String>,
     pub checklists: Vec<ChecklistChoice>,
-    /// The unit profile, for the offer to create it and department suggestions.
-    pub profile: super::ProfileStatus,
-    /// What is late (activity material, rectifications); `None` until known.
-    pub late: Option<crate::ops::deadlines::LateCount>,
+    /// The unit profile and what is late (boxed: actions stay small).
+    pub taizhang: Box<super::HomeTaizhang>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +164,7 @@ impl HomeState {
     /// Department names for suggestions: the unit profile's in their customary
     /// order first, then those seen before, most used first.
     pub fn known_departments(&self) -> Vec<String> {
-        let mut known: Vec<String> = match &self.data.profile {
+        let mut known: Vec<String> = match &self.data.taizhang.profile {
             super::ProfileStatus::Present(departments) => departments.clone(),
             _ => Vec::new(),
         };

@@ -73,7 +73,7 @@ pub fn activity_saved(app: &mut App, text: String) -> Vec<Effect> {
 
 /// `U` on the home screen: creates the profile when there is none.
 pub fn create_profile(app: &mut App) -> Vec<Effect> {
-    if app.home.data.profile == ProfileStatus::Missing {
+    if app.home.data.taizhang.profile == ProfileStatus::Missing {
         vec![Effect::CreateProfile]
     } else {
         Vec::new()

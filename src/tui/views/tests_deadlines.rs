@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::super::action::{Action, Effect};
 use super::super::app::{
-    App, HomeData, HomeNotice, Overlay, ProfileStatus, Screen, TaizhangData, home_notices,
+    App, HomeData, HomeNotice, HomeTaizhang, Overlay, ProfileStatus, Screen, TaizhangData,
+    home_notices,
 };
 use super::super::keymap::Command;
 use super::super::update::{department_suggestions, update};
@@ -215,8 +216,8 @@ fn the_form_refuses_a_date_that_does_not_exist_and_saves_a_good_one() {
 fn the_profile_is_offered_on_its_own_line_and_suggests_departments_first() {
     let mut app = home_app(80, 24);
     let mut data = app.home.data.clone();
-    data.profile = ProfileStatus::Missing;
-    data.late = Some(LateCount {
+    data.taizhang.profile = ProfileStatus::Missing;
+    data.taizhang.late = Some(LateCount {
         activities: 2,
         rectifications: 1,
     });
@@ -238,7 +239,7 @@ fn the_profile_is_offered_on_its_own_line_and_suggests_departments_first() {
     // Never after `zicha open SESSION`.
     app.offer_profile = false;
     assert_eq!(home_notices(&app).len(), 1);
-    data.profile = ProfileStatus::Present(vec!["财务科".into(), "办公室".into()]);
+    data.taizhang.profile = ProfileStatus::Present(vec!["财务科".into(), "办公室".into()]);
     update(&mut app, Action::HomeLoaded(data));
     assert!(update(&mut app, Action::Command(Command::CreateProfile)).is_empty());
     let suggested = department_suggestions(&app, "");
@@ -283,10 +284,12 @@ fn activity_form_80x24() {
 fn home_lines_80x24() {
     let mut app = home_app(80, 24);
     let data = HomeData {
-        profile: ProfileStatus::Missing,
-        late: Some(LateCount {
-            activities: 2,
-            rectifications: 1,
+        taizhang: Box::new(HomeTaizhang {
+            profile: ProfileStatus::Missing,
+            late: Some(LateCount {
+                activities: 2,
+                rectifications: 1,
+            }),
         }),
         ..app.home.data.clone()
     };
