@@ -289,6 +289,8 @@ fn bad_input_gets_clear_errors() {
         bad_month.stderr
     );
 
+    // Neither copy named: a usage error.
+    run(&env, &["activity", "report", &c]).expect_code(2);
     let unknown = run(
         &env,
         &["activity", "report", "ffffffff", "--paper", "2026-11-20"],

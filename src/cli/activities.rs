@@ -53,7 +53,7 @@ pub enum ActivityCommand {
     Report {
         id: String,
         /// The day the electronic copy was handed in, YYYY-MM-DD
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, required_unless_present = "paper")]
         electronic: Option<NaiveDate>,
         /// The day the paper copy was handed in, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
@@ -130,9 +130,6 @@ pub fn run(context: &Context, args: ActivityArgs) -> Result<()> {
             electronic,
             paper,
         } => {
-            if electronic.is_none() && paper.is_none() {
-                return Err(anyhow!(context.lang.deadlines().report_needs_a_date));
-            }
             let id = store.resolve_activity(&id)?;
             ops::activity::report(&store, id, electronic, paper, clock::now())?;
             Ok(())

@@ -58,7 +58,6 @@ pub struct DeadlineTexts {
     pub bad_number: fn(&str) -> String,
     pub unreadable_activities: &'static str,
     pub exported: fn(&str) -> String,
-    pub report_needs_a_date: &'static str,
 }
 
 impl Lang {
@@ -119,7 +118,6 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     bad_number: |text| format!("{text:?} 不是人数"),
     unreadable_activities: "无法读取的活动记录（文件保持原样，请修复）：",
     exported: |path| format!("已导出活动台账：{path}"),
-    report_needs_a_date: "请给出 --electronic 或 --paper 的报送日期",
 };
 
 pub static EN: DeadlineTexts = DeadlineTexts {
@@ -173,7 +171,6 @@ pub static EN: DeadlineTexts = DeadlineTexts {
     bad_number: |text| format!("{text:?} is not a number of people"),
     unreadable_activities: "Unreadable activity files (left as they are; please repair):",
     exported: |path| format!("Activity ledger written to {path}"),
-    report_needs_a_date: "give --electronic or --paper with the day it was handed in",
 };
 
 pub fn unit_problem(lang: Lang, problem: &UnitProblem) -> String {
