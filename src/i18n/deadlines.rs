@@ -57,6 +57,8 @@ pub struct DeadlineTexts {
     pub bad_date: fn(&str) -> String,
     pub bad_number: fn(&str) -> String,
     pub unreadable_activities: &'static str,
+    /// How many activity files cannot be read (the UI's one line).
+    pub unreadable_count: fn(usize) -> String,
     pub exported: fn(&str) -> String,
 }
 
@@ -117,6 +119,9 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     bad_date: |text| format!("{text:?} 不是有效日期，应为 YYYY-MM-DD"),
     bad_number: |text| format!("{text:?} 不是人数"),
     unreadable_activities: "无法读取的活动记录（文件保持原样，请修复）：",
+    unreadable_count: |n| {
+        format!("有 {n} 个活动记录无法读取（文件保持原样，zicha activity list 列出）")
+    },
     exported: |path| format!("已导出活动台账：{path}"),
 };
 
@@ -170,6 +175,11 @@ pub static EN: DeadlineTexts = DeadlineTexts {
     bad_date: |text| format!("{text:?} is not a date; expected YYYY-MM-DD"),
     bad_number: |text| format!("{text:?} is not a number of people"),
     unreadable_activities: "Unreadable activity files (left as they are; please repair):",
+    unreadable_count: |n| {
+        format!(
+            "{n} activity files cannot be read (left as they are; zicha activity list names them)"
+        )
+    },
     exported: |path| format!("Activity ledger written to {path}"),
 };
 

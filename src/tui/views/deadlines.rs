@@ -54,6 +54,12 @@ fn deadline_lines(app: &App, state: &TaizhangState, width: usize) -> Vec<Line<'s
         plain((t.monthly_report)(d.monthly_report_due)),
         plain((t.period)(d.period.from, d.period.to)),
     ];
+    if !d.unreadable.is_empty() {
+        lines.push(Line::from(Span::styled(
+            truncate(&(t.unreadable_count)(d.unreadable.len()), width),
+            app.theme.warning(),
+        )));
+    }
     if !d.has_profile {
         lines.push(Line::from(Span::styled(
             truncate(t.no_profile, width),

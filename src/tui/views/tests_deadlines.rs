@@ -296,3 +296,21 @@ fn home_lines_80x24() {
     update(&mut app, Action::HomeLoaded(data));
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn unreadable_activity_files_are_counted_on_the_deadlines_screen() {
+    let mut data = data();
+    data.deadlines
+        .unreadable
+        .push(crate::store::checklist_file::FileProblem {
+            file: "activities/x.ron".into(),
+            place: Some((1, 1)),
+            message: "broken".into(),
+        });
+    let mut app = app(Lang::Zh, 80, 24);
+    update(
+        &mut app,
+        Action::TaizhangLoaded(Box::new(data), Screen::Deadlines),
+    );
+    assert!(render(&app).contains("有 1 个活动记录无法读取"));
+}
