@@ -334,5 +334,21 @@ Unit(
         std::fs::write(&outside, "Unit(name: \"局\")").unwrap();
         std::os::unix::fs::symlink(&outside, store.unit_path()).unwrap();
         assert!(matches!(store.load_unit(), Err(UnitError::Store(_))));
+        assert!(
+            std::fs::symlink_metadata(store.unit_path()).is_ok(),
+            "left as it is"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_unit_ron_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let path = std::ffi::CString::new(store.unit_path().to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+        assert!(matches!(store.load_unit(), Err(UnitError::Store(_))));
+        let unit = Unit::new("局".into(), vec!["办公室".into()]);
+        assert!(store.save_unit(&unit, None, crate::clock::now()).is_err());
     }
 }
