@@ -81,6 +81,17 @@ pub enum Command {
     NextRound,
     /// Import an office's Word or Excel table as a checklist.
     ImportTable,
+    /// The deadlines screen (报送期限, docs/design.md §14).
+    Deadlines,
+    /// The activity ledger screen (创建活动台账).
+    Activities,
+    /// Create `unit.ron` from the departments in the data.
+    CreateProfile,
+    /// Record the selected activity's electronic material as handed in today.
+    HandInElectronic,
+    /// Record the selected activity's paper material as handed in today.
+    HandInPaper,
+    AddActivity,
     // Scoring as real tables write it (levels, counts, rates).
     /// Judge the item by a level (测评等次) or a surveyed rate, where it takes one.
     Judge,

@@ -177,6 +177,7 @@ fn hostile_names_are_kept_as_text_and_never_become_paths() {
     let expected: BTreeSet<String> = [
         "cwd",
         "data",
+        "data/activities",
         "data/archive",
         "data/checklists",
         "data/recovery",

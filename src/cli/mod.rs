@@ -1,5 +1,6 @@
 //! The command line (docs/design.md §6): parse, call model/store/export, print.
 
+mod activities;
 mod checklists;
 mod conflicts;
 mod demo;
@@ -167,6 +168,11 @@ pub enum Command {
     Duties(followup::DutiesArgs),
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
+    /// The 创建活动台账: add, report material handed in, list, export
+    Activity(activities::ActivityArgs),
+    /// What is due: activity material, the monthly report, departments not inspected
+    /// this period, rectifications due within 7 days
+    Deadlines(activities::DeadlinesArgs),
 }
 
 /// An error that prints as several lines, one per problem.
@@ -269,6 +275,11 @@ fn localized(error: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         Some(e::merge_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::merge::ResolveError>() {
         Some(e::resolve_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::activities::ActivityStoreError>()
+    {
+        Some(crate::i18n::deadlines::activity_store_error(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::store::unit_file::UnitError>() {
+        Some(crate::i18n::deadlines::unit_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::store::lock::LockError>() {
         Some(e::lock_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::session::UnknownStatus>() {
@@ -398,6 +409,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Problem(args) => followup::problem(&context, args),
         Command::Duties(args) => followup::duties(&context, args),
         Command::Demo(args) => demo::demo(&context, args),
+        Command::Activity(args) => activities::run(&context, args),
+        Command::Deadlines(args) => activities::deadlines(&context, args.month, args.json),
     }
 }
 

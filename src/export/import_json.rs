@@ -23,6 +23,11 @@ pub struct ImportJson {
     pub problems: Vec<String>,
     /// Problems from outside (`problem add`), merged like sessions.
     pub outside: Vec<ImportedProblemJson>,
+    /// Activities of the 台账 (docs/design.md §14), merged like sessions.
+    pub activities: Vec<ImportedActivityJson>,
+    /// What became of a unit profile that came along (`added`, `unchanged`,
+    /// `skipped`: one is here already and is kept); `null` when none came.
+    pub unit: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -33,6 +38,16 @@ pub struct ImportedProblemJson {
     pub title: String,
     pub source: String,
     /// `added|merged|unchanged|skipped`
+    pub outcome: &'static str,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportedActivityJson {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub source: String,
     pub outcome: &'static str,
     pub reason: Option<String>,
 }
@@ -124,6 +139,22 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
                 },
             })
             .collect(),
+        activities: report
+            .activities
+            .iter()
+            .map(|a| ImportedActivityJson {
+                id: a.id.to_string(),
+                title: a.title.clone(),
+                date: a.date.to_string(),
+                source: a.source.clone(),
+                outcome: a.outcome.as_str(),
+                reason: match &a.outcome {
+                    ImportOutcome::Skipped(why) => Some(why.clone()),
+                    _ => None,
+                },
+            })
+            .collect(),
+        unit: report.unit.as_ref().map(ImportOutcome::as_str),
     }
 }
 

@@ -76,6 +76,7 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    out.push_str(&records_lines(report, lang));
     for gone in &report.deleted_there {
         out.push_str(&format!(
             "{}  {}  ({})\n",
@@ -91,6 +92,9 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
         out.push_str(&format!("{}  {}\n", t.problem, sanitize_line(problem)));
     }
     if report.sessions.is_empty() && report.outside.is_empty() {
+        if !report.activities.is_empty() || report.unit.is_some() {
+            return out;
+        }
         out.push_str(t.nothing);
         out.push('\n');
         return out;
@@ -117,6 +121,33 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
     let deleted_here = report.count("deleted_here");
     if deleted_here > 0 {
         out.push_str(&format!("{deleted_here} {}\n", t.restore_hint));
+    }
+    out
+}
+
+/// One line per activity of the 台账 and one for the unit profile, if any came.
+fn records_lines(report: &ImportReport, lang: Lang) -> String {
+    let word = lang.deadlines().activity;
+    let mut out = String::new();
+    for imported in &report.activities {
+        out.push_str(&format!(
+            "{}  {}  {word} {} · {}",
+            outcome_label(&imported.outcome, lang),
+            imported.id,
+            sanitize_line(&imported.title),
+            imported.date
+        ));
+        if let ImportOutcome::Skipped(why) = &imported.outcome {
+            out.push_str(&format!(": {}", sanitize_line(why)));
+        }
+        out.push('\n');
+    }
+    if let Some(outcome) = &report.unit {
+        out.push_str(&format!("{}  unit.ron", outcome_label(outcome, lang)));
+        if let ImportOutcome::Skipped(why) = outcome {
+            out.push_str(&format!(": {}", sanitize_line(why)));
+        }
+        out.push('\n');
     }
     out
 }

@@ -76,6 +76,15 @@ fn zh(command: Command) -> (&'static str, &'static str) {
             "导入表",
             "导入单位的 Word/Excel 测评表为检查表，并显示导入报告",
         ),
+        C::Deadlines => (
+            "期限",
+            "报送期限：活动材料、月度材料、本期未检查的科室、到期整改",
+        ),
+        C::Activities => ("活动", "创建活动台账：添加、修改活动，登记材料报送"),
+        C::CreateProfile => ("建单位概况", "用现有科室创建单位概况 unit.ron"),
+        C::HandInElectronic => ("电子版已交", "登记所选活动的电子版材料今日已报送"),
+        C::HandInPaper => ("纸质版已交", "登记所选活动的纸质版材料今日已报送"),
+        C::AddActivity => ("新建活动", "新建一条活动记录"),
         C::SwitchFocus => ("切换", "在轮次和检查记录之间切换"),
         C::Yes => ("确定", "确定"),
         C::No => ("取消", "取消"),
@@ -172,6 +181,27 @@ fn en(command: Command) -> (&'static str, &'static str) {
             "import",
             "Import the office's Word/Excel table as a checklist, with its report",
         ),
+        C::Deadlines => (
+            "deadlines",
+            "What is due: activity material, the monthly report, departments not inspected, rectifications",
+        ),
+        C::Activities => (
+            "activities",
+            "The activity ledger: add and edit activities, record material handed in",
+        ),
+        C::CreateProfile => (
+            "create profile",
+            "Create unit.ron from the departments in the data",
+        ),
+        C::HandInElectronic => (
+            "electronic in",
+            "Record the selected activity's electronic material as handed in today",
+        ),
+        C::HandInPaper => (
+            "paper in",
+            "Record the selected activity's paper material as handed in today",
+        ),
+        C::AddActivity => ("new activity", "Record a new activity"),
         C::SwitchFocus => ("switch", "Switch between rounds and sessions"),
         C::Yes => ("yes", "Yes"),
         C::No => ("no", "No"),

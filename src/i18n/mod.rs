@@ -19,6 +19,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod deadlines;
 pub mod errors;
 pub mod followup;
 pub mod import;

@@ -118,6 +118,14 @@ impl LedgerEntry {
         self.item().map(|item| item.code.as_str())
     }
 
+    /// The item code, or `P-…` for a problem from outside: how a list names the entry.
+    pub fn reference(&self) -> String {
+        match &self.origin {
+            Origin::Item(item) => item.code.clone(),
+            Origin::Problem { id, .. } => super::problem::label(*id),
+        }
+    }
+
     pub fn rounds_open(&self) -> Option<usize> {
         self.item().map(|item| item.rounds_open)
     }

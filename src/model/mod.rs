@@ -1,7 +1,9 @@
 //! Pure data and functions: checklists, sessions, scoring, comparison. No I/O, no terminal.
 
+pub mod activity;
 pub mod checklist;
 pub mod compare;
+pub mod deadlines;
 pub mod demo;
 mod demo_marks;
 mod demo_words;
@@ -23,6 +25,7 @@ pub mod scoring;
 pub mod session;
 pub mod table_import;
 pub mod text;
+pub mod unit;
 pub mod validate;
 mod validate_scoring;
 pub mod verdict;

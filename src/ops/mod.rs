@@ -7,7 +7,9 @@
 //! `(&Store, Request, &dyn Progress)` as it needs, an error as [`OpsError`], its
 //! words in `i18n`; then a CLI command and/or a `JobRequest` in `tui::jobs`.
 
+pub mod activity;
 pub mod compare;
+pub mod deadlines;
 pub mod duties;
 mod error;
 pub mod export;
@@ -20,6 +22,7 @@ pub mod open;
 pub mod problem;
 pub mod rectify;
 pub mod table_import;
+pub mod unit;
 pub mod who;
 
 pub use error::OpsError;

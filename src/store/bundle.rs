@@ -6,6 +6,8 @@
 //! archive/<id>-v<version>-<hash>.ron
 //! problems/<uuid>.ron      problems from outside (of the round's departments)
 //! sessions/<uuid>.ron
+//! unit.ron                       the unit profile, if there is one
+//! activities/<uuid>.ron          every activity of the 台账
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -240,6 +242,12 @@ impl Store {
                 .map_err(zip_error)?;
             writer.write_all(bytes)?;
         }
+        for (name, bytes) in super::activities_import::bundle_entries(self) {
+            writer
+                .start_file(name, entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
         writer.finish().map_err(zip_error)?.flush()
     }
 
@@ -334,6 +342,8 @@ pub(super) enum BundleEntry {
     Session(Uuid),
     /// A problem from outside (`problems/<uuid>.ron`).
     Problem(Uuid),
+    /// An activity or the unit profile, imported apart (`activities_import`).
+    Record,
     /// An archived checklist, by its file name.
     Archive(String),
     Other,
@@ -349,6 +359,13 @@ pub(super) fn classify_entry(name: &str) -> BundleEntry {
         && let Some(id) = session_id_from_name(file)
     {
         return BundleEntry::Problem(id);
+    }
+    if name == super::unit_file::UNIT_FILE
+        || name
+            .strip_prefix("activities/")
+            .is_some_and(|file| session_id_from_name(file).is_some())
+    {
+        return BundleEntry::Record;
     }
     if let Some(file) = name.strip_prefix("archive/")
         && file.ends_with(".ron")

@@ -137,6 +137,10 @@ pub struct ImportReport {
     pub problems: Vec<String>,
     /// Problems from outside, merged like sessions.
     pub outside: Vec<ImportedProblem>,
+    /// Activities of the 台账 the sources brought (docs/design.md §14).
+    pub activities: Vec<super::activities_import::ImportedActivity>,
+    /// What became of a unit profile the sources brought (the last one).
+    pub unit: Option<ImportOutcome>,
 }
 
 impl ImportReport {
@@ -158,6 +162,10 @@ impl ImportReport {
                 .outside
                 .iter()
                 .any(|p| matches!(p.outcome, ImportOutcome::Skipped(_)))
+            || self
+                .activities
+                .iter()
+                .any(|a| matches!(a.outcome, ImportOutcome::Skipped(_)))
     }
 }
 
@@ -255,6 +263,12 @@ impl Store {
             }
             report.ignored.append(&mut found.ignored);
             report.problems.append(&mut found.problems);
+            let mut records = self.import_records(source, now);
+            report.activities.append(&mut records.activities);
+            report.problems.append(&mut records.problems);
+            if records.unit.is_some() {
+                report.unit = records.unit;
+            }
         }
         Ok(report)
     }

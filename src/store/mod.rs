@@ -1,5 +1,7 @@
 //! The data directory: sessions, checklists, archive, trash, recovery (docs/design.md §5).
 
+pub mod activities;
+pub mod activities_import;
 pub mod atomic;
 pub mod bundle;
 pub mod catalog;
@@ -25,6 +27,7 @@ pub mod session_file;
 pub mod settings;
 mod sweep;
 pub mod table_read;
+pub mod unit_file;
 mod zip_scan;
 
 use std::collections::HashMap;
@@ -217,6 +220,7 @@ impl Store {
             store.archive_dir(),
             store.trash_dir(),
             store.recovery_dir(),
+            store.activities_dir(),
         ] {
             fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
             safe_fs::real_folder(&dir).map_err(|e| StoreError::io("use the folder", &dir, e))?;

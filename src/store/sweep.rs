@@ -29,25 +29,13 @@ pub fn is_ours(name: &str) -> bool {
 }
 
 pub fn sweep(store: &Store) {
-    if let Ok(entries) = fs::read_dir(store.sessions_dir()) {
-        for entry in entries.filter_map(Result::ok) {
-            if !entry
-                .file_type()
-                .is_ok_and(|kind| kind_of_type(kind) == Kind::Regular)
-            {
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(stem) = name.strip_suffix(".lock")
-                && session_id_from_name(&format!("{stem}.ron")).is_some()
-            {
-                lock::remove_if_dead(&entry.path());
-            }
-        }
-    }
+    sweep_dead_locks(&store.sessions_dir());
+    sweep_dead_locks(&store.activities_dir());
+    lock::remove_if_dead(&store.root().join(super::unit_file::UNIT_LOCK));
     let now = SystemTime::now();
     for dir in [
         store.sessions_dir(),
+        store.activities_dir(),
         store.archive_dir(),
         store.recovery_dir(),
         store.root().to_path_buf(),
@@ -55,6 +43,25 @@ pub fn sweep(store: &Store) {
         sweep_dead_writers(&dir, now);
     }
     lock::remove_if_dead(&store.root().join(super::index::INDEX_LOCK));
+}
+
+/// Removes `<uuid>.lock` files of dead processes of this host from `dir`.
+fn sweep_dead_locks(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let regular = entry
+            .file_type()
+            .is_ok_and(|kind| kind_of_type(kind) == Kind::Regular);
+        if regular
+            && let Some(stem) = name.strip_suffix(".lock")
+            && session_id_from_name(&format!("{stem}.ron")).is_some()
+        {
+            lock::remove_if_dead(&entry.path());
+        }
+    }
 }
 
 fn sweep_dead_writers(dir: &Path, now: SystemTime) {

@@ -49,6 +49,12 @@ pub enum Action {
     DutiesLoaded(Box<super::app::DutiesData>),
     /// A table import finished: its report, or why nothing was imported.
     TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
+    /// The deadlines and the activity ledger, for this screen.
+    TaizhangLoaded(Box<super::app::TaizhangData>, super::app::Screen),
+    /// The unit profile was written with this many departments.
+    ProfileCreated(usize),
+    /// An activity was saved; the message says what.
+    ActivitySaved(String),
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -189,4 +195,22 @@ pub enum Effect {
     Recover(Box<Session>),
     /// Import an office's table as a checklist.
     ImportTable(crate::ops::table_import::TableImportRequest),
+    /// Load the deadlines and the activity ledger, then show `screen`.
+    LoadTaizhang {
+        screen: super::app::Screen,
+    },
+    /// Write `unit.ron` from the departments in the data.
+    CreateProfile,
+    /// Record a copy of an activity's material as handed in on `date`.
+    HandIn {
+        id: Uuid,
+        copy: crate::model::activity::Copy,
+        date: chrono::NaiveDate,
+    },
+    /// Add (`id` none) or change an activity.
+    SaveActivity {
+        id: Option<Uuid>,
+        fields: crate::model::activity::ActivityFields,
+        recorded_by: String,
+    },
 }

@@ -73,7 +73,8 @@ pub fn slot(effect: &Effect) -> Option<Slot> {
         Effect::LoadCompare { .. }
         | Effect::LoadHistory { .. }
         | Effect::LoadLedger { .. }
-        | Effect::LoadDuties { .. } => Some(Slot::View),
+        | Effect::LoadDuties { .. }
+        | Effect::LoadTaizhang { .. } => Some(Slot::View),
         _ => None,
     }
 }
@@ -148,6 +149,10 @@ pub fn perform(
         }
         // Saves have their own thread (see the runner); never queued here.
         Effect::Save(_) => Vec::new(),
+        effect @ (Effect::LoadTaizhang { .. }
+        | Effect::CreateProfile
+        | Effect::HandIn { .. }
+        | Effect::SaveActivity { .. }) => super::deadline_jobs::perform(context, effect, progress),
     };
     (actions, None)
 }
@@ -208,7 +213,9 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .into_iter()
             .map(|file| (file.id, file.problem.to_string())),
     );
+    let taizhang = Box::new(super::deadline_jobs::home_deadlines(context));
     HomeData {
+        taizhang,
         sessions: overview
             .sessions
             .into_iter()

@@ -35,6 +35,9 @@ pub enum Mode {
     ImportReport,
     Levels,
     Rate,
+    Deadlines,
+    Activities,
+    ActivityForm,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +55,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 25] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -75,6 +78,9 @@ impl Mode {
         Mode::ImportReport,
         Mode::Levels,
         Mode::Rate,
+        Mode::Deadlines,
+        Mode::Activities,
+        Mode::ActivityForm,
     ];
 }
 
@@ -109,6 +115,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::Prompt
             | Mode::Rate
             | Mode::Problem
+            | Mode::ActivityForm
     )
 }
 
@@ -203,6 +210,7 @@ pub struct ProseKeys {
     pub filter: String,
     pub review_conflicts: String,
     pub judge: String,
+    pub create_profile: String,
 }
 
 impl ProseKeys {
@@ -216,11 +224,12 @@ impl ProseKeys {
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
             judge: first_key(Mode::Walk, Command::Judge, lang),
+            create_profile: first_key(Mode::Home, Command::CreateProfile, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 8] {
+    fn all(&self) -> [&str; 9] {
         [
             &self.new_session,
             &self.edit_note,
@@ -230,6 +239,7 @@ impl ProseKeys {
             &self.filter,
             &self.review_conflicts,
             &self.judge,
+            &self.create_profile,
         ]
     }
 }

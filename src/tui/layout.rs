@@ -83,11 +83,20 @@ pub struct HomeAreas {
     pub footer_rule: Rect,
     pub status: Rect,
     pub hints: Rect,
+    /// Lines of their own above the footer: the unit profile offer, what is late.
+    pub notices: Rect,
 }
 
 pub fn home(area: Rect) -> HomeAreas {
+    home_with_notices(area, 0)
+}
+
+/// The home screen with `notices` lines kept above the footer.
+pub fn home_with_notices(area: Rect, notices: u16) -> HomeAreas {
     let inner = area.inner(Margin::new(1, 1));
     let (main, [footer_rule, status, hints]) = main_and_footer(inner);
+    let [main, notices] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(notices)]).areas(main);
     let [rounds, divider, sessions] = if area.width >= SIDE_BY_SIDE_WIDTH {
         split_with_divider(main, (inner.width / 4).clamp(16, 28), true)
     } else {
@@ -107,6 +116,7 @@ pub fn home(area: Rect) -> HomeAreas {
         footer_rule,
         status,
         hints,
+        notices,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod burst;
+mod deadline_jobs;
 pub mod input;
 pub mod jobs;
 pub mod keymap;
@@ -84,6 +85,8 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
     // The session first, so it shows as soon as it can; home loads behind it.
     let mut initial = Vec::new();
     if let Some(id) = start.open {
+        // `zicha open SESSION` never offers to create the unit profile.
+        app.offer_profile = false;
         initial.push(Effect::OpenSession { id, select: None });
     }
     initial.push(Effect::LoadHome);

@@ -64,6 +64,8 @@ pub struct HomeData {
     /// Other things the user should know at start (recovery files, strays).
     pub notices: Vec<String>,
     pub checklists: Vec<ChecklistChoice>,
+    /// The unit profile and what is late (boxed: actions stay small).
+    pub taizhang: Box<super::HomeTaizhang>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,8 +161,23 @@ impl HomeState {
         self.round_sessions().get(self.session_cursor).copied()
     }
 
-    /// Department names seen before, most used first, for suggestions.
+    /// Department names for suggestions: the unit profile's in their customary
+    /// order first, then those seen before, most used first.
     pub fn known_departments(&self) -> Vec<String> {
+        let mut known: Vec<String> = match &self.data.taizhang.profile {
+            super::ProfileStatus::Present(departments) => departments.clone(),
+            _ => Vec::new(),
+        };
+        for name in self.departments_by_use() {
+            if !known.contains(&name) {
+                known.push(name);
+            }
+        }
+        known
+    }
+
+    /// Department names seen in sessions, most used first.
+    fn departments_by_use(&self) -> Vec<String> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for row in &self.data.sessions {
             match counts.iter_mut().find(|(name, _)| *name == row.department) {

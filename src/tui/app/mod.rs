@@ -1,11 +1,13 @@
 //! The one `App` state. Views borrow it; only `update` changes it.
 
+mod deadlines;
 mod followup;
 mod home;
 mod overlays;
 mod rounds;
 mod walk;
 
+pub use deadlines::*;
 pub use followup::*;
 pub use home::*;
 pub use overlays::*;
@@ -41,6 +43,8 @@ pub enum Screen {
     History,
     Ledger,
     Duties,
+    Deadlines,
+    Activities,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +103,11 @@ pub struct App {
     pub history: Option<HistoryState>,
     pub ledger: Option<LedgerState>,
     pub duties: Option<DutiesState>,
+    /// The deadlines and activity screens' data.
+    pub taizhang: Option<TaizhangState>,
+    /// Whether the home screen may offer to create the unit profile (not after
+    /// `zicha open SESSION`).
+    pub offer_profile: bool,
     /// Where exports go unless the user types another place.
     pub export_dir: String,
     pub overlay: Option<Overlay>,
@@ -132,6 +141,8 @@ impl App {
             history: None,
             ledger: None,
             duties: None,
+            taizhang: None,
+            offer_profile: true,
             export_dir: String::new(),
             overlay: None,
             message: None,
@@ -165,6 +176,7 @@ impl App {
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             Some(Overlay::Levels(_)) => Mode::Levels,
             Some(Overlay::Rate(_)) => Mode::Rate,
+            Some(Overlay::ActivityForm(_)) => Mode::ActivityForm,
             None => self.screen_mode(),
         }
     }
@@ -178,6 +190,8 @@ impl App {
             Screen::History => Mode::History,
             Screen::Ledger => Mode::Ledger,
             Screen::Duties => Mode::Duties,
+            Screen::Deadlines => Mode::Deadlines,
+            Screen::Activities => Mode::Activities,
         }
     }
 

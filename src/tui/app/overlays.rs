@@ -157,6 +157,8 @@ pub enum Overlay {
     ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
+    /// Adding or editing an activity of the 台账.
+    ActivityForm(super::ActivityFormState),
     /// Picking a level (测评等次) for an item.
     Levels(LevelsState),
     /// Entering a surveyed rate (answered of asked) for a rate item.

@@ -99,12 +99,50 @@ const HOME: &[Binding] = &[
     bind(&[k('c')], C::Compare, true),
     bind(&[k('h')], C::History, false),
     bind(&[k('t')], C::Ledger, true),
-    bind(&[k('D')], C::Duties, false),
+    bind(&[k('z')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
     bind(&[k('i')], C::ImportTable, true),
+    bind(&[k('D')], C::Deadlines, true),
+    bind(&[k('A')], C::Activities, false),
+    bind(&[k('U')], C::CreateProfile, false),
     bind(&[k('?')], C::Help, true),
     bind(&[k('q')], C::Quit, true),
+];
+
+const DEADLINES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[k('a'), code(KC::Enter)], C::Activities, true),
+    bind(&[k('t')], C::Ledger, true),
+    bind(&[k('R')], C::Reload, false),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const ACTIVITIES: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    bind(&[k('n')], C::AddActivity, true),
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('e')], C::HandInElectronic, true),
+    bind(&[k('p')], C::HandInPaper, true),
+    bind(&[k('D')], C::Deadlines, false),
+    bind(&[k('?')], C::Help, true),
+    bind(&[code(KC::Esc), k('q')], C::Back, true),
+];
+
+const ACTIVITY_FORM: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, false),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
 ];
 
 /// The note editor: everything else is text for the editor.
@@ -319,5 +357,8 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
+        Mode::Deadlines => DEADLINES,
+        Mode::Activities => ACTIVITIES,
+        Mode::ActivityForm => ACTIVITY_FORM,
     }
 }

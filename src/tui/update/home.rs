@@ -12,7 +12,14 @@ use super::forms::new_session_form;
 /// Rows of the sessions table that show sessions (the first is the header).
 pub fn sessions_height(app: &App) -> usize {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    usize::from(layout::home(area).sessions.height.saturating_sub(1)).max(1)
+    let notices = super::super::app::home_notices(app).len() as u16;
+    usize::from(
+        layout::home_with_notices(area, notices)
+            .sessions
+            .height
+            .saturating_sub(1),
+    )
+    .max(1)
 }
 
 pub fn keep_selection_visible(app: &mut App) {
@@ -84,6 +91,13 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Ledger => return super::ledger::open_ledger(app),
         Command::Duties => return super::duties::open_duties(app),
         Command::Export => return super::export::open_dialog(app),
+        Command::Deadlines => {
+            return super::deadlines::open(app, super::super::app::Screen::Deadlines);
+        }
+        Command::Activities => {
+            return super::deadlines::open(app, super::super::app::Screen::Activities);
+        }
+        Command::CreateProfile => return super::deadlines::create_profile(app),
         _ => {}
     }
     if app.home.round_cursor != before {
@@ -102,7 +116,8 @@ pub fn remember_round(app: &mut App, round: &str) {
 }
 
 pub fn click(app: &mut App, area: Rect, column: u16, row: u16) {
-    let areas = layout::home(area);
+    let notices = super::super::app::home_notices(app).len() as u16;
+    let areas = layout::home_with_notices(area, notices);
     if layout::contains(areas.sessions, column, row) && row > areas.sessions.y {
         let index = app.home.session_scroll + usize::from(row - areas.sessions.y - 1);
         if index < app.home.round_sessions().len() {

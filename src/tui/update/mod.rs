@@ -2,6 +2,7 @@
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
 mod conflicts;
+mod deadlines;
 mod duties;
 mod export;
 mod forms;
@@ -93,6 +94,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ProblemFailed(text) => problem::problem_failed(app, text),
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
+        Action::TaizhangLoaded(data, screen) => deadlines::loaded(app, *data, screen),
+        Action::ProfileCreated(count) => deadlines::profile_created(app, count),
+        Action::ActivitySaved(text) => deadlines::activity_saved(app, text),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -163,6 +167,9 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::History => rounds::history_command(app, command),
         Mode::Ledger => ledger::ledger_command(app, command),
         Mode::Duties => duties::duties_command(app, command),
+        Mode::Deadlines => deadlines::deadlines_command(app, command),
+        Mode::Activities => deadlines::activities_command(app, command),
+        Mode::ActivityForm => deadlines::form_mode(app, command),
     }
 }
 
@@ -344,7 +351,9 @@ fn scroll(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Compare
         | Mode::History
         | Mode::Ledger
-        | Mode::Duties => command_in_mode(app, command),
+        | Mode::Duties
+        | Mode::Deadlines
+        | Mode::Activities => command_in_mode(app, command),
         _ => Vec::new(),
     }
 }
@@ -370,7 +379,12 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             }
         }
         Screen::Home => home::click(app, area, column, row),
-        Screen::Compare | Screen::History | Screen::Ledger | Screen::Duties => {}
+        Screen::Compare
+        | Screen::History
+        | Screen::Ledger
+        | Screen::Duties
+        | Screen::Deadlines
+        | Screen::Activities => {}
     }
     Vec::new()
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, HomeFocus, SessionRow};
+use super::super::app::{App, HomeFocus, HomeNotice, SessionRow, home_notices};
 use super::super::keymap::Mode;
 use super::super::layout;
 use super::super::text::{display_line, fit, truncate};
@@ -16,8 +16,10 @@ use crate::model::scoring::{Verdict, format_points};
 
 pub fn draw(frame: &mut Frame, app: &App, mode: Mode) {
     let area = frame.area();
-    let areas = layout::home(area);
+    let notices = home_notices(app);
+    let areas = layout::home_with_notices(area, notices.len() as u16);
     let t = app.lang.ui();
+    draw_notices(frame, app, &notices, areas.notices);
     frame.render_widget(frame_block(app, t.home_title), area);
     rule(frame, app, areas.footer_rule);
     if areas.divider.width > 0 {
@@ -44,6 +46,36 @@ pub fn draw(frame: &mut Frame, app: &App, mode: Mode) {
         areas.status,
     );
     message_or_hints(frame, app, mode, areas.hints);
+}
+
+/// The lines of their own above the footer: the offer to create the unit profile
+/// (with its key), a damaged profile, the count of what is late.
+fn draw_notices(frame: &mut Frame, app: &App, notices: &[HomeNotice], area: Rect) {
+    let t = app.lang.deadlines();
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = notices
+        .iter()
+        .map(|notice| {
+            let (text, style) = match notice {
+                HomeNotice::OfferProfile => {
+                    ((t.offer_profile)(&app.keys.create_profile), app.theme.dim())
+                }
+                HomeNotice::ProfileDamaged(why) => (
+                    display_line(why.lines().next().unwrap_or("")),
+                    app.theme.warning(),
+                ),
+                HomeNotice::Late(late) if late.activities + late.rectifications == 0 => {
+                    (t.nothing_late.to_string(), app.theme.dim())
+                }
+                HomeNotice::Late(late) => (
+                    (t.late_line)(late.activities, late.rectifications),
+                    app.theme.warning(),
+                ),
+            };
+            Line::from(Span::styled(truncate(&text, width), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The first row shown so that `cursor` is visible in `height` rows.

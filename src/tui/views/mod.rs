@@ -2,6 +2,7 @@
 
 pub(crate) mod common;
 mod compare;
+mod deadlines;
 mod detail;
 mod duties;
 pub mod home;
@@ -51,6 +52,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 duties::duties(frame, app, state);
             }
         }
+        Screen::Deadlines if app.taizhang.is_some() => {
+            if let Some(state) = app.taizhang.as_ref() {
+                deadlines::deadlines(frame, app, state);
+            }
+        }
+        Screen::Activities if app.taizhang.is_some() => {
+            if let Some(state) = app.taizhang.as_ref() {
+                deadlines::activities(frame, app, state);
+            }
+        }
         _ => home::draw(frame, app, mode),
     }
     match &app.overlay {
@@ -69,6 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
         Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
+        Some(Overlay::ActivityForm(form)) => popups::activity_form(frame, app, form),
         None => {}
     }
 }
@@ -95,6 +107,8 @@ fn too_small(frame: &mut Frame, app: &App) {
 mod table_import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_deadlines;
 #[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]

@@ -104,6 +104,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
         Some(Overlay::Rate(state)) => judge::rate_text(state, key),
+        Some(Overlay::ActivityForm(form)) => crate::tui::update::deadlines::form_text(form, key),
         _ => {}
     }
     Vec::new()
@@ -143,6 +144,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         Some(Overlay::Problem(form)) if !form.pending => form.input_mut().insert_str(&text),
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
         Some(Overlay::Rate(state)) => judge::rate_input(state).insert_str(&text),
+        Some(Overlay::ActivityForm(form)) => crate::tui::update::deadlines::form_paste(form, &text),
         _ => {}
     }
     Vec::new()

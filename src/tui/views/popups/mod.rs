@@ -1,6 +1,7 @@
 //! Pop-ups: note editor, search bar, deductions, rectification, evidence,
 //! new session, confirmation and help. Each puts the terminal cursor at its edit point.
 
+mod activity;
 mod dialogs;
 mod editor;
 mod followup;
@@ -9,6 +10,7 @@ mod judge;
 mod new_session;
 mod table_import;
 
+pub use activity::activity_form;
 pub use dialogs::{confirm, conflicts, export, help};
 pub use editor::{editor, search};
 pub use followup::{follow_up, problem, rectify};

@@ -1,0 +1,71 @@
+//! End to end: the 台账 screens in the real binary in a pseudo-terminal (docs/design.md
+//! §14): the home screen's own lines, creating the unit profile with its key, the
+//! deadlines screen, and marking material handed in, checked on screen and on disk.
+
+mod common;
+mod pty;
+
+use std::time::Duration;
+
+use common::{BIN, Env};
+use pty::Term;
+
+/// Friday 2026-11-20, the second half of November.
+const NOW: &str = "2026-11-20T10:00:00+08:00";
+
+#[test]
+fn profile_offer_deadlines_and_material_handed_in_from_the_ui() {
+    let env = Env::new();
+    env.new_session(
+        "wenming-keshi",
+        "办公室",
+        "2026年11月下半月自查",
+        "2026-11-17",
+    );
+    // Due 2026-11-13, nothing handed in: late on the 20th.
+    let added = env.ok([
+        "activity",
+        "add",
+        "--title",
+        "道德讲堂",
+        "--date",
+        "2026-11-10",
+        "--department",
+        "党群室",
+    ]);
+    let id = added.trim().to_string();
+    let data = env.data.display().to_string();
+    let line = format!("'{BIN}' --data-dir '{data}'");
+    let vars = [("ZICHA_LANG", "zh"), ("ZICHA_NOW", NOW)];
+    let mut term = Term::spawn("sh", &["-c", &line], &vars, &env.cwd, 100, 30);
+    term.wait_text("还没有单位概况：按 U 用现有科室创建 unit.ron。");
+    term.wait_text("逾期：活动材料 1 项，整改 0 项");
+
+    term.keys("U");
+    term.wait_text("已创建单位概况 unit.ron（1 个科室）");
+    let unit = std::fs::read_to_string(env.data.join("unit.ron")).expect("unit.ron");
+    assert!(unit.contains("\"办公室\""), "{unit}");
+    term.wait_for("the offer is gone", Duration::from_secs(5), |s| {
+        !s.contains("还没有单位概况")
+    });
+
+    term.keys("D");
+    term.wait_text("本期检查：2026-11-16 至 2026-11-30");
+    term.wait_text("本期各科室均已检查。");
+    term.wait_text("2026-11-10 党群室");
+
+    term.keys("a");
+    term.wait_text("创建活动台账 1  已逾期 1");
+    term.keys("e");
+    term.wait_text("已记录电子版今日报送。");
+    term.wait_text("11-20/未交");
+    let file = env.data.join("activities").join(format!("{id}.ron"));
+    let text = std::fs::read_to_string(&file).expect("activity file");
+    assert!(text.contains("electronic: Handed("), "{text}");
+    assert!(text.contains("2026-11-20"), "{text}");
+
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)), "exit status");
+}
