@@ -90,6 +90,8 @@ pub struct UiTexts {
     pub changed_only: &'static str,
     pub history_title: &'static str,
     pub trend: &'static str,
+    /// Where the trend's bars start: "纵轴 70%-100%".
+    pub trend_scale: fn(u64) -> String,
     pub section_changes: &'static str,
     pub first_round: &'static str,
     pub ledger_title: &'static str,
@@ -234,6 +236,7 @@ pub const UI_ZH: UiTexts = UiTexts {
     changed_only: "只看变化",
     history_title: "历史",
     trend: "得分率趋势",
+    trend_scale: |base| format!("纵轴 {base}%-100%"),
     section_changes: "与上一轮相比各部分的变化",
     first_round: "这是第一轮，没有可比较的上一轮",
     ledger_title: "整改台账",

@@ -79,6 +79,7 @@ pub const UI_EN: UiTexts = UiTexts {
     changed_only: "changed only",
     history_title: "History",
     trend: "Percent over rounds",
+    trend_scale: |base| format!("axis {base}%-100%"),
     section_changes: "Section changes from the round before",
     first_round: "The first round: nothing to compare with",
     ledger_title: "Rectification ledger",

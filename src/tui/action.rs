@@ -106,7 +106,8 @@ pub enum CompareSource {
         checklist: Arc<Checklist>,
         prior: Option<Uuid>,
     },
-    Stored(Uuid),
+    /// A stored session, with `prior` (`None`: its prior session).
+    Stored { id: Uuid, prior: Option<Uuid> },
 }
 
 #[derive(Debug, Clone)]

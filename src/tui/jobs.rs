@@ -282,9 +282,9 @@ fn compare(context: &Context, source: CompareSource) -> Action {
             })),
             prior,
         },
-        CompareSource::Stored(id) => ops::compare::CompareRequest {
+        CompareSource::Stored { id, prior } => ops::compare::CompareRequest {
             current: ops::compare::Current::Stored(id),
-            prior: None,
+            prior,
         },
     };
     match ops::compare::compare(&context.store, request) {

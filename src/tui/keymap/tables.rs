@@ -194,6 +194,7 @@ const COMPARE: &[Binding] = &[
     MOVE[3],
     MOVE[4],
     MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('f')], C::ChangedOnly, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
@@ -202,6 +203,12 @@ const COMPARE: &[Binding] = &[
 const HISTORY: &[Binding] = &[
     MOVE[0],
     MOVE[1],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('c')], C::Compare, true),
+    bind(&[code(KC::PageDown), k(' ')], C::PageDown, true),
+    bind(&[code(KC::PageUp)], C::PageUp, false),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];

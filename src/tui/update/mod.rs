@@ -4,6 +4,7 @@
 mod conflicts;
 mod export;
 mod forms;
+mod history;
 mod home;
 mod items;
 mod rounds;
@@ -73,7 +74,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),
         Action::CompareLoaded(data) => rounds::compare_loaded(app, *data),
-        Action::HistoryLoaded(data) => rounds::history_loaded(app, *data),
+        Action::HistoryLoaded(data) => history::history_loaded(app, *data),
         Action::LedgerLoaded(entries) => rounds::ledger_loaded(app, entries),
         Action::Exported(path) => {
             let text = format!("{} {path}", app.lang.ui().exported_to);
@@ -154,7 +155,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
             }
         },
         Mode::Compare => rounds::compare_command(app, command),
-        Mode::History => rounds::history_command(app, command),
+        Mode::History => history::history_command(app, command),
         Mode::Ledger => rounds::ledger_command(app, command),
     }
 }

@@ -1,9 +1,9 @@
 //! Screens across rounds: compare, history and the rectification ledger.
 
-use super::super::action::{CompareData, CompareSource, Effect, HistoryData};
-use super::super::app::{
-    App, CompareState, DoneNoteState, HistoryState, LedgerState, Overlay, Screen,
-};
+use uuid::Uuid;
+
+use super::super::action::{CompareData, CompareSource, Effect};
+use super::super::app::{App, CompareState, DoneNoteState, LedgerState, Overlay, Screen};
 use super::super::input::LineInput;
 use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
@@ -33,7 +33,10 @@ pub fn open_compare(app: &mut App) -> Vec<Effect> {
             prior: walk.prior.id,
         },
         _ => match app.home.selected_session() {
-            Some(row) => CompareSource::Stored(row.id),
+            Some(row) => CompareSource::Stored {
+                id: row.id,
+                prior: None,
+            },
             None => return nothing_selected(app),
         },
     };
@@ -64,7 +67,7 @@ fn nothing_selected(app: &mut App) -> Vec<Effect> {
 }
 
 /// The screen to return to: the walk if one is open underneath, else home.
-fn back_screen(app: &App) -> Screen {
+pub(super) fn back_screen(app: &App) -> Screen {
     match app.screen {
         Screen::Compare | Screen::History | Screen::Ledger if app.walk.is_some() => Screen::Walk,
         Screen::Compare | Screen::History | Screen::Ledger => Screen::Home,
@@ -73,7 +76,11 @@ fn back_screen(app: &App) -> Screen {
 }
 
 pub fn compare_loaded(app: &mut App, data: CompareData) -> Vec<Effect> {
-    let back = back_screen(app);
+    // Compared from the history screen: back there.
+    let back = match app.screen {
+        Screen::History if app.history.is_some() => Screen::History,
+        _ => back_screen(app),
+    };
     let mut comparison = data.comparison;
     sort_regressions_first(&mut comparison.items);
     app.compare = Some(CompareState {
@@ -87,23 +94,6 @@ pub fn compare_loaded(app: &mut App, data: CompareData) -> Vec<Effect> {
         checklist: data.checklist,
     });
     app.screen = Screen::Compare;
-    Vec::new()
-}
-
-pub fn history_loaded(app: &mut App, data: HistoryData) -> Vec<Effect> {
-    let back = back_screen(app);
-    let cursor = data
-        .selected
-        .and_then(|id| data.points.iter().position(|p| p.session_id == id))
-        .unwrap_or(data.points.len().saturating_sub(1));
-    app.history = Some(HistoryState {
-        department: data.department,
-        checklist_title: data.checklist_title,
-        points: data.points,
-        cursor,
-        back,
-    });
-    app.screen = Screen::History;
     Vec::new()
 }
 
@@ -142,7 +132,7 @@ fn keep_visible(app: &mut App) {
     }
 }
 
-fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
+pub(super) fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
     let last = count.saturating_sub(1);
     *cursor = match command {
         Command::Up => cursor.saturating_sub(1),
@@ -155,7 +145,7 @@ fn moved(cursor: &mut usize, count: usize, page: usize, command: Command) {
     };
 }
 
-fn go_back(app: &mut App, back: Screen) -> Vec<Effect> {
+pub(super) fn go_back(app: &mut App, back: Screen) -> Vec<Effect> {
     app.screen = back;
     if back == Screen::Home {
         return vec![Effect::LoadHome];
@@ -180,6 +170,23 @@ pub fn compare_command(app: &mut App, command: Command) -> Vec<Effect> {
             return go_back(app, back);
         }
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Open => {
+            let session = compare.current.id;
+            let selected = compare.rows().get(compare.cursor).copied();
+            match selected {
+                Some(change) if change.current.is_some() => {
+                    let code = change.code.clone();
+                    return open_item(app, session, Some(code));
+                }
+                Some(_) => {
+                    let text = crate::i18n::rounds::texts(app.lang)
+                        .removed_item
+                        .to_string();
+                    app.info(text);
+                }
+                None => {}
+            }
+        }
         other => {
             let count = compare.rows().len();
             moved(&mut compare.cursor, count, page, other);
@@ -187,28 +194,6 @@ pub fn compare_command(app: &mut App, command: Command) -> Vec<Effect> {
     }
     keep_visible(app);
     Vec::new()
-}
-
-pub fn history_command(app: &mut App, command: Command) -> Vec<Effect> {
-    let Some(history) = app.history.as_mut() else {
-        return Vec::new();
-    };
-    match command {
-        Command::Back => {
-            let back = history.back;
-            app.history = None;
-            go_back(app, back)
-        }
-        Command::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
-            Vec::new()
-        }
-        other => {
-            let count = history.points.len();
-            moved(&mut history.cursor, count, 5, other);
-            Vec::new()
-        }
-    }
 }
 
 pub fn ledger_command(app: &mut App, command: Command) -> Vec<Effect> {
@@ -232,7 +217,7 @@ pub fn ledger_command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Open => {
             if let Some(entry) = selected {
-                return open_entry(app, &entry);
+                return open_item(app, entry.session_id, Some(entry.code));
             }
         }
         Command::MarkDone => match selected {
@@ -258,16 +243,17 @@ pub fn ledger_command(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Enter on a ledger row: walk that session at that item.
-fn open_entry(app: &mut App, entry: &LedgerEntry) -> Vec<Effect> {
+/// Enter on a ledger or compare row, or a history round: walk that session (at
+/// that item).
+pub(super) fn open_item(app: &mut App, session: Uuid, code: Option<String>) -> Vec<Effect> {
     let open_here = app
         .walk
         .as_ref()
-        .is_some_and(|walk| walk.session().id == entry.session_id);
+        .is_some_and(|walk| walk.session().id == session);
     if open_here {
         app.screen = Screen::Walk;
         if let Some(walk) = app.walk.as_mut()
-            && let Some(item) = walk.outline.item_index(&entry.code)
+            && let Some(item) = code.as_deref().and_then(|c| walk.outline.item_index(c))
         {
             walk.select_item(item);
         }
@@ -286,8 +272,8 @@ fn open_entry(app: &mut App, entry: &LedgerEntry) -> Vec<Effect> {
         effects.retain(|effect| !matches!(effect, Effect::LoadHome));
     }
     effects.push(Effect::OpenSession {
-        id: entry.session_id,
-        select: Some(entry.code.clone()),
+        id: session,
+        select: code,
     });
     effects
 }

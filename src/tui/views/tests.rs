@@ -310,5 +310,8 @@ fn a_one_line_field_puts_the_cursor_after_the_text_as_drawn() {
         .collect();
     // ① is drawn as "(1)"; the cursor follows the last one, where the IME window opens.
     // (The cell after a wide character holds a blank.)
-    assert!(row.ends_with("办 (1)(1)(1)(1)"), "cursor at {position:?}: {row:?}");
+    assert!(
+        row.ends_with("办 (1)(1)(1)(1)"),
+        "cursor at {position:?}: {row:?}"
+    );
 }
