@@ -68,6 +68,8 @@ pub struct UiTexts {
     pub read_only_tag: &'static str,
     pub finished_read_only: fn(&str) -> String,
     pub finished_now: fn(&str) -> String,
+    /// F on a session with items still pending: how many, finish anyway?
+    pub confirm_finish_pending: fn(usize) -> String,
     pub reopened: &'static str,
     pub recheck_mode: fn(&str) -> String,
     pub recheck_first: &'static str,
@@ -214,6 +216,9 @@ pub const UI_ZH: UiTexts = UiTexts {
     read_only_tag: "只读",
     finished_read_only: |reopen| format!("检查已完成，按 {reopen} 重新打开后才能修改"),
     finished_now: |reopen| format!("检查已完成，记录转为只读（按 {reopen} 重新打开）"),
+    confirm_finish_pending: |pending| {
+        format!("还有 {pending} 项未查。仍要完成检查吗？完成后记录转为只读。")
+    },
     reopened: "已重新打开，可以修改",
     recheck_mode: |filter| format!("复查模式：先显示待复查条目，按 {filter} 切换筛选"),
     recheck_first: "复查优先",

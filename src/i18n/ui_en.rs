@@ -55,6 +55,9 @@ pub const UI_EN: UiTexts = UiTexts {
         format!("This session is finished; press {reopen} to reopen it before changing it")
     },
     finished_now: |reopen| format!("Session finished and read-only ({reopen} reopens)"),
+    confirm_finish_pending: |pending| {
+        format!("{pending} items are still pending. Finish anyway? The session becomes read-only.")
+    },
     reopened: "Reopened for editing",
     recheck_mode: |filter| {
         format!("Re-check mode: items to re-check first; {filter} changes the filter")

@@ -50,6 +50,9 @@ pub enum MessageKind {
 pub struct Message {
     pub text: String,
     pub kind: MessageKind,
+    /// Said about the session being walked ("finished: F reopens"): it goes when
+    /// the session is closed, so home never talks about it.
+    pub about_walk: bool,
 }
 
 pub use crate::store::settings::Settings;
@@ -175,6 +178,7 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Info,
+            about_walk: false,
         });
     }
 
@@ -182,6 +186,16 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Error,
+            about_walk: false,
+        });
+    }
+
+    /// An error about the open session (an edit it refuses), gone once it is closed.
+    pub fn walk_error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+            about_walk: true,
         });
     }
 }

@@ -147,6 +147,10 @@ pub enum Confirm {
     },
     /// Leave although the last save failed; the session then goes to recovery/.
     LeaveUnsaved,
+    /// Finish the session although `pending` items are not checked.
+    FinishPending {
+        pending: usize,
+    },
 }
 
 #[derive(Debug)]

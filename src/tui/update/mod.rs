@@ -191,6 +191,7 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             request.replace = true;
             vec![Effect::Export(request)]
         }
+        Confirm::FinishPending { .. } => walk::set_finished(app, true),
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;
@@ -310,7 +311,7 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
     if app
         .message
         .as_ref()
-        .is_some_and(|m| m.kind == MessageKind::Info)
+        .is_some_and(|m| m.kind == MessageKind::Info || m.about_walk)
     {
         app.message = None;
     }

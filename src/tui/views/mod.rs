@@ -91,6 +91,8 @@ mod tests;
 #[cfg(test)]
 mod tests_compare_history;
 #[cfg(test)]
+mod tests_day;
+#[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]
 mod tests_scoring;
