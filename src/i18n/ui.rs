@@ -24,6 +24,8 @@ pub struct UiTexts {
     pub rounds_count: &'static str,
     pub sessions_count: &'static str,
     pub no_sessions_yet: fn(&str) -> String,
+    /// An empty data folder: how to start (the new-session key, the reload key).
+    pub welcome: fn(&str, &str) -> String,
     pub department: &'static str,
     pub checklist: &'static str,
     pub round: &'static str,
@@ -31,6 +33,8 @@ pub struct UiTexts {
     pub inspector: &'static str,
     pub progress: &'static str,
     pub score: &'static str,
+    /// The home column of percent of the maximum.
+    pub score_rate: &'static str,
     pub deducted: &'static str,
     pub verdict: &'static str,
     pub open_fixes: &'static str,
@@ -139,6 +143,9 @@ pub struct UiTexts {
     pub new_session_title: &'static str,
     pub confirm_title: &'static str,
     pub confirm_trash: &'static str,
+    /// A session moved to the trash: where it is, and how to restore it.
+    pub trashed: fn(&str) -> String,
+    pub trashed_title: &'static str,
     pub confirm_leave_unsaved: &'static str,
     pub help_title: &'static str,
     /// Heading of the note editor's keys in the walk's help.
@@ -172,6 +179,11 @@ pub const UI_ZH: UiTexts = UiTexts {
     rounds_count: "轮次",
     sessions_count: "检查记录",
     no_sessions_yet: |new| format!("这一轮还没有检查记录。按 {new} 新建检查记录。"),
+    welcome: |new, reload| {
+        format!(
+            "欢迎使用自查 zicha。\n\n按 {new} 新建检查记录：选择检查表，填写部门和轮次，然后逐条检查、记录备注和整改。\n\n想先看看示例，可在命令行运行 zicha demo 生成示例数据（与这里用同一个数据文件夹），再按 {reload} 刷新。"
+        )
+    },
     department: "部门",
     checklist: "检查表",
     round: "轮次",
@@ -179,6 +191,7 @@ pub const UI_ZH: UiTexts = UiTexts {
     inspector: "检查人",
     progress: "已查",
     score: "得分",
+    score_rate: "得分率",
     deducted: "扣分",
     verdict: "判定",
     open_fixes: "整改",
@@ -286,6 +299,12 @@ pub const UI_ZH: UiTexts = UiTexts {
     new_session_title: "新建检查记录",
     confirm_title: "确认",
     confirm_trash: "把这条检查记录移入回收站（trash/ 可恢复）",
+    trashed_title: "已删除",
+    trashed: |path| {
+        format!(
+            "这条检查记录已移入回收站：\n{path}\n\n要恢复，在命令行运行：\nzicha import --restore {path}"
+        )
+    },
     confirm_leave_unsaved: "保存失败。仍要离开吗？本次修改会写入 recovery/ 文件夹，不会丢失。",
     help_title: "帮助",
     editor_keys: "备注编辑",

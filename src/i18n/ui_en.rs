@@ -9,6 +9,11 @@ pub const UI_EN: UiTexts = UiTexts {
     rounds_count: "Rounds",
     sessions_count: "Sessions",
     no_sessions_yet: |new| format!("No sessions in this round yet. Press {new} for a new session."),
+    welcome: |new, reload| {
+        format!(
+            "Welcome to zicha.\n\nPress {new} for a new session: pick a checklist, type the department and the round, then go through the items, with notes and rectifications.\n\nTo look at sample data first, run zicha demo on the command line (with this same data folder), then press {reload} to reload."
+        )
+    },
     department: "Department",
     checklist: "Checklist",
     round: "Round",
@@ -16,6 +21,7 @@ pub const UI_EN: UiTexts = UiTexts {
     inspector: "Inspector",
     progress: "Checked",
     score: "Score",
+    score_rate: "Pct",
     deducted: "Deducted",
     verdict: "Verdict",
     open_fixes: "Fixes",
@@ -127,6 +133,12 @@ pub const UI_EN: UiTexts = UiTexts {
     new_session_title: "New session",
     confirm_title: "Confirm",
     confirm_trash: "Move this session to the trash (recoverable from trash/)",
+    trashed_title: "Deleted",
+    trashed: |path| {
+        format!(
+            "The session was moved to the trash:\n{path}\n\nTo restore it, run:\nzicha import --restore {path}"
+        )
+    },
     confirm_leave_unsaved: "Saving failed. Leave anyway? Your changes go to the recovery/ folder and are not lost.",
     help_title: "Help",
     editor_keys: "Note editor",

@@ -136,7 +136,7 @@ pub fn perform(
         }
         Effect::Export(request) => vec![export(context, *request, progress)],
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
-            Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+            Ok(path) => vec![Action::Trashed(path.display().to_string())],
             Err(error) => failed(&error),
         },
         Effect::SaveSettings(settings) => match store.save_settings(&settings) {

@@ -32,6 +32,8 @@ pub enum Mode {
     ImportReport,
     Levels,
     Rate,
+    /// A notice pop-up: read, then close.
+    Notice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +51,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 20] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -70,6 +72,7 @@ impl Mode {
         Mode::ImportReport,
         Mode::Levels,
         Mode::Rate,
+        Mode::Notice,
     ];
 }
 
@@ -197,6 +200,7 @@ pub struct ProseKeys {
     pub filter: String,
     pub review_conflicts: String,
     pub judge: String,
+    pub reload: String,
 }
 
 impl ProseKeys {
@@ -210,11 +214,12 @@ impl ProseKeys {
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
             judge: first_key(Mode::Walk, Command::Judge, lang),
+            reload: first_key(Mode::Home, Command::Reload, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 8] {
+    fn all(&self) -> [&str; 9] {
         [
             &self.new_session,
             &self.edit_note,
@@ -224,6 +229,7 @@ impl ProseKeys {
             &self.filter,
             &self.review_conflicts,
             &self.judge,
+            &self.reload,
         ]
     }
 }

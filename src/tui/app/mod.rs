@@ -159,6 +159,7 @@ impl App {
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             Some(Overlay::Levels(_)) => Mode::Levels,
             Some(Overlay::Rate(_)) => Mode::Rate,
+            Some(Overlay::Notice { .. }) => Mode::Notice,
             None => self.screen_mode(),
         }
     }

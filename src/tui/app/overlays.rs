@@ -175,6 +175,11 @@ pub enum Overlay {
     Levels(LevelsState),
     /// Entering a surveyed rate (answered of asked) for a rate item.
     Rate(RateState),
+    /// Something to read before going on (where a deleted session went).
+    Notice {
+        title: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

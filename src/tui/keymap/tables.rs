@@ -97,7 +97,7 @@ const HOME: &[Binding] = &[
     bind(&[k('n')], C::NewSession, true),
     bind(&[k('d'), code(KC::Delete)], C::Delete, true),
     bind(&[k('c')], C::Compare, true),
-    bind(&[k('h')], C::History, false),
+    bind(&[k('h')], C::History, true),
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
@@ -275,6 +275,12 @@ const IMPORT_REPORT: &[Binding] = &[
     bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
 ];
 
+const NOTICE: &[Binding] = &[bind(
+    &[code(KC::Enter), code(KC::Esc), k('q')],
+    C::Back,
+    true,
+)];
+
 pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -296,5 +302,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
+        Mode::Notice => NOTICE,
     }
 }

@@ -22,6 +22,8 @@ pub fn keep_selection_visible(app: &mut App) {
     home.round_cursor = home.round_cursor.min(home.rounds.len().saturating_sub(1));
     home.session_cursor = home.session_cursor.min(count.saturating_sub(1));
     ensure_visible(home.session_cursor, &mut home.session_scroll, height);
+    // Grown taller: show rows from the top again rather than leave them hidden.
+    home.session_scroll = home.session_scroll.min(count.saturating_sub(height));
 }
 
 pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
@@ -119,4 +121,21 @@ pub fn click(app: &mut App, area: Rect, column: u16, row: u16) {
             }
         }
     }
+}
+
+/// A session went to the trash: say where, and the command that restores it.
+pub fn trashed(app: &mut App, path: &str) -> Vec<Effect> {
+    let t = app.lang.ui();
+    let path = crate::tui::text::display_line(path);
+    // One word to paste into a shell, quoted when it holds a space.
+    let word = if path.contains(char::is_whitespace) {
+        format!("\"{path}\"")
+    } else {
+        path
+    };
+    app.overlay = Some(Overlay::Notice {
+        title: t.trashed_title.to_string(),
+        text: (t.trashed)(&word),
+    });
+    Vec::new()
 }

@@ -89,6 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
+        Action::Trashed(path) => home::trashed(app, &path),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -154,6 +155,12 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Mode::Notice => {
+            if command == Command::Back {
+                app.overlay = None;
+            }
+            Vec::new()
+        }
         Mode::Compare => rounds::compare_command(app, command),
         Mode::History => history::history_command(app, command),
         Mode::Ledger => rounds::ledger_command(app, command),

@@ -62,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
         Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
+        Some(Overlay::Notice { title, text }) => popups::notice(frame, app, title, text),
         None => {}
     }
 }

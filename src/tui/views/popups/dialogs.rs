@@ -34,6 +34,19 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Text to read (wrapped, paths whole), and the key that closes it.
+pub fn notice(frame: &mut Frame, app: &App, title: &str, text: &str) {
+    let screen = frame.area();
+    // As wide as the screen allows, so that a path stays on one line where it can.
+    let width = screen.width.saturating_sub(2);
+    let text = wrap(text, usize::from(width.saturating_sub(2)));
+    let area = layout::popup(screen, width, text.len() as u16 + 3);
+    let inner = popup_frame(frame, app, area, title);
+    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+    lines.push(hint_line(app, Mode::Notice, inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 pub fn help(frame: &mut Frame, app: &App, scroll: usize) {
     let t = app.lang.ui();
     let screen = frame.area();

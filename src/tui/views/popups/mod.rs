@@ -8,7 +8,7 @@ mod judge;
 mod new_session;
 mod table_import;
 
-pub use dialogs::{confirm, conflicts, done_note, export, help};
+pub use dialogs::{confirm, conflicts, done_note, export, help, notice};
 pub use editor::{editor, search};
 pub use item::{deductions, evidence, rectify};
 pub use judge::{levels, rate};
