@@ -143,8 +143,9 @@ pub struct UiTexts {
     pub new_session_title: &'static str,
     pub confirm_title: &'static str,
     pub confirm_trash: &'static str,
-    /// A session moved to the trash: where it is, and how to restore it.
-    pub trashed: fn(&str) -> String,
+    /// A session moved to the trash (its file, the data folder): where it is, and
+    /// how to restore it.
+    pub trashed: fn(&str, &str) -> String,
     pub trashed_title: &'static str,
     pub confirm_leave_unsaved: &'static str,
     pub help_title: &'static str,
@@ -300,9 +301,9 @@ pub const UI_ZH: UiTexts = UiTexts {
     confirm_title: "确认",
     confirm_trash: "把这条检查记录移入回收站（trash/ 可恢复）",
     trashed_title: "已删除",
-    trashed: |path| {
+    trashed: |path, data| {
         format!(
-            "这条检查记录已移入回收站：\n{path}\n\n要恢复，在命令行运行：\nzicha import --restore {path}"
+            "这条检查记录已移入回收站：\n{path}\n\n要恢复，在命令行运行：\nzicha --data-dir {data} import --restore {path}"
         )
     },
     confirm_leave_unsaved: "保存失败。仍要离开吗？本次修改会写入 recovery/ 文件夹，不会丢失。",

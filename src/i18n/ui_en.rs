@@ -134,9 +134,9 @@ pub const UI_EN: UiTexts = UiTexts {
     confirm_title: "Confirm",
     confirm_trash: "Move this session to the trash (recoverable from trash/)",
     trashed_title: "Deleted",
-    trashed: |path| {
+    trashed: |path, data| {
         format!(
-            "The session was moved to the trash:\n{path}\n\nTo restore it, run:\nzicha import --restore {path}"
+            "The session was moved to the trash:\n{path}\n\nTo restore it, run:\nzicha --data-dir {data} import --restore {path}"
         )
     },
     confirm_leave_unsaved: "Saving failed. Leave anyway? Your changes go to the recovery/ folder and are not lost.",

@@ -42,8 +42,11 @@ pub enum Action {
     RectificationClosed,
     /// A table import finished: its report, or why nothing was imported.
     TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
-    /// A session went to the trash, to this path.
-    Trashed(String),
+    /// A session went to the trash, to `path`, from the data folder `data_dir`.
+    Trashed {
+        path: String,
+        data_dir: String,
+    },
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),

@@ -136,7 +136,10 @@ pub fn perform(
         }
         Effect::Export(request) => vec![export(context, *request, progress)],
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
-            Ok(path) => vec![Action::Trashed(path.display().to_string())],
+            Ok(path) => vec![Action::Trashed {
+                path: path.display().to_string(),
+                data_dir: store.root().display().to_string(),
+            }],
             Err(error) => failed(&error),
         },
         Effect::SaveSettings(settings) => match store.save_settings(&settings) {

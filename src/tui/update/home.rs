@@ -124,18 +124,21 @@ pub fn click(app: &mut App, area: Rect, column: u16, row: u16) {
 }
 
 /// A session went to the trash: say where, and the command that restores it.
-pub fn trashed(app: &mut App, path: &str) -> Vec<Effect> {
+pub fn trashed(app: &mut App, path: &str, data_dir: &str) -> Vec<Effect> {
     let t = app.lang.ui();
+    app.overlay = Some(Overlay::Notice {
+        title: t.trashed_title.to_string(),
+        text: (t.trashed)(&shell_word(path), &shell_word(data_dir)),
+    });
+    Vec::new()
+}
+
+/// A path as one word to paste into a shell: quoted when it holds a space.
+fn shell_word(path: &str) -> String {
     let path = crate::tui::text::display_line(path);
-    // One word to paste into a shell, quoted when it holds a space.
-    let word = if path.contains(char::is_whitespace) {
+    if path.contains(char::is_whitespace) {
         format!("\"{path}\"")
     } else {
         path
-    };
-    app.overlay = Some(Overlay::Notice {
-        title: t.trashed_title.to_string(),
-        text: (t.trashed)(&word),
-    });
-    Vec::new()
+    }
 }

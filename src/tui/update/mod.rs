@@ -89,7 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
-        Action::Trashed(path) => home::trashed(app, &path),
+        Action::Trashed { path, data_dir } => home::trashed(app, &path, &data_dir),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
