@@ -24,8 +24,9 @@ pub struct UiTexts {
     pub rounds_count: &'static str,
     pub sessions_count: &'static str,
     pub no_sessions_yet: fn(&str) -> String,
-    /// An empty data folder: how to start (the new-session key, the reload key).
-    pub welcome: fn(&str, &str) -> String,
+    /// An empty data folder: how to start (the new-session key, the command that
+    /// makes sample data, the reload key).
+    pub welcome: fn(&str, &str, &str) -> String,
     pub department: &'static str,
     pub checklist: &'static str,
     pub round: &'static str,
@@ -180,9 +181,9 @@ pub const UI_ZH: UiTexts = UiTexts {
     rounds_count: "轮次",
     sessions_count: "检查记录",
     no_sessions_yet: |new| format!("这一轮还没有检查记录。按 {new} 新建检查记录。"),
-    welcome: |new, reload| {
+    welcome: |new, demo, reload| {
         format!(
-            "欢迎使用自查 zicha。\n\n按 {new} 新建检查记录：选择检查表，填写部门和轮次，然后逐条检查、记录备注和整改。\n\n想先看看示例，可在命令行运行 zicha demo 生成示例数据（与这里用同一个数据文件夹），再按 {reload} 刷新。"
+            "欢迎使用自查 zicha。\n\n按 {new} 新建检查记录：选择检查表，填写部门和轮次，然后逐条检查、记录备注和整改。\n\n想先看看示例，可在命令行运行\n{demo}\n生成示例数据，再按 {reload} 刷新。"
         )
     },
     department: "部门",

@@ -9,9 +9,9 @@ pub const UI_EN: UiTexts = UiTexts {
     rounds_count: "Rounds",
     sessions_count: "Sessions",
     no_sessions_yet: |new| format!("No sessions in this round yet. Press {new} for a new session."),
-    welcome: |new, reload| {
+    welcome: |new, demo, reload| {
         format!(
-            "Welcome to zicha.\n\nPress {new} for a new session: pick a checklist, type the department and the round, then go through the items, with notes and rectifications.\n\nTo look at sample data first, run zicha demo on the command line (with this same data folder), then press {reload} to reload."
+            "Welcome to zicha.\n\nPress {new} for a new session: pick a checklist, type the department and the round, then go through the items, with notes and rectifications.\n\nTo look at sample data first, run\n{demo}\non the command line, then press {reload} to reload."
         )
     },
     department: "Department",

@@ -227,6 +227,7 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .collect(),
         unreadable,
         notices,
+        data_dir: context.store.root().display().to_string(),
         checklists: home
             .checklists
             .iter()

@@ -6,6 +6,7 @@ use super::super::action::Effect;
 use super::super::app::{App, Confirm, HomeFocus, Overlay};
 use super::super::keymap::Command;
 use super::super::layout;
+use super::super::text::shell_word;
 use super::ensure_visible;
 use super::forms::new_session_form;
 
@@ -131,14 +132,4 @@ pub fn trashed(app: &mut App, path: &str, data_dir: &str) -> Vec<Effect> {
         text: (t.trashed)(&shell_word(path), &shell_word(data_dir)),
     });
     Vec::new()
-}
-
-/// A path as one word to paste into a shell: quoted when it holds a space.
-fn shell_word(path: &str) -> String {
-    let path = crate::tui::text::display_line(path);
-    if path.contains(char::is_whitespace) {
-        format!("\"{path}\"")
-    } else {
-        path
-    }
 }

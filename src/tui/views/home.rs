@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, HomeFocus, SessionRow};
 use super::super::keymap::Mode;
 use super::super::layout;
-use super::super::text::{display_line, fit, truncate};
+use super::super::text::{display_line, fit, shell_word, truncate};
 use super::common::{frame_block, message_or_hints, rule, vertical_rule};
 use crate::model::scoring::{Verdict, format_points};
 
@@ -161,7 +161,11 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     if home.loaded && sessions.is_empty() {
         let keys = &app.keys;
         let text = if home.data.sessions.is_empty() {
-            (t.welcome)(&keys.new_session, &keys.reload)
+            let demo = match home.data.data_dir.as_str() {
+                "" => "zicha demo".to_string(),
+                dir => format!("zicha --data-dir {} demo", shell_word(dir)),
+            };
+            (t.welcome)(&keys.new_session, &demo, &keys.reload)
         } else {
             (t.no_sessions_yet)(&keys.new_session)
         };

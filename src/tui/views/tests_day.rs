@@ -54,6 +54,7 @@ fn home_with(count: usize, width: u16, height: u16) -> App {
         .collect();
     let data = HomeData {
         sessions,
+        data_dir: "/home/王敏/自查 数据".into(),
         ..HomeData::default()
     };
     update(&mut app, Action::HomeLoaded(data));
@@ -84,7 +85,10 @@ fn an_empty_data_folder_greets_a_new_user() {
         assert!(!text.contains("这一轮还没有检查记录"), "{text}");
         let joined: String = text.chars().filter(|c| !"│ \n".contains(*c)).collect();
         assert!(joined.contains("按n新建检查记录"), "{text}");
-        assert!(joined.contains("zichademo"), "{text}");
+        assert!(
+            joined.contains("zicha--data-dir\"/home/王敏/自查数据\"demo"),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("welcome_{width}x{height}"), text);
     }
 }
