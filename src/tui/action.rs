@@ -49,6 +49,11 @@ pub enum Action {
     DutiesLoaded(Box<super::app::DutiesData>),
     /// A table import finished: its report, or why nothing was imported.
     TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
+    /// A session went to the trash, to `path`, from the data folder `data_dir`.
+    Trashed {
+        path: String,
+        data_dir: String,
+    },
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -115,7 +120,8 @@ pub enum CompareSource {
         checklist: Arc<Checklist>,
         prior: Option<Uuid>,
     },
-    Stored(Uuid),
+    /// A stored session, with `prior` (`None`: its prior session).
+    Stored { id: Uuid, prior: Option<Uuid> },
 }
 
 #[derive(Debug, Clone)]

@@ -128,7 +128,10 @@ pub fn perform(
         Effect::LoadDuties { round } => vec![duties_job(context, round, progress)],
         Effect::Export(request) => vec![export(context, *request, progress)],
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
-            Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+            Ok(path) => vec![Action::Trashed {
+                path: path.display().to_string(),
+                data_dir: store.root().display().to_string(),
+            }],
             Err(error) => failed(&error),
         },
         Effect::SaveSettings(settings) => match store.save_settings(&settings) {
@@ -216,6 +219,7 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .collect(),
         unreadable,
         notices,
+        data_dir: context.store.root().display().to_string(),
         checklists: home
             .checklists
             .iter()
@@ -275,9 +279,9 @@ fn compare(context: &Context, source: CompareSource) -> Action {
             })),
             prior,
         },
-        CompareSource::Stored(id) => ops::compare::CompareRequest {
+        CompareSource::Stored { id, prior } => ops::compare::CompareRequest {
             current: ops::compare::Current::Stored(id),
-            prior: None,
+            prior,
         },
     };
     match ops::compare::compare(&context.store, request) {

@@ -35,6 +35,8 @@ pub enum Mode {
     ImportReport,
     Levels,
     Rate,
+    /// A notice pop-up: read, then close.
+    Notice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +54,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 23] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -75,6 +77,7 @@ impl Mode {
         Mode::ImportReport,
         Mode::Levels,
         Mode::Rate,
+        Mode::Notice,
     ];
 }
 
@@ -203,6 +206,7 @@ pub struct ProseKeys {
     pub filter: String,
     pub review_conflicts: String,
     pub judge: String,
+    pub reload: String,
 }
 
 impl ProseKeys {
@@ -216,11 +220,12 @@ impl ProseKeys {
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
             judge: first_key(Mode::Walk, Command::Judge, lang),
+            reload: first_key(Mode::Home, Command::Reload, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 8] {
+    fn all(&self) -> [&str; 9] {
         [
             &self.new_session,
             &self.edit_note,
@@ -230,6 +235,7 @@ impl ProseKeys {
             &self.filter,
             &self.review_conflicts,
             &self.judge,
+            &self.reload,
         ]
     }
 }

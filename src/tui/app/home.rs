@@ -64,6 +64,8 @@ pub struct HomeData {
     /// Other things the user should know at start (recovery files, strays).
     pub notices: Vec<String>,
     pub checklists: Vec<ChecklistChoice>,
+    /// The data folder, for the commands the screen suggests (`zicha demo`).
+    pub data_dir: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -53,6 +53,9 @@ pub enum MessageKind {
 pub struct Message {
     pub text: String,
     pub kind: MessageKind,
+    /// Said about the session being walked ("finished: F reopens"): it goes when
+    /// the session is closed, so home never talks about it.
+    pub about_walk: bool,
 }
 
 pub use crate::store::settings::Settings;
@@ -165,6 +168,7 @@ impl App {
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             Some(Overlay::Levels(_)) => Mode::Levels,
             Some(Overlay::Rate(_)) => Mode::Rate,
+            Some(Overlay::Notice { .. }) => Mode::Notice,
             None => self.screen_mode(),
         }
     }
@@ -185,6 +189,7 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Info,
+            about_walk: false,
         });
     }
 
@@ -192,6 +197,16 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Error,
+            about_walk: false,
+        });
+    }
+
+    /// An error about the open session (an edit it refuses), gone once it is closed.
+    pub fn walk_error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+            about_walk: true,
         });
     }
 }

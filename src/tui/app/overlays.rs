@@ -135,6 +135,10 @@ pub enum Confirm {
     },
     /// Leave although the last save failed; the session then goes to recovery/.
     LeaveUnsaved,
+    /// Finish the session although `pending` items are not checked.
+    FinishPending {
+        pending: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -161,6 +165,11 @@ pub enum Overlay {
     Levels(LevelsState),
     /// Entering a surveyed rate (answered of asked) for a rate item.
     Rate(RateState),
+    /// Something to read before going on (where a deleted session went).
+    Notice {
+        title: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

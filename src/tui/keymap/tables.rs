@@ -97,7 +97,7 @@ const HOME: &[Binding] = &[
     bind(&[k('n')], C::NewSession, true),
     bind(&[k('d'), code(KC::Delete)], C::Delete, true),
     bind(&[k('c')], C::Compare, true),
-    bind(&[k('h')], C::History, false),
+    bind(&[k('h')], C::History, true),
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('D')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
@@ -202,6 +202,7 @@ const COMPARE: &[Binding] = &[
     MOVE[3],
     MOVE[4],
     MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('f')], C::ChangedOnly, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
@@ -210,6 +211,12 @@ const COMPARE: &[Binding] = &[
 const HISTORY: &[Binding] = &[
     MOVE[0],
     MOVE[1],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('c')], C::Compare, true),
+    bind(&[code(KC::PageDown), k(' ')], C::PageDown, true),
+    bind(&[code(KC::PageUp)], C::PageUp, false),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
@@ -296,6 +303,12 @@ const IMPORT_REPORT: &[Binding] = &[
     bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
 ];
 
+const NOTICE: &[Binding] = &[bind(
+    &[code(KC::Enter), code(KC::Esc), k('q')],
+    C::Back,
+    true,
+)];
+
 pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -319,5 +332,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
+        Mode::Notice => NOTICE,
     }
 }

@@ -5,6 +5,7 @@ mod conflicts;
 mod duties;
 mod export;
 mod forms;
+mod history;
 mod home;
 mod items;
 mod ledger;
@@ -78,7 +79,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),
         Action::CompareLoaded(data) => rounds::compare_loaded(app, *data),
-        Action::HistoryLoaded(data) => rounds::history_loaded(app, *data),
+        Action::HistoryLoaded(data) => history::history_loaded(app, *data),
         Action::LedgerLoaded(entries) => ledger::ledger_loaded(app, entries),
         Action::DutiesLoaded(data) => duties::duties_loaded(app, *data),
         Action::Exported(path) => {
@@ -93,6 +94,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ProblemFailed(text) => problem::problem_failed(app, text),
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
+        Action::Trashed { path, data_dir } => home::trashed(app, &path, &data_dir),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -159,8 +161,14 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Mode::Notice => {
+            if command == Command::Back {
+                app.overlay = None;
+            }
+            Vec::new()
+        }
         Mode::Compare => rounds::compare_command(app, command),
-        Mode::History => rounds::history_command(app, command),
+        Mode::History => history::history_command(app, command),
         Mode::Ledger => ledger::ledger_command(app, command),
         Mode::Duties => duties::duties_command(app, command),
     }
@@ -197,6 +205,7 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             request.replace = true;
             vec![Effect::Export(request)]
         }
+        Confirm::FinishPending { .. } => walk::set_finished(app, true),
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;
@@ -316,7 +325,7 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
     if app
         .message
         .as_ref()
-        .is_some_and(|m| m.kind == MessageKind::Info)
+        .is_some_and(|m| m.kind == MessageKind::Info || m.about_walk)
     {
         app.message = None;
     }

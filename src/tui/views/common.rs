@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, MessageKind, RunningJob};
 use super::super::jobs::JobKind;
-use super::super::keymap::{Mode, binding_keys, bindings, global_bindings};
+use super::super::keymap::{Binding, Mode, binding_keys, bindings, global_bindings};
 use super::super::text::{display_line, fit, truncate};
 
 /// A bordered block with a title, in the theme's border set.
@@ -76,7 +76,10 @@ pub fn vertical_rule(frame: &mut Frame, app: &App, area: Rect) {
 pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for binding in bindings(mode).iter().filter(|b| b.hint) {
+    // A finished (or elsewhere held) session: no hints for edits it refuses.
+    let read_only = mode == Mode::Walk && app.walk.as_ref().is_some_and(|w| !w.editable());
+    let shown = |binding: &&Binding| binding.hint && !(read_only && binding.command.edits());
+    for binding in bindings(mode).iter().filter(shown) {
         let keys = binding.keys.first().map_or(String::new(), |key| {
             super::super::keymap::key_label(key, app.lang)
         });

@@ -324,7 +324,10 @@ fn conflict_field(app: &App, walk: &WalkState, item: &Item, width: usize) -> Vec
 fn note_and_evidence(app: &App, response: Option<&Response>, width: usize) -> Vec<Line<'static>> {
     let t = app.lang.ui();
     let note = response.map(|r| r.note.as_str()).unwrap_or_default();
-    let mut lines = if note.is_empty() {
+    let editable = app.walk.as_ref().is_some_and(|walk| walk.editable());
+    let mut lines = if note.is_empty() && !editable {
+        Vec::new()
+    } else if note.is_empty() {
         let hint = (t.note_hint)(&app.keys.edit_note);
         field(app, t.note, &hint, width, app.theme.dim())
     } else {

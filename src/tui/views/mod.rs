@@ -69,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
         Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
+        Some(Overlay::Notice { title, text }) => popups::notice(frame, app, title, text),
         None => {}
     }
 }
@@ -95,6 +96,10 @@ fn too_small(frame: &mut Frame, app: &App) {
 mod table_import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compare_history;
+#[cfg(test)]
+mod tests_day;
 #[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]

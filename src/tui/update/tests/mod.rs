@@ -122,6 +122,7 @@ fn status(app: &App, code: &str) -> Status {
     walk(app).session().status(code)
 }
 
+mod finish;
 mod home;
 mod ledger;
 mod rounds;

@@ -105,7 +105,7 @@ fn compare_from_home_uses_the_stored_session_and_returns_home() {
     let id = app.home.selected_session().unwrap().id;
     let effects = run(&mut app, Command::Compare);
     assert!(
-        matches!(effects.as_slice(), [Effect::LoadCompare { source: crate::tui::action::CompareSource::Stored(s) }] if *s == id)
+        matches!(effects.as_slice(), [Effect::LoadCompare { source: crate::tui::action::CompareSource::Stored { id: s, prior: None } }] if *s == id)
     );
     update(&mut app, Action::CompareLoaded(Box::new(comparison_data())));
     assert!(matches!(

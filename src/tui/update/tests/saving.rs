@@ -180,6 +180,7 @@ fn ctrl_c_finishes_the_note_saves_and_quits() {
 fn finishing_makes_it_read_only_but_saves_the_finish() {
     let mut app = walking();
     run(&mut app, Command::Finish);
+    run(&mut app, Command::Yes);
     assert!(walk(&app).session().is_finished());
     run(&mut app, Command::SetStatus(Status::Pass));
     assert_eq!(

@@ -18,6 +18,7 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let question = match confirm {
         Confirm::Trash { label, .. } => format!("{} {}?", t.confirm_trash, display_line(label)),
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
+        Confirm::FinishPending { pending } => (t.confirm_finish_pending)(*pending),
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
         }
@@ -29,6 +30,19 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let inner = popup_frame(frame, app, area, t.confirm_title);
     let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
     lines.push(hint_line(app, Mode::Confirm, inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Text to read (wrapped, paths whole), and the key that closes it.
+pub fn notice(frame: &mut Frame, app: &App, title: &str, text: &str) {
+    let screen = frame.area();
+    // As wide as the screen allows, so that a path stays on one line where it can.
+    let width = screen.width.saturating_sub(2);
+    let text = wrap(text, usize::from(width.saturating_sub(2)));
+    let area = layout::popup(screen, width, text.len() as u16 + 3);
+    let inner = popup_frame(frame, app, area, title);
+    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+    lines.push(hint_line(app, Mode::Notice, inner.width));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

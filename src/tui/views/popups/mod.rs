@@ -9,7 +9,7 @@ mod judge;
 mod new_session;
 mod table_import;
 
-pub use dialogs::{confirm, conflicts, export, help};
+pub use dialogs::{confirm, conflicts, export, help, notice};
 pub use editor::{editor, search};
 pub use followup::{follow_up, problem, rectify};
 pub use item::{deductions, evidence};
