@@ -221,6 +221,9 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         ExportError::Write { path, source } => {
             format!("无法写入 {}：{source}", path.display())
         }
+        ExportError::Folder { path, source } => {
+            format!("无法建立文件夹 {}：{source}", path.display())
+        }
         ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件：{inner}"),
         ExportError::Docx(inner) => format!("无法生成 docx 文件：{inner}"),
     }

@@ -14,6 +14,12 @@ pub struct Settings {
     pub last_round: String,
     #[serde(default)]
     pub last_checklist: String,
+    /// The export dialog's format last used (`md`, `docx`, ...); empty: docx.
+    #[serde(default)]
+    pub export_format: String,
+    /// The export dialog's scope last used: `session` or `round`; empty: the session.
+    #[serde(default)]
+    pub export_scope: String,
 }
 
 impl Store {
