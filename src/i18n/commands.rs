@@ -95,6 +95,8 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::More => ("加一次", "所选扣分加一次"),
         C::Less => ("减一次", "所选扣分减一次"),
         C::PickLevel(_) => ("等次", "按序号选择等次"),
+        C::PrevChoice => ("前一选项", "换成前一个选项"),
+        C::NextChoice => ("后一选项", "换成后一个选项"),
     }
 }
 
@@ -186,5 +188,7 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::More => ("once more", "The selected deduction once more"),
         C::Less => ("once less", "The selected deduction once less"),
         C::PickLevel(_) => ("level", "Pick a level by its number"),
+        C::PrevChoice => ("previous", "The previous choice"),
+        C::NextChoice => ("next", "The next choice"),
     }
 }

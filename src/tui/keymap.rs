@@ -32,6 +32,10 @@ pub enum Mode {
     ImportReport,
     Levels,
     Rate,
+    /// A form field that picks one of a few values (checklist, scope, format).
+    Choice,
+    /// Whether to replace an existing file: only `y` says yes.
+    ConfirmReplace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +53,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 20] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -70,6 +74,8 @@ impl Mode {
         Mode::ImportReport,
         Mode::Levels,
         Mode::Rate,
+        Mode::Choice,
+        Mode::ConfirmReplace,
     ];
 }
 

@@ -179,6 +179,30 @@ const CONFIRM: &[Binding] = &[
     bind(&[k('n'), code(KC::Esc), k('q')], C::No, true),
 ];
 
+/// Replacing a file: Enter, pressed out of habit, must not say yes.
+const CONFIRM_REPLACE: &[Binding] = &[
+    bind(&[k('y')], C::Yes, true),
+    bind(
+        &[k('n'), code(KC::Esc), k('q'), code(KC::Enter)],
+        C::No,
+        true,
+    ),
+];
+
+/// A picker in a form: Left/Right/Space change it, Up/Down too.
+const CHOICE: &[Binding] = &[
+    bind(&[code(KC::Left), code(KC::Up)], C::PrevChoice, true),
+    bind(
+        &[code(KC::Right), k(' '), code(KC::Down)],
+        C::NextChoice,
+        true,
+    ),
+    bind(&[code(KC::Tab)], C::NextField, true),
+    bind(&[code(KC::BackTab)], C::PrevField, false),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
 const HELP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -289,5 +313,7 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
+        Mode::Choice => CHOICE,
+        Mode::ConfirmReplace => CONFIRM_REPLACE,
     }
 }

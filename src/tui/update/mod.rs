@@ -127,7 +127,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::Home => home::command(app, command),
         Mode::Walk => walk::command(app, command),
         Mode::Help => help_command(app, command),
-        Mode::Confirm => confirm_command(app, command),
+        Mode::Confirm | Mode::ConfirmReplace => confirm_command(app, command),
         Mode::Editor
         | Mode::Search
         | Mode::Deductions
@@ -136,6 +136,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Evidence
         | Mode::NewSession
         | Mode::Export
+        | Mode::Choice
         | Mode::Prompt
         | Mode::Levels
         | Mode::Rate => forms::command(app, command),

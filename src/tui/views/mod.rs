@@ -89,6 +89,8 @@ mod table_import_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_i16;
+#[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]
 mod tests_scoring;
