@@ -128,6 +128,8 @@ pub struct UiTexts {
     pub no_match: &'static str,
     pub points_expected: &'static str,
     pub date_expected: &'static str,
+    /// After a closed rectification: who closed it, when, and the note, if any.
+    pub rectification_closed_by: fn(&str, &str, &str) -> String,
     /// A date in the form that is no day on the calendar (2026-11-99).
     pub date_no_such_day: &'static str,
     /// The round suggested on first run, named for the half-month of the day.
@@ -276,6 +278,14 @@ pub const UI_ZH: UiTexts = UiTexts {
     points_expected: "分值应为不小于 0 的数字",
     date_expected: "日期格式应为 YYYY-MM-DD",
     date_no_such_day: "没有这一天，请检查月份和日期",
+    rectification_closed_by: |by, when, note| {
+        let said = if note.is_empty() {
+            String::new()
+        } else {
+            format!("：{note}")
+        };
+        format!("（{by} {when} 确认完成）{said}")
+    },
     suggested_round: |half| {
         let part = if half.first_half { "上" } else { "下" };
         format!("{}年{}月{part}半月自查", half.year, half.month)

@@ -117,6 +117,14 @@ pub const UI_EN: UiTexts = UiTexts {
     points_expected: "Points must be a number of at least 0",
     date_expected: "Dates are YYYY-MM-DD",
     date_no_such_day: "There is no such day; check the month and the day",
+    rectification_closed_by: |by, when, note| {
+        let said = if note.is_empty() {
+            String::new()
+        } else {
+            format!(": {note}")
+        };
+        format!(" (closed by {by} {when}){said}")
+    },
     suggested_round: |half| {
         let part = if half.first_half { "first" } else { "second" };
         format!(

@@ -50,6 +50,9 @@ pub struct Binding {
     pub command: Command,
     /// Shown in the hint bar (the rest only in help).
     pub hint: bool,
+    /// Kept in the hint bar when it is too narrow for every hint: the others give
+    /// way first (how to search and how to get help must never scroll out of sight).
+    pub keep: bool,
 }
 
 impl Mode {

@@ -28,6 +28,15 @@ const fn bind(keys: &'static [Key], command: Command, hint: bool) -> Binding {
         keys,
         command,
         hint,
+        keep: false,
+    }
+}
+
+/// A hint the bar keeps however narrow it is (see [`Binding::keep`]).
+const fn kept(keys: &'static [Key], command: Command) -> Binding {
+    Binding {
+        keep: true,
+        ..bind(keys, command, true)
     }
 }
 
@@ -67,7 +76,7 @@ const WALK: &[Binding] = &[
     bind(&[k('a')], C::AddEvidence, false),
     bind(&[k('n')], C::NextPending, true),
     bind(&[k('N')], C::PrevPending, false),
-    bind(&[k('/')], C::Search, true),
+    kept(&[k('/')], C::Search),
     bind(&[k('f')], C::CycleFilter, false),
     bind(&[k('u')], C::Undo, false),
     bind(&[ctrl('r')], C::Redo, false),
@@ -77,7 +86,7 @@ const WALK: &[Binding] = &[
     bind(&[k('e')], C::Export, false),
     bind(&[k('F')], C::Finish, false),
     bind(&[k('m')], C::ReviewConflicts, false),
-    bind(&[k('?')], C::Help, true),
+    kept(&[k('?')], C::Help),
     bind(&[k('q'), code(KC::Esc)], C::Back, false),
 ];
 
@@ -154,6 +163,14 @@ const FORM: &[Binding] = &[
     bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[ctrl('d')], C::MarkDone, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
+/// The free deduction's reason and points: a form without a done mark.
+const FREE_DEDUCTION: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
@@ -299,7 +316,8 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Editor => EDITOR,
         Mode::Search => SEARCH,
         Mode::Deductions => DEDUCTIONS,
-        Mode::Rectify | Mode::FreeDeduction => FORM,
+        Mode::Rectify => FORM,
+        Mode::FreeDeduction => FREE_DEDUCTION,
         Mode::Evidence => EVIDENCE,
         Mode::NewSession => NEW_SESSION,
         Mode::Confirm => CONFIRM,

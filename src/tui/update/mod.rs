@@ -315,11 +315,18 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
         app.message = None;
     }
     let id = walk.session().id;
+    let mut effects = Vec::new();
+    if let Some(code) = walk.selected_code() {
+        app.settings.remember_item(&id.to_string(), code);
+        effects.push(Effect::SaveSettings(app.settings.clone()));
+    }
+    effects.push(Effect::CloseSession { id });
     if app.quit_after_close {
         app.quit = true;
-        return vec![Effect::CloseSession { id }];
+    } else {
+        effects.push(Effect::LoadHome);
     }
-    vec![Effect::CloseSession { id }, Effect::LoadHome]
+    effects
 }
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, WalkState};
 use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
-use super::super::text::{display_line, wrap};
+use super::super::text::{display_line, truncate, wrap};
 use super::common::labelled;
 use super::walk::figures_text;
 use crate::model::checklist::{Item, Rules};
@@ -25,7 +25,13 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, walk: &WalkState, area: 
     // One column of space after the divider.
     let [_, inner] = Layout::horizontal([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let lines = match walk.selected_node() {
-        Some(OutlineNode::Item(item)) => item_detail(app, walk, item, usize::from(inner.width)),
+        Some(OutlineNode::Item(item)) => item_detail(
+            app,
+            walk,
+            item,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        ),
         Some(OutlineNode::Section(section)) => {
             section_detail(app, walk, section, usize::from(inner.width))
         }
@@ -36,10 +42,35 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, walk: &WalkState, area: 
 
 /// Lines for one labelled field, the text wrapped under itself.
 fn field(app: &App, label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    field_in(app, label, text, width, style, usize::MAX)
+}
+
+/// [`field`] in at most `most` lines (none for 0); a cut field ends in "..".
+fn field_in(
+    app: &App,
+    label: &str,
+    text: &str,
+    width: usize,
+    style: Style,
+    most: usize,
+) -> Vec<Line<'static>> {
     let label_width = app.lang.ui().label_width;
     let text_width = width.saturating_sub(label_width + 2).max(2);
+    let mut pieces = wrap(text, text_width);
+    if most == 0 {
+        return Vec::new();
+    }
+    if pieces.len() > most {
+        pieces.truncate(most);
+        if let Some(last) = pieces.last_mut() {
+            *last = truncate(&format!("{last}.."), text_width);
+            if !last.ends_with("..") {
+                *last = format!("{}..", truncate(last, text_width.saturating_sub(2)));
+            }
+        }
+    }
     let mut lines = Vec::new();
-    for (index, piece) in wrap(text, text_width).into_iter().enumerate() {
+    for (index, piece) in pieces.into_iter().enumerate() {
         let label = if index == 0 { label } else { "" };
         lines.push(labelled(
             label,
@@ -51,7 +82,16 @@ fn field(app: &App, label: &str, text: &str, width: usize, style: Style) -> Vec<
     lines
 }
 
-fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<Line<'static>> {
+/// The item in `height` lines where it can be: what this round found (扣分, 上轮,
+/// 备注, 整改) is never pushed out of sight by what the checklist says, whose long
+/// fields are shortened instead.
+fn item_detail(
+    app: &App,
+    walk: &WalkState,
+    index: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
     let item = &walk.outline.items[index];
     let response = walk.session().response(&item.code);
     let mut lines = item_heading(app, item, width);
@@ -62,13 +102,35 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
         response,
         width,
     ));
-    lines.extend(standard_fields(app, item, width));
-    lines.extend(deductions_field(app, item, response, width));
-    lines.extend(prior_field(app, walk, item, width));
-    lines.extend(conflict_field(app, walk, item, width));
-    lines.extend(note_and_evidence(app, response, width));
-    lines.extend(rectification_field(app, response, width));
+    let mut found = deductions_field(app, item, response, width);
+    found.extend(prior_field(app, walk, item, width));
+    found.extend(conflict_field(app, walk, item, width));
+    found.extend(note_and_evidence(app, response, width));
+    found.extend(rectification_field(app, response, width));
+    let room = height.saturating_sub(lines.len() + found.len());
+    lines.extend(standard_fields(app, item, width, room));
+    lines.extend(found);
     lines
+}
+
+/// How many lines each field may keep so that together they fit `room`: the longest
+/// give way first, down to one line each; then the last fields go, the first (the
+/// standard) last of all.
+pub(super) fn fit_fields(lengths: &[usize], room: usize) -> Vec<usize> {
+    let mut kept = lengths.to_vec();
+    while kept.iter().sum::<usize>() > room {
+        if let Some(longest) = (0..kept.len())
+            .filter(|&i| kept[i] > 1)
+            .max_by_key(|&i| kept[i])
+        {
+            kept[longest] -= 1;
+        } else if let Some(last) = (0..kept.len()).rev().find(|&i| kept[i] > 0) {
+            kept[last] = 0;
+        } else {
+            break;
+        }
+    }
+    kept
 }
 
 /// "1.2 民主生活会质量 [一票否决]" with the points at the right.
@@ -159,12 +221,13 @@ fn status_field(
     lines
 }
 
-/// What the checklist says about the item: standard, methods, evidence, owners.
-fn standard_fields(app: &App, item: &Item, width: usize) -> Vec<Line<'static>> {
+/// What the checklist says about the item: standard, methods, evidence, owners, in
+/// `room` lines if it can be done by shortening them.
+fn standard_fields(app: &App, item: &Item, width: usize, room: usize) -> Vec<Line<'static>> {
     let t = app.lang.ui();
-    let mut lines = Vec::new();
+    let mut fields: Vec<(&str, String)> = Vec::new();
     if let Some(standard) = &item.standard {
-        lines.extend(field(app, t.standard, standard, width, Style::new()));
+        fields.push((t.standard, standard.clone()));
     }
     for (label, list) in [
         (t.methods, &item.methods),
@@ -172,10 +235,19 @@ fn standard_fields(app: &App, item: &Item, width: usize) -> Vec<Line<'static>> {
         (t.owners, &item.owners),
     ] {
         if !list.is_empty() {
-            lines.extend(field(app, label, &list.join("、"), width, Style::new()));
+            fields.push((label, list.join("、")));
         }
     }
-    lines
+    let lengths: Vec<usize> = fields
+        .iter()
+        .map(|(label, text)| field(app, label, text, width, Style::new()).len())
+        .collect();
+    let kept = fit_fields(&lengths, room);
+    fields
+        .iter()
+        .zip(kept)
+        .flat_map(|((label, text), most)| field_in(app, label, text, width, Style::new(), most))
+        .collect()
 }
 
 /// "[x] 无整改措施 -2  [ ] 未征求意见 -1  =-2"
@@ -213,13 +285,21 @@ fn deductions_field(
         })
         .collect();
     if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
+        let t = app.lang.ui();
         parts.push(format!(
-            "[x] {} -{}",
-            free.reason,
-            format_points(free.points)
+            "[x] {}",
+            (words.field)(
+                t.free_deduction,
+                &format!("{} -{}", free.reason, format_points(free.points))
+            )
         ));
     }
+    // A sum only where there is something to add up.
+    let applied = response.map_or(0, |r| {
+        r.deductions.len() + usize::from(r.free_deduction.is_some())
+    });
     if let Some(response) = response
+        && applied > 1
         && applied_deduction(item, response) > 0.0
     {
         parts.push(format!(
@@ -311,13 +391,12 @@ fn rectification_field(app: &App, response: Option<&Response>, width: usize) -> 
     } else {
         Style::new()
     };
-    field(
-        app,
-        t.rectification,
-        &format!("{} / {due} / {state}", rect.owner),
-        width,
-        style,
-    )
+    let mut text = format!("{} / {due} / {state}", rect.owner);
+    if let Some(done) = &rect.done {
+        let when = done.at.format("%Y-%m-%d %H:%M").to_string();
+        text.push_str(&(t.rectification_closed_by)(&done.by, &when, &done.note));
+    }
+    field(app, t.rectification, &text, width, style)
 }
 
 fn section_detail(app: &App, walk: &WalkState, section: usize, width: usize) -> Vec<Line<'static>> {

@@ -56,3 +56,109 @@ fn export_dialog_pickers_60x20() {
     assert_pickers_whole(&screen);
     insta::assert_snapshot!(screen);
 }
+
+/// The walk on `code`, with 1.2's rectification closed and 1.3 given two deductions
+/// less than it has: only a free one.
+fn walk_on(width: u16, height: u16, code: &str) -> App {
+    let mut app = super::tests::walking(crate::i18n::Lang::Zh, width, height);
+    if let Some(walk) = app.walk.as_mut() {
+        if let Some(rect) = walk
+            .loaded
+            .session
+            .responses
+            .get_mut("1.2")
+            .and_then(|r| r.rectification.as_mut())
+        {
+            rect.done = Some(crate::model::session::RectificationDone {
+                at: super::tests::wall(),
+                by: "张华".into(),
+                note: "已补签字".into(),
+            });
+        }
+        if let Some(item) = walk.outline.item_index(code) {
+            walk.select_item(item);
+        }
+    }
+    app
+}
+
+fn hint_row(screen: &str) -> String {
+    let rows: Vec<&str> = screen.lines().collect();
+    rows[rows.len().saturating_sub(2)].to_string()
+}
+
+#[test]
+fn walk_detail_keeps_this_rounds_findings_in_sight_60x20() {
+    let screen = render(&walk_on(60, 20, "1.2"));
+    for label in ["扣分", "上轮", "备注", "整改"] {
+        assert!(screen.contains(label), "{label} cut off:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn walk_detail_shows_everything_where_there_is_room_80x24() {
+    let screen = render(&walk_on(80, 24, "1.2"));
+    for label in [
+        "标准", "方法", "资料", "责任", "扣分", "上轮", "备注", "整改",
+    ] {
+        assert!(screen.contains(label), "{label} missing:\n{screen}");
+    }
+    // A closed rectification says who closed it, when, and how.
+    for said in ["已完成（张华", "2026-11-21 14:02", "确认完成）：已补签字"] {
+        assert!(screen.contains(said), "{said}:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_walk_hint_bar_keeps_search_and_help() {
+    for (width, height) in [(80, 24), (60, 20), (40, 15)] {
+        let screen = render(&walk_on(width, height, "1.2"));
+        let hints = hint_row(&screen);
+        assert!(
+            hints.contains("/搜索") && hints.contains("?帮助"),
+            "{width}x{height}: {hints}"
+        );
+    }
+}
+
+#[test]
+fn the_search_prompt_leaves_the_frame_whole_80x24() {
+    let mut app = walk_on(80, 24, "1.2");
+    update(&mut app, Action::Command(Command::Search));
+    let screen = render(&app);
+    let rows: Vec<&str> = screen.lines().collect();
+    let last = rows[rows.len() - 1];
+    let prompt = rows[rows.len() - 2];
+    assert!(last.starts_with('└') && last.ends_with('┘'), "{screen}");
+    assert!(
+        prompt.starts_with("│/") && prompt.ends_with('│'),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_free_deduction_form_has_no_done_hint_and_one_deduction_no_sum() {
+    let mut app = walk_on(80, 24, "1.3");
+    let screen = render(&app);
+    let deducted = screen
+        .lines()
+        .find(|row| row.contains("扣分") && row.contains("另有问题"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        deducted.contains("[x] 其他扣分：另有问题 -0.5"),
+        "{deducted}"
+    );
+    assert!(
+        !deducted.contains("=-"),
+        "one deduction needs no sum: {deducted}"
+    );
+    update(&mut app, Action::Command(Command::Deductions));
+    update(&mut app, Action::Command(Command::Toggle));
+    assert_eq!(app.mode(), crate::tui::keymap::Mode::FreeDeduction);
+    let screen = render(&app);
+    assert!(!screen.contains("Ctrl-d"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
