@@ -176,6 +176,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_path_typed_as_a_folder_ends_in_a_separator_or_names_no_extension() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let existing_file = dir.path().join("README");
+        std::fs::write(&existing_file, "x").expect("write");
+        assert!(names_folder(&dir.path().join("季度报告")));
+        assert!(names_folder(&dir.path().join("报告.d/")));
+        assert!(!names_folder(&dir.path().join("报告.docx")));
+        assert!(
+            !names_folder(&existing_file),
+            "an existing file stays a file"
+        );
+    }
+
+    #[test]
     fn forbidden_characters_become_underscores() {
         assert_eq!(
             safe_file_name("a<b>c:d\"e/f\\g|h?i*j\u{1b}k\u{7}", "md"),

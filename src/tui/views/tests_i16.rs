@@ -162,3 +162,13 @@ fn the_free_deduction_form_has_no_done_hint_and_one_deduction_no_sum() {
     assert!(!screen.contains("Ctrl-d"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn long_fields_give_way_first_then_the_last_ones_go() {
+    use super::detail::fit_fields;
+    assert_eq!(fit_fields(&[3, 1, 2, 1], 10), [3, 1, 2, 1], "room for all");
+    assert_eq!(fit_fields(&[3, 1, 2, 1], 5), [2, 1, 1, 1]);
+    assert_eq!(fit_fields(&[3, 1, 2, 1], 4), [1, 1, 1, 1]);
+    assert_eq!(fit_fields(&[3, 1, 2, 1], 2), [1, 1, 0, 0]);
+    assert_eq!(fit_fields(&[3, 1, 2, 1], 0), [0, 0, 0, 0]);
+}
