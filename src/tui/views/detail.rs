@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, WalkState};
 use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
-use super::super::text::{display_line, truncate, wrap};
-use super::common::labelled;
+use super::super::text::{display_line, wrap};
+use super::detail_fields::{field, standard_fields};
 use super::walk::figures_text;
 use crate::model::checklist::{Item, Rules};
 use crate::model::ledger::is_overdue;
@@ -38,48 +38,6 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, walk: &WalkState, area: 
         None => Vec::new(),
     };
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Lines for one labelled field, the text wrapped under itself.
-fn field(app: &App, label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    field_in(app, label, text, width, style, usize::MAX)
-}
-
-/// [`field`] in at most `most` lines (none for 0); a cut field ends in "..".
-fn field_in(
-    app: &App,
-    label: &str,
-    text: &str,
-    width: usize,
-    style: Style,
-    most: usize,
-) -> Vec<Line<'static>> {
-    let label_width = app.lang.ui().label_width;
-    let text_width = width.saturating_sub(label_width + 2).max(2);
-    let mut pieces = wrap(text, text_width);
-    if most == 0 {
-        return Vec::new();
-    }
-    if pieces.len() > most {
-        pieces.truncate(most);
-        if let Some(last) = pieces.last_mut() {
-            *last = truncate(&format!("{last}.."), text_width);
-            if !last.ends_with("..") {
-                *last = format!("{}..", truncate(last, text_width.saturating_sub(2)));
-            }
-        }
-    }
-    let mut lines = Vec::new();
-    for (index, piece) in pieces.into_iter().enumerate() {
-        let label = if index == 0 { label } else { "" };
-        lines.push(labelled(
-            label,
-            label_width,
-            vec![Span::styled(piece, style)],
-            app.theme.label(),
-        ));
-    }
-    lines
 }
 
 /// The item in `height` lines where it can be: what this round found (扣分, 上轮,
@@ -111,26 +69,6 @@ fn item_detail(
     lines.extend(standard_fields(app, item, width, room));
     lines.extend(found);
     lines
-}
-
-/// How many lines each field may keep so that together they fit `room`: the longest
-/// give way first, down to one line each; then the last fields go, the first (the
-/// standard) last of all.
-pub(super) fn fit_fields(lengths: &[usize], room: usize) -> Vec<usize> {
-    let mut kept = lengths.to_vec();
-    while kept.iter().sum::<usize>() > room {
-        if let Some(longest) = (0..kept.len())
-            .filter(|&i| kept[i] > 1)
-            .max_by_key(|&i| kept[i])
-        {
-            kept[longest] -= 1;
-        } else if let Some(last) = (0..kept.len()).rev().find(|&i| kept[i] > 0) {
-            kept[last] = 0;
-        } else {
-            break;
-        }
-    }
-    kept
 }
 
 /// "1.2 民主生活会质量 [一票否决]" with the points at the right.
@@ -219,35 +157,6 @@ fn status_field(
         lines.extend(field(app, words.level, &text, width, app.theme.dim()));
     }
     lines
-}
-
-/// What the checklist says about the item: standard, methods, evidence, owners, in
-/// `room` lines if it can be done by shortening them.
-fn standard_fields(app: &App, item: &Item, width: usize, room: usize) -> Vec<Line<'static>> {
-    let t = app.lang.ui();
-    let mut fields: Vec<(&str, String)> = Vec::new();
-    if let Some(standard) = &item.standard {
-        fields.push((t.standard, standard.clone()));
-    }
-    for (label, list) in [
-        (t.methods, &item.methods),
-        (t.evidence_wanted, &item.evidence),
-        (t.owners, &item.owners),
-    ] {
-        if !list.is_empty() {
-            fields.push((label, list.join("、")));
-        }
-    }
-    let lengths: Vec<usize> = fields
-        .iter()
-        .map(|(label, text)| field(app, label, text, width, Style::new()).len())
-        .collect();
-    let kept = fit_fields(&lengths, room);
-    fields
-        .iter()
-        .zip(kept)
-        .flat_map(|((label, text), most)| field_in(app, label, text, width, Style::new(), most))
-        .collect()
 }
 
 /// "[x] 无整改措施 -2  [ ] 未征求意见 -1  =-2"

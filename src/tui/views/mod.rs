@@ -3,6 +3,7 @@
 pub(crate) mod common;
 mod compare;
 mod detail;
+mod detail_fields;
 pub mod home;
 mod ledger;
 mod popups;

@@ -165,7 +165,7 @@ fn the_free_deduction_form_has_no_done_hint_and_one_deduction_no_sum() {
 
 #[test]
 fn long_fields_give_way_first_then_the_last_ones_go() {
-    use super::detail::fit_fields;
+    use super::detail_fields::fit_fields;
     assert_eq!(fit_fields(&[3, 1, 2, 1], 10), [3, 1, 2, 1], "room for all");
     assert_eq!(fit_fields(&[3, 1, 2, 1], 5), [2, 1, 1, 1]);
     assert_eq!(fit_fields(&[3, 1, 2, 1], 4), [1, 1, 1, 1]);
