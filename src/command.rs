@@ -91,6 +91,9 @@ pub enum Command {
     Less,
     /// A digit in the levels menu: pick the N-th level.
     PickLevel(u8),
+    /// The previous / next value of a form's picker (checklist, scope, format).
+    PrevChoice,
+    NextChoice,
 }
 
 impl Command {

@@ -137,6 +137,10 @@ pub struct UiTexts {
     pub no_match: &'static str,
     pub points_expected: &'static str,
     pub date_expected: &'static str,
+    /// A date in the form that is no day on the calendar (2026-11-99).
+    pub date_no_such_day: &'static str,
+    /// The round suggested on first run, named for the half-month of the day.
+    pub suggested_round: fn(crate::model::day::HalfMonth) -> String,
     pub owner_expected: &'static str,
     pub department_expected: &'static str,
     pub round_expected: &'static str,
@@ -294,6 +298,11 @@ pub const UI_ZH: UiTexts = UiTexts {
     no_match: "无匹配",
     points_expected: "分值应为不小于 0 的数字",
     date_expected: "日期格式应为 YYYY-MM-DD",
+    date_no_such_day: "没有这一天，请检查月份和日期",
+    suggested_round: |half| {
+        let part = if half.first_half { "上" } else { "下" };
+        format!("{}年{}月{part}半月自查", half.year, half.month)
+    },
     owner_expected: "请填写责任人",
     department_expected: "请填写部门",
     round_expected: "请填写轮次",

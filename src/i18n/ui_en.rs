@@ -126,6 +126,14 @@ pub const UI_EN: UiTexts = UiTexts {
     no_match: "no match",
     points_expected: "Points must be a number of at least 0",
     date_expected: "Dates are YYYY-MM-DD",
+    date_no_such_day: "There is no such day; check the month and the day",
+    suggested_round: |half| {
+        let part = if half.first_half { "first" } else { "second" };
+        format!(
+            "{}-{:02} {part} half self-inspection",
+            half.year, half.month
+        )
+    },
     owner_expected: "Enter an owner",
     department_expected: "Enter a department",
     round_expected: "Enter a round",

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod compare;
+pub mod day;
 pub mod demo;
 mod demo_marks;
 mod demo_words;

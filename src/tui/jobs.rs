@@ -18,7 +18,7 @@ use super::app::{
 };
 use crate::clock;
 use crate::export::table_import_text::import_report;
-use crate::export::{ExportError, Overwrite, Selection};
+use crate::export::{ExportError, Folders, Overwrite, Selection};
 use crate::i18n::errors::{export_error, ops_error, store_error};
 use crate::i18n::{Lang, table_import};
 use crate::model::ledger::LedgerScope;
@@ -374,6 +374,7 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
         format: request.format,
         unit: context.unit.clone(),
         target: (!typed.is_empty()).then(|| typed.into()),
+        folders: Folders::Create,
         default_dir: std::env::current_dir().unwrap_or_default(),
         overwrite: if request.replace {
             Overwrite::Replace

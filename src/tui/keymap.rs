@@ -37,6 +37,11 @@ pub enum Mode {
     Rate,
     /// A notice pop-up: read, then close.
     Notice,
+    /// A form field that picks one of a few values (checklist, scope, format).
+    Choice,
+    /// Whether to replace an existing file, or to finish with items pending: only
+    /// `y` says yes (Enter says no).
+    ConfirmReplace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +56,13 @@ pub struct Binding {
     pub command: Command,
     /// Shown in the hint bar (the rest only in help).
     pub hint: bool,
+    /// Kept in the hint bar when it is too narrow for every hint: the others give
+    /// way first (how to search and how to get help must never scroll out of sight).
+    pub keep: bool,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 23] = [
+    pub const ALL: [Mode; 25] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -78,6 +86,8 @@ impl Mode {
         Mode::Levels,
         Mode::Rate,
         Mode::Notice,
+        Mode::Choice,
+        Mode::ConfirmReplace,
     ];
 }
 

@@ -157,9 +157,15 @@ impl App {
             Some(Overlay::Deductions(_)) => Mode::Deductions,
             Some(Overlay::Rectify(_)) => Mode::Rectify,
             Some(Overlay::Evidence(_)) => Mode::Evidence,
+            Some(Overlay::NewSession(state)) if state.field.is_choice() => Mode::Choice,
             Some(Overlay::NewSession(_)) => Mode::NewSession,
+            // Enter, pressed out of habit, must neither replace a file nor finish early.
+            Some(Overlay::Confirm(Confirm::Overwrite { .. } | Confirm::FinishPending { .. })) => {
+                Mode::ConfirmReplace
+            }
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Export(state)) if state.field != EXPORT_PATH_FIELD => Mode::Choice,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::FollowUp(_)) => Mode::Prompt,
             Some(Overlay::Problem(_)) => Mode::Problem,

@@ -97,6 +97,14 @@ pub enum NewField {
 }
 
 impl NewField {
+    /// A field that picks one of a few values rather than taking text.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            NewField::Checklist | NewField::Scope | NewField::Recheck
+        )
+    }
+
     pub const ORDER: [NewField; 7] = [
         NewField::Checklist,
         NewField::Scope,
@@ -224,9 +232,12 @@ pub struct ExportState {
     pub scope: usize,
     pub format: usize,
     pub path: LineInput,
-    /// 0 format, 1 scope, 2 path.
+    /// 0 format, 1 scope, 2 path ([`EXPORT_PATH_FIELD`]).
     pub field: usize,
 }
+
+/// The export dialog's one text field, 位置.
+pub const EXPORT_PATH_FIELD: usize = 2;
 
 /// Importing an office's table: the path being typed, then the report.
 #[derive(Debug, Clone, Default)]

@@ -28,6 +28,15 @@ const fn bind(keys: &'static [Key], command: Command, hint: bool) -> Binding {
         keys,
         command,
         hint,
+        keep: false,
+    }
+}
+
+/// A hint the bar keeps however narrow it is (see [`Binding::keep`]).
+const fn kept(keys: &'static [Key], command: Command) -> Binding {
+    Binding {
+        keep: true,
+        ..bind(keys, command, true)
     }
 }
 
@@ -67,7 +76,7 @@ const WALK: &[Binding] = &[
     bind(&[k('a')], C::AddEvidence, false),
     bind(&[k('n')], C::NextPending, true),
     bind(&[k('N')], C::PrevPending, false),
-    bind(&[k('/')], C::Search, true),
+    kept(&[k('/')], C::Search),
     bind(&[k('f')], C::CycleFilter, false),
     bind(&[k('u')], C::Undo, false),
     bind(&[ctrl('r')], C::Redo, false),
@@ -77,7 +86,7 @@ const WALK: &[Binding] = &[
     bind(&[k('e')], C::Export, false),
     bind(&[k('F')], C::Finish, false),
     bind(&[k('m')], C::ReviewConflicts, false),
-    bind(&[k('?')], C::Help, true),
+    kept(&[k('?')], C::Help),
     bind(&[k('q'), code(KC::Esc)], C::Back, false),
 ];
 
@@ -158,7 +167,8 @@ const FORM: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
-const PROBLEM_FORM: &[Binding] = &[
+/// A form without a done mark: the free deduction's reason and points, a new problem.
+const PLAIN_FORM: &[Binding] = &[
     bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
     bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
     bind(&[code(KC::Enter)], C::Submit, true),
@@ -185,6 +195,31 @@ const NEW_SESSION: &[Binding] = &[
 const CONFIRM: &[Binding] = &[
     bind(&[k('y'), code(KC::Enter)], C::Yes, true),
     bind(&[k('n'), code(KC::Esc), k('q')], C::No, true),
+];
+
+/// Replacing a file or finishing with items pending: Enter, pressed out of habit,
+/// must not say yes.
+const CONFIRM_REPLACE: &[Binding] = &[
+    bind(&[k('y')], C::Yes, true),
+    bind(
+        &[k('n'), code(KC::Esc), k('q'), code(KC::Enter)],
+        C::No,
+        true,
+    ),
+];
+
+/// A picker in a form: Left/Right/Space change it, Up/Down too.
+const CHOICE: &[Binding] = &[
+    bind(&[code(KC::Left), code(KC::Up)], C::PrevChoice, true),
+    bind(
+        &[code(KC::Right), k(' '), code(KC::Down)],
+        C::NextChoice,
+        true,
+    ),
+    bind(&[code(KC::Tab)], C::NextField, true),
+    bind(&[code(KC::BackTab)], C::PrevField, false),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
 ];
 
 const HELP: &[Binding] = &[
@@ -316,7 +351,8 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Editor => EDITOR,
         Mode::Search => SEARCH,
         Mode::Deductions => DEDUCTIONS,
-        Mode::Rectify | Mode::FreeDeduction => FORM,
+        Mode::Rectify => FORM,
+        Mode::FreeDeduction => PLAIN_FORM,
         Mode::Evidence => EVIDENCE,
         Mode::NewSession => NEW_SESSION,
         Mode::Confirm => CONFIRM,
@@ -328,10 +364,12 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
         Mode::Duties => DUTIES,
-        Mode::Problem => PROBLEM_FORM,
+        Mode::Problem => PLAIN_FORM,
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
         Mode::Notice => NOTICE,
+        Mode::Choice => CHOICE,
+        Mode::ConfirmReplace => CONFIRM_REPLACE,
     }
 }

@@ -134,7 +134,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::Home => home::command(app, command),
         Mode::Walk => walk::command(app, command),
         Mode::Help => help_command(app, command),
-        Mode::Confirm => confirm_command(app, command),
+        Mode::Confirm | Mode::ConfirmReplace => confirm_command(app, command),
         Mode::Editor
         | Mode::Search
         | Mode::Deductions
@@ -143,6 +143,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Evidence
         | Mode::NewSession
         | Mode::Export
+        | Mode::Choice
         | Mode::Prompt
         | Mode::Levels
         | Mode::Rate
@@ -330,19 +331,26 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
         app.message = None;
     }
     let id = walk.session().id;
+    let mut effects = Vec::new();
+    if let Some(code) = walk.selected_code() {
+        app.settings.remember_item(&id.to_string(), code);
+        effects.push(Effect::SaveSettings(app.settings.clone()));
+    }
+    effects.push(Effect::CloseSession { id });
     if app.quit_after_close {
         app.quit = true;
-        return vec![Effect::CloseSession { id }];
+        return effects;
     }
     // Opened from the ledger: q goes back to it, read again for what changed.
     if std::mem::take(&mut app.return_to_ledger)
         && let Some(ledger) = app.ledger.as_ref()
     {
         app.screen = Screen::Ledger;
-        let all = ledger.all;
-        return vec![Effect::CloseSession { id }, Effect::LoadLedger { all }];
+        effects.push(Effect::LoadLedger { all: ledger.all });
+        return effects;
     }
-    vec![Effect::CloseSession { id }, Effect::LoadHome]
+    effects.push(Effect::LoadHome);
+    effects
 }
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {

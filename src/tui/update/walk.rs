@@ -21,7 +21,13 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
         walk.rebuild_rows();
         walk.cursor = first_item_row(&walk).unwrap_or(0);
     }
-    if let Some(code) = &opened.select
+    // Where the walk was asked to go, else where the inspector left it last time.
+    let remembered = app.settings.last_items.get(&walk.session().id.to_string());
+    let wanted = opened
+        .select
+        .as_ref()
+        .or(remembered.filter(|_| !opened.recheck_first));
+    if let Some(code) = wanted
         && let Some(item) = walk.outline.item_index(code)
     {
         walk.select_item(item);

@@ -3,6 +3,7 @@
 pub(crate) mod common;
 mod compare;
 mod detail;
+mod detail_fields;
 mod duties;
 pub mod home;
 mod ledger;
@@ -100,6 +101,8 @@ mod tests;
 mod tests_compare_history;
 #[cfg(test)]
 mod tests_day;
+#[cfg(test)]
+mod tests_i16;
 #[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]

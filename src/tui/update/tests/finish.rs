@@ -62,3 +62,15 @@ fn home_forgets_what_was_said_about_the_session_once_it_is_left() {
     assert_eq!(app.screen, Screen::Home);
     assert!(app.message.is_none(), "{:?}", app.message);
 }
+
+#[test]
+fn enter_in_the_finish_question_keeps_the_session_open_only_y_finishes() {
+    let mut app = walking();
+    run(&mut app, Command::Finish);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "Enter answers no");
+    assert!(!walk(&app).session().is_finished(), "Enter does not finish");
+    run(&mut app, Command::Finish);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(walk(&app).session().is_finished());
+}

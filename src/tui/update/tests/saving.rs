@@ -125,7 +125,11 @@ fn leaving_with_unsaved_edits_saves_first() {
     );
     assert!(matches!(
         effects.as_slice(),
-        [Effect::CloseSession { .. }, Effect::LoadHome]
+        [
+            Effect::SaveSettings(_),
+            Effect::CloseSession { .. },
+            Effect::LoadHome
+        ]
     ));
     assert_eq!(app.screen, Screen::Home);
     assert!(app.walk.is_none());
@@ -172,7 +176,10 @@ fn ctrl_c_finishes_the_note_saves_and_quits() {
         on_disk: [1; 32],
     };
     let effects = update(&mut app, save_report(id, generation, saved));
-    assert!(matches!(effects.as_slice(), [Effect::CloseSession { .. }]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SaveSettings(_), Effect::CloseSession { .. }]
+    ));
     assert!(app.quit);
 }
 

@@ -149,3 +149,10 @@ pub(super) fn hint_at_bottom(frame: &mut Frame, app: &App, inner: Rect, mode: Mo
     };
     frame.render_widget(Paragraph::new(hint_line(app, mode, area.width)), area);
 }
+
+/// A picker's value as `< value >` in `width` cells: the value is cut, never the
+/// arrows, so every picker looks the same however narrow the form.
+pub(super) fn picker(value: &str, width: usize) -> String {
+    let inner = crate::tui::text::truncate(value, width.saturating_sub(4));
+    format!("< {inner} >")
+}
