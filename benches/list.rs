@@ -58,7 +58,7 @@ fn read_and_parse_all(store: &Store) -> usize {
 fn home_first_frame(runner: &Runner) -> Terminal<TestBackend> {
     let mut app = App::new(Lang::Zh, Theme::plain(), Default::default(), common::now());
     app.size = (200, 50);
-    update(&mut app, Action::HomeLoaded(runner.home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(runner.home_data())));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     terminal.draw(|frame| draw(frame, &app)).expect("draw");
     terminal
@@ -99,7 +99,7 @@ fn benches(c: &mut Criterion) {
     });
     let mut app = App::new(Lang::Zh, Theme::plain(), Default::default(), common::now());
     app.size = (200, 50);
-    update(&mut app, Action::HomeLoaded(runner.home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(runner.home_data())));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     group.bench_function("frame_200x50", |b| {
         b.iter(|| terminal.draw(|frame| draw(frame, &app)).map(|_| ()))

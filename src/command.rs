@@ -102,9 +102,27 @@ pub enum Command {
     Less,
     /// A digit in the levels menu: pick the N-th level.
     PickLevel(u8),
+    /// The previous / next value of a form's picker (checklist, scope, format).
+    PrevChoice,
+    NextChoice,
 }
 
 impl Command {
+    /// Whether the command changes the session (so it has no use on a finished one).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Command::SetStatus(_)
+                | Command::EditNote
+                | Command::Deductions
+                | Command::Judge
+                | Command::Rectify
+                | Command::AddEvidence
+                | Command::Undo
+                | Command::Redo
+        )
+    }
+
     /// The command a digit key runs when the table binds it to one of these.
     pub fn with_digit(self, digit: u8) -> Command {
         match self {

@@ -316,11 +316,29 @@ fn compare_across_versions_matches_hand_computed_classes_and_deltas() {
     assert_eq!(
         c["counts"],
         json!({"improved": 3, "regressed": 1, "unchanged": 1, "changed": 1,
-               "newly_checked": 1, "added": 1, "removed": 1})
+               "newly_checked": 1, "added": 1, "removed": 1, "unchecked": 0})
     );
 
     // Naming the prior explicitly gives the same comparison.
     assert_eq!(data.json(&["compare", &office_2, &office_1, "--json"]), c);
+}
+
+#[test]
+fn a_session_being_walked_shows_unchecked_items_not_losses() {
+    let data = Data::new();
+    let (_office_1, _party_1, office_2) = two_rounds(&data);
+    // Round 3 has begun: only 1.1 is checked again (partial −1 → 3, as in round 2).
+    let office_3 = data.new_session("办公室", "2026年12月自查", "2026-12-15");
+    data.mark(&office_3, "1.1", "partial", &["--deduct", "2"]);
+    let c = data.json(&["compare", &office_3, &office_2, "--json"]);
+    assert_eq!(c["counts"]["unchecked"], 7, "{}", c["counts"]);
+    assert_eq!(c["score_delta"], 0.0, "the unchecked items are no loss");
+    assert_eq!(c["percent_delta"], 0.0);
+    let pending = item(&c["items"], "2.2");
+    assert_eq!(
+        (pending["class"].clone(), pending["delta"].clone()),
+        (json!("unchecked"), Value::Null)
+    );
 }
 
 #[test]

@@ -35,6 +35,8 @@ fn a_unit_session_with_a_count_and_a_rate() {
     term.wait_text("< 全单位检查 >");
     term.send(b"\t");
     term.send(b"\t");
+    // Ctrl-u clears the round suggested for the half-month.
+    term.send(b"\x15");
     term.keys("2026年11月自查");
     term.enter();
     term.wait_text("全局 / 2026年11月自查");

@@ -121,6 +121,8 @@ fn a_new_session_from_the_home_form_opens_the_walk() {
     term.wait_text("新建检查记录");
     term.keys("党群室");
     term.send(b"\t");
+    // Ctrl-u clears the round suggested for the half-month.
+    term.send(b"\x15");
     term.keys("2026年11月自查");
     term.enter();
     term.wait_text("党群室 / 2026年11月自查");
@@ -195,7 +197,7 @@ fn export_md(env: &Env, term: &mut Term) -> String {
     term.keys("e");
     term.wait_text("导出");
     term.send(b"\x1b[B");
-    term.wait_text("< md >");
+    term.wait_text("< md ");
     term.enter();
     let screen = term.wait_text("已导出");
     let written: Vec<_> = std::fs::read_dir(&env.cwd)
@@ -219,13 +221,104 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
         text.contains("党群室") && text.contains("达标"),
         "the unsaved mark is exported:\n{text}"
     );
-    // A second export asks before replacing.
+    // A second export, on the format used last, asks before replacing.
     term.keys("e");
-    term.wait_text("导出");
-    term.send(b"\x1b[B");
+    term.wait_text("< md ");
     term.enter();
     term.wait_text("要替换吗");
     term.keys("n");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
+fn the_export_dialog_makes_a_typed_folder_remembers_and_replaces_only_on_y() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    let mut term = start(&env, &["open", &id], 80, 24);
+    term.wait_text("已查 0/");
+    term.keys("1");
+    // md, then to 位置 and a folder name without an extension after the current folder.
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[C");
+    term.wait_text("< md ");
+    term.send(b"\t\t");
+    term.keys("/季度报告");
+    term.wait_text("季度报告");
+    term.enter();
+    term.wait_text("已导出");
+    let folder = env.cwd.join("季度报告");
+    assert!(folder.is_dir(), "the folder was made");
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = files[0].clone();
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with("党群室_2026-11-20.md"),
+        "{file:?}"
+    );
+    let first = std::fs::read_to_string(&file).unwrap();
+
+    // The dialog opens on md and the folder again; it asks, and Enter keeps the file.
+    term.keys("j");
+    term.keys("1");
+    term.keys("e");
+    term.wait_text("< md ");
+    term.wait_text("季度报告");
+    term.enter();
+    term.wait_text("要替换吗");
+    term.enter();
+    term.wait_for("question closed", Duration::from_secs(5), |s| {
+        !s.contains("要替换吗")
+    });
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "Enter kept it"
+    );
+
+    // y replaces.
+    term.keys("e");
+    term.wait_text("< md ");
+    term.wait_text("季度报告");
+    term.enter();
+    term.wait_text("要替换吗");
+    term.keys("y");
+    term.wait_text("已导出");
+    assert_ne!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "y replaced it"
+    );
+    let settings = std::fs::read_to_string(env.data.join("settings.ron")).unwrap();
+    assert!(settings.contains("export_format: \"md\""), "{settings}");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
+fn on_first_run_the_new_session_form_suggests_the_half_month_round() {
+    let env = Env::new();
+    let now = [("ZICHA_NOW", "2026-11-20T09:00:00+08:00")];
+    let mut term = start_with(&env, &[], &now, 80, 24);
+    term.wait_text("按 n 新建检查记录");
+    term.keys("n");
+    // The round field holds the half-month of the day (ZICHA_NOW), nothing typed.
+    let screen = term.wait_text("2026年11月下半月自查");
+    assert!(screen.contains("轮次"), "{screen}");
+    term.keys("办公室");
+    term.enter();
+    term.wait_text("办公室 / 2026年11月下半月自查");
     term.keys("q");
     term.wait_text("自查 zicha");
     term.keys("q");

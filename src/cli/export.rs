@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::Context;
 use crate::clock;
-use crate::export::{self, Format, Overwrite, Selection};
+use crate::export::{self, Folders, Format, Overwrite, Selection};
 use crate::model::text::sanitize_line;
 use crate::ops::export::{ExportRequest, unit};
 
@@ -56,6 +56,7 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
         format: args.format,
         unit: unit(args.unit),
         target: args.output,
+        folders: Folders::Existing,
         default_dir: std::env::current_dir().map_err(|_| anyhow::anyhow!(t.no_current_folder))?,
         overwrite: if args.force {
             Overwrite::Replace

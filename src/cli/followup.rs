@@ -29,7 +29,7 @@ pub struct RectifyArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Who reports it (default: the remembered inspector, the session's, the login name)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub by: Option<String>,
 }
 
@@ -50,7 +50,7 @@ pub struct RecheckArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Who re-checked (default: the remembered inspector, the session's, the login name)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub by: Option<String>,
 }
 
@@ -68,7 +68,7 @@ pub enum ProblemCommand {
 
 #[derive(Debug, Args)]
 pub struct ProblemAddArgs {
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub department: String,
     #[arg(long, allow_hyphen_values = true)]
     pub title: String,
@@ -79,10 +79,10 @@ pub struct ProblemAddArgs {
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     /// 责任人 (a person)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub owner: Option<String>,
     /// 责任科室
-    #[arg(long, value_name = "DEPT")]
+    #[arg(long, value_name = "DEPT", allow_hyphen_values = true)]
     pub owner_department: Option<String>,
     /// 整改措施
     #[arg(long, allow_hyphen_values = true)]

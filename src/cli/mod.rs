@@ -59,14 +59,14 @@ pub enum Command {
     New {
         #[arg(long)]
         checklist: String,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         department: String,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         round: String,
         /// YYYY-MM-DD (default: today)
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
         inspector: String,
         /// department (default): unit items are left out; unit: every item, judged
         /// once for the whole unit (e.g. --department 全局)
@@ -95,24 +95,26 @@ pub enum Command {
         /// pending|pass|partial|fail|na, the Chinese words, or a level label; optional with --rate
         #[arg(required_unless_present = "rate", conflicts_with = "rate")]
         status: Option<String>,
-        #[arg(long)]
+        /// Text may start with '-' (--note "-2 分")
+        #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
         /// Apply the item's N-th predefined deduction (1-based; repeatable);
         /// NxK applies a per-occurrence one K times (2x3)
         #[arg(long = "deduct", value_name = "N[xK]", value_parser = parse_picked)]
         deduct: Vec<Picked>,
-        #[arg(long, requires = "deduct_points")]
+        #[arg(long, requires = "deduct_points", allow_hyphen_values = true)]
         deduct_reason: Option<String>,
-        #[arg(long, requires = "deduct_reason")]
+        /// Points taken off (positive; a negative number is refused with a message)
+        #[arg(long, requires = "deduct_reason", allow_hyphen_values = true)]
         deduct_points: Option<f64>,
         /// Rectification owner, a person (整改责任人)
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         owner: Option<String>,
         /// The department responsible for the rectification (责任科室)
-        #[arg(long, value_name = "DEPT")]
+        #[arg(long, value_name = "DEPT", allow_hyphen_values = true)]
         owner_department: Option<String>,
         /// The rectification measure (整改措施)
-        #[arg(long, value_name = "TEXT")]
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         measure: Option<String>,
         /// Rectification due date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
@@ -192,7 +194,14 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };
-    let lang = language(&cli).unwrap_or_default();
+    // A language that is none is a usage error, like any value that does not parse.
+    let lang = match language(&cli) {
+        Ok(lang) => lang,
+        Err(error) => {
+            report_error(&error, Lang::default());
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

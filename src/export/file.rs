@@ -117,19 +117,40 @@ fn is_reserved(stem: &str) -> bool {
         )
 }
 
-/// `target` if it names a file; inside it if it is an existing folder; else
-/// the default name in `default_dir`.
+/// Where the file goes: inside `target` if it is an existing folder, or if
+/// `folders` lets a path that [`names_folder`] stand for one to be made; else
+/// `target` itself; without a target, the default name in `default_dir`.
 pub fn output_path(
     target: Option<&Path>,
     default_dir: &Path,
     report: &Report,
     format: Format,
+    folders: Folders,
 ) -> PathBuf {
     match target {
-        Some(path) if path.is_dir() => path.join(default_file_name(report, format)),
+        Some(path) if path.is_dir() || (folders == Folders::Create && names_folder(path)) => {
+            path.join(default_file_name(report, format))
+        }
         Some(path) => path.to_path_buf(),
         None => default_dir.join(default_file_name(report, format)),
     }
+}
+
+/// Whether a path that names no existing folder is made one when an export goes there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folders {
+    /// Only an existing folder takes the default name (the command line's `-o`).
+    Existing,
+    /// A path that [`names_folder`] is created (the UI's 位置 field).
+    Create,
+}
+
+/// A path typed as a folder: it ends in a separator, or it names no extension
+/// ("报告/", "2026年11月"), and it is not an existing file.
+pub fn names_folder(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    let ends_in_separator = text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR);
+    ends_in_separator || (path.extension().is_none() && !path.is_file())
 }
 
 /// Writes with the store's save protocol, so a failed export leaves no partial file.
@@ -153,6 +174,20 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_typed_as_a_folder_ends_in_a_separator_or_names_no_extension() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let existing_file = dir.path().join("README");
+        std::fs::write(&existing_file, "x").expect("write");
+        assert!(names_folder(&dir.path().join("季度报告")));
+        assert!(names_folder(&dir.path().join("报告.d/")));
+        assert!(!names_folder(&dir.path().join("报告.docx")));
+        assert!(
+            !names_folder(&existing_file),
+            "an existing file stays a file"
+        );
+    }
 
     #[test]
     fn forbidden_characters_become_underscores() {

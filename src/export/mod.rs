@@ -35,7 +35,9 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-pub use file::{Overwrite, default_file_name, output_path, safe_file_name, write_file};
+pub use file::{
+    Folders, Overwrite, default_file_name, names_folder, output_path, safe_file_name, write_file,
+};
 pub use report::{Report, Scope, Selection, SessionReport, TrendPoint, collect};
 
 use crate::store::atomic::AtomicError;
@@ -136,6 +138,12 @@ pub enum ExportError {
     EmptyRound { label: String, known: Vec<String> },
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    #[error("cannot make the folder {}: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,

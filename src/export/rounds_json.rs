@@ -11,8 +11,11 @@
 //!   else null), `title`, `prior` and `current` (status word, null where the item is
 //!   absent from that side's checklist; an unanswered item is `"pending"`),
 //!   `prior_score`, `current_score` (null when unscored), `delta` (current − prior
-//!   score, unscored counting as 0), `class` (improved, regressed, unchanged, changed,
-//!   newly_checked, added, removed).
+//!   score, unscored counting as 0; null for an unchecked item), `class` (improved,
+//!   regressed, unchanged, changed, newly_checked, added, removed, unchecked).
+//!
+//! `score_delta` and `percent_delta` compare the two sessions over the items checked
+//! in the current one (and removed items): unchecked items are left out until checked.
 //!
 //! `ledger --json`: see [`followup_json`](super::followup_json).
 
@@ -42,6 +45,7 @@ pub struct CountsJson {
     pub newly_checked: usize,
     pub added: usize,
     pub removed: usize,
+    pub unchecked: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -53,7 +57,7 @@ pub struct ChangeJson {
     pub current: Option<&'static str>,
     pub prior_score: Option<f64>,
     pub current_score: Option<f64>,
-    pub delta: f64,
+    pub delta: Option<f64>,
     pub class: &'static str,
 }
 
@@ -84,6 +88,7 @@ pub fn comparison(
             newly_checked: counts.get(Class::NewlyChecked),
             added: counts.get(Class::Added),
             removed: counts.get(Class::Removed),
+            unchecked: counts.get(Class::Unchecked),
         },
         items: comparison.items.iter().map(change).collect(),
     }
@@ -98,7 +103,7 @@ fn change(change: &ItemChange) -> ChangeJson {
         current: change.current.map(|status| status.as_str()),
         prior_score: change.prior_score.map(round2),
         current_score: change.current_score.map(round2),
-        delta: round2(change.delta),
+        delta: change.delta.map(round2),
         class: change.class.as_str(),
     }
 }

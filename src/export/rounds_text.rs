@@ -139,7 +139,7 @@ fn item_row(change: &ItemChange, lang: Lang) -> Vec<String> {
         sanitize_line(&change.title),
         status_text(change.prior, lang),
         status_text(change.current, lang),
-        signed_points(change.delta),
+        change.delta.map(signed_points).unwrap_or_default(),
         class_label(change.class, lang).to_string(),
     ]
 }

@@ -12,7 +12,7 @@ use crate::model::scoring::{
     Figures, Summary, Verdict, applied_deductions, format_points, item_score, section_figures,
 };
 use crate::model::session::{Response, Session};
-use crate::model::text::sanitize_line;
+use crate::model::text::{sanitize, sanitize_line};
 
 /// A table of cells printed with columns padded to their widest cell.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -268,9 +268,15 @@ pub fn session_detail(
                         let line = (words.field)(t.deducted, &listed.join(words.separator));
                         out.push_str(&format!("{indent}    {line}\n"));
                     }
-                    if !response.note.is_empty() {
-                        let line = (lang.scoring().field)(t.note, &sanitize_line(&response.note));
+                    if !response.evidence.is_empty() {
+                        let words = lang.scoring();
+                        let listed: Vec<String> =
+                            response.evidence.iter().map(|e| sanitize_line(e)).collect();
+                        let line = (words.field)(t.evidence, &listed.join(words.separator));
                         out.push_str(&format!("{indent}    {line}\n"));
+                    }
+                    if !response.note.is_empty() {
+                        out.push_str(&note_lines(&response.note, &format!("{indent}    "), lang));
                     }
                     if let Some(rect) = &response.rectification {
                         let due = rect.due.map(|d| d.to_string()).unwrap_or_default();
@@ -290,6 +296,22 @@ pub fn session_detail(
     out
 }
 
+/// A note under its label, each of its lines on a line of its own, aligned.
+fn note_lines(note: &str, indent: &str, lang: Lang) -> String {
+    let label = (lang.scoring().field)(lang.texts().note, "");
+    let hang = " ".repeat(label.width());
+    let mut out = String::new();
+    for (i, line) in sanitize(note).lines().enumerate() {
+        let lead = if i == 0 {
+            label.as_str()
+        } else {
+            hang.as_str()
+        };
+        out.push_str(&format!("{indent}{lead}{}\n", line.replace('\t', "  ")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +326,37 @@ mod tests {
             ],
         );
         assert_eq!(text, "部门    x\n办公室  1\nab      2\n");
+    }
+
+    #[test]
+    fn the_detail_shows_deductions_evidence_and_each_line_of_a_note() {
+        use crate::export::fixture;
+        let checklist = fixture::checklist();
+        let session = fixture::office();
+        let summary = crate::model::verdict::summarize(&checklist, &session);
+        let text = session_detail(&checklist, &session, &summary, Lang::Zh);
+        let lines: Vec<&str> = text.lines().collect();
+        let note = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with("备注：=HYPERLINK"))
+            .unwrap_or_else(|| panic!("the note's first line under its label:\n{text}"));
+        let hang = lines[note].find("备注：").expect("label") + "备注：".len();
+        let second = lines[note + 1];
+        assert_eq!(second.trim(), "+1-2  -3 @SUM(A1)", "{text}");
+        assert_eq!(
+            second.find('+').map(|at| second[..at].width()),
+            Some(lines[note][..hang].width()),
+            "continuation lines align under the note:\n{text}"
+        );
+        assert!(
+            lines[note + 2].trim_start().starts_with("<script>"),
+            "{text}"
+        );
+        assert!(!text.contains('\r') && !text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("资料：奖牌照片"), "evidence:\n{text}");
+        assert!(
+            text.contains("扣分：另有问题 -0.5"),
+            "free deduction:\n{text}"
+        );
     }
 }

@@ -121,6 +121,8 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::Duties => ("责任分解", "责任分解：各牵头科室的失分与待整改"),
         C::PrevRound => ("上一轮", "查看更早的一轮"),
         C::NextRound => ("下一轮", "查看更新的一轮"),
+        C::PrevChoice => ("前一选项", "换成前一个选项"),
+        C::NextChoice => ("后一选项", "换成后一个选项"),
     }
 }
 
@@ -256,5 +258,7 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::Duties => ("duties", "Responsibilities: what each lead department lost"),
         C::PrevRound => ("older round", "Show an older round"),
         C::NextRound => ("newer round", "Show a newer round"),
+        C::PrevChoice => ("previous", "The previous choice"),
+        C::NextChoice => ("next", "The next choice"),
     }
 }

@@ -10,7 +10,7 @@ use crate::export::{ExportError, UnknownFormat};
 use crate::model::edit::EditError;
 use crate::model::merge::{MergeError, ResolveError};
 use crate::model::rate::RateError;
-use crate::model::session::UnknownStatus;
+use crate::model::session::{Status, UnknownStatus};
 use crate::ops::OpsError;
 use crate::store::StoreError;
 use crate::store::bundle::BundleError;
@@ -236,6 +236,9 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         ExportError::Write { path, source } => {
             format!("无法写入 {}：{source}", path.display())
         }
+        ExportError::Folder { path, source } => {
+            format!("无法建立文件夹 {}：{source}", path.display())
+        }
         ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件：{inner}"),
         ExportError::Docx(inner) => format!("无法生成 docx 文件：{inner}"),
     }
@@ -372,12 +375,31 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
     }
 }
 
+/// Every status word `mark` accepts, English and Chinese, from `Status::ALL`.
+pub fn accepted_statuses(lang: Lang) -> String {
+    let english: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    let chinese: Vec<&str> = Status::ALL.iter().map(|s| Lang::Zh.status(*s)).collect();
+    match lang {
+        Lang::En => format!(
+            "{}, or the Chinese words {}",
+            english.join(", "),
+            chinese.join(", ")
+        ),
+        Lang::Zh => format!("{}，或 {}", english.join("、"), chinese.join("、")),
+    }
+}
+
 pub fn unknown_status(lang: Lang, error: &UnknownStatus) -> String {
     match lang {
-        Lang::En => error.to_string(),
+        Lang::En => format!(
+            "unknown status {:?}; expected one of: {}",
+            error.0,
+            accepted_statuses(lang)
+        ),
         Lang::Zh => format!(
-            "未知的状态 {:?}；可用：pending、pass、partial、fail、na，或 未查、达标、基本达标、未达标、不适用",
-            error.0
+            "未知的状态 {:?}；可用：{}",
+            error.0,
+            accepted_statuses(lang)
         ),
     }
 }

@@ -20,6 +20,10 @@ pub struct RoundTexts {
     pub no_open_rectifications: &'static str,
     pub no_rectifications: &'static str,
     pub rectification_closed: &'static str,
+    /// After the score change: that items still unchecked are not counted in it.
+    pub unchecked_left_out: fn(usize) -> String,
+    /// Enter on a removed item in the compare screen.
+    pub removed_item: &'static str,
 }
 
 pub const ZH: RoundTexts = RoundTexts {
@@ -38,6 +42,8 @@ pub const ZH: RoundTexts = RoundTexts {
     no_open_rectifications: "没有未完成的整改。",
     no_rectifications: "没有整改记录。",
     rectification_closed: "整改已完成",
+    unchecked_left_out: |count| format!("（不计未查的 {count} 项）"),
+    removed_item: "这一条目不在本轮的检查表中，无法打开。",
 };
 
 pub const EN: RoundTexts = RoundTexts {
@@ -56,6 +62,8 @@ pub const EN: RoundTexts = RoundTexts {
     no_open_rectifications: "No open rectifications.",
     no_rectifications: "No rectifications.",
     rectification_closed: "rectification closed",
+    unchecked_left_out: |count| format!(" ({count} unchecked not counted)"),
+    removed_item: "This item is not in this round's checklist; there is nothing to open.",
 };
 
 pub fn texts(lang: Lang) -> &'static RoundTexts {
@@ -75,6 +83,7 @@ pub fn class_label(class: Class, lang: Lang) -> &'static str {
         (Lang::Zh, Class::NewlyChecked) => "新查",
         (Lang::Zh, Class::Added) => "新增",
         (Lang::Zh, Class::Removed) => "删除",
+        (Lang::Zh, Class::Unchecked) => "未查",
         (Lang::En, Class::Improved) => "improved",
         (Lang::En, Class::Regressed) => "regressed",
         (Lang::En, Class::Unchanged) => "unchanged",
@@ -82,5 +91,6 @@ pub fn class_label(class: Class, lang: Lang) -> &'static str {
         (Lang::En, Class::NewlyChecked) => "newly checked",
         (Lang::En, Class::Added) => "added",
         (Lang::En, Class::Removed) => "removed",
+        (Lang::En, Class::Unchecked) => "unchecked",
     }
 }

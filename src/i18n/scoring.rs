@@ -198,18 +198,26 @@ pub static EN: ScoringTexts = ScoringTexts {
 
 /// A STATUS that is neither a status word nor a level of the checklist.
 pub fn unknown_judgement(lang: Lang, error: &UnknownJudgement) -> String {
+    let statuses = super::errors::accepted_statuses(lang);
     match lang {
-        Lang::En => error.to_string(),
+        Lang::En => {
+            let levels = if error.levels.is_empty() {
+                String::new()
+            } else {
+                format!("; or a level: {}", error.levels.join(", "))
+            };
+            format!(
+                "unknown status {:?}; expected one of: {statuses}{levels}",
+                error.word
+            )
+        }
         Lang::Zh => {
             let levels = if error.levels.is_empty() {
                 String::new()
             } else {
                 format!("，或等次：{}", error.levels.join("、"))
             };
-            format!(
-                "未知的状态 {:?}；可用：pending、pass、partial、fail、na，或 未查、达标、基本达标、未达标、不适用{levels}",
-                error.word
-            )
+            format!("未知的状态 {:?}；可用：{statuses}{levels}", error.word)
         }
     }
 }

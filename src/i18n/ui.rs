@@ -24,6 +24,9 @@ pub struct UiTexts {
     pub rounds_count: &'static str,
     pub sessions_count: &'static str,
     pub no_sessions_yet: fn(&str) -> String,
+    /// An empty data folder: how to start (the new-session key, the command that
+    /// makes sample data, the reload key).
+    pub welcome: fn(&str, &str, &str) -> String,
     pub department: &'static str,
     pub checklist: &'static str,
     pub round: &'static str,
@@ -31,6 +34,8 @@ pub struct UiTexts {
     pub inspector: &'static str,
     pub progress: &'static str,
     pub score: &'static str,
+    /// The home column of percent of the maximum.
+    pub score_rate: &'static str,
     pub deducted: &'static str,
     pub verdict: &'static str,
     pub open_fixes: &'static str,
@@ -68,6 +73,8 @@ pub struct UiTexts {
     pub read_only_tag: &'static str,
     pub finished_read_only: fn(&str) -> String,
     pub finished_now: fn(&str) -> String,
+    /// F on a session with items still pending: how many, finish anyway?
+    pub confirm_finish_pending: fn(usize) -> String,
     pub reopened: &'static str,
     pub recheck_mode: fn(&str) -> String,
     pub recheck_first: &'static str,
@@ -90,6 +97,8 @@ pub struct UiTexts {
     pub changed_only: &'static str,
     pub history_title: &'static str,
     pub trend: &'static str,
+    /// Where the trend's bars start: "纵轴 70%-100%".
+    pub trend_scale: fn(u64) -> String,
     pub section_changes: &'static str,
     pub first_round: &'static str,
     pub ledger_title: &'static str,
@@ -128,6 +137,10 @@ pub struct UiTexts {
     pub no_match: &'static str,
     pub points_expected: &'static str,
     pub date_expected: &'static str,
+    /// A date in the form that is no day on the calendar (2026-11-99).
+    pub date_no_such_day: &'static str,
+    /// The round suggested on first run, named for the half-month of the day.
+    pub suggested_round: fn(crate::model::day::HalfMonth) -> String,
     pub owner_expected: &'static str,
     pub department_expected: &'static str,
     pub round_expected: &'static str,
@@ -135,6 +148,10 @@ pub struct UiTexts {
     pub new_session_title: &'static str,
     pub confirm_title: &'static str,
     pub confirm_trash: &'static str,
+    /// A session moved to the trash (its file, the data folder): where it is, and
+    /// how to restore it.
+    pub trashed: fn(&str, &str) -> String,
+    pub trashed_title: &'static str,
     pub confirm_leave_unsaved: &'static str,
     pub help_title: &'static str,
     /// Heading of the note editor's keys in the walk's help.
@@ -168,6 +185,11 @@ pub const UI_ZH: UiTexts = UiTexts {
     rounds_count: "轮次",
     sessions_count: "检查记录",
     no_sessions_yet: |new| format!("这一轮还没有检查记录。按 {new} 新建检查记录。"),
+    welcome: |new, demo, reload| {
+        format!(
+            "欢迎使用自查 zicha。\n\n按 {new} 新建检查记录：选择检查表，填写部门和轮次，然后逐条检查、记录备注和整改。\n\n想先看看示例，可在命令行运行\n{demo}\n生成示例数据，再按 {reload} 刷新。"
+        )
+    },
     department: "部门",
     checklist: "检查表",
     round: "轮次",
@@ -175,6 +197,7 @@ pub const UI_ZH: UiTexts = UiTexts {
     inspector: "检查人",
     progress: "已查",
     score: "得分",
+    score_rate: "得分率",
     deducted: "扣分",
     verdict: "判定",
     open_fixes: "整改",
@@ -212,6 +235,9 @@ pub const UI_ZH: UiTexts = UiTexts {
     read_only_tag: "只读",
     finished_read_only: |reopen| format!("检查已完成，按 {reopen} 重新打开后才能修改"),
     finished_now: |reopen| format!("检查已完成，记录转为只读（按 {reopen} 重新打开）"),
+    confirm_finish_pending: |pending| {
+        format!("还有 {pending} 项未查。仍要完成检查吗？完成后记录转为只读。")
+    },
     reopened: "已重新打开，可以修改",
     recheck_mode: |filter| format!("复查模式：先显示待复查条目，按 {filter} 切换筛选"),
     recheck_first: "复查优先",
@@ -234,6 +260,7 @@ pub const UI_ZH: UiTexts = UiTexts {
     changed_only: "只看变化",
     history_title: "历史",
     trend: "得分率趋势",
+    trend_scale: |base| format!("纵轴 {base}%-100%"),
     section_changes: "与上一轮相比各部分的变化",
     first_round: "这是第一轮，没有可比较的上一轮",
     ledger_title: "整改台账",
@@ -271,6 +298,11 @@ pub const UI_ZH: UiTexts = UiTexts {
     no_match: "无匹配",
     points_expected: "分值应为不小于 0 的数字",
     date_expected: "日期格式应为 YYYY-MM-DD",
+    date_no_such_day: "没有这一天，请检查月份和日期",
+    suggested_round: |half| {
+        let part = if half.first_half { "上" } else { "下" };
+        format!("{}年{}月{part}半月自查", half.year, half.month)
+    },
     owner_expected: "请填写责任人",
     department_expected: "请填写部门",
     round_expected: "请填写轮次",
@@ -278,6 +310,12 @@ pub const UI_ZH: UiTexts = UiTexts {
     new_session_title: "新建检查记录",
     confirm_title: "确认",
     confirm_trash: "把这条检查记录移入回收站（trash/ 可恢复）",
+    trashed_title: "已删除",
+    trashed: |path, data| {
+        format!(
+            "这条检查记录已移入回收站：\n{path}\n\n要恢复，在命令行运行：\nzicha --data-dir {data} import --restore {path}"
+        )
+    },
     confirm_leave_unsaved: "保存失败。仍要离开吗？本次修改会写入 recovery/ 文件夹，不会丢失。",
     help_title: "帮助",
     editor_keys: "备注编辑",

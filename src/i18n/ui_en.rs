@@ -9,6 +9,11 @@ pub const UI_EN: UiTexts = UiTexts {
     rounds_count: "Rounds",
     sessions_count: "Sessions",
     no_sessions_yet: |new| format!("No sessions in this round yet. Press {new} for a new session."),
+    welcome: |new, demo, reload| {
+        format!(
+            "Welcome to zicha.\n\nPress {new} for a new session: pick a checklist, type the department and the round, then go through the items, with notes and rectifications.\n\nTo look at sample data first, run\n{demo}\non the command line, then press {reload} to reload."
+        )
+    },
     department: "Department",
     checklist: "Checklist",
     round: "Round",
@@ -16,6 +21,7 @@ pub const UI_EN: UiTexts = UiTexts {
     inspector: "Inspector",
     progress: "Checked",
     score: "Score",
+    score_rate: "Pct",
     deducted: "Deducted",
     verdict: "Verdict",
     open_fixes: "Fixes",
@@ -55,6 +61,9 @@ pub const UI_EN: UiTexts = UiTexts {
         format!("This session is finished; press {reopen} to reopen it before changing it")
     },
     finished_now: |reopen| format!("Session finished and read-only ({reopen} reopens)"),
+    confirm_finish_pending: |pending| {
+        format!("{pending} items are still pending. Finish anyway? The session becomes read-only.")
+    },
     reopened: "Reopened for editing",
     recheck_mode: |filter| {
         format!("Re-check mode: items to re-check first; {filter} changes the filter")
@@ -79,6 +88,7 @@ pub const UI_EN: UiTexts = UiTexts {
     changed_only: "changed only",
     history_title: "History",
     trend: "Percent over rounds",
+    trend_scale: |base| format!("axis {base}%-100%"),
     section_changes: "Section changes from the round before",
     first_round: "The first round: nothing to compare with",
     ledger_title: "Rectification ledger",
@@ -116,6 +126,14 @@ pub const UI_EN: UiTexts = UiTexts {
     no_match: "no match",
     points_expected: "Points must be a number of at least 0",
     date_expected: "Dates are YYYY-MM-DD",
+    date_no_such_day: "There is no such day; check the month and the day",
+    suggested_round: |half| {
+        let part = if half.first_half { "first" } else { "second" };
+        format!(
+            "{}-{:02} {part} half self-inspection",
+            half.year, half.month
+        )
+    },
     owner_expected: "Enter an owner",
     department_expected: "Enter a department",
     round_expected: "Enter a round",
@@ -123,6 +141,12 @@ pub const UI_EN: UiTexts = UiTexts {
     new_session_title: "New session",
     confirm_title: "Confirm",
     confirm_trash: "Move this session to the trash (recoverable from trash/)",
+    trashed_title: "Deleted",
+    trashed: |path, data| {
+        format!(
+            "The session was moved to the trash:\n{path}\n\nTo restore it, run:\nzicha --data-dir {data} import --restore {path}"
+        )
+    },
     confirm_leave_unsaved: "Saving failed. Leave anyway? Your changes go to the recovery/ folder and are not lost.",
     help_title: "Help",
     editor_keys: "Note editor",

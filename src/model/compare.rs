@@ -4,14 +4,14 @@
 //! matched through [`CodeMap`]. Every item of either side appears once: current items
 //! in reading order, then removed items in the prior checklist's reading order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use uuid::Uuid;
 
 use super::checklist::{Checklist, Item};
 use super::matching::CodeMap;
-use super::scoring::{Summary, item_score, summarize};
+use super::scoring::{Figures, Summary, item_score, summarize};
 use super::session::{Session, Status};
 
 /// One session with the checklist version it is scored against.
@@ -36,8 +36,7 @@ pub enum Class {
     Regressed,
     /// Same status (two partials: same score), or pending on both sides.
     Unchanged,
-    /// A move to or from na, or back to pending (checked before, not yet this time):
-    /// the two statuses do not rank against each other.
+    /// A move to or from na: the two statuses do not rank against each other.
     Changed,
     /// Pending (or no response) before, checked now.
     NewlyChecked,
@@ -45,10 +44,13 @@ pub enum Class {
     Added,
     /// No matching item in the current checklist.
     Removed,
+    /// Checked in the prior session, still pending in this one: no change yet, so
+    /// it has no delta and stays out of the score change until it is checked.
+    Unchecked,
 }
 
 impl Class {
-    pub const ALL: [Class; 7] = [
+    pub const ALL: [Class; 8] = [
         Class::Improved,
         Class::Regressed,
         Class::Unchanged,
@@ -56,6 +58,7 @@ impl Class {
         Class::NewlyChecked,
         Class::Added,
         Class::Removed,
+        Class::Unchecked,
     ];
 
     /// The word used in `--json` output.
@@ -68,6 +71,7 @@ impl Class {
             Class::NewlyChecked => "newly_checked",
             Class::Added => "added",
             Class::Removed => "removed",
+            Class::Unchecked => "unchecked",
         }
     }
 
@@ -100,8 +104,9 @@ pub struct ItemChange {
     pub prior_score: Option<f64>,
     pub current_score: Option<f64>,
     /// Current score minus prior score, where an unscored side (pending, na, absent)
-    /// counts as 0. The deltas of all items add up to the change in session score.
-    pub delta: f64,
+    /// counts as 0; `None` for an [`Class::Unchecked`] item. The deltas add up to
+    /// [`Comparison::score_delta`].
+    pub delta: Option<f64>,
     pub class: Class,
 }
 
@@ -113,7 +118,7 @@ impl ItemChange {
 
 /// Number of items in each class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ClassCounts([usize; 7]);
+pub struct ClassCounts([usize; 8]);
 
 impl ClassCounts {
     pub fn get(&self, class: Class) -> usize {
@@ -139,16 +144,29 @@ pub struct Comparison {
     /// Current items in reading order, then removed items.
     pub items: Vec<ItemChange>,
     pub counts: ClassCounts,
+    /// Both sessions over the items checked in the current one (and removed items),
+    /// prior then current: what the score change compares, so that walking a session
+    /// never shows as a loss (docs/design.md §6).
+    pub checked_figures: (Figures, Figures),
 }
 
 impl Comparison {
+    /// Change in score over the items checked in the current session.
     pub fn score_delta(&self) -> f64 {
-        self.current.figures.score - self.prior.figures.score
+        let (prior, current) = &self.checked_figures;
+        current.score - prior.score
     }
 
-    /// Change in percent points; `None` when either side has no maximum.
+    /// Change in percent points over the items checked in the current session;
+    /// `None` when either side has no maximum there.
     pub fn percent_delta(&self) -> Option<f64> {
-        Some(self.current.percent()? - self.prior.percent()?)
+        let (prior, current) = &self.checked_figures;
+        Some(current.percent()? - prior.percent()?)
+    }
+
+    /// Items checked before and still pending now.
+    pub fn unchecked(&self) -> usize {
+        self.counts.get(Class::Unchecked)
     }
 
     /// Items whose class is not `unchanged` (the screen's changed-only filter).
@@ -167,12 +185,37 @@ pub fn compare(prior: Inspection<'_>, current: Inspection<'_>) -> Comparison {
         .map(|item| (item.code.as_str(), item))
         .collect();
     let mut items = Vec::new();
+    let is_pending = |item: &Item| current.session.status(&item.code) == Status::Pending;
+    let mut left_out = HashSet::new();
     for item in current.checklist.items() {
         let before = codes
             .prior_code(&item.code)
             .and_then(|code| prior_items.get(code).copied());
+        if let Some(before) = before.filter(|_| is_pending(item)) {
+            left_out.insert(before.code.as_str());
+        }
         items.push(change(before.map(|b| (prior, b)), Some((current, item))));
     }
+    let checked_figures = (
+        Figures::over(
+            &prior.checklist.rules,
+            prior
+                .checklist
+                .items()
+                .into_iter()
+                .filter(|item| !left_out.contains(item.code.as_str())),
+            prior.session,
+        ),
+        Figures::over(
+            &current.checklist.rules,
+            current
+                .checklist
+                .items()
+                .into_iter()
+                .filter(|item| !is_pending(item)),
+            current.session,
+        ),
+    );
     for item in prior.checklist.items() {
         if codes.current_code(&item.code).is_none() {
             items.push(change(Some((prior, item)), None));
@@ -189,6 +232,7 @@ pub fn compare(prior: Inspection<'_>, current: Inspection<'_>) -> Comparison {
         current: summarize(current.checklist, current.session),
         items,
         counts,
+        checked_figures,
     }
 }
 
@@ -208,6 +252,7 @@ fn change(prior: Side<'_>, current: Side<'_>) -> ItemChange {
     };
     let (prior_status, current_status) = (status(prior), status(current));
     let (prior_score, current_score) = (score(prior), score(current));
+    let class = classify(prior_status, current_status, prior_score, current_score);
     let prior_code = prior.map(|(_, item)| item.code.clone());
     let (code, title, renamed_from) = match (current, prior_code) {
         (Some((_, item)), prior_code) => (
@@ -231,8 +276,9 @@ fn change(prior: Side<'_>, current: Side<'_>) -> ItemChange {
         current: current_status,
         prior_score,
         current_score,
-        delta: current_score.unwrap_or(0.0) - prior_score.unwrap_or(0.0),
-        class: classify(prior_status, current_status, prior_score, current_score),
+        delta: (class != Class::Unchecked)
+            .then(|| current_score.unwrap_or(0.0) - prior_score.unwrap_or(0.0)),
+        class,
     }
 }
 
@@ -253,7 +299,7 @@ fn classify(
     match (prior, current) {
         (Status::Pending, Status::Pending) => Class::Unchanged,
         (Status::Pending, _) => Class::NewlyChecked,
-        (_, Status::Pending) => Class::Changed,
+        (_, Status::Pending) => Class::Unchecked,
         (Status::Na, Status::Na) => Class::Unchanged,
         (Status::Na, _) | (_, Status::Na) => Class::Changed,
         (Status::Partial, Status::Partial) => {

@@ -78,7 +78,7 @@ fn status_moves_rank_fail_partial_pass() {
         ]
     );
     // Points 4; a partial without deductions scores 2.
-    let deltas: Vec<f64> = c.items.iter().map(|change| change.delta).collect();
+    let deltas: Vec<f64> = c.items.iter().filter_map(|change| change.delta).collect();
     assert_eq!(deltas, [4.0, 2.0, 2.0, -4.0, -2.0, -2.0, 0.0, 0.0]);
 }
 
@@ -105,11 +105,23 @@ fn pending_and_na_moves() {
             Changed,
             Changed,
             Unchanged,
-            Changed
+            Unchecked
         ]
     );
-    let deltas: Vec<f64> = c.items.iter().map(|change| change.delta).collect();
-    assert_eq!(deltas, [4.0, 0.0, 0.0, -4.0, 0.0, 0.0, -2.0]);
+    let deltas: Vec<Option<f64>> = c.items.iter().map(|change| change.delta).collect();
+    let some = Some;
+    assert_eq!(
+        deltas,
+        [
+            some(4.0),
+            some(0.0),
+            some(0.0),
+            some(-4.0),
+            some(0.0),
+            some(0.0),
+            None
+        ]
+    );
 }
 
 #[test]
@@ -126,7 +138,7 @@ fn no_response_at_all_counts_as_pending() {
     assert_eq!(change.prior, Some(Status::Pending));
     assert_eq!(change.prior_score, None);
     assert_eq!(change.class, Class::NewlyChecked);
-    assert_eq!(change.delta, 0.0);
+    assert_eq!(change.delta, Some(0.0));
 }
 
 #[test]
@@ -150,11 +162,11 @@ fn between_two_partials_the_score_decides() {
     );
     assert_eq!(
         (find(&c, "up").class, find(&c, "up").delta),
-        (Class::Improved, 2.0)
+        (Class::Improved, Some(2.0))
     );
     assert_eq!(
         (find(&c, "down").class, find(&c, "down").delta),
-        (Class::Regressed, -1.0)
+        (Class::Regressed, Some(-1.0))
     );
     assert_eq!(find(&c, "same").class, Class::Unchanged);
 }
@@ -189,18 +201,18 @@ fn added_removed_and_renamed_across_versions() {
         (renamed.prior, renamed.current),
         (Some(Status::Fail), Some(Status::Pass))
     );
-    assert_eq!((renamed.class, renamed.delta), (Class::Improved, 5.0));
+    assert_eq!((renamed.class, renamed.delta), (Class::Improved, Some(5.0)));
 
     let added = find(&c, "1.4");
     assert_eq!(
         (added.prior, added.class, added.delta),
-        (None, Class::Added, 1.0)
+        (None, Class::Added, Some(1.0))
     );
 
     let removed = find(&c, "1.2");
     assert_eq!(removed.current, None);
     assert_eq!(removed.title, "条目1.2");
-    assert_eq!((removed.class, removed.delta), (Class::Removed, 0.0));
+    assert_eq!((removed.class, removed.delta), (Class::Removed, Some(0.0)));
 
     assert_eq!(c.counts.get(Class::Unchanged), 1);
     assert_eq!(c.counts.get(Class::Added), 1);
@@ -223,7 +235,7 @@ fn deltas_add_up_to_the_score_change_and_summaries_are_per_version() {
     assert_eq!(c.prior.figures.max, 10.0);
     assert_eq!(c.current.figures.score, 4.0);
     assert_eq!(c.current.figures.max, 6.0);
-    let total: f64 = c.items.iter().map(|change| change.delta).sum();
+    let total: f64 = c.items.iter().filter_map(|change| change.delta).sum();
     assert_eq!(total, c.score_delta());
     assert_eq!(c.score_delta(), -5.0);
     let percent = c.percent_delta().unwrap();
@@ -260,7 +272,48 @@ fn class_words_are_the_documented_ones() {
             "changed",
             "newly_checked",
             "added",
-            "removed"
+            "removed",
+            "unchecked"
         ]
+    );
+}
+
+#[test]
+fn items_not_yet_checked_again_are_left_out_of_the_change() {
+    use Status::*;
+    // Prior: all four checked (4 + 2 + 0 + 4 = 10 of 16). Current: two checked so far.
+    let c = same_version(&[
+        (Pass, Pass),
+        (Partial, Pass),
+        (Fail, Pending),
+        (Pass, Pending),
+    ]);
+    let classes: Vec<Class> = c.items.iter().map(|change| change.class).collect();
+    use Class::*;
+    assert_eq!(classes, [Unchanged, Improved, Unchecked, Unchecked]);
+    assert_eq!(c.unchecked(), 2);
+    assert_eq!(c.items[2].delta, None);
+    // Over the two checked items: 6 of 8 before, 8 of 8 now.
+    assert_eq!(c.score_delta(), 2.0);
+    assert_eq!(c.percent_delta(), Some(25.0));
+    let total: f64 = c.items.iter().filter_map(|change| change.delta).sum();
+    assert_eq!(total, c.score_delta());
+    // The summaries themselves are the whole sessions.
+    assert_eq!(
+        (c.prior.figures.score, c.current.figures.score),
+        (10.0, 8.0)
+    );
+}
+
+#[test]
+fn a_session_not_started_shows_no_change() {
+    use Status::*;
+    let c = same_version(&[(Pass, Pending), (Fail, Pending)]);
+    assert_eq!(c.unchecked(), 2);
+    assert_eq!(c.score_delta(), 0.0);
+    assert_eq!(
+        c.percent_delta(),
+        None,
+        "nothing checked: no percentage to compare"
     );
 }

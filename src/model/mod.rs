@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod checklist;
 pub mod compare;
+pub mod day;
 pub mod deadlines;
 pub mod demo;
 mod demo_marks;

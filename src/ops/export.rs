@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::export::{
-    self, ExportError, Format, Options, Overwrite, Selection, SessionReport, output_path,
+    self, ExportError, Folders, Format, Options, Overwrite, Selection, SessionReport, names_folder,
+    output_path,
 };
 use crate::model::session::Session;
 use crate::progress::Progress;
@@ -21,8 +22,10 @@ pub struct ExportRequest {
     pub format: Format,
     /// The unit named in the header; see [`unit`].
     pub unit: Option<String>,
-    /// A file, or an existing folder for the default name; `None`: `default_dir`.
+    /// A file, or a folder for the default name; `None`: `default_dir`.
     pub target: Option<PathBuf>,
+    /// Whether a target typed as a folder that does not exist yet is made.
+    pub folders: Folders,
     pub default_dir: PathBuf,
     pub overwrite: Overwrite,
     /// A session with edits not yet saved, exported as it is in memory.
@@ -65,7 +68,16 @@ pub fn export(
         &request.default_dir,
         &report,
         request.format,
+        request.folders,
     );
+    if request.folders == Folders::Create
+        && let Some(folder) = request.target.as_deref().filter(|t| names_folder(t))
+    {
+        std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+    }
     if request.overwrite == Overwrite::Never && path.exists() {
         return Err(ExportError::Exists { path });
     }

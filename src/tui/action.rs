@@ -28,7 +28,7 @@ pub enum Action {
     Tick,
     /// Ctrl-C: save what is open, then quit.
     QuitRequested,
-    HomeLoaded(HomeData),
+    HomeLoaded(Box<HomeData>),
     SessionOpened(Box<OpenedSession>),
     SaveFinished(SaveReport),
     CompareLoaded(Box<CompareData>),
@@ -55,6 +55,11 @@ pub enum Action {
     ProfileCreated(usize),
     /// An activity was saved; the message says what.
     ActivitySaved(String),
+    /// A session went to the trash, to `path`, from the data folder `data_dir`.
+    Trashed {
+        path: String,
+        data_dir: String,
+    },
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -121,7 +126,8 @@ pub enum CompareSource {
         checklist: Arc<Checklist>,
         prior: Option<Uuid>,
     },
-    Stored(Uuid),
+    /// A stored session, with `prior` (`None`: its prior session).
+    Stored { id: Uuid, prior: Option<Uuid> },
 }
 
 #[derive(Debug, Clone)]

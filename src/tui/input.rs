@@ -1,6 +1,8 @@
 //! A one-line text field: characters, a cursor, paste with newlines flattened.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::display_line;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -82,12 +84,12 @@ impl LineInput {
         self.cursor = 0;
     }
 
-    /// Display width of the text before the cursor: where the terminal cursor goes.
+    /// Display width of the text before the cursor as it is drawn (ambiguous-width
+    /// characters swapped, controls dropped, see [`display_line`]): where the
+    /// terminal cursor, and so the IME window, goes.
     pub fn cursor_column(&self) -> usize {
-        self.chars[..self.cursor]
-            .iter()
-            .map(|c| c.width().unwrap_or(0))
-            .sum()
+        let before: String = self.chars[..self.cursor].iter().collect();
+        display_line(&before).width()
     }
 
     /// Applies an editing key; returns whether the key was used.
@@ -131,5 +133,16 @@ mod tests {
         assert_eq!(input.text(), "公");
         input.insert_str("x\ny\r\tz\u{1b}");
         assert_eq!(input.text(), "x y z公");
+    }
+
+    #[test]
+    fn the_cursor_is_measured_on_the_text_as_drawn() {
+        // ① is drawn as "(1)": three cells, whatever the terminal thinks of ①.
+        let mut input = LineInput::new("①①①①");
+        assert_eq!(input.cursor_column(), 12);
+        input.left();
+        assert_eq!(input.cursor_column(), 9);
+        input.set("“好”…");
+        assert_eq!(input.cursor_column(), 2 + 2 + 2 + 3);
     }
 }

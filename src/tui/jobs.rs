@@ -18,7 +18,7 @@ use super::app::{
 };
 use crate::clock;
 use crate::export::table_import_text::import_report;
-use crate::export::{ExportError, Overwrite, Selection};
+use crate::export::{ExportError, Folders, Overwrite, Selection};
 use crate::i18n::errors::{export_error, ops_error, store_error};
 use crate::i18n::{Lang, table_import};
 use crate::model::ledger::LedgerScope;
@@ -100,7 +100,7 @@ pub fn perform(
     let lang = context.lang;
     let failed = |error: &StoreError| vec![Action::Failed(store_error(lang, error))];
     let actions = match effect {
-        Effect::LoadHome => vec![Action::HomeLoaded(home_data(context, progress))],
+        Effect::LoadHome => vec![Action::HomeLoaded(Box::new(home_data(context, progress)))],
         Effect::OpenSession { id, select } => return open(context, id, false, select),
         Effect::CreateSession { request, recheck } => match store.create(request, clock::now()) {
             Ok(loaded) => return open(context, loaded.session.id, recheck, None),
@@ -129,7 +129,10 @@ pub fn perform(
         Effect::LoadDuties { round } => vec![duties_job(context, round, progress)],
         Effect::Export(request) => vec![export(context, *request, progress)],
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
-            Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
+            Ok(path) => vec![Action::Trashed {
+                path: path.display().to_string(),
+                data_dir: store.root().display().to_string(),
+            }],
             Err(error) => failed(&error),
         },
         Effect::SaveSettings(settings) => match store.save_settings(&settings) {
@@ -223,6 +226,7 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
             .collect(),
         unreadable,
         notices,
+        data_dir: context.store.root().display().to_string(),
         checklists: home
             .checklists
             .iter()
@@ -282,9 +286,9 @@ fn compare(context: &Context, source: CompareSource) -> Action {
             })),
             prior,
         },
-        CompareSource::Stored(id) => ops::compare::CompareRequest {
+        CompareSource::Stored { id, prior } => ops::compare::CompareRequest {
             current: ops::compare::Current::Stored(id),
-            prior: None,
+            prior,
         },
     };
     match ops::compare::compare(&context.store, request) {
@@ -377,6 +381,7 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
         format: request.format,
         unit: context.unit.clone(),
         target: (!typed.is_empty()).then(|| typed.into()),
+        folders: Folders::Create,
         default_dir: std::env::current_dir().unwrap_or_default(),
         overwrite: if request.replace {
             Overwrite::Replace

@@ -38,6 +38,13 @@ pub enum Mode {
     Deadlines,
     Activities,
     ActivityForm,
+    /// A notice pop-up: read, then close.
+    Notice,
+    /// A form field that picks one of a few values (checklist, scope, format).
+    Choice,
+    /// Whether to replace an existing file, or to finish with items pending: only
+    /// `y` says yes (Enter says no).
+    ConfirmReplace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +59,13 @@ pub struct Binding {
     pub command: Command,
     /// Shown in the hint bar (the rest only in help).
     pub hint: bool,
+    /// Kept in the hint bar when it is too narrow for every hint: the others give
+    /// way first (how to search and how to get help must never scroll out of sight).
+    pub keep: bool,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 25] = [
+    pub const ALL: [Mode; 28] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -81,6 +91,9 @@ impl Mode {
         Mode::Deadlines,
         Mode::Activities,
         Mode::ActivityForm,
+        Mode::Notice,
+        Mode::Choice,
+        Mode::ConfirmReplace,
     ];
 }
 
@@ -211,6 +224,7 @@ pub struct ProseKeys {
     pub review_conflicts: String,
     pub judge: String,
     pub create_profile: String,
+    pub reload: String,
 }
 
 impl ProseKeys {
@@ -225,11 +239,12 @@ impl ProseKeys {
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
             judge: first_key(Mode::Walk, Command::Judge, lang),
             create_profile: first_key(Mode::Home, Command::CreateProfile, lang),
+            reload: first_key(Mode::Home, Command::Reload, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 9] {
+    fn all(&self) -> [&str; 10] {
         [
             &self.new_session,
             &self.edit_note,
@@ -240,6 +255,7 @@ impl ProseKeys {
             &self.review_conflicts,
             &self.judge,
             &self.create_profile,
+            &self.reload,
         ]
     }
 }

@@ -174,6 +174,47 @@ pub fn list_and_detail(rows: Rect, detail: u16) -> [Rect; 2] {
     .areas(rows)
 }
 
+/// The history screen: the trend chart, the list of rounds, and the selected
+/// round's changes per section under their heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HistoryAreas {
+    pub chart: Rect,
+    pub rounds: Rect,
+    pub sections_heading: Rect,
+    pub sections: Rect,
+    pub list: ListAreas,
+}
+
+/// `rounds` and `sections` are how many rows the lists would take; the chart takes
+/// a third of the height, and what the lists leave over.
+pub fn history(area: Rect, rounds: usize, sections: usize) -> HistoryAreas {
+    let list = list_screen(area, 0);
+    let main = Rect {
+        height: list.footer_rule.y.saturating_sub(list.header.y),
+        ..list.header
+    };
+    let rows = |count: usize| u16::try_from(count).unwrap_or(u16::MAX);
+    let chart = (main.height / 3).clamp(4.min(main.height), 10);
+    let rest = main.height - chart;
+    let rounds = rows(rounds).min((rest / 3).max(2.min(rest)));
+    let left_over = rest.saturating_sub(rounds + 1 + rows(sections.max(1)));
+    let chart = chart + left_over;
+    let [chart, rounds, sections_heading, sections] = Layout::vertical([
+        Constraint::Length(chart),
+        Constraint::Length(rounds),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(main);
+    HistoryAreas {
+        chart,
+        rounds,
+        sections_heading,
+        sections,
+        list,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

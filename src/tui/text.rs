@@ -110,6 +110,17 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// A path as one word to paste into a shell: made safe to show, quoted when it
+/// holds a space.
+pub fn shell_word(path: &str) -> String {
+    let path = display_line(path);
+    if path.contains(char::is_whitespace) {
+        format!("\"{path}\"")
+    } else {
+        path
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,8 @@ pub struct HomeData {
     pub checklists: Vec<ChecklistChoice>,
     /// The unit profile and what is late (boxed: actions stay small).
     pub taizhang: Box<super::HomeTaizhang>,
+    /// The data folder, for the commands the screen suggests (`zicha demo`).
+    pub data_dir: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

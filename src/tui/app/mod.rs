@@ -57,6 +57,9 @@ pub enum MessageKind {
 pub struct Message {
     pub text: String,
     pub kind: MessageKind,
+    /// Said about the session being walked ("finished: F reopens"): it goes when
+    /// the session is closed, so home never talks about it.
+    pub about_walk: bool,
 }
 
 pub use crate::store::settings::Settings;
@@ -165,9 +168,15 @@ impl App {
             Some(Overlay::Deductions(_)) => Mode::Deductions,
             Some(Overlay::Rectify(_)) => Mode::Rectify,
             Some(Overlay::Evidence(_)) => Mode::Evidence,
+            Some(Overlay::NewSession(state)) if state.field.is_choice() => Mode::Choice,
             Some(Overlay::NewSession(_)) => Mode::NewSession,
+            // Enter, pressed out of habit, must neither replace a file nor finish early.
+            Some(Overlay::Confirm(Confirm::Overwrite { .. } | Confirm::FinishPending { .. })) => {
+                Mode::ConfirmReplace
+            }
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Export(state)) if state.field != EXPORT_PATH_FIELD => Mode::Choice,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::FollowUp(_)) => Mode::Prompt,
             Some(Overlay::Problem(_)) => Mode::Problem,
@@ -177,6 +186,7 @@ impl App {
             Some(Overlay::Levels(_)) => Mode::Levels,
             Some(Overlay::Rate(_)) => Mode::Rate,
             Some(Overlay::ActivityForm(_)) => Mode::ActivityForm,
+            Some(Overlay::Notice { .. }) => Mode::Notice,
             None => self.screen_mode(),
         }
     }
@@ -199,6 +209,7 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Info,
+            about_walk: false,
         });
     }
 
@@ -206,6 +217,16 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             kind: MessageKind::Error,
+            about_walk: false,
+        });
+    }
+
+    /// An error about the open session (an edit it refuses), gone once it is closed.
+    pub fn walk_error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+            about_walk: true,
         });
     }
 }

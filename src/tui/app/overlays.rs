@@ -97,6 +97,14 @@ pub enum NewField {
 }
 
 impl NewField {
+    /// A field that picks one of a few values rather than taking text.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            NewField::Checklist | NewField::Scope | NewField::Recheck
+        )
+    }
+
     pub const ORDER: [NewField; 7] = [
         NewField::Checklist,
         NewField::Scope,
@@ -135,6 +143,10 @@ pub enum Confirm {
     },
     /// Leave although the last save failed; the session then goes to recovery/.
     LeaveUnsaved,
+    /// Finish the session although `pending` items are not checked.
+    FinishPending {
+        pending: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -163,6 +175,11 @@ pub enum Overlay {
     Levels(LevelsState),
     /// Entering a surveyed rate (answered of asked) for a rate item.
     Rate(RateState),
+    /// Something to read before going on (where a deleted session went).
+    Notice {
+        title: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,9 +234,12 @@ pub struct ExportState {
     pub scope: usize,
     pub format: usize,
     pub path: LineInput,
-    /// 0 format, 1 scope, 2 path.
+    /// 0 format, 1 scope, 2 path ([`EXPORT_PATH_FIELD`]).
     pub field: usize,
 }
+
+/// The export dialog's one text field, 位置.
+pub const EXPORT_PATH_FIELD: usize = 2;
 
 /// Importing an office's table: the path being typed, then the report.
 #[derive(Debug, Clone, Default)]

@@ -63,7 +63,25 @@ pub struct HistoryState {
     /// Oldest first.
     pub points: Vec<HistoryPoint>,
     pub cursor: usize,
+    /// How far the selected round's section changes are scrolled.
+    pub section_scroll: usize,
     pub back: Screen,
+}
+
+impl HistoryState {
+    /// The selected round against the one before, per section; empty for the first.
+    pub fn section_changes(&self) -> Vec<crate::model::rounds::SectionChange> {
+        match self
+            .cursor
+            .checked_sub(1)
+            .map(|before| (self.points.get(before), self.points.get(self.cursor)))
+        {
+            Some((Some(earlier), Some(later))) => {
+                crate::model::rounds::section_changes(earlier, later)
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -151,6 +151,11 @@ impl WalkState {
         &self.loaded.session
     }
 
+    /// Whether edits are taken: not held elsewhere, not finished.
+    pub fn editable(&self) -> bool {
+        self.read_only.is_none() && !self.loaded.session.is_finished()
+    }
+
     pub fn summary(&self) -> Summary {
         summarize(&self.checklist, &self.loaded.session)
     }

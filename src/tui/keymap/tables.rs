@@ -28,6 +28,15 @@ const fn bind(keys: &'static [Key], command: Command, hint: bool) -> Binding {
         keys,
         command,
         hint,
+        keep: false,
+    }
+}
+
+/// A hint the bar keeps however narrow it is (see [`Binding::keep`]).
+const fn kept(keys: &'static [Key], command: Command) -> Binding {
+    Binding {
+        keep: true,
+        ..bind(keys, command, true)
     }
 }
 
@@ -67,7 +76,7 @@ const WALK: &[Binding] = &[
     bind(&[k('a')], C::AddEvidence, false),
     bind(&[k('n')], C::NextPending, true),
     bind(&[k('N')], C::PrevPending, false),
-    bind(&[k('/')], C::Search, true),
+    kept(&[k('/')], C::Search),
     bind(&[k('f')], C::CycleFilter, false),
     bind(&[k('u')], C::Undo, false),
     bind(&[ctrl('r')], C::Redo, false),
@@ -77,7 +86,7 @@ const WALK: &[Binding] = &[
     bind(&[k('e')], C::Export, false),
     bind(&[k('F')], C::Finish, false),
     bind(&[k('m')], C::ReviewConflicts, false),
-    bind(&[k('?')], C::Help, true),
+    kept(&[k('?')], C::Help),
     bind(&[k('q'), code(KC::Esc)], C::Back, false),
 ];
 
@@ -97,7 +106,7 @@ const HOME: &[Binding] = &[
     bind(&[k('n')], C::NewSession, true),
     bind(&[k('d'), code(KC::Delete)], C::Delete, true),
     bind(&[k('c')], C::Compare, true),
-    bind(&[k('h')], C::History, false),
+    bind(&[k('h')], C::History, true),
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('z')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
@@ -106,8 +115,8 @@ const HOME: &[Binding] = &[
     bind(&[k('D')], C::Deadlines, true),
     bind(&[k('A')], C::Activities, false),
     bind(&[k('U')], C::CreateProfile, false),
-    bind(&[k('?')], C::Help, true),
-    bind(&[k('q')], C::Quit, true),
+    kept(&[k('?')], C::Help),
+    kept(&[k('q')], C::Quit),
 ];
 
 const DEADLINES: &[Binding] = &[
@@ -196,7 +205,8 @@ const FORM: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
-const PROBLEM_FORM: &[Binding] = &[
+/// A form without a done mark: the free deduction's reason and points, a new problem.
+const PLAIN_FORM: &[Binding] = &[
     bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
     bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
     bind(&[code(KC::Enter)], C::Submit, true),
@@ -225,6 +235,31 @@ const CONFIRM: &[Binding] = &[
     bind(&[k('n'), code(KC::Esc), k('q')], C::No, true),
 ];
 
+/// Replacing a file or finishing with items pending: Enter, pressed out of habit,
+/// must not say yes.
+const CONFIRM_REPLACE: &[Binding] = &[
+    bind(&[k('y')], C::Yes, true),
+    bind(
+        &[k('n'), code(KC::Esc), k('q'), code(KC::Enter)],
+        C::No,
+        true,
+    ),
+];
+
+/// A picker in a form: Left/Right/Space change it, Up/Down too.
+const CHOICE: &[Binding] = &[
+    bind(&[code(KC::Left), code(KC::Up)], C::PrevChoice, true),
+    bind(
+        &[code(KC::Right), k(' '), code(KC::Down)],
+        C::NextChoice,
+        true,
+    ),
+    bind(&[code(KC::Tab)], C::NextField, true),
+    bind(&[code(KC::BackTab)], C::PrevField, false),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
 const HELP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
@@ -240,6 +275,7 @@ const COMPARE: &[Binding] = &[
     MOVE[3],
     MOVE[4],
     MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('f')], C::ChangedOnly, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
@@ -248,6 +284,12 @@ const COMPARE: &[Binding] = &[
 const HISTORY: &[Binding] = &[
     MOVE[0],
     MOVE[1],
+    MOVE[4],
+    MOVE[5],
+    bind(&[code(KC::Enter)], C::Open, true),
+    bind(&[k('c')], C::Compare, true),
+    bind(&[code(KC::PageDown), k(' ')], C::PageDown, true),
+    bind(&[code(KC::PageUp)], C::PageUp, false),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
@@ -334,6 +376,12 @@ const IMPORT_REPORT: &[Binding] = &[
     bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
 ];
 
+const NOTICE: &[Binding] = &[bind(
+    &[code(KC::Enter), code(KC::Esc), k('q')],
+    C::Back,
+    true,
+)];
+
 pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -341,7 +389,8 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Editor => EDITOR,
         Mode::Search => SEARCH,
         Mode::Deductions => DEDUCTIONS,
-        Mode::Rectify | Mode::FreeDeduction => FORM,
+        Mode::Rectify => FORM,
+        Mode::FreeDeduction => PLAIN_FORM,
         Mode::Evidence => EVIDENCE,
         Mode::NewSession => NEW_SESSION,
         Mode::Confirm => CONFIRM,
@@ -353,12 +402,15 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
         Mode::Duties => DUTIES,
-        Mode::Problem => PROBLEM_FORM,
+        Mode::Problem => PLAIN_FORM,
         Mode::ImportReport => IMPORT_REPORT,
         Mode::Levels => LEVELS,
         Mode::Rate => RATE,
         Mode::Deadlines => DEADLINES,
         Mode::Activities => ACTIVITIES,
         Mode::ActivityForm => ACTIVITY_FORM,
+        Mode::Notice => NOTICE,
+        Mode::Choice => CHOICE,
+        Mode::ConfirmReplace => CONFIRM_REPLACE,
     }
 }

@@ -6,7 +6,12 @@ use super::super::input::LineInput;
 use super::super::keymap::Command;
 use crate::export::Format;
 
-/// `e`: the dialog for the open session, or for home's selection.
+/// How the scope last used is remembered in the settings.
+const SCOPE_SESSION: &str = "session";
+const SCOPE_ROUND: &str = "round";
+
+/// `e`: the dialog for the open session, or for home's selection, on the format
+/// and scope used last (docx and the session the first time).
 pub fn open_dialog(app: &mut App) -> Vec<Effect> {
     let (session, round) = match (app.screen, app.walk.as_ref()) {
         (Screen::Walk, Some(walk)) => {
@@ -26,12 +31,15 @@ pub fn open_dialog(app: &mut App) -> Vec<Effect> {
         app.info(text);
         return Vec::new();
     }
-    let format = Format::ALL
-        .iter()
-        .position(|f| *f == Format::Docx)
-        .unwrap_or(0);
+    let last = app.settings.export_format.parse().unwrap_or(Format::Docx);
+    let format = Format::ALL.iter().position(|f| *f == last).unwrap_or(0);
+    let round_last = app.settings.export_scope == SCOPE_ROUND;
     app.overlay = Some(Overlay::Export(ExportState {
-        scope: if session.is_some() { 0 } else { 1 },
+        scope: if session.is_some() && !(round_last && round.is_some()) {
+            0
+        } else {
+            1
+        },
         session,
         round,
         format,
@@ -46,8 +54,8 @@ pub fn command(app: &mut App, mut state: ExportState, command: Command) -> Vec<E
     match command {
         Command::NextField => state.field = (state.field + 1) % 3,
         Command::PrevField => state.field = (state.field + 2) % 3,
-        Command::Up | Command::Down => {
-            let down = command == Command::Down;
+        Command::Up | Command::Down | Command::PrevChoice | Command::NextChoice => {
+            let down = matches!(command, Command::Down | Command::NextChoice);
             match state.field {
                 0 => {
                     state.format = if down {
@@ -68,7 +76,16 @@ pub fn command(app: &mut App, mut state: ExportState, command: Command) -> Vec<E
                 return Vec::new();
             };
             app.export_dir = state.path.text();
-            return vec![Effect::Export(Box::new(request))];
+            app.settings.export_format = request.format.extension().to_string();
+            app.settings.export_scope = match request.target {
+                ExportTarget::Session { .. } => SCOPE_SESSION,
+                ExportTarget::Round(_) => SCOPE_ROUND,
+            }
+            .to_string();
+            return vec![
+                Effect::SaveSettings(app.settings.clone()),
+                Effect::Export(Box::new(request)),
+            ];
         }
         _ => {}
     }

@@ -6,6 +6,7 @@ use super::super::action::Effect;
 use super::super::app::{App, Confirm, HomeFocus, Overlay};
 use super::super::keymap::Command;
 use super::super::layout;
+use super::super::text::shell_word;
 use super::ensure_visible;
 use super::forms::new_session_form;
 
@@ -29,6 +30,8 @@ pub fn keep_selection_visible(app: &mut App) {
     home.round_cursor = home.round_cursor.min(home.rounds.len().saturating_sub(1));
     home.session_cursor = home.session_cursor.min(count.saturating_sub(1));
     ensure_visible(home.session_cursor, &mut home.session_scroll, height);
+    // Grown taller: show rows from the top again rather than leave them hidden.
+    home.session_scroll = home.session_scroll.min(count.saturating_sub(height));
 }
 
 pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
@@ -135,4 +138,14 @@ pub fn click(app: &mut App, area: Rect, column: u16, row: u16) {
             }
         }
     }
+}
+
+/// A session went to the trash: say where, and the command that restores it.
+pub fn trashed(app: &mut App, path: &str, data_dir: &str) -> Vec<Effect> {
+    let t = app.lang.ui();
+    app.overlay = Some(Overlay::Notice {
+        title: t.trashed_title.to_string(),
+        text: (t.trashed)(&shell_word(path), &shell_word(data_dir)),
+    });
+    Vec::new()
 }

@@ -8,11 +8,11 @@ use super::super::app::{
 };
 use super::super::input::LineInput;
 use super::super::keymap::Command;
-use super::rounds::{back_screen, go_back, moved};
+use super::rounds::{back_screen, go_back, moved, open_item};
 
 /// Lines under the ledger's list for the selected entry (as the view draws them).
 pub const LEDGER_DETAIL_ROWS: u16 = 4;
-use super::{editor_name, ensure_visible, leave_walk, walk};
+use super::{editor_name, ensure_visible, walk};
 use crate::i18n::errors::edit_error;
 use crate::model::followup::{Target, record_recheck, report_done};
 use crate::model::ledger::{LedgerEntry, Origin, is_overdue};
@@ -142,36 +142,9 @@ fn open_entry(app: &mut App, entry: &LedgerEntry) -> Vec<Effect> {
         app.info(text);
         return Vec::new();
     };
+    // Set after leaving the walk open here, which would take it for itself.
+    let effects = open_item(app, session, Some(code.to_string()));
     app.return_to_ledger = true;
-    let open_here = app
-        .walk
-        .as_ref()
-        .is_some_and(|walk| walk.session().id == session);
-    if open_here {
-        app.screen = Screen::Walk;
-        if let Some(walk) = app.walk.as_mut()
-            && let Some(item) = walk.outline.item_index(code)
-        {
-            walk.select_item(item);
-        }
-        walk::keep_selection_visible(app);
-        return Vec::new();
-    }
-    let mut effects = Vec::new();
-    if app.walk.is_some() {
-        // Another session is open: close it (after saving) first.
-        effects = leave_walk(app);
-        if app.walk.is_some() {
-            let text = app.lang.ui().saving.to_string();
-            app.info(text);
-            return effects;
-        }
-        effects.retain(|effect| !matches!(effect, Effect::LoadHome | Effect::LoadLedger { .. }));
-    }
-    effects.push(Effect::OpenSession {
-        id: session,
-        select: Some(code.to_string()),
-    });
     effects
 }
 

@@ -6,6 +6,7 @@ mod deadlines;
 mod duties;
 mod export;
 mod forms;
+mod history;
 mod home;
 mod items;
 mod ledger;
@@ -65,7 +66,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::HomeLoaded(data) => {
             let notices = data.notices.clone();
             let unreadable = data.unreadable.len();
-            app.home.set_data(data);
+            app.home.set_data(*data);
             home::keep_selection_visible(app);
             if unreadable > 0 || !notices.is_empty() {
                 let t = app.lang.ui();
@@ -79,7 +80,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),
         Action::CompareLoaded(data) => rounds::compare_loaded(app, *data),
-        Action::HistoryLoaded(data) => rounds::history_loaded(app, *data),
+        Action::HistoryLoaded(data) => history::history_loaded(app, *data),
         Action::LedgerLoaded(entries) => ledger::ledger_loaded(app, entries),
         Action::DutiesLoaded(data) => duties::duties_loaded(app, *data),
         Action::Exported(path) => {
@@ -97,6 +98,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TaizhangLoaded(data, screen) => deadlines::loaded(app, *data, screen),
         Action::ProfileCreated(count) => deadlines::profile_created(app, count),
         Action::ActivitySaved(text) => deadlines::activity_saved(app, text),
+        Action::Trashed { path, data_dir } => home::trashed(app, &path, &data_dir),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -136,7 +138,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         Mode::Home => home::command(app, command),
         Mode::Walk => walk::command(app, command),
         Mode::Help => help_command(app, command),
-        Mode::Confirm => confirm_command(app, command),
+        Mode::Confirm | Mode::ConfirmReplace => confirm_command(app, command),
         Mode::Editor
         | Mode::Search
         | Mode::Deductions
@@ -145,6 +147,7 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Evidence
         | Mode::NewSession
         | Mode::Export
+        | Mode::Choice
         | Mode::Prompt
         | Mode::Levels
         | Mode::Rate
@@ -163,8 +166,14 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Mode::Notice => {
+            if command == Command::Back {
+                app.overlay = None;
+            }
+            Vec::new()
+        }
         Mode::Compare => rounds::compare_command(app, command),
-        Mode::History => rounds::history_command(app, command),
+        Mode::History => history::history_command(app, command),
         Mode::Ledger => ledger::ledger_command(app, command),
         Mode::Duties => duties::duties_command(app, command),
         Mode::Deadlines => deadlines::deadlines_command(app, command),
@@ -204,6 +213,7 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             request.replace = true;
             vec![Effect::Export(request)]
         }
+        Confirm::FinishPending { .. } => walk::set_finished(app, true),
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;
@@ -323,24 +333,31 @@ fn close_walk(app: &mut App) -> Vec<Effect> {
     if app
         .message
         .as_ref()
-        .is_some_and(|m| m.kind == MessageKind::Info)
+        .is_some_and(|m| m.kind == MessageKind::Info || m.about_walk)
     {
         app.message = None;
     }
     let id = walk.session().id;
+    let mut effects = Vec::new();
+    if let Some(code) = walk.selected_code() {
+        app.settings.remember_item(&id.to_string(), code);
+        effects.push(Effect::SaveSettings(app.settings.clone()));
+    }
+    effects.push(Effect::CloseSession { id });
     if app.quit_after_close {
         app.quit = true;
-        return vec![Effect::CloseSession { id }];
+        return effects;
     }
     // Opened from the ledger: q goes back to it, read again for what changed.
     if std::mem::take(&mut app.return_to_ledger)
         && let Some(ledger) = app.ledger.as_ref()
     {
         app.screen = Screen::Ledger;
-        let all = ledger.all;
-        return vec![Effect::CloseSession { id }, Effect::LoadLedger { all }];
+        effects.push(Effect::LoadLedger { all: ledger.all });
+        return effects;
     }
-    vec![Effect::CloseSession { id }, Effect::LoadHome]
+    effects.push(Effect::LoadHome);
+    effects
 }
 
 fn scroll(app: &mut App, command: Command) -> Vec<Effect> {

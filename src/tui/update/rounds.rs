@@ -1,10 +1,13 @@
-//! Screens across rounds: compare and history (the ledger: `ledger.rs`).
+//! Screens across rounds: compare, and opening an item from compare, history or the
+//! ledger (history: `history.rs`; the ledger: `ledger.rs`).
 
-use super::super::action::{CompareData, CompareSource, Effect, HistoryData};
-use super::super::app::{App, CompareState, HistoryState, Overlay, Screen};
+use uuid::Uuid;
+
+use super::super::action::{CompareData, CompareSource, Effect};
+use super::super::app::{App, CompareState, Overlay, Screen};
 use super::super::keymap::Command;
 use super::super::layout::COMPARE_HEADER_ROWS;
-use super::ensure_visible;
+use super::{ensure_visible, leave_walk, walk};
 use crate::model::compare::sort_regressions_first;
 
 /// Rows of a full-screen list below `header_rows` header lines.
@@ -27,7 +30,10 @@ pub fn open_compare(app: &mut App) -> Vec<Effect> {
             prior: walk.prior.id,
         },
         _ => match app.home.selected_session() {
-            Some(row) => CompareSource::Stored(row.id),
+            Some(row) => CompareSource::Stored {
+                id: row.id,
+                prior: None,
+            },
             None => return nothing_selected(app),
         },
     };
@@ -66,7 +72,11 @@ pub(super) fn back_screen(app: &App) -> Screen {
 }
 
 pub fn compare_loaded(app: &mut App, data: CompareData) -> Vec<Effect> {
-    let back = back_screen(app);
+    // Compared from the history screen: back there.
+    let back = match app.screen {
+        Screen::History if app.history.is_some() => Screen::History,
+        _ => back_screen(app),
+    };
     let mut comparison = data.comparison;
     sort_regressions_first(&mut comparison.items);
     app.compare = Some(CompareState {
@@ -80,23 +90,6 @@ pub fn compare_loaded(app: &mut App, data: CompareData) -> Vec<Effect> {
         checklist: data.checklist,
     });
     app.screen = Screen::Compare;
-    Vec::new()
-}
-
-pub fn history_loaded(app: &mut App, data: HistoryData) -> Vec<Effect> {
-    let back = back_screen(app);
-    let cursor = data
-        .selected
-        .and_then(|id| data.points.iter().position(|p| p.session_id == id))
-        .unwrap_or(data.points.len().saturating_sub(1));
-    app.history = Some(HistoryState {
-        department: data.department,
-        checklist_title: data.checklist_title,
-        points: data.points,
-        cursor,
-        back,
-    });
-    app.screen = Screen::History;
     Vec::new()
 }
 
@@ -147,6 +140,23 @@ pub fn compare_command(app: &mut App, command: Command) -> Vec<Effect> {
             return go_back(app, back);
         }
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Open => {
+            let session = compare.current.id;
+            let selected = compare.rows().get(compare.cursor).copied();
+            match selected {
+                Some(change) if change.current.is_some() => {
+                    let code = change.code.clone();
+                    return open_item(app, session, Some(code));
+                }
+                Some(_) => {
+                    let text = crate::i18n::rounds::texts(app.lang)
+                        .removed_item
+                        .to_string();
+                    app.info(text);
+                }
+                None => {}
+            }
+        }
         other => {
             let count = compare.rows().len();
             moved(&mut compare.cursor, count, page, other);
@@ -156,24 +166,37 @@ pub fn compare_command(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn history_command(app: &mut App, command: Command) -> Vec<Effect> {
-    let Some(history) = app.history.as_mut() else {
+/// Enter on a ledger or compare row, or a history round: walk that session (at
+/// that item).
+pub(super) fn open_item(app: &mut App, session: Uuid, code: Option<String>) -> Vec<Effect> {
+    let open_here = app
+        .walk
+        .as_ref()
+        .is_some_and(|walk| walk.session().id == session);
+    if open_here {
+        app.screen = Screen::Walk;
+        if let Some(walk) = app.walk.as_mut()
+            && let Some(item) = code.as_deref().and_then(|c| walk.outline.item_index(c))
+        {
+            walk.select_item(item);
+        }
+        walk::keep_selection_visible(app);
         return Vec::new();
-    };
-    match command {
-        Command::Back => {
-            let back = history.back;
-            app.history = None;
-            go_back(app, back)
-        }
-        Command::Help => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
-            Vec::new()
-        }
-        other => {
-            let count = history.points.len();
-            moved(&mut history.cursor, count, 5, other);
-            Vec::new()
-        }
     }
+    let mut effects = Vec::new();
+    if app.walk.is_some() {
+        // Another session is open: close it (after saving) first.
+        effects = leave_walk(app);
+        if app.walk.is_some() {
+            let text = app.lang.ui().saving.to_string();
+            app.info(text);
+            return effects;
+        }
+        effects.retain(|effect| !matches!(effect, Effect::LoadHome | Effect::LoadLedger { .. }));
+    }
+    effects.push(Effect::OpenSession {
+        id: session,
+        select: code,
+    });
+    effects
 }

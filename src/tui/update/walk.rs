@@ -1,7 +1,7 @@
 //! The walk screen: moving through the tree, marking items, undo and redo.
 
 use super::super::action::{Effect, OpenedSession};
-use super::super::app::{App, Change, Filter, Overlay, Screen, SearchState, WalkState};
+use super::super::app::{App, Change, Confirm, Filter, Overlay, Screen, SearchState, WalkState};
 use super::super::input::LineInput;
 use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
@@ -21,7 +21,13 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
         walk.rebuild_rows();
         walk.cursor = first_item_row(&walk).unwrap_or(0);
     }
-    if let Some(code) = &opened.select
+    // Where the walk was asked to go, else where the inspector left it last time.
+    let remembered = app.settings.last_items.get(&walk.session().id.to_string());
+    let wanted = opened
+        .select
+        .as_ref()
+        .or(remembered.filter(|_| !opened.recheck_first));
+    if let Some(code) = wanted
         && let Some(item) = walk.outline.item_index(code)
     {
         walk.select_item(item);
@@ -36,14 +42,14 @@ pub fn opened(app: &mut App, opened: OpenedSession) -> Vec<Effect> {
         .map(|walk| walk.session().conflicts.keys().cloned().collect())
         .unwrap_or_default();
     match opened.read_only {
-        Some(reason) => app.error(format!("{}: {reason}", t.read_only)),
+        Some(reason) => app.walk_error(format!("{}: {reason}", t.read_only)),
         None if !conflicted.is_empty() => {
             let text = format!(
                 "{} {}",
                 (t.has_conflicts)(&app.keys.review_conflicts),
                 conflicted.join(", ")
             );
-            app.error(text);
+            app.walk_error(text);
         }
         None if opened.recheck_first => app.info((t.recheck_mode)(&app.keys.filter)),
         None => {}
@@ -218,11 +224,11 @@ pub(super) fn editable(app: &mut App) -> bool {
     };
     let t = app.lang.ui();
     if let Some(reason) = walk.read_only.clone() {
-        app.error(format!("{}: {reason}", t.read_only));
+        app.walk_error(format!("{}: {reason}", t.read_only));
         false
     } else if walk.session().is_finished() {
         let text = (t.finished_read_only)(&app.keys.finish);
-        app.error(text);
+        app.walk_error(text);
         false
     } else {
         true
@@ -304,19 +310,34 @@ pub(super) fn selected_code(app: &mut App) -> Option<String> {
     code
 }
 
+/// F: reopen a finished session, or finish it, asking first while items are pending.
 fn toggle_finished(app: &mut App) -> Vec<Effect> {
+    let t = app.lang.ui();
+    let Some(walk) = app.walk.as_ref() else {
+        return Vec::new();
+    };
+    if let Some(reason) = walk.read_only.clone() {
+        app.walk_error(format!("{}: {reason}", t.read_only));
+        return Vec::new();
+    }
+    let finishing = !walk.session().is_finished();
+    let pending = walk.summary().figures.outstanding();
+    if finishing && pending > 0 {
+        app.overlay = Some(Overlay::Confirm(Confirm::FinishPending { pending }));
+        return Vec::new();
+    }
+    set_finished(app, finishing)
+}
+
+/// Finishes (read-only until reopened) or reopens the open session.
+pub(super) fn set_finished(app: &mut App, finishing: bool) -> Vec<Effect> {
     let wall = app.wall;
     let now = app.now;
     let t = app.lang.ui();
     let Some(walk) = app.walk.as_mut() else {
         return Vec::new();
     };
-    if let Some(reason) = walk.read_only.clone() {
-        app.error(format!("{}: {reason}", t.read_only));
-        return Vec::new();
-    }
     let session = &mut walk.loaded.session;
-    let finishing = !session.is_finished();
     session.finished = finishing.then_some(wall);
     session.updated = wall;
     mark_dirty(walk, now);

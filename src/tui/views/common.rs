@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, MessageKind, RunningJob};
 use super::super::jobs::JobKind;
-use super::super::keymap::{Mode, binding_keys, bindings, global_bindings};
+use super::super::keymap::{Binding, Mode, binding_keys, bindings, global_bindings};
 use super::super::text::{display_line, fit, truncate};
 
 /// A bordered block with a title, in the theme's border set.
@@ -74,26 +74,49 @@ pub fn vertical_rule(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The key hints for a mode, generated from the key table, cut to fit.
 pub fn hint_line(app: &App, mode: Mode, width: u16) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    for binding in bindings(mode).iter().filter(|b| b.hint) {
-        let keys = binding.keys.first().map_or(String::new(), |key| {
-            super::super::keymap::key_label(key, app.lang)
-        });
-        // Chinese labels read well right after the key ("1达标"); English ones need a space.
-        let gap = if app.lang == crate::i18n::Lang::En {
-            " "
-        } else {
-            ""
-        };
-        let label = format!("{gap}{}", app.lang.command(binding.command).hint);
-        let piece = keys.width() + label.width() + 2;
-        if used + piece > usize::from(width) {
-            break;
+    // Chinese labels read well right after the key ("1达标"); English ones need a space.
+    let gap = if app.lang == crate::i18n::Lang::En {
+        " "
+    } else {
+        ""
+    };
+    // A finished (or elsewhere held) session: no hints for edits it refuses.
+    let read_only = mode == Mode::Walk && app.walk.as_ref().is_some_and(|w| !w.editable());
+    let hints: Vec<(&Binding, String, String)> = bindings(mode)
+        .iter()
+        .filter(|b| b.hint && !(read_only && b.command.edits()))
+        .map(|binding| {
+            let keys = binding.keys.first().map_or(String::new(), |key| {
+                super::super::keymap::key_label(key, app.lang)
+            });
+            let label = format!("{gap}{}", app.lang.command(binding.command).hint);
+            (binding, keys, label)
+        })
+        .collect();
+    let piece = |keys: &str, label: &str| keys.width() + label.width() + 2;
+    // Room for the kept hints first; the others fill what is left, in table order.
+    let mut room = usize::from(width);
+    let mut shown = vec![false; hints.len()];
+    for keep in [true, false] {
+        for (i, (binding, keys, label)) in hints.iter().enumerate() {
+            if binding.keep != keep {
+                continue;
+            }
+            let needed = piece(keys, label);
+            if needed > room {
+                if keep {
+                    continue;
+                }
+                break;
+            }
+            room -= needed;
+            shown[i] = true;
         }
+    }
+    let mut spans = Vec::new();
+    for ((_, keys, label), _) in hints.into_iter().zip(&shown).filter(|(_, shown)| **shown) {
         spans.push(Span::styled(keys, app.theme.key()));
         spans.push(Span::raw(format!("{label}  ")));
-        used += piece;
     }
     Line::from(spans)
 }

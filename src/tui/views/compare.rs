@@ -26,22 +26,51 @@ struct Columns {
     delta: usize,
 }
 
+/// The title column keeps at least this many cells before other columns give way.
+const MIN_TITLE: usize = 8;
+
 impl Columns {
-    fn for_width(app: &App, width: usize) -> Columns {
-        let class = Class::ALL
-            .iter()
-            .map(|class| class_label(*class, app.lang).width())
-            .max()
-            .unwrap_or(4);
-        let (code, status, delta) = (7, 18, 6);
+    /// Columns as wide as their widest cell (header included); the title takes the
+    /// rest. Only when the title would drop below [`MIN_TITLE`] do the status and
+    /// code columns shrink.
+    fn for_rows(app: &App, state: &CompareState, rows: &[&ItemChange], width: usize) -> Columns {
+        let t = app.lang.ui();
+        let widest = |header: &str, cells: &mut dyn Iterator<Item = String>| {
+            cells
+                .map(|cell| cell.width())
+                .fold(header.width(), usize::max)
+        };
+        let class = widest(
+            t.change,
+            &mut Class::ALL.iter().map(|c| class_label(*c, app.lang).into()),
+        );
+        let mut code = widest(
+            t.item,
+            &mut rows.iter().map(|item| display_line(&item.code)),
+        );
+        let mut status = widest(
+            &status_header(app),
+            &mut rows.iter().map(|item| statuses(app, state, item)),
+        );
+        let delta = widest(t.score, &mut rows.iter().map(|item| delta_text(item)));
+        let fixed = |code: usize, status: usize| class + code + status + delta + 4;
+        let short = (fixed(code, status) + MIN_TITLE).saturating_sub(width);
+        let give = short.min(status.saturating_sub(10));
+        status -= give;
+        code -= (short - give).min(code.saturating_sub(5));
         Columns {
             class,
             code,
-            title: width.saturating_sub(class + code + status + delta + 4),
+            title: width.saturating_sub(fixed(code, status)),
             status,
             delta,
         }
     }
+}
+
+fn status_header(app: &App) -> String {
+    let t = app.lang.ui();
+    format!("{} -> {}", t.prior_round, t.this_round)
 }
 
 pub fn compare(frame: &mut Frame, app: &App, state: &CompareState) {
@@ -55,23 +84,20 @@ pub fn compare(frame: &mut Frame, app: &App, state: &CompareState) {
     frame.render_widget(frame_block(app, &title), area);
     let width = usize::from(areas.header.width);
     frame.render_widget(Paragraph::new(header(app, state, width)), areas.header);
-    let columns = Columns::for_width(app, width);
+    let rows = state.rows();
+    let columns = Columns::for_rows(app, state, &rows, width);
     let table_header = format!(
         "{} {} {} {} {}",
         fit(t.change, columns.class),
         fit(t.item, columns.code),
         fit("", columns.title),
-        fit(
-            &format!("{} -> {}", t.prior_round, t.this_round),
-            columns.status
-        ),
+        fit(&status_header(app), columns.status),
         fit(t.score, columns.delta)
     );
     frame.render_widget(
         Paragraph::new(Span::styled(fit(&table_header, width), app.theme.heading())),
         areas.table_header,
     );
-    let rows = state.rows();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -109,7 +135,11 @@ fn header(app: &App, state: &CompareState, width: usize) -> Vec<Line<'static>> {
             |p| format!("{}%", signed((p * 10.0).round() / 10.0))
         )
     );
-    for (class, count) in c.counts.iter() {
+    if c.unchecked() > 0 {
+        let left_out = (crate::i18n::rounds::texts(app.lang).unchecked_left_out)(c.unchecked());
+        counts.push_str(&left_out);
+    }
+    for (class, count) in c.counts.iter().filter(|(_, count)| *count > 0) {
         counts.push_str(&format!("  {} {count}", class_label(class, app.lang)));
     }
     let side = |label: &str, session, summary| {
@@ -138,35 +168,45 @@ fn status_word(app: &App, item: Option<&Item>, status: Option<Status>) -> String
     }
 }
 
+/// "达标 -> 未查" for a row.
+fn statuses(app: &App, state: &CompareState, item: &ItemChange) -> String {
+    let checked = state.checklist.item(&item.code);
+    format!(
+        "{} -> {}",
+        status_word(app, checked, item.prior),
+        status_word(app, checked, item.current)
+    )
+}
+
+/// The point change, blank when there is none (or none yet: an unchecked item).
+fn delta_text(item: &ItemChange) -> String {
+    match item.delta {
+        Some(delta) if delta != 0.0 => signed(delta),
+        _ => String::new(),
+    }
+}
+
 fn change_line(
     app: &App,
     state: &CompareState,
     item: &ItemChange,
     columns: &Columns,
 ) -> Line<'static> {
-    let checked = state.checklist.item(&item.code);
     let class_style = match item.class {
         Class::Regressed => app.theme.warning(),
         Class::Improved => app.theme.ok(),
+        Class::Unchecked => app.theme.dim(),
         _ => Style::new(),
     };
-    let statuses = format!(
-        "{} -> {}",
-        status_word(app, checked, item.prior),
-        status_word(app, checked, item.current)
-    );
-    let delta = if item.delta == 0.0 {
-        String::new()
-    } else {
-        signed(item.delta)
-    };
+    let statuses = statuses(app, state, item);
+    let delta = delta_text(item);
     Line::from(vec![
         Span::styled(
             fit(class_label(item.class, app.lang), columns.class),
             class_style,
         ),
         Span::raw(" "),
-        Span::raw(fit(&item.code, columns.code)),
+        Span::raw(fit(&display_line(&item.code), columns.code)),
         Span::raw(" "),
         Span::raw(fit(&display_line(&item.title), columns.title)),
         Span::raw(" "),

@@ -11,7 +11,7 @@ use super::super::app::{App, WalkState};
 use super::super::keymap::Command;
 use super::super::outline::OutlineNode;
 use super::super::text::{display_line, wrap};
-use super::common::labelled;
+use super::detail_fields::{field, fit_found, standard_fields};
 use super::walk::figures_text;
 use crate::i18n::followup::{closed_text, open_before_text, result, state, texts};
 use crate::model::checklist::{Item, Rules};
@@ -27,7 +27,13 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, walk: &WalkState, area: 
     // One column of space after the divider.
     let [_, inner] = Layout::horizontal([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let lines = match walk.selected_node() {
-        Some(OutlineNode::Item(item)) => item_detail(app, walk, item, usize::from(inner.width)),
+        Some(OutlineNode::Item(item)) => item_detail(
+            app,
+            walk,
+            item,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        ),
         Some(OutlineNode::Section(section)) => {
             section_detail(app, walk, section, usize::from(inner.width))
         }
@@ -36,24 +42,16 @@ pub(super) fn draw_detail(frame: &mut Frame, app: &App, walk: &WalkState, area: 
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Lines for one labelled field, the text wrapped under itself.
-fn field(app: &App, label: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let label_width = app.lang.ui().label_width;
-    let text_width = width.saturating_sub(label_width + 2).max(2);
-    let mut lines = Vec::new();
-    for (index, piece) in wrap(text, text_width).into_iter().enumerate() {
-        let label = if index == 0 { label } else { "" };
-        lines.push(labelled(
-            label,
-            label_width,
-            vec![Span::styled(piece, style)],
-            app.theme.label(),
-        ));
-    }
-    lines
-}
-
-fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<Line<'static>> {
+/// The item in `height` lines where it can be: what this round found (扣分, 上轮,
+/// 备注, 整改) is never pushed out of sight by what the checklist says, whose long
+/// fields are shortened instead.
+fn item_detail(
+    app: &App,
+    walk: &WalkState,
+    index: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
     let item = &walk.outline.items[index];
     let response = walk.session().response(&item.code);
     let mut lines = item_heading(app, item, width);
@@ -64,17 +62,24 @@ fn item_detail(app: &App, walk: &WalkState, index: usize, width: usize) -> Vec<L
         response,
         width,
     ));
-    lines.extend(standard_fields(app, item, width));
-    lines.extend(deductions_field(app, item, response, width));
-    lines.extend(prior_field(app, walk, item, width));
-    lines.extend(conflict_field(app, walk, item, width));
-    lines.extend(note_and_evidence(app, response, width));
+    let mut found = deductions_field(app, item, response, width);
+    found.extend(prior_field(app, walk, item, width));
+    found.extend(conflict_field(app, walk, item, width));
+    found.extend(note_and_evidence(app, response, width));
     let walked = walk
         .later_rechecks
         .get(&item.code)
         .cloned()
         .unwrap_or_default();
-    lines.extend(rectification_field(app, response, walked, width));
+    found.extend(rectification_field(app, response, walked, width));
+    let room = height.saturating_sub(lines.len() + found.len());
+    lines.extend(standard_fields(app, item, width, room));
+    // Too little room even so: the rectification's 措施, 落实 and 复查 lines give way
+    // before 扣分, 上轮, 备注 and 整改 (whose state says where it stands).
+    let f = texts(app.lang);
+    let secondary = [f.label_measure, f.label_done, f.label_recheck];
+    let left = height.saturating_sub(lines.len());
+    lines.extend(fit_found(app, found, left, width, &secondary));
     lines
 }
 
@@ -166,25 +171,6 @@ fn status_field(
     lines
 }
 
-/// What the checklist says about the item: standard, methods, evidence, owners.
-fn standard_fields(app: &App, item: &Item, width: usize) -> Vec<Line<'static>> {
-    let t = app.lang.ui();
-    let mut lines = Vec::new();
-    if let Some(standard) = &item.standard {
-        lines.extend(field(app, t.standard, standard, width, Style::new()));
-    }
-    for (label, list) in [
-        (t.methods, &item.methods),
-        (t.evidence_wanted, &item.evidence),
-        (t.owners, &item.owners),
-    ] {
-        if !list.is_empty() {
-            lines.extend(field(app, label, &list.join("、"), width, Style::new()));
-        }
-    }
-    lines
-}
-
 /// "[x] 无整改措施 -2  [ ] 未征求意见 -1  =-2"
 fn deductions_field(
     app: &App,
@@ -220,13 +206,21 @@ fn deductions_field(
         })
         .collect();
     if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
+        let t = app.lang.ui();
         parts.push(format!(
-            "[x] {} -{}",
-            free.reason,
-            format_points(free.points)
+            "[x] {}",
+            (words.field)(
+                t.free_deduction,
+                &format!("{} -{}", free.reason, format_points(free.points))
+            )
         ));
     }
+    // A sum only where there is something to add up.
+    let applied = response.map_or(0, |r| {
+        r.deductions.len() + usize::from(r.free_deduction.is_some())
+    });
     if let Some(response) = response
+        && applied > 1
         && applied_deduction(item, response) > 0.0
     {
         parts.push(format!(
@@ -324,7 +318,10 @@ fn conflict_field(app: &App, walk: &WalkState, item: &Item, width: usize) -> Vec
 fn note_and_evidence(app: &App, response: Option<&Response>, width: usize) -> Vec<Line<'static>> {
     let t = app.lang.ui();
     let note = response.map(|r| r.note.as_str()).unwrap_or_default();
-    let mut lines = if note.is_empty() {
+    let editable = app.walk.as_ref().is_some_and(|walk| walk.editable());
+    let mut lines = if note.is_empty() && !editable {
+        Vec::new()
+    } else if note.is_empty() {
         let hint = (t.note_hint)(&app.keys.edit_note);
         field(app, t.note, &hint, width, app.theme.dim())
     } else {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, HomeFocus, HomeNotice, SessionRow, home_notices};
 use super::super::keymap::Mode;
 use super::super::layout;
-use super::super::text::{display_line, fit, truncate};
+use super::super::text::{display_line, fit, shell_word, truncate};
 use super::common::{frame_block, message_or_hints, rule, vertical_rule};
 use crate::model::scoring::{Verdict, format_points};
 
@@ -139,7 +139,9 @@ struct Columns {
     department: usize,
     checklist: usize,
     gauge: usize,
+    /// Points; 0 where there is room only for the percentage.
     score: usize,
+    percent: usize,
     deducted: usize,
     verdict: usize,
     fixes: usize,
@@ -152,15 +154,15 @@ const VERDICT_WIDTH: usize = 12;
 /// checklist keeps its width; the verdict is never cut (取消评优资格, not 取消).
 fn columns(width: usize) -> Columns {
     let wide = width >= 72;
-    let (gauge, score, deducted, fixes) = if wide {
-        (13, 6, 5, 4)
+    let (gauge, score, percent, deducted, fixes) = if wide {
+        (13, 6, 6, 5, 4)
     } else if width >= 50 {
-        (9, 6, 0, 0)
+        (9, 6, 6, 0, 0)
     } else {
-        (6, 5, 0, 0)
+        (6, 0, 6, 0, 0)
     };
     let verdict = VERDICT_WIDTH;
-    let fixed = gauge + score + deducted + verdict + fixes + 6;
+    let fixed = gauge + score + percent + deducted + verdict + fixes + 7;
     let rest = width.saturating_sub(fixed);
     let (department, checklist) = if wide {
         let department = (rest * 2 / 5).clamp(6, 20);
@@ -173,6 +175,7 @@ fn columns(width: usize) -> Columns {
         checklist,
         gauge,
         score,
+        percent,
         deducted,
         verdict,
         fixes,
@@ -188,11 +191,20 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     }
     let sessions = home.round_sessions();
     if home.loaded && sessions.is_empty() {
-        let lines: Vec<Line> =
-            super::super::text::wrap(&(t.no_sessions_yet)(&app.keys.new_session), width)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, app.theme.dim())))
-                .collect();
+        let keys = &app.keys;
+        let text = if home.data.sessions.is_empty() {
+            let demo = match home.data.data_dir.as_str() {
+                "" => "zicha demo".to_string(),
+                dir => format!("zicha --data-dir {} demo", shell_word(dir)),
+            };
+            (t.welcome)(&keys.new_session, &demo, &keys.reload)
+        } else {
+            (t.no_sessions_yet)(&keys.new_session)
+        };
+        let lines: Vec<Line> = super::super::text::wrap(&text, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, app.theme.dim())))
+            .collect();
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
@@ -202,7 +214,10 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
         header.push(fit(t.checklist, c.checklist));
     }
     header.push(fit(t.progress, c.gauge));
-    header.push(fit(t.score, c.score));
+    if c.score > 0 {
+        header.push(fit(t.score, c.score));
+    }
+    header.push(fit(t.score_rate, c.percent));
     if c.deducted > 0 {
         header.push(fit(t.deducted, c.deducted));
     }
@@ -252,11 +267,15 @@ fn session_line(app: &App, row: &SessionRow, c: &Columns, width: usize) -> Line<
     }
     spans.push(Span::raw(" "));
     spans.extend(gauge(app, figures.checked, figures.total, c.gauge));
+    if c.score > 0 {
+        let points = format_points(figures.score);
+        spans.push(Span::raw(format!(" {}", fit(&points, c.score))));
+    }
     let percent = row
         .summary
         .percent()
-        .map_or_else(|| "--".to_string(), |p| format!("{p:.1}"));
-    spans.push(Span::raw(format!(" {}", fit(&percent, c.score))));
+        .map_or_else(|| "--".to_string(), |p| format!("{p:.1}%"));
+    spans.push(Span::raw(format!(" {}", fit(&percent, c.percent))));
     if c.deducted > 0 {
         spans.push(Span::raw(format!(
             " {}",

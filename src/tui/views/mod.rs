@@ -4,6 +4,7 @@ pub(crate) mod common;
 mod compare;
 mod deadlines;
 mod detail;
+mod detail_fields;
 mod duties;
 pub mod home;
 mod ledger;
@@ -81,6 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
         Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
         Some(Overlay::ActivityForm(form)) => popups::activity_form(frame, app, form),
+        Some(Overlay::Notice { title, text }) => popups::notice(frame, app, title, text),
         None => {}
     }
 }
@@ -108,7 +110,13 @@ mod table_import_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_compare_history;
+#[cfg(test)]
+mod tests_day;
+#[cfg(test)]
 mod tests_deadlines;
+#[cfg(test)]
+mod tests_i16;
 #[cfg(test)]
 mod tests_rounds;
 #[cfg(test)]

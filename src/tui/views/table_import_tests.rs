@@ -108,7 +108,7 @@ fn the_picker_shows_version_and_where_a_checklist_comes_from() {
         ],
         ..app.home.data.clone()
     };
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     update(&mut app, Action::Command(Command::NewSession));
     // The form opens on the department; go back up past the scope to the checklist field.
     update(&mut app, Action::Command(Command::PrevField));

@@ -195,7 +195,7 @@ pub(super) fn home_app(width: u16, height: u16) -> App {
         }],
         ..HomeData::default()
     };
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     app
 }
 
@@ -311,4 +311,24 @@ fn the_real_cursor_sits_at_the_edit_point() {
     // The cursor is right after the last character of the note: "措施".
     let before = buffer[(position.x - 2, position.y)].symbol().to_string();
     assert_eq!(before, "施", "cursor at {position:?}");
+}
+
+#[test]
+fn a_one_line_field_puts_the_cursor_after_the_text_as_drawn() {
+    let mut app = home_app(80, 24);
+    update(&mut app, Action::Command(Command::NewSession));
+    update(&mut app, Action::Paste("办①①①①".into()));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| draw(frame, &app)).expect("draw");
+    let position = terminal.get_cursor_position().expect("cursor");
+    let buffer = terminal.backend().buffer().clone();
+    let row: String = (0..position.x)
+        .map(|x| buffer[(x, position.y)].symbol().to_string())
+        .collect();
+    // ① is drawn as "(1)"; the cursor follows the last one, where the IME window opens.
+    // (The cell after a wide character holds a blank.)
+    assert!(
+        row.ends_with("办 (1)(1)(1)(1)"),
+        "cursor at {position:?}: {row:?}"
+    );
 }

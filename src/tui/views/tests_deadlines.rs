@@ -225,7 +225,7 @@ fn the_profile_is_offered_on_its_own_line_and_suggests_departments_first() {
         activities: 2,
         rectifications: 1,
     });
-    update(&mut app, Action::HomeLoaded(data.clone()));
+    update(&mut app, Action::HomeLoaded(Box::new(data.clone())));
     assert_eq!(
         home_notices(&app),
         [
@@ -244,7 +244,7 @@ fn the_profile_is_offered_on_its_own_line_and_suggests_departments_first() {
     app.offer_profile = false;
     assert_eq!(home_notices(&app).len(), 1);
     data.taizhang.profile = ProfileStatus::Present(vec!["财务科".into(), "办公室".into()]);
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     assert!(update(&mut app, Action::Command(Command::CreateProfile)).is_empty());
     let suggested = department_suggestions(&app, "");
     assert_eq!(suggested[..2], ["财务科", "办公室"]);
@@ -297,7 +297,7 @@ fn home_lines_80x24() {
         }),
         ..app.home.data.clone()
     };
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     insta::assert_snapshot!(render(&app));
 }
 

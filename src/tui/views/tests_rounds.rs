@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
 use crate::model::session::{Rectification, Response, Session, Status};
 
-fn inspections_fixture() -> Vec<(Session, Arc<Checklist>)> {
+pub(super) fn inspections_fixture() -> Vec<(Session, Arc<Checklist>)> {
     let checklist = checklist();
     let mut older = session();
     older.id = Uuid::from_u128(2);
@@ -41,7 +41,7 @@ fn inspections_fixture() -> Vec<(Session, Arc<Checklist>)> {
     ]
 }
 
-fn compare_app(width: u16, height: u16) -> App {
+pub(super) fn compare_app(width: u16, height: u16) -> App {
     use crate::model::compare::{Inspection, compare};
     let mut app = walking(Lang::Zh, width, height);
     let all = inspections_fixture();
@@ -71,7 +71,7 @@ fn compare_changed_only_40x15() {
     insta::assert_snapshot!(render(&app));
 }
 
-fn history_app(width: u16, height: u16) -> App {
+pub(super) fn history_app(width: u16, height: u16) -> App {
     use crate::model::compare::Inspection;
     let mut app = walking(Lang::Zh, width, height);
     let all = inspections_fixture();

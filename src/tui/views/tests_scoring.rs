@@ -251,7 +251,7 @@ fn verdicts_home(width: u16, height: u16, lang: Lang) -> App {
         }],
         ..HomeData::default()
     };
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     app
 }
 

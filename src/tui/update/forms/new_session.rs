@@ -1,9 +1,9 @@
 //! The new-session form.
 
-use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
 use crate::model::checklist::Scope;
+use crate::model::day::{DayProblem, HalfMonth, parse_day};
 use crate::model::text::normalize_name;
 use crate::store::NewSession;
 use crate::tui::action::Effect;
@@ -13,7 +13,8 @@ use crate::tui::keymap::Command;
 use crate::tui::update::home;
 
 /// The form's defaults: the checklist and round used last (else those of the selection
-/// on the home screen), today, the remembered inspector.
+/// on the home screen; on first run a round named for today's half-month), today,
+/// the remembered inspector.
 pub fn new_session_form(app: &App) -> NewSessionState {
     let selected = app.home.selected_session();
     let position = |id: &str| app.home.data.checklists.iter().position(|c| c.id == id);
@@ -21,10 +22,12 @@ pub fn new_session_form(app: &App) -> NewSessionState {
         .or_else(|| selected.and_then(|row| position(&row.checklist_id)))
         .or_else(|| position("wenming-danwei"))
         .unwrap_or(0);
-    let round = if app.settings.last_round.is_empty() {
-        app.home.selected_round().unwrap_or_default().to_string()
-    } else {
+    let round = if !app.settings.last_round.is_empty() {
         app.settings.last_round.clone()
+    } else if let Some(selected) = app.home.selected_round() {
+        selected.to_string()
+    } else {
+        (app.lang.ui().suggested_round)(HalfMonth::of(app.today))
     };
     NewSessionState {
         checklist,
@@ -54,12 +57,7 @@ pub(super) fn new_session_text(app: &mut App, key: &KeyEvent, field: NewField) {
     let Some(Overlay::NewSession(state)) = app.overlay.as_mut() else {
         return;
     };
-    if field == NewField::Recheck && key.code == crossterm::event::KeyCode::Char(' ') {
-        state.recheck = !state.recheck;
-        return;
-    }
-    if field == NewField::Scope && key.code == crossterm::event::KeyCode::Char(' ') {
-        switch_scope(state);
+    if field.is_choice() {
         return;
     }
     if let Some(input) = new_session_input(state) {
@@ -97,8 +95,8 @@ pub(super) fn new_session_command(
             };
             state.field = fields[(position + step) % fields.len()];
         }
-        Command::Up | Command::Down => {
-            let down = command == Command::Down;
+        Command::Up | Command::Down | Command::PrevChoice | Command::NextChoice => {
+            let down = matches!(command, Command::Down | Command::NextChoice);
             match state.field {
                 NewField::Checklist => {
                     let count = app.home.data.checklists.len().max(1);
@@ -126,10 +124,11 @@ pub(super) fn new_session_command(
             }
         }
         Command::Back => return Vec::new(),
-        Command::Submit => {
+        // Enter on a highlighted suggestion takes it, and only it.
+        Command::Submit if state.field == NewField::Department && state.suggestion.is_some() => {
             accept_suggestion(&mut state, &suggestions);
-            return submit_new_session(app, state);
         }
+        Command::Submit => return submit_new_session(app, state),
         _ => {}
     }
     app.overlay = Some(Overlay::NewSession(state));
@@ -167,7 +166,7 @@ fn submit_new_session(app: &mut App, mut state: NewSessionState) -> Vec<Effect> 
     let department = normalize_name(&state.department.text());
     let round = normalize_name(&state.round.text());
     let inspector = normalize_name(&state.inspector.text());
-    let date = NaiveDate::parse_from_str(state.date.text().trim(), "%Y-%m-%d");
+    let date = parse_day(&state.date.text());
     let checklist = app.home.data.checklists.get(state.checklist).cloned();
     let problem = if checklist.is_none() {
         Some((NewField::Checklist, t.no_checklists))
@@ -175,8 +174,12 @@ fn submit_new_session(app: &mut App, mut state: NewSessionState) -> Vec<Effect> 
         Some((NewField::Department, t.department_expected))
     } else if round.is_empty() {
         Some((NewField::Round, t.round_expected))
-    } else if date.is_err() {
-        Some((NewField::Date, t.date_expected))
+    } else if let Err(problem) = date {
+        let message = match problem {
+            DayProblem::Format => t.date_expected,
+            DayProblem::NoSuchDay => t.date_no_such_day,
+        };
+        Some((NewField::Date, message))
     } else {
         None
     };

@@ -31,7 +31,7 @@ pub(super) fn home_data() -> HomeData {
 #[test]
 fn home_lists_rounds_newest_first_and_opens_sessions() {
     let mut app = app();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     assert_eq!(app.home.rounds, ["11月", "10月"]);
     let departments: Vec<_> = app
         .home
@@ -55,7 +55,7 @@ fn home_lists_rounds_newest_first_and_opens_sessions() {
 #[test]
 fn delete_asks_first_and_moves_to_the_trash() {
     let mut app = app();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     let id = app.home.selected_session().unwrap().id;
     run(&mut app, Command::Delete);
     assert!(matches!(
@@ -76,7 +76,7 @@ fn new_session_form_defaults_suggests_and_remembers() {
     let mut app = app();
     app.settings.inspector = "王敏".into();
     app.settings.last_round = "11月".into();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     run(&mut app, Command::NewSession);
     match &app.overlay {
         Some(Overlay::NewSession(form)) => {
@@ -94,6 +94,18 @@ fn new_session_form_defaults_suggests_and_remembers() {
     );
     typed(&mut app, "办");
     run(&mut app, Command::Down);
+    assert!(
+        run(&mut app, Command::Submit).is_empty(),
+        "Enter on a suggestion only takes it"
+    );
+    match &app.overlay {
+        Some(Overlay::NewSession(form)) => {
+            assert_eq!(form.department.text(), "办公室");
+            assert_eq!(form.suggestion, None);
+            assert_eq!(form.field, NewField::Department);
+        }
+        other => panic!("the form stays open: {other:?}"),
+    }
     let effects = run(&mut app, Command::Submit);
     match effects.as_slice() {
         [
@@ -112,13 +124,101 @@ fn new_session_form_defaults_suggests_and_remembers() {
 #[test]
 fn new_session_form_without_settings_takes_the_home_selection() {
     let mut app = app();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     run(&mut app, Command::NewSession);
     match &app.overlay {
         Some(Overlay::NewSession(form)) => {
             assert_eq!(form.round.text(), "11月", "the newest round");
             assert_eq!(form.checklist, 0, "the selected session's checklist");
             assert_eq!(form.inspector.text(), "");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn on_first_run_the_round_is_named_for_the_half_month() {
+    for (day, round) in [
+        (wall(), "2026年11月下半月自查"),
+        (
+            chrono::DateTime::parse_from_rfc3339("2026-11-15T23:00:00+08:00").unwrap(),
+            "2026年11月上半月自查",
+        ),
+    ] {
+        let mut app = App::new(Lang::Zh, Theme::plain(), Default::default(), day);
+        let first_run = HomeData {
+            sessions: Vec::new(),
+            ..home_data()
+        };
+        update(&mut app, Action::HomeLoaded(Box::new(first_run)));
+        run(&mut app, Command::NewSession);
+        match &app.overlay {
+            Some(Overlay::NewSession(form)) => assert_eq!(form.round.text(), round),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn left_right_and_space_change_the_pickers_of_the_new_session_form() {
+    let mut app = app();
+    let mut data = home_data();
+    data.checklists.push(ChecklistChoice {
+        id: "u".into(),
+        version: 2,
+        title: "第二张表".into(),
+        origin: Default::default(),
+    });
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
+    press(&mut app, KeyCode::Char('n'));
+    let form = |app: &App| match &app.overlay {
+        Some(Overlay::NewSession(form)) => form.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Shift-Tab twice: from 部门 back to the checklist picker.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(form(&app).field, NewField::Checklist);
+    assert_eq!(app.mode(), crate::tui::keymap::Mode::Choice);
+    let first = form(&app).checklist;
+    press(&mut app, KeyCode::Right);
+    assert_ne!(form(&app).checklist, first);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(form(&app).checklist, first);
+    press(&mut app, KeyCode::Char(' '));
+    assert_ne!(form(&app).checklist, first, "Space picks the next one");
+    press(&mut app, KeyCode::Tab);
+    let scope = form(&app).scope;
+    press(&mut app, KeyCode::Right);
+    assert_ne!(form(&app).scope, scope);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(form(&app).scope, scope);
+    // On a text field Left and Right move the cursor, and Space is text.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), crate::tui::keymap::Mode::NewSession);
+    typed(&mut app, "办室");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char('公'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(form(&app).department.text(), "办公室 ");
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_told_so() {
+    let mut app = app();
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
+    run(&mut app, Command::NewSession);
+    typed(&mut app, "党群室");
+    let Some(Overlay::NewSession(form)) = app.overlay.as_mut() else {
+        panic!("form");
+    };
+    form.date.set("2026-11-99");
+    assert!(run(&mut app, Command::Submit).is_empty());
+    match &app.overlay {
+        Some(Overlay::NewSession(form)) => {
+            assert_eq!(form.field, NewField::Date);
+            assert_eq!(form.error.as_deref(), Some("没有这一天，请检查月份和日期"));
         }
         other => panic!("{other:?}"),
     }

@@ -36,7 +36,7 @@ fn ledger_entry(session_id: Uuid, code: &str, department: &str) -> LedgerEntry {
 
 fn on_ledger(entries: Vec<LedgerEntry>) -> App {
     let mut app = app();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     update(&mut app, Action::LedgerLoaded(entries));
     app
 }
@@ -48,6 +48,8 @@ fn a_finished_session_walked_here_is_closed_in_memory_keeping_its_status() {
     run(&mut app, Command::Submit);
     run(&mut app, Command::SetStatus(Status::Fail));
     run(&mut app, Command::Finish);
+    // Items are still pending: finishing asks first.
+    run(&mut app, Command::Yes);
     assert!(walk(&app).session().is_finished());
     let id = walk(&app).session().id;
     let before = walk(&app).session().response("1.1").cloned().unwrap();
@@ -178,6 +180,7 @@ fn enter_opens_the_item_and_leaving_the_walk_comes_back_to_the_ledger() {
     assert!(matches!(
         effects.as_slice(),
         [
+            Effect::SaveSettings(_),
             Effect::CloseSession { .. },
             Effect::LoadLedger { all: false }
         ]

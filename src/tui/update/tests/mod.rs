@@ -110,6 +110,15 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// A key press as the event loop handles it: through the keymap of the current mode.
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let event = crossterm::event::Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    crate::tui::translate(app, crate::tui::runner::Msg::Term(event))
+        .into_iter()
+        .flat_map(|action| update(app, action))
+        .collect()
+}
+
 fn walk(app: &App) -> &crate::tui::app::WalkState {
     app.walk.as_ref().expect("walking")
 }
@@ -122,6 +131,7 @@ fn status(app: &App, code: &str) -> Status {
     walk(app).session().status(code)
 }
 
+mod finish;
 mod home;
 mod ledger;
 mod rounds;

@@ -101,11 +101,11 @@ fn compare_from_the_walk_sorts_regressions_first_filters_and_returns() {
 #[test]
 fn compare_from_home_uses_the_stored_session_and_returns_home() {
     let mut app = app();
-    update(&mut app, Action::HomeLoaded(home_data()));
+    update(&mut app, Action::HomeLoaded(Box::new(home_data())));
     let id = app.home.selected_session().unwrap().id;
     let effects = run(&mut app, Command::Compare);
     assert!(
-        matches!(effects.as_slice(), [Effect::LoadCompare { source: crate::tui::action::CompareSource::Stored(s) }] if *s == id)
+        matches!(effects.as_slice(), [Effect::LoadCompare { source: crate::tui::action::CompareSource::Stored { id: s, prior: None } }] if *s == id)
     );
     update(&mut app, Action::CompareLoaded(Box::new(comparison_data())));
     assert!(matches!(
@@ -156,7 +156,11 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     run(&mut app, Command::Down);
     let effects = run(&mut app, Command::Submit);
     let request = match effects.as_slice() {
-        [Effect::Export(request)] => request.clone(),
+        [Effect::SaveSettings(settings), Effect::Export(request)] => {
+            assert_eq!(settings.export_format, "md");
+            assert_eq!(settings.export_scope, "session");
+            request.clone()
+        }
         other => panic!("{other:?}"),
     };
     assert_eq!(
@@ -177,12 +181,63 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     }
     update(
         &mut app,
+        Action::ExportExists(request.clone(), "/tmp/出口/x.docx".into()),
+    );
+    assert!(
+        press(&mut app, KeyCode::Enter).is_empty(),
+        "Enter does not replace"
+    );
+    assert!(app.overlay.is_none(), "Enter keeps the file");
+    update(
+        &mut app,
         Action::ExportExists(request, "/tmp/出口/x.docx".into()),
     );
-    let effects = run(&mut app, Command::Yes);
+    let effects = press(&mut app, KeyCode::Char('y'));
     assert!(matches!(effects.as_slice(), [Effect::Export(r)] if r.replace));
     update(&mut app, Action::Exported("/tmp/出口/x.docx".into()));
     assert!(app.message.as_ref().unwrap().text.contains("x.docx"));
+}
+
+#[test]
+fn export_dialog_starts_on_the_format_and_scope_used_last() {
+    let mut app = walking();
+    run(&mut app, Command::Export);
+    match &app.overlay {
+        Some(Overlay::Export(state)) => {
+            assert_eq!(
+                crate::export::Format::ALL[state.format],
+                crate::export::Format::Docx
+            );
+            assert_eq!(state.scope, 0);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Right on the format picker, Tab, Right on the scope picker: xlsx of the round.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SaveSettings(_), Effect::Export(request)]
+            if request.format == crate::export::Format::Xlsx
+                && matches!(request.target, crate::tui::app::ExportTarget::Round(_))
+    ));
+    assert_eq!(app.settings.export_format, "xlsx");
+    assert_eq!(app.settings.export_scope, "round");
+    run(&mut app, Command::Export);
+    match &app.overlay {
+        Some(Overlay::Export(state)) => {
+            assert_eq!(
+                crate::export::Format::ALL[state.format],
+                crate::export::Format::Xlsx
+            );
+            assert_eq!(state.scope, 1);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 fn walking_with_conflicts() -> App {

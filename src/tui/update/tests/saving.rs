@@ -125,7 +125,11 @@ fn leaving_with_unsaved_edits_saves_first() {
     );
     assert!(matches!(
         effects.as_slice(),
-        [Effect::CloseSession { .. }, Effect::LoadHome]
+        [
+            Effect::SaveSettings(_),
+            Effect::CloseSession { .. },
+            Effect::LoadHome
+        ]
     ));
     assert_eq!(app.screen, Screen::Home);
     assert!(app.walk.is_none());
@@ -172,7 +176,10 @@ fn ctrl_c_finishes_the_note_saves_and_quits() {
         on_disk: [1; 32],
     };
     let effects = update(&mut app, save_report(id, generation, saved));
-    assert!(matches!(effects.as_slice(), [Effect::CloseSession { .. }]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SaveSettings(_), Effect::CloseSession { .. }]
+    ));
     assert!(app.quit);
 }
 
@@ -180,6 +187,7 @@ fn ctrl_c_finishes_the_note_saves_and_quits() {
 fn finishing_makes_it_read_only_but_saves_the_finish() {
     let mut app = walking();
     run(&mut app, Command::Finish);
+    run(&mut app, Command::Yes);
     assert!(walk(&app).session().is_finished());
     run(&mut app, Command::SetStatus(Status::Pass));
     assert_eq!(

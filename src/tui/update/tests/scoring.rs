@@ -227,7 +227,7 @@ fn the_new_session_form_chooses_a_unit_session() {
         }],
         ..HomeData::default()
     };
-    update(&mut app, Action::HomeLoaded(data));
+    update(&mut app, Action::HomeLoaded(Box::new(data)));
     app.settings.last_round = "2026年11月自查".into();
     run(&mut app, Command::NewSession);
     run(&mut app, Command::PrevField);

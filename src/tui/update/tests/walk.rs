@@ -420,3 +420,58 @@ fn recheck_mode_shows_last_rounds_problems_first() {
     run(&mut app, Command::CycleFilter);
     assert_eq!(walk(&app).filter, Filter::All);
 }
+
+#[test]
+fn reopening_a_session_returns_to_the_item_where_the_walk_was_left() {
+    let mut first = walking();
+    let id = walk(&first).session().id;
+    let item = walk(&first).outline.item_index("2.1").expect("2.1");
+    if let Some(walk) = first.walk.as_mut() {
+        walk.select_item(item);
+    }
+    let left_at = selected(&first).expect("an item");
+    assert_eq!(left_at, "2.1");
+    let effects = run(&mut first, Command::Back);
+    let saved = effects.iter().find_map(|effect| match effect {
+        Effect::SaveSettings(settings) => Some(settings.clone()),
+        _ => None,
+    });
+    let saved = saved.expect("the settings are saved on leaving");
+    assert_eq!(
+        saved.last_items.get(&id.to_string()),
+        Some(&left_at),
+        "{effects:?}"
+    );
+    // Another run: the settings as loaded, the same session opened without a target.
+    let mut next = app();
+    next.settings = saved;
+    let mut again = opened(PriorView::default());
+    again.loaded.session.id = id;
+    update(&mut next, Action::SessionOpened(Box::new(again)));
+    assert_eq!(selected(&next), Some(left_at.clone()));
+    // A session never walked starts at the top.
+    let mut fresh = app();
+    fresh.settings = next.settings.clone();
+    update(
+        &mut fresh,
+        Action::SessionOpened(Box::new(opened(PriorView::default()))),
+    );
+    assert_ne!(selected(&fresh), Some(left_at));
+}
+
+#[test]
+fn the_settings_keep_the_last_items_of_the_newest_sessions_only() {
+    let mut settings = crate::store::settings::Settings::default();
+    for n in 0..(crate::store::settings::MAX_LAST_ITEMS + 5) {
+        settings.remember_item(&format!("{n:08}"), "1.1");
+    }
+    assert_eq!(
+        settings.last_items.len(),
+        crate::store::settings::MAX_LAST_ITEMS
+    );
+    assert!(!settings.last_items.contains_key("00000000"));
+    assert!(settings.last_items.contains_key(&format!(
+        "{:08}",
+        crate::store::settings::MAX_LAST_ITEMS + 4
+    )));
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, rows};
+use super::{hint_at_bottom, input_line, picker, popup_frame, rows};
 use crate::tui::app::{App, Confirm, ConflictsState, ExportState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
@@ -18,6 +18,7 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let question = match confirm {
         Confirm::Trash { label, .. } => format!("{} {}?", t.confirm_trash, display_line(label)),
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
+        Confirm::FinishPending { pending } => (t.confirm_finish_pending)(*pending),
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
         }
@@ -28,7 +29,20 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let area = layout::popup(screen, width, text.len() as u16 + 3);
     let inner = popup_frame(frame, app, area, t.confirm_title);
     let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
-    lines.push(hint_line(app, Mode::Confirm, inner.width));
+    lines.push(hint_line(app, app.mode(), inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Text to read (wrapped, paths whole), and the key that closes it.
+pub fn notice(frame: &mut Frame, app: &App, title: &str, text: &str) {
+    let screen = frame.area();
+    // As wide as the screen allows, so that a path stays on one line where it can.
+    let width = screen.width.saturating_sub(2);
+    let text = wrap(text, usize::from(width.saturating_sub(2)));
+    let area = layout::popup(screen, width, text.len() as u16 + 3);
+    let inner = popup_frame(frame, app, area, title);
+    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+    lines.push(hint_line(app, Mode::Notice, inner.width));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -94,14 +108,16 @@ pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
     let width = usize::from(inner.width);
     let mut lines = rows(inner);
     let format = crate::export::Format::ALL.get(state.format).copied();
+    let room = width.saturating_sub(label_width + 2);
     let format_text = format.map_or_else(String::new, |f| {
-        format!("< {} > {}", f.extension(), f.describe_zh())
+        picker(&format!("{} {}", f.extension(), f.describe_zh()), room)
     });
     let scope_text = match (state.scope, &state.session, &state.round) {
-        (0, Some((_, department)), _) => {
-            format!("< {} {} >", t.scope_session, display_line(department))
-        }
-        (_, _, Some(round)) => format!("< {} {} >", display_line(round), t.scope_round),
+        (0, Some((_, department)), _) => picker(
+            &format!("{} {}", t.scope_session, display_line(department)),
+            room,
+        ),
+        (_, _, Some(round)) => picker(&format!("{} {}", display_line(round), t.scope_round), room),
         _ => String::new(),
     };
     for (index, (label, value)) in [(t.format, format_text), (t.scope, scope_text)]
@@ -138,7 +154,7 @@ pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
     {
         frame.set_cursor_position(position);
     }
-    hint_at_bottom(frame, app, inner, Mode::Export);
+    hint_at_bottom(frame, app, inner, app.mode());
 }
 
 /// One version of a response, as one line of text: status, note, who and when.

@@ -82,13 +82,8 @@ fn editor_count(editor: &EditorState) -> String {
 }
 
 pub fn search(frame: &mut Frame, app: &App, search: &SearchState) {
-    let screen = frame.area();
-    let area = Rect {
-        x: screen.x,
-        y: screen.bottom().saturating_sub(2),
-        width: screen.width,
-        height: 1.min(screen.height),
-    };
+    // The hint row, inside the frame: the borders stay drawn around the prompt.
+    let area = crate::tui::layout::walk(frame.area()).hints;
     clear_popup(frame, area);
     let t = app.lang.ui();
     let count = if search.matches.is_empty() {
@@ -101,20 +96,8 @@ pub fn search(frame: &mut Frame, app: &App, search: &SearchState) {
         format!(" ({}/{})", search.current + 1, search.matches.len())
     };
     let label = format!("/{count}");
-    let inner = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(2),
-        ..area
-    };
-    if let Some(position) = input_line(
-        frame,
-        app,
-        inner,
-        &label,
-        label.width(),
-        &search.input,
-        true,
-    ) {
+    if let Some(position) = input_line(frame, app, area, &label, label.width(), &search.input, true)
+    {
         frame.set_cursor_position(position);
     }
 }

@@ -11,7 +11,7 @@ mod new_session;
 mod table_import;
 
 pub use activity::activity_form;
-pub use dialogs::{confirm, conflicts, export, help};
+pub use dialogs::{confirm, conflicts, export, help, notice};
 pub use editor::{editor, search};
 pub use followup::{follow_up, problem, rectify};
 pub use item::{deductions, evidence};
@@ -150,4 +150,11 @@ pub(super) fn hint_at_bottom(frame: &mut Frame, app: &App, inner: Rect, mode: Mo
         ..inner
     };
     frame.render_widget(Paragraph::new(hint_line(app, mode, area.width)), area);
+}
+
+/// A picker's value as `< value >` in `width` cells: the value is cut, never the
+/// arrows, so every picker looks the same however narrow the form.
+pub(super) fn picker(value: &str, width: usize) -> String {
+    let inner = crate::tui::text::truncate(value, width.saturating_sub(4));
+    format!("< {inner} >")
 }

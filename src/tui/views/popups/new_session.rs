@@ -6,9 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, rows};
+use super::{hint_at_bottom, input_line, picker, popup_frame, rows};
 use crate::tui::app::{App, ChecklistOrigin, NewField, NewSessionState};
-use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate};
 
@@ -38,11 +37,12 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
         } else {
             Style::new()
         };
+        let room = width.saturating_sub(label_width + 2);
         let choice = |label: &str, text: &str| {
             Line::from(vec![
                 Span::styled(fit(label, label_width), app.theme.label()),
                 Span::raw("  "),
-                Span::styled(truncate(text, width.saturating_sub(label_width + 2)), style),
+                Span::styled(truncate(text, room), style),
             ])
         };
         match field {
@@ -54,12 +54,13 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
                         ChecklistOrigin::User => t.checklist_origins[1],
                         ChecklistOrigin::Archive => t.checklist_origins[2],
                     };
-                    format!("< {} v{} {origin} >", display_line(&c.title), c.version)
+                    let title = format!("{} v{} {origin}", display_line(&c.title), c.version);
+                    picker(&title, room)
                 });
                 frame.render_widget(Paragraph::new(choice(t.checklist, &text)), row);
             }
             NewField::Scope => {
-                let text = format!("< {} >", app.lang.scope(state.scope));
+                let text = picker(app.lang.scope(state.scope), room);
                 let label = app.lang.scoring().scope_label;
                 frame.render_widget(Paragraph::new(choice(label, &text)), row);
             }
@@ -94,7 +95,7 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
             row,
         );
     }
-    hint_at_bottom(frame, app, inner, Mode::NewSession);
+    hint_at_bottom(frame, app, inner, app.mode());
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
