@@ -10,6 +10,7 @@ pub mod judgement;
 pub mod ledger;
 pub mod matching;
 pub mod merge;
+pub mod order;
 pub mod rate;
 pub mod recheck;
 pub mod revision;
