@@ -19,6 +19,7 @@ pub mod commands;
 pub mod errors;
 pub mod import;
 pub mod report;
+mod report_en;
 pub mod rounds;
 pub mod ui;
 mod ui_en;
