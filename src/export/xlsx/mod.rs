@@ -1,313 +1,385 @@
 //! XLSX: sheets 汇总 (one row per session), 明细 (one row per item) and 整改清单
-//! (rectifications). Text is always written as a string, never as a formula.
+//! (rectifications), each printable as it is (see [`sheet`]). Text is always
+//! written as a string, never as a formula. A column added to [`DETAIL`] or
+//! [`LEDGER`] is one entry: its header and how a row fills it.
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
-use unicode_width::UnicodeWidthStr;
+mod sheet;
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 use super::Options;
-use super::json::round2;
 use super::report::Report;
-use super::rows::{self, ITEM_COLUMNS, ItemRow, SummaryRow};
+use super::rows::{self, ItemRow};
+use super::summary::{SummaryRow, facts, round_facts, title};
+use crate::i18n::report::ReportTexts;
+use sheet::{Cell, Overdue, Table, text};
 
-/// Excel's limit for one cell, in UTF-16 code units.
-const MAX_CELL_UNITS: usize = 32_767;
-const TRUNCATED: &str = "…(内容过长,已截断)";
-const MAX_COLUMN_WIDTH: usize = 60;
-const OVERDUE_FILL: u32 = 0xFFC7CE;
-
-const SUMMARY_COLUMNS: [&str; 16] = [
-    "轮次",
-    "日期",
-    "部门",
-    "检查表",
-    "检查人",
-    "得分",
-    "满分",
-    "得分率",
-    "扣分",
-    "已查",
-    "条目数",
-    "等级",
-    "一票否决",
-    "取消评优资格",
-    "问题",
-    "待整改",
-];
-
-const RECTIFICATION_COLUMNS: [&str; 14] = [
-    "轮次",
-    "日期",
-    "部门",
-    "编号",
-    "条目",
-    "状态",
-    "扣分",
-    "问题描述",
-    "扣分项",
-    "责任人",
-    "期限",
-    "整改状态",
-    "完成日期",
-    "完成说明",
-];
-
-enum Cell {
-    Text(String),
-    /// Text that may run long; wrapped in its cell.
-    Long(String),
-    Number(Option<f64>),
-    Percent(Option<f64>),
-    Date(Option<NaiveDate>),
+/// One item row of a session, as the item sheets see it.
+struct Line<'a> {
+    session: &'a SummaryRow,
+    row: &'a ItemRow,
 }
 
-fn text(value: impl Into<String>) -> Cell {
-    Cell::Text(value.into())
+struct Column {
+    header: fn(&ReportTexts) -> &'static str,
+    cell: fn(&Line<'_>, &ReportTexts) -> Cell,
 }
+
+const ROUND: Column = Column {
+    header: |t| t.round,
+    cell: |l, _| text(&l.session.round),
+};
+
+/// 明细: every item of every session.
+const DETAIL: &[Column] = &[
+    Column {
+        header: |t| t.date,
+        cell: |l, _| Cell::Date(Some(l.session.date)),
+    },
+    Column {
+        header: |t| t.department,
+        cell: |l, _| text(&l.session.department),
+    },
+    Column {
+        header: |t| t.section,
+        cell: |l, _| Cell::Long(l.row.section.clone()),
+    },
+    Column {
+        header: |t| t.code,
+        cell: |l, _| text(&l.row.code),
+    },
+    Column {
+        header: |t| t.item,
+        cell: |l, _| Cell::Long(l.row.title.clone()),
+    },
+    Column {
+        header: |t| t.kind,
+        cell: |l, t| text(l.row.kind_text(t)),
+    },
+    Column {
+        header: |t| t.status,
+        cell: |l, t| text(l.row.status_text(t)),
+    },
+    Column {
+        header: |t| t.points,
+        cell: |l, _| Cell::Number(l.row.is_scored().then_some(l.row.points)),
+    },
+    Column {
+        header: |t| t.deducted,
+        cell: |l, _| Cell::Number(l.row.lost.filter(|lost| *lost != 0.0)),
+    },
+    Column {
+        header: |t| t.score,
+        cell: |l, _| {
+            Cell::Number(
+                l.row
+                    .score
+                    .filter(|_| l.row.is_scored() || l.row.lost.is_some()),
+            )
+        },
+    },
+    Column {
+        header: |t| t.deductions,
+        cell: |l, t| Cell::Long(l.row.deductions_text(t)),
+    },
+    Column {
+        header: |t| t.note,
+        cell: |l, _| Cell::Long(l.row.note.clone()),
+    },
+    Column {
+        header: |t| t.owner,
+        cell: |l, _| text(l.row.owner_text()),
+    },
+    Column {
+        header: |t| t.due,
+        cell: |l, _| Cell::Date(l.row.rectification.as_ref().and_then(|r| r.due)),
+    },
+    Column {
+        header: |t| t.rectification_state,
+        cell: |l, t| {
+            text(
+                l.row
+                    .rectification
+                    .as_ref()
+                    .map(|r| r.state(t))
+                    .unwrap_or_default(),
+            )
+        },
+    },
+    Column {
+        header: |t| t.evidence,
+        cell: |l, t| Cell::Long(l.row.evidence_text(t)),
+    },
+];
+
+/// 整改清单: problems and anything with a rectification.
+const LEDGER: &[Column] = &[
+    Column {
+        header: |t| t.date,
+        cell: |l, _| Cell::Date(Some(l.session.date)),
+    },
+    Column {
+        header: |t| t.department,
+        cell: |l, _| text(&l.session.department),
+    },
+    Column {
+        header: |t| t.code,
+        cell: |l, _| text(&l.row.code),
+    },
+    Column {
+        header: |t| t.item,
+        cell: |l, t| Cell::Long(l.row.title_with_kind(t)),
+    },
+    Column {
+        header: |t| t.status,
+        cell: |l, t| text(l.row.status_text(t)),
+    },
+    Column {
+        header: |t| t.deducted,
+        cell: |l, _| Cell::Number(l.row.lost.filter(|lost| *lost != 0.0)),
+    },
+    Column {
+        header: |t| t.problem_description,
+        cell: |l, _| Cell::Long(l.row.note.clone()),
+    },
+    Column {
+        header: |t| t.deductions,
+        cell: |l, t| Cell::Long(l.row.deductions_text(t)),
+    },
+    Column {
+        header: |t| t.owner,
+        cell: |l, _| text(l.row.owner_text()),
+    },
+    Column {
+        header: |t| t.due,
+        cell: |l, _| Cell::Date(l.row.rectification.as_ref().and_then(|r| r.due)),
+    },
+    Column {
+        header: |t| t.rectification_state,
+        cell: |l, t| {
+            text(
+                l.row
+                    .rectification
+                    .as_ref()
+                    .map_or(t.no_owner, |r| r.state(t)),
+            )
+        },
+    },
+    Column {
+        header: |t| t.done_date,
+        cell: |l, _| {
+            Cell::Date(
+                l.row
+                    .rectification
+                    .as_ref()
+                    .and_then(|r| r.done.as_ref())
+                    .map(|d| d.date),
+            )
+        },
+    },
+    Column {
+        header: |t| t.done_note,
+        cell: |l, _| {
+            Cell::Long(
+                l.row
+                    .rectification
+                    .as_ref()
+                    .and_then(|r| r.done.as_ref())
+                    .map(|d| d.note.clone())
+                    .unwrap_or_default(),
+            )
+        },
+    },
+];
 
 pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> {
+    let t = options.texts();
+    let title = title(report, options);
     let mut workbook = Workbook::new();
+    workbook.set_properties(&properties(report, options, &title)?);
+    let summaries: Vec<SummaryRow> = report.sessions.iter().map(SummaryRow::of).collect();
+    let note = note(report, options, t);
 
-    let mut summary = Sheet::new(workbook.add_worksheet().set_name("汇总")?, &SUMMARY_COLUMNS)?;
-    for one in &report.sessions {
-        summary.row(summary_cells(&SummaryRow::of(one)), false)?;
-    }
-    summary.finish()?;
+    let summary = Table {
+        title: (t.aside)(&title, t.sheet_summary),
+        note: note.clone(),
+        header: summary_header(&summaries, report, t),
+        rows: summaries
+            .iter()
+            .map(|s| summary_cells(s, &summaries, report, t))
+            .collect(),
+        overdue: None,
+        truncated: t.truncated,
+    };
+    summary.write(workbook.add_worksheet().set_name(t.sheet_summary)?)?;
 
-    let item_rows: Vec<(&super::SessionReport, Vec<ItemRow>)> = report
+    let items: Vec<Vec<ItemRow>> = report
         .sessions
         .iter()
-        .map(|one| (one, rows::item_rows(one, options.today)))
+        .map(|one| rows::item_rows(one, options.today))
         .collect();
-
-    let mut detail = Sheet::new(workbook.add_worksheet().set_name("明细")?, &ITEM_COLUMNS)?;
-    for (one, items) in &item_rows {
-        for row in items {
-            detail.row(detail_cells(one, row), is_overdue(row))?;
+    let with_round = report.round_label().is_none();
+    for (name, columns, problems_only) in [
+        (t.sheet_items, DETAIL, false),
+        (t.sheet_rectifications, LEDGER, true),
+    ] {
+        let columns: Vec<&Column> = with_round
+            .then_some(&ROUND)
+            .into_iter()
+            .chain(columns.iter())
+            .collect();
+        let mut lines = Vec::new();
+        for (session, rows) in summaries.iter().zip(&items) {
+            let chosen: Vec<&ItemRow> = if problems_only {
+                rows::rectification_rows(rows)
+            } else {
+                rows.iter().collect()
+            };
+            lines.extend(chosen.into_iter().map(|row| Line { session, row }));
         }
-    }
-    detail.finish()?;
-
-    let mut ledger = Sheet::new(
-        workbook.add_worksheet().set_name("整改清单")?,
-        &RECTIFICATION_COLUMNS,
-    )?;
-    for (one, items) in &item_rows {
-        for row in rows::rectification_rows(items) {
-            ledger.row(rectification_cells(one, row), is_overdue(row))?;
+        let header: Vec<&'static str> = columns.iter().map(|c| (c.header)(t)).collect();
+        let overdue = Overdue {
+            due_column: position(&header, t.due),
+            state_column: position(&header, t.rectification_state),
+            done_word: t.done,
+        };
+        Table {
+            title: (t.aside)(&title, name),
+            note: note.clone(),
+            rows: lines
+                .iter()
+                .map(|line| columns.iter().map(|c| (c.cell)(line, t)).collect())
+                .collect(),
+            header,
+            overdue: Some(overdue),
+            truncated: t.truncated,
         }
+        .write(workbook.add_worksheet().set_name(name)?)?;
     }
-    ledger.finish()?;
-
     workbook.save_to_buffer()
 }
 
-fn is_overdue(row: &ItemRow) -> bool {
-    row.rectification.as_ref().is_some_and(|r| r.overdue)
+fn position(header: &[&str], name: &str) -> u16 {
+    header.iter().position(|h| *h == name).unwrap_or(0) as u16
 }
 
-fn summary_cells(s: &SummaryRow) -> Vec<Cell> {
-    vec![
-        text(&s.round),
+/// The second row: who, when and how many, and as of when overdue applies.
+fn note(report: &Report, options: &Options, t: &ReportTexts) -> String {
+    let facts = match report.single() {
+        Some(one) => facts(&SummaryRow::of(one), options, t),
+        None => round_facts(report, options, t),
+    };
+    let mut parts: Vec<String> = facts
+        .into_iter()
+        .filter(|(label, _)| *label != t.unit && *label != t.checklist)
+        .map(|(label, value)| (t.labelled)(label, &value))
+        .collect();
+    parts.push((t.as_of)(&options.today.to_string()));
+    parts.join(t.list_separator)
+}
+
+fn properties(report: &Report, options: &Options, title: &str) -> Result<DocProperties, XlsxError> {
+    let mut inspectors: Vec<String> = Vec::new();
+    for one in &report.sessions {
+        let name = rows::clean_line(&one.session.inspector);
+        if !name.is_empty() && !inspectors.contains(&name) {
+            inspectors.push(name);
+        }
+    }
+    let utc = options.now.naive_utc();
+    let created = sheet::excel_date(utc.date())
+        .map(|date| {
+            date.and_hms(
+                chrono::Timelike::hour(&utc) as u16,
+                chrono::Timelike::minute(&utc) as u8,
+                chrono::Timelike::second(&utc) as f64,
+            )
+        })
+        .transpose()?
+        .unwrap_or(ExcelDateTime::from_ymd(2000, 1, 1)?);
+    let mut properties = DocProperties::new()
+        .set_title(title)
+        .set_author(inspectors.join(options.texts().enumeration))
+        .set_creation_datetime(&created);
+    if let Some(unit) = options.unit_name() {
+        properties = properties.set_company(unit);
+    }
+    Ok(properties)
+}
+
+fn summary_header(summaries: &[SummaryRow], report: &Report, t: &ReportTexts) -> Vec<&'static str> {
+    let mut header = Vec::new();
+    if report.round_label().is_none() {
+        header.push(t.round);
+    }
+    header.extend([
+        t.date,
+        t.department,
+        t.checklist,
+        t.inspector,
+        t.checked,
+        t.items_count,
+        t.score,
+    ]);
+    if summaries.iter().any(|s| s.has_bonus || s.has_penalties) {
+        header.push(t.base);
+    }
+    if summaries.iter().any(|s| s.has_bonus) {
+        header.push(t.bonus_points);
+    }
+    if summaries.iter().any(|s| s.has_penalties) {
+        header.push(t.penalties);
+    }
+    header.extend([
+        t.max,
+        t.percent,
+        t.deducted,
+        t.verdict,
+        t.problems,
+        t.open_rectifications,
+    ]);
+    header
+}
+
+fn summary_cells(
+    s: &SummaryRow,
+    all: &[SummaryRow],
+    report: &Report,
+    t: &ReportTexts,
+) -> Vec<Cell> {
+    let f = &s.figures;
+    let mut cells = Vec::new();
+    if report.round_label().is_none() {
+        cells.push(text(&s.round));
+    }
+    cells.extend([
         Cell::Date(Some(s.date)),
         text(&s.department),
-        text(&s.checklist),
+        Cell::Long(s.checklist(t)),
         text(&s.inspector),
-        Cell::Number(Some(s.score)),
-        Cell::Number(Some(s.max)),
+        Cell::Number(Some(f.checked as f64)),
+        Cell::Number(Some(f.total as f64)),
+        Cell::Number(Some(f.score)),
+    ]);
+    if all.iter().any(|s| s.has_bonus || s.has_penalties) {
+        cells.push(Cell::Number(Some(f.base)));
+    }
+    if all.iter().any(|s| s.has_bonus) {
+        cells.push(Cell::Number(s.has_bonus.then_some(f.bonus)));
+    }
+    if all.iter().any(|s| s.has_penalties) {
+        cells.push(Cell::Number(s.has_penalties.then_some(f.penalties)));
+    }
+    cells.extend([
+        Cell::Number(Some(f.max)),
         Cell::Percent(s.percent),
-        Cell::Number(Some(s.deducted)),
-        Cell::Number(Some(s.checked as f64)),
-        Cell::Number(Some(s.total as f64)),
-        text(&s.grade),
-        text(s.veto_text()),
-        text(s.disqualified_text()),
+        Cell::Number(Some(f.deducted)),
+        text(s.verdict_text(t)),
         Cell::Number(Some(s.problems as f64)),
         Cell::Number(Some(s.open_rectifications as f64)),
-    ]
-}
-
-fn detail_cells(one: &super::SessionReport, row: &ItemRow) -> Vec<Cell> {
-    let rect = row.rectification.as_ref();
-    vec![
-        text(rows::clean_line(&one.session.round)),
-        Cell::Date(Some(one.session.date)),
-        text(rows::clean_line(&one.session.department)),
-        text(rows::checklist_name(one)),
-        text(&row.section),
-        text(&row.code),
-        Cell::Long(format!("{}{}", row.title, row.marks())),
-        text(crate::i18n::report::status(row.status)),
-        Cell::Number(row.is_scored().then_some(row.points)),
-        Cell::Number(row.lost),
-        Cell::Number(row.score.filter(|_| row.is_scored())),
-        Cell::Long(row.note.clone()),
-        text(rect.map(|r| r.owner.clone()).unwrap_or_default()),
-        Cell::Date(rect.and_then(|r| r.due)),
-        text(rect.map(|r| r.state_zh()).unwrap_or_default()),
-        Cell::Long(row.evidence_text()),
-    ]
-}
-
-fn rectification_cells(one: &super::SessionReport, row: &ItemRow) -> Vec<Cell> {
-    let rect = row.rectification.as_ref();
-    let done = rect.and_then(|r| r.done.as_ref());
-    vec![
-        text(rows::clean_line(&one.session.round)),
-        Cell::Date(Some(one.session.date)),
-        text(rows::clean_line(&one.session.department)),
-        text(&row.code),
-        Cell::Long(row.title.clone()),
-        text(crate::i18n::report::status(row.status)),
-        Cell::Number(row.lost),
-        Cell::Long(row.note.clone()),
-        Cell::Long(row.deductions_text()),
-        text(rect.map(|r| r.owner.clone()).unwrap_or_default()),
-        Cell::Date(rect.and_then(|r| r.due)),
-        text(rect.map_or(crate::i18n::report::REPORT.no_owner, |r| r.state_zh())),
-        Cell::Date(done.map(|d| d.date)),
-        Cell::Long(done.map(|d| d.note.clone()).unwrap_or_default()),
-    ]
-}
-
-/// A worksheet being filled: tracks the next row and each column's display width.
-struct Sheet<'a> {
-    sheet: &'a mut Worksheet,
-    widths: Vec<usize>,
-    next_row: u32,
-}
-
-impl<'a> Sheet<'a> {
-    fn new(sheet: &'a mut Worksheet, header: &[&str]) -> Result<Sheet<'a>, XlsxError> {
-        let bold = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0xDDE6F0));
-        for (col, name) in header.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, *name, &bold)?;
-        }
-        Ok(Sheet {
-            sheet,
-            widths: header.iter().map(|h| h.width()).collect(),
-            next_row: 1,
-        })
-    }
-
-    fn row(&mut self, cells: Vec<Cell>, highlight: bool) -> Result<(), XlsxError> {
-        let row = self.next_row;
-        self.next_row += 1;
-        for (col, cell) in cells.into_iter().enumerate() {
-            let shown = self.write(row, col as u16, cell, highlight)?;
-            if let Some(width) = self.widths.get_mut(col) {
-                *width = (*width).max(shown);
-            }
-        }
-        Ok(())
-    }
-
-    /// Writes one cell; returns its display width.
-    fn write(
-        &mut self,
-        row: u32,
-        col: u16,
-        cell: Cell,
-        highlight: bool,
-    ) -> Result<usize, XlsxError> {
-        let mut format = Format::new().set_align(FormatAlign::Top);
-        if highlight {
-            format = format.set_background_color(Color::RGB(OVERDUE_FILL));
-        }
-        match cell {
-            Cell::Text(value) | Cell::Long(value) if value.is_empty() => {
-                self.sheet.write_blank(row, col, &format)?;
-                Ok(0)
-            }
-            Cell::Text(value) => {
-                let value = fit_cell(&value);
-                self.sheet
-                    .write_string_with_format(row, col, &value, &format)?;
-                Ok(display_width(&value))
-            }
-            Cell::Long(value) => {
-                let value = fit_cell(&value);
-                self.sheet
-                    .write_string_with_format(row, col, &value, &format.set_text_wrap())?;
-                Ok(display_width(&value))
-            }
-            Cell::Number(Some(value)) => {
-                let value = round2(value);
-                self.sheet
-                    .write_number_with_format(row, col, value, &format)?;
-                Ok(value.to_string().len())
-            }
-            Cell::Percent(Some(percent)) => {
-                let format = format.set_num_format("0.0%");
-                self.sheet
-                    .write_number_with_format(row, col, round2(percent) / 100.0, &format)?;
-                Ok(6)
-            }
-            Cell::Date(Some(date)) => {
-                match excel_date(date) {
-                    Some(excel) => {
-                        let format = format.set_num_format("yyyy-mm-dd");
-                        self.sheet
-                            .write_datetime_with_format(row, col, &excel, &format)?;
-                    }
-                    None => {
-                        self.sheet
-                            .write_string_with_format(row, col, date.to_string(), &format)?;
-                    }
-                }
-                Ok(10)
-            }
-            Cell::Number(None) | Cell::Percent(None) | Cell::Date(None) => {
-                self.sheet.write_blank(row, col, &format)?;
-                Ok(0)
-            }
-        }
-    }
-
-    fn finish(self) -> Result<(), XlsxError> {
-        for (col, width) in self.widths.iter().enumerate() {
-            let width = (*width).clamp(4, MAX_COLUMN_WIDTH) + 2;
-            self.sheet.set_column_width(col as u16, width as f64)?;
-        }
-        self.sheet.set_freeze_panes(1, 0)?;
-        let last_col = self.widths.len().saturating_sub(1) as u16;
-        self.sheet
-            .autofilter(0, 0, self.next_row.saturating_sub(1), last_col)?;
-        Ok(())
-    }
-}
-
-fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
-    let year = u16::try_from(date.year()).ok()?;
-    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
-}
-
-/// Widest line, counting a CJK character as two columns.
-fn display_width(text: &str) -> usize {
-    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
-}
-
-/// Cuts text that would not fit in one cell, on a character boundary, and says so.
-fn fit_cell(text: &str) -> String {
-    if text.encode_utf16().count() <= MAX_CELL_UNITS {
-        return text.to_string();
-    }
-    let budget = MAX_CELL_UNITS - TRUNCATED.encode_utf16().count();
-    let mut units = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        units += c.len_utf16();
-        if units > budget {
-            break;
-        }
-        out.push(c);
-    }
-    out.push_str(TRUNCATED);
-    out
+    ]);
+    cells
 }
 
 #[cfg(test)]
-#[path = "xlsx_tests.rs"]
 mod tests;
