@@ -1,6 +1,7 @@
 //! What an export is made from: the chosen sessions with their checklists,
 //! figures and score history. Collected once, rendered by any format.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -8,7 +9,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::ExportError;
-use crate::model::checklist::Checklist;
+use crate::model::checklist::{Checklist, Scope as ChecklistScope};
+use crate::model::order::DepartmentOrder;
 use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
@@ -96,6 +98,36 @@ impl Report {
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.sessions.iter().map(|s| s.session.date).max()
     }
+
+    /// Whether a round's sessions are in `order`: the unit session first, then the
+    /// departments in `order`. Sessions chosen one by one keep the order given.
+    pub fn is_arranged(&self, order: &DepartmentOrder) -> bool {
+        self.round_label().is_none()
+            || self
+                .sessions
+                .is_sorted_by(|a, b| round_order(order, a, b) != Ordering::Greater)
+    }
+
+    /// A copy with a round's sessions in `order` (see [`Report::is_arranged`]).
+    pub fn arranged(&self, order: &DepartmentOrder) -> Report {
+        let mut report = self.clone();
+        if report.round_label().is_some() {
+            report.sessions.sort_by(|a, b| round_order(order, a, b));
+        }
+        report
+    }
+}
+
+/// A round's order: unit sessions first (docs/design.md §4), then departments in
+/// `order`, then checklist, date and id, so that the order never depends on the disk.
+fn round_order(order: &DepartmentOrder, a: &SessionReport, b: &SessionReport) -> Ordering {
+    let (a, b) = (&a.session, &b.session);
+    (a.scope == ChecklistScope::Department)
+        .cmp(&(b.scope == ChecklistScope::Department))
+        .then_with(|| order.compare(&a.department, &b.department))
+        .then_with(|| a.checklist.id.cmp(&b.checklist.id))
+        .then_with(|| a.date.cmp(&b.date))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Loads the selected sessions, their checklists and history from the store. Only
@@ -230,7 +262,7 @@ impl InSeries for Peer {
     fn checklist_id(&self) -> &str {
         &self.series.checklist_id
     }
-    fn scope(&self) -> crate::model::checklist::Scope {
+    fn scope(&self) -> ChecklistScope {
         self.series.scope
     }
     fn date(&self) -> NaiveDate {
@@ -342,5 +374,39 @@ mod tests {
             .map(|peer| peer.id)
             .collect();
         assert_eq!(ids, [earlier.id, same_day.id]);
+    }
+
+    fn departments(report: &Report) -> Vec<&str> {
+        report
+            .sessions
+            .iter()
+            .map(|one| one.session.department.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_round_lists_the_unit_session_first_then_departments_in_the_profiles_or_pinyin_order() {
+        let mut round = fixture::round();
+        round.sessions.reverse();
+        let mut unit = fixture::session(9, "全局", "2026年11月自查", "2026-11-18");
+        unit.scope = ChecklistScope::Unit;
+        round
+            .sessions
+            .push(SessionReport::new(unit, fixture::checklist(), vec![]));
+        let pinyin = DepartmentOrder::default();
+        assert!(!round.is_arranged(&pinyin));
+        assert_eq!(
+            departments(&round.arranged(&pinyin)),
+            ["全局", "办公室", "党群室", "后勤服务中心"]
+        );
+        let profile = DepartmentOrder::new(&["后勤服务中心", "党群室"]);
+        assert_eq!(
+            departments(&round.arranged(&profile)),
+            ["全局", "后勤服务中心", "党群室", "办公室"]
+        );
+        let mut chosen = fixture::round();
+        chosen.scope = Scope::Sessions;
+        chosen.sessions.reverse();
+        assert!(chosen.is_arranged(&pinyin), "sessions chosen one by one keep their order");
     }
 }
