@@ -26,11 +26,11 @@ p.none { margin: 2pt 0 8pt; color: #555; }
 dl.facts { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 2pt 8pt; margin: 0 0 8pt; }
 dl.facts dt { font-weight: bold; white-space: nowrap; }
 dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; font-size: 9.5pt; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; text-align: left; }
-th { background: #eef2f7; white-space: nowrap; }
+th, td { border: 0.5pt solid #999; padding: 2pt 3pt; vertical-align: top; text-align: left; }
+th { background: #eef2f7; }
 td { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.fit { white-space: nowrap; overflow-wrap: normal; }
 td.share { min-width: 6.5em; }

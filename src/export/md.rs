@@ -206,4 +206,39 @@ mod tests {
             "后勤服务中心 checked 1 of 8: no grade"
         );
     }
+
+    #[test]
+    fn an_english_document_takes_every_word_from_the_english_texts() {
+        let mut options = Options::new(fixture::today());
+        options.lang = crate::i18n::Lang::En;
+        let text = render(&fixture::round(), &options);
+        assert!(
+            text.starts_with("# Self-inspection report — 2026年11月自查\n"),
+            "{text}"
+        );
+        for word in [
+            "检查",
+            "判定",
+            "扣分",
+            "已查",
+            "部门",
+            "编号",
+            "评定",
+            "一票否决",
+            "（",
+            "：",
+        ] {
+            let outside_data = text
+                .replace("2026年11月自查", "")
+                .replace("一票否决事项", "")
+                .replace("导出测试表", "")
+                .replace("无违纪违法、安全责任事故", "")
+                .replace("中心组学习制度化", "");
+            assert!(
+                !outside_data.contains(word),
+                "{word:?} in an English document"
+            );
+        }
+        assert!(text.contains("| Department |") && text.contains("vetoed (3.1)"));
+    }
 }

@@ -194,7 +194,7 @@ impl ItemRow {
             if !description.is_empty() {
                 description.push('\n');
             }
-            description.push_str(&format!("{}：{deductions}", t.deductions));
+            description.push_str(&(t.labelled)(t.deductions, &deductions));
         }
         description
     }
@@ -341,32 +341,5 @@ pub fn percent_text(percent: Option<f64>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::report::ZH;
-
-    #[test]
-    fn clean_keeps_lines_and_drops_what_xml_and_terminals_cannot_take() {
-        let hostile = "a\u{1b}[31mb\r\nc\td\u{0}\u{b}\u{c}\u{fffe}\u{ffff}\u{202e}e😀";
-        assert_eq!(clean(hostile), "a[31mb\nc\tde😀");
-        assert_eq!(clean_line(hostile), "a[31mb c de😀");
-    }
-
-    #[test]
-    fn per_occurrence_deductions_say_their_count_and_unit() {
-        let counted = Deduction {
-            reason: "每缺一次集中学习".into(),
-            points: 0.5,
-            count: 3,
-            unit: Some("次".into()),
-        };
-        assert_eq!(counted.text(&ZH), "每缺一次集中学习（0.5分×3次，扣1.5分）");
-        let once = Deduction {
-            reason: "无年度学习计划".into(),
-            points: 2.0,
-            count: 1,
-            unit: None,
-        };
-        assert_eq!(once.text(&ZH), "无年度学习计划（扣2分）");
-    }
-}
+#[path = "rows_tests.rs"]
+mod tests;

@@ -20,6 +20,7 @@ pub mod errors;
 pub mod import;
 pub mod report;
 mod report_en;
+mod report_zh;
 pub mod rounds;
 pub mod ui;
 mod ui_en;

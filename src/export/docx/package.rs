@@ -40,7 +40,7 @@ pub fn package(
     footer: &str,
     properties: &Properties<'_>,
 ) -> Result<Vec<u8>, ExportError> {
-    let parts: [(&str, String); 9] = [
+    let parts: [(&str, String); 10] = [
         ("[Content_Types].xml", content_types()),
         ("_rels/.rels", package_rels()),
         ("docProps/core.xml", core(properties)),
@@ -49,6 +49,7 @@ pub fn package(
         ("word/_rels/document.xml.rels", document_rels()),
         ("word/styles.xml", styles(properties.lang)),
         ("word/settings.xml", settings(properties.lang)),
+        ("word/fontTable.xml", font_table()),
         ("word/footer1.xml", footer.to_string()),
     ];
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -101,6 +102,7 @@ fn content_types() -> String {
          <Override PartName=\"/word/document.xml\" ContentType=\"{main}.document.main+xml\"/>\
          <Override PartName=\"/word/styles.xml\" ContentType=\"{main}.styles+xml\"/>\
          <Override PartName=\"/word/settings.xml\" ContentType=\"{main}.settings+xml\"/>\
+         <Override PartName=\"/word/fontTable.xml\" ContentType=\"{main}.fontTable+xml\"/>\
          <Override PartName=\"/word/footer1.xml\" ContentType=\"{main}.footer+xml\"/>\
          <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
          <Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
@@ -124,6 +126,7 @@ fn document_rels() -> String {
         "{DECLARATION}<Relationships xmlns=\"{REL}\">\
          <Relationship Id=\"rIdStyles\" Type=\"{R}/styles\" Target=\"styles.xml\"/>\
          <Relationship Id=\"rIdSettings\" Type=\"{R}/settings\" Target=\"settings.xml\"/>\
+         <Relationship Id=\"rIdFonts\" Type=\"{R}/fontTable\" Target=\"fontTable.xml\"/>\
          <Relationship Id=\"rIdFooter\" Type=\"{R}/footer\" Target=\"footer1.xml\"/>\
          </Relationships>"
     )
@@ -157,6 +160,27 @@ fn app() -> String {
          <Application>zicha {}</Application></Properties>",
         env!("CARGO_PKG_VERSION")
     )
+}
+
+/// The Chinese fonts with their Latin names (what a system without the Chinese name
+/// looks for), GB2312 charset and family, so a substitute is of the same kind.
+fn font_table() -> String {
+    let fonts = [
+        (TITLE_FONT, "SimSun", "roman", "variable"),
+        (HEADING1_FONT, "SimHei", "modern", "fixed"),
+        (HEADING2_FONT, "KaiTi", "modern", "fixed"),
+        (BODY_FONT, "FangSong", "modern", "fixed"),
+    ];
+    let mut table = format!("{DECLARATION}<w:fonts xmlns:w=\"{W}\">");
+    for (name, latin, family, pitch) in fonts {
+        table.push_str(&format!(
+            "<w:font w:name=\"{name}\"><w:altName w:val=\"{latin}\"/><w:charset w:val=\"86\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"{pitch}\"/></w:font>"
+        ));
+    }
+    table.push_str(&format!(
+        "<w:font w:name=\"{LATIN}\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font></w:fonts>"
+    ));
+    table
 }
 
 fn settings(lang: &str) -> String {
