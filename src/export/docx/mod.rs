@@ -44,7 +44,10 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, ExportError
         None => several(&mut body, report, options, t),
     }
     Para::text(Style::Heading1, t.heading_next).write(&mut body);
-    Para::text(Style::Normal, t.next_steps_placeholder).write(&mut body);
+    // The 落款 never stands alone on a page: the last paragraph goes with it.
+    let mut next_steps = Para::text(Style::Normal, t.next_steps_placeholder);
+    next_steps.keep_next = true;
+    next_steps.write(&mut body);
     signature(&mut body, options, t);
 
     let mut appendix = Para::text(Style::Heading1, t.heading_items);
