@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Write};
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, Timelike, Utc};
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
@@ -53,13 +53,30 @@ pub fn package(
         ("word/footer1.xml", footer.to_string()),
     ];
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let mut options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    if let Some(at) = zip_time(properties.now) {
+        options = options.last_modified_time(at);
+    }
     for (name, text) in parts {
         zip.start_file(name, options).map_err(docx_error)?;
         zip.write_all(text.as_bytes()).map_err(docx_error)?;
     }
     let cursor = zip.finish().map_err(docx_error)?;
     Ok(cursor.into_inner())
+}
+
+/// The parts' time in the zip: when the document was made (local time, as zip keeps it).
+fn zip_time(now: DateTime<FixedOffset>) -> Option<zip::DateTime> {
+    let year = u16::try_from(now.year()).ok()?;
+    zip::DateTime::from_date_and_time(
+        year,
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    )
+    .ok()
 }
 
 fn docx_error(error: impl std::fmt::Display) -> ExportError {

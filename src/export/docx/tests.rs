@@ -116,7 +116,7 @@ fn core_properties_name_title_inspector_and_now() {
 }
 
 #[test]
-fn every_part_is_deflated() {
+fn every_part_is_deflated_and_dated_now() {
     let bytes = render(&fixture::round(), &options()).expect("renders");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("a zip");
     let (mut packed, mut unpacked) = (0, 0);
@@ -126,6 +126,13 @@ fn every_part_is_deflated() {
             file.compression(),
             zip::CompressionMethod::Deflated,
             "{}",
+            file.name()
+        );
+        let stamp = file.last_modified().expect("a time");
+        assert_eq!(
+            (stamp.year(), stamp.month(), stamp.day(), stamp.hour(), stamp.minute()),
+            (2026, 11, 21, 10, 30),
+            "{} is dated when it was made, in local time",
             file.name()
         );
         packed += file.compressed_size();
