@@ -30,10 +30,10 @@ table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; font-size: 9
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.5pt solid #999; padding: 2pt 3pt; vertical-align: top; text-align: left; }
-th { background: #eef2f7; }
+th { background: #eef2f7; white-space: nowrap; }
 td { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.fit { white-space: nowrap; overflow-wrap: normal; }
-td.share { min-width: 6.5em; }
+td.share { min-width: 5em; }
 td.right { text-align: right; }
 td.center { text-align: center; }
 tr.section td { background: #f6f6f6; font-weight: bold; }

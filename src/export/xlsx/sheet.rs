@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// Excel's limit for one cell, in UTF-16 code units.
 pub const MAX_CELL_UNITS: usize = 32_767;
 /// Wrapped text columns are at most this wide; their rows grow instead.
-const MAX_WRAPPED_WIDTH: usize = 28;
+const MAX_WRAPPED_WIDTH: usize = 24;
 const MAX_WIDTH: usize = 40;
 const HEADER_FILL: u32 = 0xDDE6F0;
 const OVERDUE_FILL: u32 = 0xFFC7CE;
