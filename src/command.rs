@@ -64,4 +64,6 @@ pub enum Command {
     KeepBoth,
     NextVersion,
     PrevVersion,
+    /// Import an office's Word or Excel table as a checklist.
+    ImportTable,
 }

@@ -725,8 +725,9 @@ fn a_user_checklist_with_a_higher_version_wins() {
     let detail = env.show(&id);
     assert_eq!(detail["checklist_version"], higher);
     assert_eq!(detail["checklist_title"], "文明科室评比表(本单位修订)");
+    // The archive still knows that version: it stays on offer, newest first (DESIGN §13).
     let id2 = env.new_session("wenming-keshi", "办公室", "r2", "2026-11-02");
-    assert_eq!(env.show(&id2)["checklist_version"], builtin_version);
+    assert_eq!(env.show(&id2)["checklist_version"], higher);
 }
 
 #[test]

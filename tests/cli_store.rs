@@ -549,15 +549,25 @@ fn temp_files_of_dead_writers_are_swept_from_the_archive() {
     let env = Env::new();
     env.new_session("siyou", "办公室", "r", "2026-11-21");
     let archive = env.data.join("archive");
-    let dead = archive.join("siyou-v9-00.ron.999999-0.tmp");
-    let alive = archive.join(format!("siyou-v9-11.ron.{}-0.tmp", std::process::id()));
+    let tag = zicha::store::atomic::host_tag();
+    let dead = archive.join(format!("siyou-v9-00.ron.{tag}-999999999-0.tmp"));
+    let alive = archive.join(format!(
+        "siyou-v9-11.ron.{tag}-{}-0.tmp",
+        std::process::id()
+    ));
+    // An older zicha's name does not say which computer wrote it: kept while fresh.
+    let legacy = archive.join("siyou-v9-22.ron.999999999-0.tmp");
     let other = archive.join("notes.txt");
-    for path in [&dead, &alive, &other] {
+    for path in [&dead, &alive, &legacy, &other] {
         std::fs::write(path, "x").unwrap();
     }
     env.ok(["list"]);
     assert!(!dead.exists(), "a dead writer's temp is swept");
     assert!(alive.exists(), "a live writer's temp is left alone");
+    assert!(
+        legacy.exists(),
+        "a fresh temp of an unknown computer is left alone"
+    );
     assert!(other.exists(), "other files are not ours to delete");
 }
 
@@ -805,23 +815,24 @@ fn a_session_whose_archived_checklist_is_damaged_is_reported_by_id() {
 }
 
 #[test]
-fn stale_temp_files_are_swept_but_not_under_a_live_lock() {
+fn stale_temp_files_are_swept_but_not_while_their_writer_lives() {
     let env = Env::new();
     let a = env.new_session("siyou", "甲", "r", "2026-11-21");
     let b = env.new_session("siyou", "乙", "r", "2026-11-21");
-    let stale = env.sessions_dir().join(format!("{a}.ron.999999-0.tmp"));
-    let busy = env.sessions_dir().join(format!("{b}.ron.999999-0.tmp"));
+    let tag = zicha::store::atomic::host_tag();
+    let stale = env
+        .sessions_dir()
+        .join(format!("{a}.ron.{tag}-999999999-0.tmp"));
+    // This test process stands for a live writer whose save is under way.
+    let busy = env
+        .sessions_dir()
+        .join(format!("{b}.ron.{tag}-{}-0.tmp", std::process::id()));
     std::fs::write(&stale, "half a save").unwrap();
     std::fs::write(&busy, "a save in progress").unwrap();
+    // The sweep takes no session lock: a session locked here is swept all the same.
     let store = Store::open(&env.data).unwrap();
-    assert!(
-        !stale.exists() && !busy.exists(),
-        "opening the store sweeps stale temps"
-    );
-    // Now `b` has a live writer whose save is under way.
-    let lock = store.lock(uuid_of(&b), zicha::clock::now()).unwrap();
+    let lock = store.lock(uuid_of(&a), zicha::clock::now()).unwrap();
     std::fs::write(&stale, "half a save").unwrap();
-    std::fs::write(&busy, "a save in progress").unwrap();
     env.ok(["list"]);
     assert!(!stale.exists(), "a stale temp is swept at start");
     assert!(
@@ -829,8 +840,8 @@ fn stale_temp_files_are_swept_but_not_under_a_live_lock() {
         "the temp of a session being saved is left alone"
     );
     drop(lock);
+    std::fs::remove_file(&busy).unwrap();
     env.ok(["list"]);
-    assert!(!busy.exists(), "swept once its writer is gone");
     assert_eq!(
         names_in(&env.sessions_dir()),
         BTreeSet::from([format!("{a}.ron"), format!("{b}.ron")])

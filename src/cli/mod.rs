@@ -99,8 +99,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         due: Option<NaiveDate>,
     },
-    /// Built-in and user checklists
-    Checklists,
+    /// Built-in, user and imported checklists; `import` a table, print a blank `form`
+    Checklists(checklists::ChecklistsArgs),
     /// Validate checklist files
     Check {
         #[arg(required = true)]
@@ -151,9 +151,17 @@ pub enum Command {
     Demo(demo::DemoArgs),
 }
 
+/// Dates of inspections and deadlines: `YYYY-MM-DD`, years 1900 to 9999.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD"))
+    let shown = sanitize_line(text);
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{shown:?} is not a date; expected YYYY-MM-DD"))?;
+    if !(1900..=9999).contains(&chrono::Datelike::year(&date)) {
+        return Err(format!(
+            "{shown:?} is out of range; dates are from 1900-01-01 to 9999-12-31"
+        ));
+    }
+    Ok(date)
 }
 
 /// An error that prints as several lines, one per problem.
@@ -169,7 +177,10 @@ impl std::fmt::Display for Problems {
 impl std::error::Error for Problems {}
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let lang = language(&cli).unwrap_or_default();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -191,6 +202,18 @@ fn language(cli: &Cli) -> Result<Lang> {
             .ok_or_else(|| anyhow!((Lang::default().cli().unknown_language)(&text))),
         None => Ok(Lang::Zh),
     }
+}
+
+/// clap's message (usage error, help or version), with every control sequence taken
+/// out: clap quotes the offending argument as it was typed.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    let text = sanitize(&error.render().to_string());
+    if error.use_stderr() {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    } else {
+        print(&text);
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 fn report_error(error: &anyhow::Error, lang: Lang) {
@@ -334,7 +357,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             sessions::mark_item(&context, &session, &code, &mark)
         }
-        Command::Checklists => checklists::checklists(&context),
+        Command::Checklists(args) => checklists::run(&context, args),
         Command::Check { files } => checklists::check(&context, &files),
         Command::Finish { session } => sessions::set_finished(&context, &session, true),
         Command::Reopen { session } => sessions::set_finished(&context, &session, false),

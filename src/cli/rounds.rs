@@ -92,7 +92,7 @@ pub fn rectify(
     let closed = ops::rectify::close(&store, request)?;
     println!(
         "{} {} · {} · {}",
-        closed.code,
+        sanitize_line(&closed.code),
         crate::i18n::rounds(context.lang).rectification_closed,
         sanitize_line(&closed.by),
         closed.at.to_rfc3339()

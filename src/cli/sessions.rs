@@ -237,7 +237,7 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         .map_or_else(|| "-".to_string(), format_points);
     println!(
         "{} {} {}/{} · {} {}/{} ({}) · {} {}",
-        code,
+        sanitize_line(code),
         context.lang.status(session.status(code)),
         score,
         format_points(item.points),

@@ -36,6 +36,16 @@ pub struct ImportedJson {
     pub reason: Option<String>,
     pub taken: Vec<String>,
     pub conflicts: Vec<String>,
+    /// Both copies changed the header differently; `null` otherwise.
+    pub header_conflict: Option<HeaderConflictJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeaderConflictJson {
+    /// `here` or `imported`: whose header is now in effect.
+    pub kept: &'static str,
+    /// The losing copy, whole, in `recovery/`.
+    pub copy: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +72,10 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
                 },
                 taken: s.taken.clone(),
                 conflicts: s.conflicts.clone(),
+                header_conflict: s.header_conflict.as_ref().map(|c| HeaderConflictJson {
+                    kept: c.kept,
+                    copy: c.copy.display().to_string(),
+                }),
             })
             .collect(),
         added: report.count("added"),

@@ -44,6 +44,13 @@ fn session_line(imported: &ImportedSession, lang: Lang) -> String {
     if let ImportOutcome::Skipped(why) = &imported.outcome {
         line.push_str(&format!(": {}", sanitize_line(why)));
     }
+    if let Some(conflict) = &imported.header_conflict {
+        line.push_str(&format!(
+            " · {} {}",
+            t.header_conflict,
+            sanitize_line(&conflict.copy.display().to_string())
+        ));
+    }
     line
 }
 

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod file;
 #[cfg(test)]
 mod fixture;
+pub mod form;
 pub mod html;
 pub mod import_json;
 pub mod import_text;
@@ -21,6 +22,7 @@ pub mod rounds_text;
 pub mod rows;
 pub mod summary;
 mod svg;
+pub mod table_import_text;
 pub mod text;
 pub mod xlsx;
 

@@ -66,6 +66,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::NewSession => ("新建", "新建检查记录"),
         C::Delete => ("删除", "删除(移入回收站)"),
         C::Reload => ("刷新", "重新读取数据"),
+        C::ImportTable => (
+            "导入表",
+            "导入单位的 Word/Excel 测评表为检查表,并显示导入报告",
+        ),
         C::SwitchFocus => ("切换", "在轮次和检查记录之间切换"),
         C::Yes => ("确定", "确定"),
         C::No => ("取消", "取消"),
@@ -139,6 +143,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::NewSession => ("new", "New session"),
         C::Delete => ("delete", "Delete (to the trash)"),
         C::Reload => ("reload", "Read the data again"),
+        C::ImportTable => (
+            "import",
+            "Import the office's Word/Excel table as a checklist, with its report",
+        ),
         C::SwitchFocus => ("switch", "Switch between rounds and sessions"),
         C::Yes => ("yes", "Yes"),
         C::No => ("no", "No"),

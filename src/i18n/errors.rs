@@ -16,15 +16,34 @@ use crate::store::StoreError;
 use crate::store::bundle::BundleError;
 use crate::store::import::ImportError;
 use crate::store::lock::{LockError, LockInfo};
+use crate::store::safe_fs::{self, Refusal};
 
 /// What an I/O error means, as the UI says it in Chinese.
 fn io_cause(source: &std::io::Error) -> String {
+    if let Some(refused) = safe_fs::refusal(source) {
+        return refusal(refused);
+    }
     match source.kind() {
         ErrorKind::StorageFull => "磁盘已满".into(),
         ErrorKind::PermissionDenied => "没有写入权限".into(),
         ErrorKind::ReadOnlyFilesystem => "文件夹是只读的".into(),
         ErrorKind::NotFound => "找不到文件或文件夹".into(),
         _ => source.to_string(),
+    }
+}
+
+/// Why the store left an entry alone (a link, a folder, a pipe, a huge file).
+pub fn refusal(refusal: Refusal) -> String {
+    match refusal {
+        Refusal::Link => "是符号链接；zicha 不跟随其文件夹中的链接（未改动）".into(),
+        Refusal::Folder => "是文件夹，不是文件（未改动）".into(),
+        Refusal::Special => "不是普通文件（管道、设备或套接字）；未打开（未改动）".into(),
+        Refusal::TooLarge { max } => {
+            format!(
+                "大于 {} MiB，超过 zicha 对它的读取上限（未改动）",
+                max >> 20
+            )
+        }
     }
 }
 
@@ -62,9 +81,10 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         return error.to_string();
     }
     match error {
-        StoreError::Io { path, source, .. } => {
-            format!("{}:{}", io_cause(source), path.display())
-        }
+        StoreError::Io { path, source, .. } => match safe_fs::refusal(source) {
+            Some(refused) => format!("{}：{}", path.display(), refusal(refused)),
+            None => format!("{}:{}", io_cause(source), path.display()),
+        },
         StoreError::Lock(lock) => lock_error(lang, lock),
         StoreError::Unreadable(problem) => format!("无法读取 {problem}"),
         StoreError::NoSuchSession(prefix) => format!("没有与 {prefix:?} 相符的检查记录"),
@@ -228,6 +248,10 @@ pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
     }
     match error {
         BundleError::Exists(path) => format!("{} 已存在;要替换请加 --force", path.display()),
+        BundleError::InsideData { path, folder } => format!(
+            "{} 在数据文件夹的 {folder} 中，那里只由 zicha 写入；请选择数据文件夹以外的位置",
+            path.display()
+        ),
         BundleError::Empty(round) => match round {
             Some(round) => format!("轮次 {round:?} 没有可打包的检查记录"),
             None => "没有可打包的检查记录".into(),
@@ -381,5 +405,37 @@ mod tests {
             "51/50：回答的人数多于调查的人数"
         );
         assert!(edit_error(Lang::En, &rate).contains("more answered than asked"));
+    }
+
+    #[test]
+    fn hostile_folder_errors_are_said_in_chinese() {
+        let inside = BundleError::InsideData {
+            path: PathBuf::from("/data/sessions/out.zip"),
+            folder: "sessions/".into(),
+        };
+        assert_eq!(
+            bundle_error(Lang::Zh, &inside),
+            "/data/sessions/out.zip 在数据文件夹的 sessions/ 中，那里只由 zicha 写入；请选择数据文件夹以外的位置"
+        );
+        assert!(bundle_error(Lang::En, &inside).contains("choose a place outside it"));
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("index.ron");
+        std::fs::create_dir(&link).unwrap();
+        let source = safe_fs::read_capped_nofollow(&link, 1024).unwrap_err();
+        let refused = StoreError::Io {
+            action: "read",
+            path: link.clone(),
+            source,
+        };
+        let text = store_error(Lang::Zh, &refused);
+        assert!(text.contains("index.ron"), "{text}");
+        assert!(
+            text.contains("不是文件") || text.contains("不是普通文件"),
+            "{text}"
+        );
+        assert_eq!(
+            refusal(Refusal::TooLarge { max: 32 << 20 }),
+            "大于 32 MiB，超过 zicha 对它的读取上限（未改动）"
+        );
     }
 }

@@ -26,6 +26,7 @@ pub struct ImportTexts {
     pub left_out: &'static str,
     pub resolved: &'static str,
     pub cleared: &'static str,
+    pub header_conflict: &'static str,
 }
 
 pub const ZH: ImportTexts = ImportTexts {
@@ -51,6 +52,7 @@ pub const ZH: ImportTexts = ImportTexts {
     left_out: "未打包",
     resolved: "冲突已处理",
     cleared: "(清除)",
+    header_conflict: "表头(轮次、日期、部门、检查人、完成)两边都改过;未采用的一版另存于",
 };
 
 pub const EN: ImportTexts = ImportTexts {
@@ -76,6 +78,7 @@ pub const EN: ImportTexts = ImportTexts {
     left_out: "left out",
     resolved: "conflict resolved",
     cleared: "(cleared)",
+    header_conflict: "the header (round, date, department, inspector, finished) changed on both sides; the version not kept is in",
 };
 
 pub fn texts(lang: Lang) -> &'static ImportTexts {

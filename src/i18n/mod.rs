@@ -12,6 +12,7 @@
 //! | [`ui`] | the terminal UI |
 //! | [`errors`] | every error, per variant |
 //! | [`rounds`], [`import`] | compare, ledger, import and bundle output |
+//! | [`table_import`] | `checklists import` and `checklists form`: the report, warnings, errors |
 //! | [`report`] | the words in exported documents |
 
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod report;
 mod report_en;
 mod report_zh;
 pub mod rounds;
+pub mod table_import;
 pub mod ui;
 mod ui_en;
 
@@ -157,6 +159,7 @@ pub struct Texts {
     pub recovery_files: &'static str,
     pub builtin: &'static str,
     pub user_file: &'static str,
+    pub archived: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -192,6 +195,7 @@ pub const ZH: Texts = Texts {
     recovery_files: "recovery/ 中有应急保存的文件:",
     builtin: "内置",
     user_file: "用户",
+    archived: "导入(存档)",
 };
 
 pub const EN: Texts = Texts {
@@ -227,4 +231,5 @@ pub const EN: Texts = Texts {
     recovery_files: "Emergency copies in recovery/:",
     builtin: "built-in",
     user_file: "user",
+    archived: "imported (archive)",
 };

@@ -205,7 +205,6 @@ impl Checklist {
     }
 
     /// Top-level sections and every nested one, in reading order.
-    #[cfg(test)]
     pub fn all_sections(&self) -> Vec<&Section> {
         self.nodes()
             .into_iter()

@@ -191,7 +191,8 @@ pub fn check_free(free: &FreeDeduction) -> Result<FreeDeduction, EditError> {
     }
     Ok(FreeDeduction {
         reason: free.reason.trim().to_string(),
-        points: free.points,
+        // -0 is 0: a stored `-0.0` would print as a minus.
+        points: free.points + 0.0,
     })
 }
 

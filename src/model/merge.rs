@@ -10,6 +10,9 @@
 //! on either side are kept until the current response has seen them (after a
 //! [`resolve`], which makes a new version descending from every version it settles).
 //!
+//! A time more than [`FUTURE_SLACK`] after the merge's `now` is not trusted: it
+//! counts as older than any other, so a copy cannot win by a far-future clock.
+//!
 //! The merge is symmetric: merging B into A gives the same session as A into B, so
 //! copies converge whichever way they are imported, and merging again changes nothing.
 
@@ -73,8 +76,29 @@ impl Merge {
     }
 }
 
-/// Merges `theirs` into `ours` (two copies of the same session).
+/// How far ahead of the merging computer's clock a time stamp may be and still be trusted.
+pub const FUTURE_SLACK: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
+/// Merges `theirs` into `ours` (two copies of the same session), trusting every time stamp.
 pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
+    merge_with(ours, theirs, None)
+}
+
+/// [`merge`] on a computer whose clock says `now`: later times are not trusted.
+pub fn merge_as_of(
+    ours: &Session,
+    theirs: &Session,
+    now: DateTime<FixedOffset>,
+) -> Result<Merge, MergeError> {
+    merge_with(ours, theirs, Some(now + FUTURE_SLACK))
+}
+
+fn merge_with(
+    ours: &Session,
+    theirs: &Session,
+    trusted_until: Option<DateTime<FixedOffset>>,
+) -> Result<Merge, MergeError> {
+    let trust = Trust(trusted_until);
     if ours.id != theirs.id {
         return Err(MergeError::DifferentSessions {
             ours: ours.id,
@@ -87,10 +111,10 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
             theirs: theirs.checklist.clone(),
         });
     }
-    let ours = with_ids(ours);
-    let theirs = with_ids(theirs);
-    let mut merged = ours.clone();
-    let header_conflict = merge_header(&mut merged, &theirs);
+    let ours = ids_filled_in(ours);
+    let theirs = ids_filled_in(theirs);
+    let mut merged: Session = ours.as_ref().clone();
+    let header_conflict = merge_header(&mut merged, &theirs, trust);
 
     let mut taken = Vec::new();
     let mut losers: BTreeMap<String, Response> = BTreeMap::new();
@@ -101,7 +125,7 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
         .collect();
     merged.responses.clear();
     for code in codes {
-        let (kept, loser) = merge_item(ours.responses.get(code), theirs.responses.get(code));
+        let (kept, loser) = merge_item(ours.responses.get(code), theirs.responses.get(code), trust);
         if let Some(kept) = kept {
             if ours.responses.get(code) != Some(&kept) {
                 taken.push(code.clone());
@@ -112,7 +136,7 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
             losers.insert(code.clone(), loser);
         }
     }
-    merged.conflicts = merge_conflicts(&merged, &ours, &theirs, losers);
+    merged.conflicts = merge_conflicts(&merged, &ours, &theirs, losers, trust);
     merged.created = earliest(ours.created, theirs.created);
 
     let conflicts = merged.conflicts.keys().cloned().collect();
@@ -123,7 +147,11 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
     } else {
         merged.format = FORMAT;
         merged.seq = ours.seq.max(theirs.seq) + 1;
-        merged.updated = latest(ours.updated, theirs.updated);
+        merged.updated = match (trust.time(ours.updated), trust.time(theirs.updated)) {
+            (Some(_), None) => ours.updated,
+            (None, Some(_)) => theirs.updated,
+            _ => latest(ours.updated, theirs.updated),
+        };
         Outcome::Merged(Box::new(merged))
     };
     Ok(Merge {
@@ -132,6 +160,20 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merge, MergeError> {
         conflicts,
         header_conflict,
     })
+}
+
+/// Which time stamps count: none after `.0`.
+#[derive(Debug, Clone, Copy)]
+struct Trust(Option<DateTime<FixedOffset>>);
+
+impl Trust {
+    /// The time if it is trusted; `None` (older than any time) if it is too far ahead.
+    fn time(self, time: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        match self.0 {
+            Some(limit) if time > limit => None,
+            _ => Some(time),
+        }
+    }
 }
 
 /// The later time; one instant written with two offsets is ordered by offset, so
@@ -148,19 +190,49 @@ fn time_key(time: &DateTime<FixedOffset>) -> (DateTime<FixedOffset>, i32) {
     (*time, time.offset().local_minus_utc())
 }
 
-/// Equal but for the save counter, the last-save time and the file format.
+/// The session with every revision id present; borrowed when none is missing (a
+/// session can hold a 32 MiB note: copies cost).
+fn ids_filled_in(session: &Session) -> std::borrow::Cow<'_, Session> {
+    let complete =
+        !session.header_rev.is_empty() && session.responses.values().all(|r| !r.rev.is_empty());
+    if complete {
+        std::borrow::Cow::Borrowed(session)
+    } else {
+        std::borrow::Cow::Owned(with_ids(session))
+    }
+}
+
+/// Equal but for the save counter, the last-save time and the file format. Written
+/// field by field without copies; a new field of `Session` must be added here (the
+/// pattern names every field, so it does not compile until it is).
 fn same_apart_from_saves(a: &Session, b: &Session) -> bool {
-    let neutral = |s: &Session| Session {
-        format: 0,
-        seq: 0,
-        updated: s.created,
-        ..s.clone()
-    };
-    neutral(a) == neutral(b)
+    let Session {
+        format: _,
+        id,
+        checklist,
+        round,
+        date,
+        department,
+        scope,
+        inspector,
+        created,
+        updated: _,
+        seq: _,
+        finished,
+        header_rev,
+        header_seen,
+        responses,
+        conflicts,
+    } = a;
+    (id, checklist, scope, created) == (&b.id, &b.checklist, &b.scope, &b.created)
+        && (round, date, department, inspector, finished)
+            == (&b.round, &b.date, &b.department, &b.inspector, &b.finished)
+        && (header_rev, header_seen, responses, conflicts)
+            == (&b.header_rev, &b.header_seen, &b.responses, &b.conflicts)
 }
 
 /// Merges the header of `theirs` into `merged` (a copy of ours); true on a conflict.
-fn merge_header(merged: &mut Session, theirs: &Session) -> bool {
+fn merge_header(merged: &mut Session, theirs: &Session, trust: Trust) -> bool {
     let order = header_version(merged).order(&header_version(theirs));
     let take_theirs = |merged: &mut Session| {
         merged.round = theirs.round.clone();
@@ -183,8 +255,8 @@ fn merge_header(merged: &mut Session, theirs: &Session) -> bool {
                 && merged.department == theirs.department
                 && merged.inspector == theirs.inspector
                 && merged.finished == theirs.finished;
-            let theirs_later =
-                (theirs.updated, &theirs.header_rev) > (merged.updated, &merged.header_rev);
+            let theirs_later = (trust.time(theirs.updated), &theirs.header_rev)
+                > (trust.time(merged.updated), &merged.header_rev);
             let (first, second) = if theirs_later {
                 (&theirs.header_rev, &merged.header_rev)
             } else {
@@ -209,6 +281,7 @@ fn merge_header(merged: &mut Session, theirs: &Session) -> bool {
 fn merge_item(
     ours: Option<&Response>,
     theirs: Option<&Response>,
+    trust: Trust,
 ) -> (Option<Response>, Option<Response>) {
     let (ours, theirs) = match (ours, theirs) {
         (None, None) => return (None, None),
@@ -219,7 +292,7 @@ fn merge_item(
         Order::Same | Order::Descends => (Some(ours.clone()), None),
         Order::Precedes => (Some(theirs.clone()), None),
         Order::Concurrent => {
-            let (later, earlier) = if is_later(theirs, ours) {
+            let (later, earlier) = if edit_order(theirs, ours, trust) == Ordering::Greater {
                 (theirs, ours)
             } else {
                 (ours, theirs)
@@ -233,13 +306,11 @@ fn merge_item(
     }
 }
 
-/// The later edit by `at`; ties go by name, then id, so both sides pick the same one.
-fn is_later(a: &Response, b: &Response) -> bool {
-    edit_order(a, b) == Ordering::Greater
-}
-
-fn edit_order(a: &Response, b: &Response) -> Ordering {
-    (a.at, &a.by, &a.rev).cmp(&(b.at, &b.by, &b.rev))
+/// The order of edits by `at` (an untrusted one first); ties go by name, then id, so
+/// both sides pick the same one.
+fn edit_order(a: &Response, b: &Response, trust: Trust) -> Ordering {
+    let at = |r: &Response| r.at.and_then(|at| trust.time(at));
+    (at(a), &a.by, &a.rev).cmp(&(at(b), &b.by, &b.rev))
 }
 
 /// Both sides made the same change: one version that has seen both.
@@ -274,6 +345,7 @@ fn merge_conflicts(
     ours: &Session,
     theirs: &Session,
     mut losers: BTreeMap<String, Response>,
+    trust: Trust,
 ) -> BTreeMap<String, Vec<Response>> {
     let codes: BTreeSet<String> = ours
         .conflicts
@@ -294,7 +366,7 @@ fn merge_conflicts(
                 versions.push(for_review(&version));
             }
         }
-        versions.sort_by(edit_order);
+        versions.sort_by(|a, b| edit_order(a, b, trust));
         if !versions.is_empty() {
             out.insert(code, versions);
         }

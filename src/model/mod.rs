@@ -17,6 +17,7 @@ pub mod revision;
 pub mod rounds;
 pub mod scoring;
 pub mod session;
+pub mod table_import;
 pub mod text;
 pub mod validate;
 mod validate_scoring;

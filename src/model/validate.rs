@@ -87,6 +87,7 @@ pub fn validate(checklist: &Checklist) -> Vec<Problem> {
     if item_codes.is_empty() {
         report(Place::Checklist, "the checklist has no items".into());
     }
+    check_codes_and_total(checklist, &mut report);
     for (old, new) in &checklist.renamed {
         // Follow chains (a → b → c); a chain must end at an item, not in a cycle.
         let end = checklist.current_code(old);
@@ -101,6 +102,47 @@ pub fn validate(checklist: &Checklist) -> Vec<Problem> {
         report(Place::Checklist, message);
     }
     problems
+}
+
+/// Codes are printed as they are, so they may hold no control characters; and the
+/// points must add up to a number.
+fn check_codes_and_total(checklist: &Checklist, report: &mut impl FnMut(Place, String)) {
+    let unsafe_code = |code: &str| {
+        code.chars()
+            .any(|c| c.is_control() || super::text::is_unsafe_char(c))
+    };
+    let message = |code: &str| {
+        format!("code {code:?} contains control characters; use letters, digits and dots")
+    };
+    for node in checklist.nodes() {
+        match node {
+            Node::Section { section, .. } if unsafe_code(&section.code) => report(
+                Place::Section(super::text::sanitize_line(&section.code)),
+                message(&section.code),
+            ),
+            Node::Item { item, .. } if unsafe_code(&item.code) => report(
+                Place::Item(super::text::sanitize_line(&item.code)),
+                message(&item.code),
+            ),
+            _ => {}
+        }
+    }
+    for (old, new) in &checklist.renamed {
+        for code in [old, new] {
+            if unsafe_code(code) {
+                report(Place::Checklist, format!("renamed: {}", message(code)));
+            }
+        }
+    }
+    // Items whose own points are not finite are reported on their own.
+    let points: Vec<f64> = checklist.items().iter().map(|item| item.points).collect();
+    let total: f64 = points.iter().sum();
+    if points.iter().all(|p| p.is_finite()) && !total.is_finite() {
+        report(
+            Place::Checklist,
+            format!("the items' points add up to {total}, not a finite number; use smaller points"),
+        );
+    }
 }
 
 fn check_rules(checklist: &Checklist, report: &mut impl FnMut(Place, String)) {
@@ -266,6 +308,23 @@ mod tests {
             found.iter().all(|m| m.starts_with("renamed: ")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn codes_with_controls_and_infinite_totals_are_problems() {
+        let mut c = checklist(vec![item("1.\u{1b}[2J1", 1.0), item("1.2\u{202e}", 1.0)]);
+        c.sections[0].code = "\u{9b}1".into();
+        let found = messages(&c);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.iter().all(|m| m.contains("control characters")),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|m| !m.contains('\u{1b}')), "{found:?}");
+        let huge = checklist(vec![item("1.1", 1e308), item("1.2", 1e308)]);
+        let found = messages(&huge);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("not a finite number"), "{found:?}");
     }
 
     #[test]

@@ -6,13 +6,14 @@ use std::path::PathBuf;
 
 use crate::model::checklist::Checklist;
 use crate::progress::Progress;
+use crate::store::catalog::Source;
 use crate::store::index::Overview;
 use crate::store::{Store, StoreError};
 
 pub struct Home {
     pub overview: Overview,
-    /// The latest version of each checklist, for new sessions.
-    pub checklists: Vec<std::sync::Arc<Checklist>>,
+    /// The latest version of each checklist, for new sessions, with where it is from.
+    pub checklists: Vec<(std::sync::Arc<Checklist>, Source)>,
     /// Emergency copies in `recovery/`.
     pub recovery: Vec<PathBuf>,
 }
@@ -24,7 +25,7 @@ pub fn home(store: &Store, progress: &dyn Progress) -> Result<Home, StoreError> 
             .catalog()
             .latest_all()
             .iter()
-            .map(|entry| entry.checklist.clone())
+            .map(|entry| (entry.checklist.clone(), entry.source.clone()))
             .collect(),
         recovery: store.recovery_files(),
     })

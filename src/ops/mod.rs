@@ -16,6 +16,7 @@ pub mod import;
 pub mod ledger;
 pub mod open;
 pub mod rectify;
+pub mod table_import;
 pub mod who;
 
 pub use error::OpsError;

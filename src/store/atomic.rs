@@ -1,6 +1,7 @@
 //! The save protocol: temp file in the same folder, fsync, check the target is
 //! still what we loaded, rename over it, fsync the folder. Never truncate in place.
 
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,7 +48,14 @@ pub enum AtomicError {
 
 pub const TEMP_SUFFIX: &str = ".tmp";
 
-/// The temp file name for `target`: `<name>.<pid>-<n>.tmp` in the same folder.
+/// A short tag of this computer's name, carried in temp file names so that a sweep
+/// on a shared folder can tell its own temp files from another computer's.
+pub fn host_tag() -> &'static str {
+    static TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TAG.get_or_init(|| hex(&content_hash(super::lock::this_host().as_bytes())[..4]))
+}
+
+/// The temp file name for `target`: `<name>.<host>-<pid>-<n>.tmp` in the same folder.
 fn temp_path(target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -55,16 +63,46 @@ fn temp_path(target: &Path) -> PathBuf {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!("{name}.{}-{n}{TEMP_SUFFIX}", std::process::id()))
+    target.with_file_name(format!(
+        "{name}.{}-{}-{n}{TEMP_SUFFIX}",
+        host_tag(),
+        std::process::id()
+    ))
+}
+
+/// Who wrote a temp file, as its name says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TempWriter {
+    /// The writer's [`host_tag`]; `None` for names of older zicha versions, which
+    /// did not record it.
+    pub host: Option<String>,
+    pub pid: u32,
+}
+
+/// The target a temp file belongs to and who wrote it, if `name` is one of ours.
+pub fn temp_parts(name: &str) -> Option<(&str, TempWriter)> {
+    let stem = name.strip_suffix(TEMP_SUFFIX)?;
+    let (target, tag) = stem.rsplit_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = tag.split('-').collect();
+    let (host, pid, n) = match parts.as_slice() {
+        [host, pid, n] => {
+            let hex = host.len() == 8 && host.bytes().all(|b| b.is_ascii_hexdigit());
+            (Some(hex.then(|| host.to_string())?), *pid, *n)
+        }
+        [pid, n] => (None, *pid, *n),
+        _ => return None,
+    };
+    if !(digits(pid) && digits(n)) {
+        return None;
+    }
+    let pid = pid.parse().ok()?;
+    Some((target, TempWriter { host, pid }))
 }
 
 /// The target a temp file belongs to, if `name` is one of ours.
 pub fn temp_target(name: &str) -> Option<&str> {
-    let stem = name.strip_suffix(TEMP_SUFFIX)?;
-    let (target, tag) = stem.rsplit_once('.')?;
-    let (pid, n) = tag.split_once('-')?;
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(pid) && digits(n)).then_some(target)
+    temp_parts(name).map(|(target, _)| target)
 }
 
 pub fn write_atomic(
@@ -74,6 +112,11 @@ pub fn write_atomic(
     expect: Expect,
 ) -> Result<(), AtomicError> {
     write_in_place(fs, target, bytes, expect)?;
+    sync_parent(fs, target)
+}
+
+/// Syncs the folder of `target`, whose new content is already in place.
+fn sync_parent(fs: &dyn FileOps, target: &Path) -> Result<(), AtomicError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     fs.sync_dir(dir).map_err(|source| AtomicError::Io {
         action: "sync the folder",
@@ -103,6 +146,31 @@ fn write_in_place(
     bytes: &[u8],
     expect: Expect,
 ) -> Result<(), AtomicError> {
+    place_written(fs, target, expect, &mut |fs, file| {
+        fs.write_all(file, bytes)
+    })
+}
+
+/// [`write_atomic`] for content too large to hold in memory: `write` streams it into
+/// the temp file (a bundle). Any error leaves the target as it was.
+pub fn write_atomic_streamed(
+    fs: &dyn FileOps,
+    target: &Path,
+    expect: Expect,
+    write: &mut dyn FnMut(&mut File) -> io::Result<()>,
+) -> Result<(), AtomicError> {
+    place_written(fs, target, expect, &mut |_, file| write(file))?;
+    sync_parent(fs, target)
+}
+
+type Writer<'a> = dyn FnMut(&dyn FileOps, &mut File) -> io::Result<()> + 'a;
+
+fn place_written(
+    fs: &dyn FileOps,
+    target: &Path,
+    expect: Expect,
+    write: &mut Writer<'_>,
+) -> Result<(), AtomicError> {
     let temp = temp_path(target);
     let io_error = |action, path: &Path, source| AtomicError::Io {
         action,
@@ -113,8 +181,7 @@ fn write_in_place(
     let mut file = fs
         .create_new(&temp)
         .map_err(|e| io_error("create", &temp, e))?;
-    let written = fs
-        .write_all(&mut file, bytes)
+    let written = write(fs, &mut file)
         .map_err(|e| io_error("write", &temp, e))
         .and_then(|()| fs.sync_file(&file).map_err(|e| io_error("sync", &temp, e)));
     drop(file);
@@ -156,6 +223,16 @@ fn place_new(fs: &dyn FileOps, temp: &Path, target: &Path) -> Result<(), AtomicE
 }
 
 fn check_target(fs: &dyn FileOps, target: &Path, expect: Expect) -> Result<(), AtomicError> {
+    // A link or a special file in the target's place is never replaced.
+    super::safe_fs::regular_or_missing(target).map_err(|source| AtomicError::Io {
+        action: "replace",
+        path: target.to_path_buf(),
+        source,
+        renamed: false,
+    })?;
+    if expect == Expect::Anything {
+        return Ok(());
+    }
     let current = match fs.read(target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -194,6 +271,11 @@ mod tests {
         assert_eq!(temp_target(name), Some("abc.ron"));
         assert_eq!(temp_target("abc.ron"), None);
         assert_eq!(temp_target("abc.ron.x-1.tmp"), None);
+        let (_, writer) = temp_parts(name).unwrap();
+        assert_eq!(writer.host.as_deref(), Some(host_tag()));
+        assert_eq!(writer.pid, std::process::id());
+        let (target, legacy) = temp_parts("abc.ron.123-4.tmp").unwrap();
+        assert_eq!((target, legacy.host, legacy.pid), ("abc.ron", None, 123));
     }
 
     #[test]
@@ -236,8 +318,11 @@ mod tests {
         let target = dir.path().join("s.ron");
         std::fs::write(&target, b"old").unwrap();
         let steps = {
+            let probe = dir.path().join("probe");
+            std::fs::write(&probe, b"p").unwrap();
             let counting = FaultyFs::new(0, io::ErrorKind::Other);
-            write_atomic(&counting, &dir.path().join("probe"), b"x", Expect::Anything).unwrap();
+            let expect = Expect::Content(content_hash(b"p"));
+            write_atomic(&counting, &probe, b"x", expect).unwrap();
             counting.calls()
         };
         for n in 1..=steps {

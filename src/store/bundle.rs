@@ -8,30 +8,29 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
-use std::io::{Cursor, Read, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
-use super::atomic::{AtomicError, Expect, write_atomic};
-use super::import::ImportError;
-use super::{Store, StoreError, session_file, session_id_from_name};
+use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic_streamed};
+use super::limits::{MAX_ENTRIES, MAX_IMPORT_BYTES};
+use super::{MANAGED_DIRS, MANAGED_FILES, Store, StoreError, session_file, session_id_from_name};
 use crate::model::session::ChecklistRef;
 use crate::model::text::normalize_name;
-
-/// The largest entry a bundle may hold; sessions and checklists are far smaller.
-const MAX_ENTRY_BYTES: u64 = 32 << 20;
-/// The most a bundle may unpack to in all.
-const MAX_TOTAL_BYTES: u64 = 1 << 30;
-const MAX_ENTRIES: usize = 200_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     #[error("{} already exists; use --force to replace it", .0.display())]
     Exists(PathBuf),
+    #[error(
+        "{} is inside the data folder's {folder}, which only zicha writes; choose a place outside it",
+        path.display()
+    )]
+    InsideData { path: PathBuf, folder: String },
     #[error("no sessions to bundle{}", .0.as_ref().map(|r| format!(" in round {r:?}")).unwrap_or_default())]
     Empty(Option<String>),
     #[error("cannot write the bundle: {0}")]
@@ -49,24 +48,37 @@ pub struct BundleReport {
     pub skipped: Vec<String>,
 }
 
+/// A session chosen for the bundle: read again when written, and written only if
+/// it still has the content that was checked.
+struct Chosen {
+    id: Uuid,
+    path: PathBuf,
+    hash: ContentHash,
+}
+
 impl Store {
     /// Writes the sessions of `round` (all when `None`) and their checklists to `out`.
+    /// Every session is checked against the limits `import` applies, and the zip is
+    /// streamed to disk one entry at a time.
     pub fn write_bundle(
         &self,
         round: Option<&str>,
         out: &Path,
         replace: bool,
     ) -> Result<BundleReport, BundleError> {
+        self.refuse_output_inside(out)?;
         if !replace && out.exists() {
             return Err(BundleError::Exists(out.to_path_buf()));
         }
         let wanted = round.map(normalize_name);
         let mut report = BundleReport::default();
-        let mut entries: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut chosen: Vec<Chosen> = Vec::new();
+        let mut archives: BTreeMap<String, u64> = BTreeMap::new();
         let mut references: BTreeSet<(String, u32, String)> = BTreeSet::new();
+        let mut total = 0u64;
         for file in self.scan()?.sessions {
             let label = file.path.display().to_string();
-            let bytes = match fs::read(&file.path) {
+            let bytes = match self.file_ops().read(&file.path) {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     report
@@ -94,47 +106,119 @@ impl Store {
             {
                 continue;
             }
-            match self.archived_text(&session.checklist) {
-                Ok((name, text)) => {
-                    let reference = &session.checklist;
-                    references.insert((
-                        reference.id.clone(),
-                        reference.version,
-                        reference.hash.clone(),
-                    ));
-                    entries.insert(format!("archive/{name}"), text);
-                }
+            let archive = self
+                .archived_size(&session.checklist)
+                .map_err(|error| error.to_string())
+                .and_then(|found| self.check_session_limits(&session).map(|()| found));
+            let (name, size) = match archive {
+                Ok(found) => found,
                 Err(error) => {
                     report.skipped.push(format!("{label}: {error}"));
                     continue;
                 }
+            };
+            let new_archive = !archives.contains_key(&name);
+            let adds = bytes.len() as u64 + if new_archive { size } else { 0 };
+            let entries = chosen.len() + archives.len() + 1 + usize::from(new_archive);
+            if total + adds > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
+                report.skipped.push(format!(
+                    "{label}: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
+                    MAX_IMPORT_BYTES >> 30
+                ));
+                continue;
             }
-            entries.insert(format!("sessions/{}.ron", file.id), bytes);
-            report.sessions.push(file.id);
+            total += adds;
+            let reference = &session.checklist;
+            references.insert((
+                reference.id.clone(),
+                reference.version,
+                reference.hash.clone(),
+            ));
+            archives.insert(name, size);
+            chosen.push(Chosen {
+                id: file.id,
+                path: file.path,
+                hash: content_hash(&bytes),
+            });
+        }
+        let mut changed: Vec<Uuid> = Vec::new();
+        let archive_names: Vec<String> = archives.into_keys().collect();
+        if !chosen.is_empty() {
+            let expect = if replace {
+                Expect::Anything
+            } else {
+                Expect::Absent
+            };
+            let written = write_atomic_streamed(self.file_ops(), out, expect, &mut |file| {
+                changed.clear();
+                self.stream_zip(file, &archive_names, &chosen, &mut changed)
+            });
+            match written {
+                Ok(()) => {}
+                Err(AtomicError::Changed { path }) => return Err(BundleError::Exists(path)),
+                Err(AtomicError::Io { source, .. }) if source.kind() == io::ErrorKind::Other => {
+                    return Err(BundleError::Zip(source.to_string()));
+                }
+                Err(other) => return Err(BundleError::Store(other.into())),
+            }
+        }
+        for file in &chosen {
+            if changed.contains(&file.id) {
+                report.skipped.push(format!(
+                    "{}: changed while the bundle was written; bundle again to include it",
+                    file.path.display()
+                ));
+            } else {
+                report.sessions.push(file.id);
+            }
         }
         if report.sessions.is_empty() {
+            if !chosen.is_empty() {
+                let _ = std::fs::remove_file(out);
+            }
             return Err(BundleError::Empty(round.map(str::to_string)));
         }
         report.checklists = references
             .into_iter()
             .map(|(id, version, hash)| format!("{id} v{version} ({hash})"))
             .collect();
-        let zipped = zip_entries(&entries).map_err(|e| BundleError::Zip(e.to_string()))?;
-        let expect = if replace {
-            Expect::Anything
-        } else {
-            Expect::Absent
-        };
-        match write_atomic(self.file_ops(), out, &zipped, expect) {
-            Ok(()) => Ok(report),
-            Err(AtomicError::Changed { path }) => Err(BundleError::Exists(path)),
-            Err(other) => Err(BundleError::Store(other.into())),
-        }
+        Ok(report)
     }
 
-    /// The archive file name and exact text of a session's checklist, archiving it
-    /// from the catalog first if needed.
-    fn archived_text(&self, reference: &ChecklistRef) -> Result<(String, Vec<u8>), StoreError> {
+    /// Writes the zip: archived checklists, then sessions, each read as it is written.
+    fn stream_zip(
+        &self,
+        file: &mut File,
+        archives: &[String],
+        chosen: &[Chosen],
+        changed: &mut Vec<Uuid>,
+    ) -> io::Result<()> {
+        let zip_error = |error: zip::result::ZipError| io::Error::other(error.to_string());
+        let mut writer = ZipWriter::new(BufWriter::new(file));
+        for name in archives {
+            let bytes = self.file_ops().read(&self.archive_dir().join(name))?;
+            writer
+                .start_file(format!("archive/{name}"), entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
+        for session in chosen {
+            let bytes = self.file_ops().read(&session.path)?;
+            if content_hash(&bytes) != session.hash {
+                changed.push(session.id);
+                continue;
+            }
+            writer
+                .start_file(format!("sessions/{}.ron", session.id), entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
+        writer.finish().map_err(zip_error)?.flush()
+    }
+
+    /// The archive file name and size of a session's checklist, archiving it from the
+    /// catalog first if needed.
+    fn archived_size(&self, reference: &ChecklistRef) -> Result<(String, u64), StoreError> {
         self.checklist_for(reference)?;
         let name = archive_name(reference);
         let path = self.archive_dir().join(&name);
@@ -142,7 +226,62 @@ impl Store {
             .file_ops()
             .read(&path)
             .map_err(|e| StoreError::io("read", &path, e))?;
-        Ok((name, text))
+        Ok((name, text.len() as u64))
+    }
+
+    /// A bundle written into `sessions/`, `archive/` or any managed folder (or over a
+    /// managed file) would overwrite data that only the store may write.
+    fn refuse_output_inside(&self, out: &Path) -> Result<(), BundleError> {
+        let (Some(target), Ok(root)) = (resolved(out), self.root().canonicalize()) else {
+            return Ok(());
+        };
+        let same = |a: &Path, b: &Path| {
+            if cfg!(any(windows, target_os = "macos")) {
+                a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+            } else {
+                a == b
+            }
+        };
+        let within = |dir: &Path| target.ancestors().any(|ancestor| same(ancestor, dir));
+        for dir in MANAGED_DIRS {
+            if within(&root.join(dir)) {
+                return Err(BundleError::InsideData {
+                    path: out.to_path_buf(),
+                    folder: format!("{dir}/"),
+                });
+            }
+        }
+        for file in MANAGED_FILES {
+            if same(&target, &root.join(file)) {
+                return Err(BundleError::InsideData {
+                    path: out.to_path_buf(),
+                    folder: (*file).to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `path` with links and `..` resolved as far as it exists (a folder about to be
+/// made is resolved through its existing parent).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let mut missing = Vec::new();
+    let mut current = path.to_path_buf();
+    loop {
+        if let Ok(real) = current.canonicalize() {
+            return Some(
+                missing
+                    .into_iter()
+                    .rev()
+                    .fold(real, |all, part| all.join(part)),
+            );
+        }
+        missing.push(current.file_name()?.to_owned());
+        current = match current.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
     }
 }
 
@@ -154,17 +293,12 @@ pub fn archive_name(reference: &ChecklistRef) -> String {
     )
 }
 
-fn zip_entries(entries: &BTreeMap<String, Vec<u8>>) -> zip::result::ZipResult<Vec<u8>> {
-    let options = SimpleFileOptions::default()
+fn entry_options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in entries {
-        writer.start_file(name.as_str(), options)?;
-        writer.write_all(bytes)?;
-    }
-    Ok(writer.finish()?.into_inner())
+        .unix_permissions(0o644)
+        .large_file(false)
 }
 
 /// What a bundle entry is.
@@ -176,14 +310,7 @@ pub(super) enum BundleEntry {
     Other,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct Entry {
-    pub name: String,
-    pub kind: BundleEntry,
-    pub bytes: Vec<u8>,
-}
-
-fn classify(name: &str) -> BundleEntry {
+pub(super) fn classify_entry(name: &str) -> BundleEntry {
     if let Some(file) = name.strip_prefix("sessions/")
         && let Some(id) = session_id_from_name(file)
     {
@@ -199,70 +326,20 @@ fn classify(name: &str) -> BundleEntry {
     BundleEntry::Other
 }
 
-/// Reads every session and archive entry of a bundle into memory, within limits, so
-/// a damaged or hostile zip can neither fill the memory nor write anywhere.
-pub(super) fn read_entries(path: &Path) -> Result<Vec<Entry>, ImportError> {
-    let bad = |message: String| ImportError::Bundle {
-        path: path.to_path_buf(),
-        message,
-    };
-    let file = fs::File::open(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut archive = ZipArchive::new(file).map_err(|e| bad(e.to_string()))?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(bad(format!("more than {MAX_ENTRIES} entries")));
-    }
-    let mut total = 0u64;
-    let mut entries = Vec::new();
-    for index in 0..archive.len() {
-        let mut zipped = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
-        if zipped.is_dir() {
-            continue;
-        }
-        let name = zipped.name().to_string();
-        let kind = classify(&name);
-        if kind == BundleEntry::Other {
-            entries.push(Entry {
-                name,
-                kind,
-                bytes: Vec::new(),
-            });
-            continue;
-        }
-        let mut bytes = Vec::new();
-        (&mut zipped)
-            .take(MAX_ENTRY_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| bad(format!("{name}: {e}")))?;
-        if bytes.len() as u64 > MAX_ENTRY_BYTES {
-            return Err(bad(format!(
-                "{name} is larger than {MAX_ENTRY_BYTES} bytes"
-            )));
-        }
-        total += bytes.len() as u64;
-        if total > MAX_TOTAL_BYTES {
-            return Err(bad(format!("unpacks to more than {MAX_TOTAL_BYTES} bytes")));
-        }
-        entries.push(Entry { name, kind, bytes });
-    }
-    Ok(entries)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::NewSession;
 
     #[test]
     fn entries_are_classified_by_exact_name() {
         let id = "01930000-0000-7000-8000-000000000001";
         assert_eq!(
-            classify(&format!("sessions/{id}.ron")),
+            classify_entry(&format!("sessions/{id}.ron")),
             BundleEntry::Session(Uuid::parse_str(id).unwrap())
         );
         assert_eq!(
-            classify("archive/siyou-v1-0123abcd.ron"),
+            classify_entry("archive/siyou-v1-0123abcd.ron"),
             BundleEntry::Archive("siyou-v1-0123abcd.ron".into())
         );
         for other in [
@@ -273,27 +350,58 @@ mod tests {
             "archive/..ron",
             "README.txt",
         ] {
-            assert_eq!(classify(other), BundleEntry::Other, "{other}");
+            assert_eq!(classify_entry(other), BundleEntry::Other, "{other}");
         }
     }
 
+    fn store_with_a_session(dir: &Path) -> Store {
+        let store = Store::open(&dir.join("data")).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00+08:00").unwrap();
+        let checklist = store.catalog().latest_all()[0].checklist.id.clone();
+        let request = NewSession {
+            checklist,
+            department: "办公室".into(),
+            round: "r".into(),
+            date: now.date_naive(),
+            inspector: String::new(),
+        };
+        store.create(request, now).unwrap();
+        store
+    }
+
     #[test]
-    fn the_same_entries_make_the_same_bytes() {
-        let entries = BTreeMap::from([
-            ("archive/a-v1-00.ron".to_string(), b"(x)".to_vec()),
-            (
-                "sessions/01930000-0000-7000-8000-000000000001.ron".to_string(),
-                "会议".as_bytes().to_vec(),
-            ),
-        ]);
-        let first = zip_entries(&entries).unwrap();
-        assert_eq!(first, zip_entries(&entries).unwrap());
+    fn the_same_sessions_make_the_same_bytes() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("b.zip");
-        fs::write(&path, &first).unwrap();
-        let read = read_entries(&path).unwrap();
-        assert_eq!(read.len(), 2);
-        assert_eq!(read[0].kind, BundleEntry::Archive("a-v1-00.ron".into()));
-        assert_eq!(read[1].bytes, "会议".as_bytes());
+        let store = store_with_a_session(dir.path());
+        let (a, b) = (dir.path().join("a.zip"), dir.path().join("b.zip"));
+        store.write_bundle(None, &a, false).unwrap();
+        store.write_bundle(None, &b, false).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    }
+
+    #[test]
+    fn a_bundle_is_never_written_into_a_managed_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store_with_a_session(dir.path());
+        let session = store.scan().unwrap().sessions[0].path.clone();
+        let before = std::fs::read(&session).unwrap();
+        let data = dir.path().join("data");
+        for out in [
+            session.clone(),
+            data.join("archive/x.zip"),
+            data.join("attachments/x.zip"),
+            data.join("sessions/../sessions/y.zip"),
+            data.join("index.ron"),
+        ] {
+            let error = store.write_bundle(None, &out, true).unwrap_err();
+            assert!(
+                matches!(error, BundleError::InsideData { .. }),
+                "{out:?}: {error}"
+            );
+        }
+        assert_eq!(std::fs::read(&session).unwrap(), before);
+        store
+            .write_bundle(None, &data.join("fine.zip"), false)
+            .unwrap();
     }
 }

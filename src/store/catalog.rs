@@ -1,4 +1,5 @@
-//! The checklists on offer: built-in ones embedded in the binary plus the user's own.
+//! The checklists on offer: built-in ones embedded in the binary, the user's own, and
+//! those known only from the archive (arrived with an import or a bundle).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,20 @@ include!(concat!(env!("OUT_DIR"), "/builtin_checklists.rs"));
 pub enum Source {
     Builtin(&'static str),
     User(PathBuf),
+    /// An archived text (`archive/<id>-v<ver>-<hash>.ron`), e.g. from another machine.
+    Archive(PathBuf),
+}
+
+impl Source {
+    /// Which wins when the same id and version are in several places: the user's
+    /// folder, then the built-in one, then the archive (DESIGN §13).
+    fn rank(&self) -> u8 {
+        match self {
+            Source::User(_) => 2,
+            Source::Builtin(_) => 1,
+            Source::Archive(_) => 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +53,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Built-in checklists and those in `user_dir`.
     pub fn load(user_dir: &Path) -> Catalog {
         let mut catalog = Catalog::default();
         for (name, text) in BUILTIN_CHECKLISTS {
@@ -51,58 +67,51 @@ impl Catalog {
                 Err(problems) => catalog.problems.extend(problems),
             }
         }
-        let mut paths: Vec<PathBuf> = fs::read_dir(user_dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|entry| entry.path())
-                    .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        for path in paths {
-            let label = path.display().to_string();
-            let bytes = match fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    catalog.problems.push(FileProblem {
-                        file: label,
-                        place: None,
-                        message: format!("cannot read: {error}"),
-                    });
-                    continue;
-                }
-            };
-            match parse_checklist(&bytes, &label) {
-                Ok(checklist) => {
-                    let text: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).as_ref());
-                    catalog.entries.push(Entry {
-                        checklist: Arc::new(checklist),
-                        hash: text_hash(&text),
-                        text,
-                        source: Source::User(path),
-                    });
-                }
-                Err(problems) => catalog.problems.extend(problems),
-            }
+        for (path, bytes) in ron_files(user_dir, &mut catalog.problems) {
+            catalog.add(&path, &bytes, Source::User(path.clone()));
         }
         catalog
     }
 
-    /// The version to use for new sessions: the highest; built-in wins a tie.
+    /// Built-in, user and archived checklists; an archived text whose id and version
+    /// are also in the user's folder or built in is left out (those win).
+    pub fn load_with_archive(user_dir: &Path, archive_dir: &Path) -> Catalog {
+        let mut catalog = Catalog::load(user_dir);
+        for (path, bytes) in ron_files(archive_dir, &mut catalog.problems) {
+            catalog.add(&path, &bytes, Source::Archive(path.clone()));
+        }
+        catalog
+    }
+
+    fn add(&mut self, path: &Path, bytes: &[u8], source: Source) {
+        match parse_checklist(bytes, &path.display().to_string()) {
+            Ok(checklist) => {
+                let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
+                self.entries.push(Entry {
+                    checklist: Arc::new(checklist),
+                    hash: text_hash(&text),
+                    text,
+                    source,
+                });
+            }
+            Err(problems) => self.problems.extend(problems),
+        }
+    }
+
+    /// The version to use for new sessions: the highest; on a tie the user's file,
+    /// then the built-in one, then the archived one.
     pub fn latest(&self, id: &str) -> Option<&Entry> {
         self.entries
             .iter()
             .filter(|entry| entry.checklist.id == id)
-            .max_by_key(|entry| {
-                let builtin = matches!(entry.source, Source::Builtin(_));
-                (entry.checklist.version, builtin)
-            })
+            .max_by_key(|entry| (entry.checklist.version, entry.source.rank()))
     }
 
     pub fn by_hash(&self, hash: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.hash == hash)
+        self.entries
+            .iter()
+            .filter(|entry| entry.hash == hash)
+            .max_by_key(|entry| entry.source.rank())
     }
 
     /// One entry per id (the one `latest` picks), sorted by id.
@@ -120,4 +129,31 @@ impl Catalog {
     pub fn all(&self) -> &[Entry] {
         &self.entries
     }
+}
+
+/// The `.ron` files of a folder, sorted, with their bytes; unreadable ones are problems.
+fn ron_files(dir: &Path, problems: &mut Vec<FileProblem>) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        match super::safe_fs::read_capped_nofollow(&path, super::safe_fs::MAX_SESSION_BYTES) {
+            Ok(bytes) => files.push((path, bytes)),
+            Err(error) => problems.push(FileProblem {
+                file: path.display().to_string(),
+                place: None,
+                message: format!("cannot read: {error}"),
+            }),
+        }
+    }
+    files
 }

@@ -4,6 +4,7 @@ use std::fmt;
 
 use ron::extensions::Extensions;
 
+use super::ron_budget;
 use crate::model::checklist::Checklist;
 use crate::model::validate::{self, Problem};
 
@@ -102,6 +103,17 @@ pub fn decode_text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, FileProbl
             file: file.to_string(),
             place: Some((line, col)),
             message: "NUL byte in the file; it is binary or damaged".into(),
+        });
+    }
+    if let Some(offset) = ron_budget::excess_at(text, ron_budget::MAX_VALUES, RECURSION_LIMIT) {
+        let (line, col) = end_position(&text[..offset]);
+        return Err(FileProblem {
+            file: file.to_string(),
+            place: Some((line, col)),
+            message: format!(
+                "more than {} values in the file; it is not one zicha writes (left as it is)",
+                ron_budget::MAX_VALUES
+            ),
         });
     }
     Ok(text)

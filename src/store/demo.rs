@@ -25,7 +25,8 @@ pub fn write_demo_with(
     plan: &DemoPlan,
     progress: &dyn crate::progress::Progress,
 ) -> Result<usize, StoreError> {
-    let entries = store.catalog().latest_all();
+    let catalog = store.catalog();
+    let entries = catalog.latest_all();
     let mut references: Vec<ChecklistRef> = Vec::with_capacity(entries.len());
     for entry in &entries {
         references.push(store.archive(entry)?);

@@ -1,10 +1,13 @@
 //! The file operations the save protocol uses, behind a seam so tests can fail any one of them.
+//! The real ones never follow a link nor open a special file ([`super::safe_fs`]).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::safe_fs;
 
 pub trait FileOps: Send + Sync + std::fmt::Debug {
     fn create_new(&self, path: &Path) -> io::Result<File>;
@@ -24,7 +27,7 @@ pub struct RealFs;
 
 impl FileOps for RealFs {
     fn create_new(&self, path: &Path) -> io::Result<File> {
-        OpenOptions::new().write(true).create_new(true).open(path)
+        safe_fs::create_new_nofollow(path)
     }
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)
@@ -49,8 +52,9 @@ impl FileOps for RealFs {
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         fs::remove_file(path)
     }
+    /// Reads a managed file: a regular file, no link, at most a session file's size.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        fs::read(path)
+        safe_fs::read_capped_nofollow(path, safe_fs::MAX_SESSION_BYTES)
     }
 }
 

@@ -25,11 +25,15 @@ use super::atomic::{AtomicError, ContentHash, Expect, write_atomic};
 use super::bundle::archive_name;
 use super::catalog::text_hash;
 use super::checklist_file::parse_checklist;
-use super::import_source::{Archive, Incoming, Source, read_source, trash_files, trashed_ids};
+use super::import_source::{
+    Archive, Budget, Incoming, Intake, MAX_IMPORT_BYTES, SourcePath, classify, read_source,
+    trash_files, trashed_ids,
+};
 use super::{ReadOnly, Store, StoreError, session_file};
 use crate::model::merge::{self, Outcome};
 use crate::model::session::{ChecklistRef, Session};
 use crate::model::validate::is_valid_id;
+use crate::progress::Progress;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -93,6 +97,17 @@ pub struct ImportedSession {
     pub taken: Vec<String>,
     /// Items with open conflicts after the import.
     pub conflicts: Vec<String>,
+    /// Both copies changed the header differently.
+    pub header_conflict: Option<HeaderConflict>,
+}
+
+/// A header (round, date, department, inspector, finished) changed on both sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderConflict {
+    /// Whose header is now in effect: `here` or `imported`.
+    pub kept: &'static str,
+    /// The losing copy, whole, in `recovery/` for review.
+    pub copy: PathBuf,
 }
 
 /// A session alive here that the other folder has in its trash.
@@ -130,6 +145,38 @@ impl ImportReport {
     }
 }
 
+/// Imports the sessions a source hands on, and counts them for progress.
+struct Importing<'a> {
+    store: &'a Store,
+    trash: &'a BTreeSet<Uuid>,
+    options: ImportOptions,
+    now: DateTime<FixedOffset>,
+    progress: &'a dyn Progress,
+    /// The source being read.
+    label: String,
+    /// What became of its sessions so far.
+    sessions: Vec<ImportedSession>,
+    /// Sessions handed on and announced, over all sources so far.
+    done: usize,
+    total: usize,
+}
+
+impl Intake for Importing<'_> {
+    fn expect(&mut self, count: usize) {
+        self.total += count;
+        self.progress.report(self.done, self.total);
+    }
+
+    fn take(&mut self, incoming: &Incoming, archive: &Archive<'_>) {
+        let outcome = self
+            .store
+            .import_one(incoming, archive, self.trash, self.options, self.now);
+        self.sessions.push(outcome.describe(incoming, &self.label));
+        self.done += 1;
+        self.progress.report(self.done, self.total.max(self.done));
+    }
+}
+
 /// How an imported session is to be written.
 enum Write<'a> {
     Bytes(&'a [u8]),
@@ -137,41 +184,52 @@ enum Write<'a> {
 }
 
 impl Store {
-    /// Imports every path; all are read and checked before anything is written.
+    /// Imports every path. Each is checked to be a source before anything is
+    /// written; then the sources are streamed one after the other, one session at a
+    /// time, so memory stays bounded whatever their size.
     pub fn import(
         &self,
         paths: &[PathBuf],
         options: ImportOptions,
         now: DateTime<FixedOffset>,
-        progress: &dyn crate::progress::Progress,
+        progress: &dyn Progress,
     ) -> Result<ImportReport, ImportError> {
         let sources = paths
             .iter()
-            .map(|path| read_source(path))
-            .collect::<Result<Vec<Source>, ImportError>>()?;
+            .map(|path| classify(path))
+            .collect::<Result<Vec<SourcePath>, ImportError>>()?;
         let mut report = ImportReport::default();
         let trash = trashed_ids(&self.trash_dir());
-        let total = sources.iter().map(|source| source.sessions.len()).sum();
-        for mut source in sources {
-            source.sessions.sort_by_key(|incoming| incoming.session.id);
-            for incoming in &source.sessions {
-                progress.report(report.sessions.len(), total);
-                let outcome = self.import_one(incoming, &source.archive, &trash, options, now);
-                report
-                    .sessions
-                    .push(outcome.describe(incoming, &source.label));
-            }
-            for id in &source.trashed {
-                let alive_there = source.sessions.iter().any(|i| i.session.id == *id);
-                if !alive_there && self.session_path(*id).exists() {
+        let mut budget = Budget {
+            left: MAX_IMPORT_BYTES,
+        };
+        let mut importing = Importing {
+            store: self,
+            trash: &trash,
+            options,
+            now,
+            progress,
+            label: String::new(),
+            sessions: Vec::new(),
+            done: 0,
+            total: 0,
+        };
+        for source in &sources {
+            importing.label.clone_from(&source.label);
+            let mut found = read_source(source, &mut budget, &mut importing)?;
+            let mut sessions = std::mem::take(&mut importing.sessions);
+            sessions.sort_by_key(|imported| imported.id);
+            report.sessions.append(&mut sessions);
+            for id in &found.trashed {
+                if !found.ids.contains(id) && self.session_path(*id).exists() {
                     report.deleted_there.push(DeletedThere {
                         id: *id,
                         source: source.label.clone(),
                     });
                 }
             }
-            report.ignored.append(&mut source.ignored);
-            report.problems.append(&mut source.problems);
+            report.ignored.append(&mut found.ignored);
+            report.problems.append(&mut found.problems);
         }
         Ok(report)
     }
@@ -179,7 +237,7 @@ impl Store {
     fn import_one(
         &self,
         incoming: &Incoming,
-        archive: &Archive,
+        archive: &Archive<'_>,
         trash: &BTreeSet<Uuid>,
         options: ImportOptions,
         now: DateTime<FixedOffset>,
@@ -195,12 +253,18 @@ impl Store {
             Ok(lock) => lock,
             Err(error) => return Step::skipped(format!("in use here: {error}")),
         };
+        let within_limits = self
+            .ensure_archived(&theirs.checklist, archive)
+            .and_then(|()| self.check_session_limits(theirs));
+        if let Err(why) = within_limits {
+            return Step::skipped(why);
+        }
         if self.session_path(id).exists() {
-            return self.merge_into_existing(incoming, archive);
+            return self.merge_into_existing(incoming, archive, now);
         }
         if trash.contains(&id) {
             if options.restore {
-                return self.restore(incoming, archive);
+                return self.restore(incoming, archive, now);
             }
             return Step::plain(ImportOutcome::DeletedHere);
         }
@@ -212,12 +276,18 @@ impl Store {
                 outcome: ImportOutcome::Added,
                 taken: theirs.responses.keys().cloned().collect(),
                 conflicts: theirs.conflicts.keys().cloned().collect(),
+                header_conflict: None,
             },
             Err(why) => Step::skipped(why),
         }
     }
 
-    fn merge_into_existing(&self, incoming: &Incoming, archive: &Archive) -> Step {
+    fn merge_into_existing(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive<'_>,
+        now: DateTime<FixedOffset>,
+    ) -> Step {
         let theirs = &incoming.session;
         let ours = match self.load(theirs.id) {
             Ok(loaded) => match loaded.read_only {
@@ -232,9 +302,26 @@ impl Store {
                 return Step::skipped(format!("the copy here cannot be read: {error}"));
             }
         };
-        let merged = match merge::merge(&ours.session, theirs) {
+        // The same file (importing a bundle again): nothing to merge.
+        if ours.on_disk == Some(super::atomic::content_hash(&incoming.bytes)) {
+            return Step {
+                outcome: ImportOutcome::Unchanged,
+                taken: Vec::new(),
+                conflicts: ours.session.conflicts.keys().cloned().collect(),
+                header_conflict: None,
+            };
+        }
+        let merged = match merge::merge_as_of(&ours.session, theirs, now) {
             Ok(merged) => merged,
             Err(error) => return Step::skipped(error.to_string()),
+        };
+        let header_conflict = if merged.header_conflict {
+            match self.keep_losing_header(&ours.session, incoming, &merged) {
+                Ok(conflict) => Some(conflict),
+                Err(why) => return Step::skipped(why),
+            }
+        } else {
+            None
         };
         let write = match &merged.outcome {
             Outcome::Unchanged => None,
@@ -257,11 +344,42 @@ impl Store {
             },
             taken: merged.taken,
             conflicts: merged.conflicts,
+            header_conflict,
         }
     }
 
+    /// Writes the copy whose header lost a merge to `recovery/`, whole, so that
+    /// nothing typed in it vanishes; before anything is merged.
+    fn keep_losing_header(
+        &self,
+        ours: &Session,
+        incoming: &Incoming,
+        merged: &merge::Merge,
+    ) -> Result<HeaderConflict, String> {
+        let result = merged.result(ours, &incoming.session);
+        let theirs = &incoming.session;
+        let theirs_won = (&result.round, result.date, &result.department)
+            == (&theirs.round, theirs.date, &theirs.department)
+            && (&result.inspector, result.finished) == (&theirs.inspector, theirs.finished);
+        let ours_text;
+        let (kept, lost): (&'static str, &[u8]) = if theirs_won {
+            ours_text = session_file::encode(ours).map_err(|e| e.to_string())?;
+            ("imported", ours_text.as_bytes())
+        } else {
+            ("here", &incoming.bytes)
+        };
+        self.write_recovery(ours.id, "header-conflict", lost)
+            .map(|copy| HeaderConflict { kept, copy })
+            .map_err(|error| format!("the losing header could not be kept: {error}"))
+    }
+
     /// Brings a trashed session back, merged with the newest trashed copy.
-    fn restore(&self, incoming: &Incoming, archive: &Archive) -> Step {
+    fn restore(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive<'_>,
+        now: DateTime<FixedOffset>,
+    ) -> Step {
         let theirs = &incoming.session;
         if let Err(why) = self.ensure_archived(&theirs.checklist, archive) {
             return Step::skipped(why);
@@ -269,7 +387,7 @@ impl Store {
         let trashed = self.newest_trashed(theirs.id);
         let merged = trashed
             .as_ref()
-            .and_then(|(session, _)| merge::merge(session, theirs).ok());
+            .and_then(|(session, _)| merge::merge_as_of(session, theirs, now).ok());
         let (write, taken, conflicts) = match (&trashed, &merged) {
             (Some((_, trashed_bytes)), Some(merged)) => {
                 let write = match &merged.outcome {
@@ -290,6 +408,7 @@ impl Store {
                 outcome: ImportOutcome::Restored,
                 taken,
                 conflicts,
+                header_conflict: None,
             },
             Err(why) => Step::skipped(why),
         }
@@ -331,7 +450,11 @@ impl Store {
 
     /// Makes sure the archive holds the checklist text `reference` names, taking it
     /// from the source (checked against its hash) or from the catalog.
-    fn ensure_archived(&self, reference: &ChecklistRef, archive: &Archive) -> Result<(), String> {
+    fn ensure_archived(
+        &self,
+        reference: &ChecklistRef,
+        archive: &Archive<'_>,
+    ) -> Result<(), String> {
         let well_formed = is_valid_id(&reference.id)
             && (1..=64).contains(&reference.hash.len())
             && reference
@@ -408,6 +531,7 @@ struct Step {
     outcome: ImportOutcome,
     taken: Vec<String>,
     conflicts: Vec<String>,
+    header_conflict: Option<HeaderConflict>,
 }
 
 impl Step {
@@ -416,6 +540,7 @@ impl Step {
             outcome,
             taken: Vec::new(),
             conflicts: Vec::new(),
+            header_conflict: None,
         }
     }
 
@@ -434,6 +559,11 @@ impl Step {
             outcome: self.outcome,
             taken: self.taken,
             conflicts: self.conflicts,
+            header_conflict: self.header_conflict,
         }
     }
 }
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

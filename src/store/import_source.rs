@@ -1,17 +1,27 @@
 //! What `zicha import` reads: another data folder, one session file, or a bundle.
-//! Everything is read into memory and checked before anything here is written.
+//!
+//! Sources are streamed: one session at a time is read (at most a session file's
+//! size, DESIGN §5), decoded and handed on, so memory stays bounded whatever the size
+//! of the folder or bundle. Archived checklists are read only when a session needs
+//! one. Nothing inside a source is trusted: links, folders and special files under a
+//! session's name are reported, never followed or opened, and so is every entry that
+//! is not imported (`ignored` or `problems`).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
+use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
+use zip::ZipArchive;
 
-use super::bundle::{self, BundleEntry};
+use super::bundle::{BundleEntry, classify_entry};
 use super::import::ImportError;
-use super::session_file;
-use super::{session_id_from_name, sweep};
+pub(super) use super::limits::MAX_IMPORT_BYTES;
+use super::limits::{MAX_BUNDLE_DIRECTORY, MAX_ENTRIES};
+use super::safe_fs::{self, Kind, Links, MAX_SESSION_BYTES};
+use super::{session_file, session_id_from_name, zip_scan};
 use crate::model::session::Session;
 
 /// One session found in a source.
@@ -24,131 +34,273 @@ pub(super) struct Incoming {
 }
 
 /// Where a source keeps the archived checklists its sessions were made with.
-#[derive(Debug, Clone)]
-pub(super) enum Archive {
+pub(super) enum Archive<'a> {
     Folder(PathBuf),
-    Files(BTreeMap<String, Vec<u8>>),
+    Zip {
+        zip: &'a RefCell<ZipArchive<File>>,
+        duplicates: &'a BTreeMap<String, usize>,
+    },
     Nowhere,
 }
 
-impl Archive {
+impl Archive<'_> {
     /// The archived text named `name` (a name built from a checked reference).
     pub fn get(&self, name: &str) -> Option<Vec<u8>> {
         match self {
-            Archive::Folder(dir) => fs::read(dir.join(name)).ok(),
-            Archive::Files(files) => files.get(name).cloned(),
+            Archive::Folder(dir) => {
+                safe_fs::read_capped_nofollow(&dir.join(name), MAX_SESSION_BYTES).ok()
+            }
+            Archive::Zip { zip, duplicates } => {
+                let path = format!("archive/{name}");
+                if duplicates.contains_key(&path) {
+                    return None;
+                }
+                let mut zip = zip.try_borrow_mut().ok()?;
+                let entry = zip.by_name(&path).ok()?;
+                let mut bytes = Vec::new();
+                safe_fs::read_all_capped(entry, &mut bytes, MAX_SESSION_BYTES).ok()?;
+                Some(bytes)
+            }
             Archive::Nowhere => None,
         }
     }
 }
 
+/// What a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SourceKind {
+    Folder,
+    SessionFile,
+    Bundle,
+}
+
+/// A source path, checked to be something `import` reads.
 #[derive(Debug, Clone)]
-pub(super) struct Source {
+pub(super) struct SourcePath {
+    pub path: PathBuf,
+    pub kind: SourceKind,
     pub label: String,
-    pub sessions: Vec<Incoming>,
-    pub archive: Archive,
+}
+
+/// What reading one source found besides its sessions.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    /// Sessions in the source, whatever became of them.
+    pub ids: BTreeSet<Uuid>,
     /// Sessions in the source's trash (data folders only).
     pub trashed: BTreeSet<Uuid>,
-    /// Files that are not sessions and were not imported (sync conflicts, backups, …).
+    /// Entries that are not sessions and were not imported.
     pub ignored: Vec<String>,
-    /// Session files that could not be read.
+    /// Entries that could not be read, or were refused.
     pub problems: Vec<String>,
 }
 
-impl Source {
-    fn new(label: String, archive: Archive) -> Source {
-        Source {
-            label,
-            sessions: Vec::new(),
-            archive,
-            trashed: BTreeSet::new(),
-            ignored: Vec::new(),
-            problems: Vec::new(),
-        }
-    }
+/// Bytes left to read in this import.
+#[derive(Debug)]
+pub(super) struct Budget {
+    pub left: u64,
+}
 
-    /// Decodes a session file; a file that fails is a problem, never a crash.
-    fn add(&mut self, bytes: Vec<u8>, label: &str, named: Option<Uuid>) {
-        match session_file::decode(&bytes, label) {
-            Ok(decoded) if named.is_some_and(|id| id != decoded.session.id) => {
-                self.problems.push(format!(
-                    "{label}: the file holds session {}, not the one its name says; not imported",
-                    decoded.session.id
-                ));
-            }
-            Ok(decoded) => self.sessions.push(Incoming {
-                session: decoded.session,
-                bytes,
-                newer_format: decoded.newer_format,
-            }),
-            Err(problem) => self.problems.push(format!("{problem} (not imported)")),
+impl Budget {
+    fn take(&mut self, bytes: usize) -> bool {
+        let bytes = bytes as u64;
+        if bytes > self.left {
+            self.left = 0;
+            return false;
         }
+        self.left -= bytes;
+        true
     }
+}
+
+fn over_budget(label: &str) -> String {
+    format!(
+        "{label}: the import stopped here: it read more than {} GiB in all; import the rest separately",
+        MAX_IMPORT_BYTES >> 30
+    )
 }
 
 const ZIP_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"PK\x05\x06"];
 
-pub(super) fn read_source(path: &Path) -> Result<Source, ImportError> {
+/// Says what `path` is; a path the user typed may be a link of the user's own, but
+/// never a FIFO or device.
+pub(super) fn classify(path: &Path) -> Result<SourcePath, ImportError> {
     let io_error = |source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     };
+    let label = path.display().to_string();
     let metadata = fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
-        return read_folder(path);
+        let sessions = path.join("sessions");
+        if !sessions.is_dir() {
+            return Err(ImportError::NotASource {
+                path: path.to_path_buf(),
+                why: "a folder without sessions/ in it; give a zicha data folder".into(),
+            });
+        }
+        return Ok(SourcePath {
+            path: path.to_path_buf(),
+            kind: SourceKind::Folder,
+            label,
+        });
     }
+    let mut file = safe_fs::open_regular(path, Links::Follow).map_err(io_error)?;
     let mut head = [0u8; 4];
-    let mut file = fs::File::open(path).map_err(io_error)?;
     let read = file.read(&mut head).map_err(io_error)?;
-    if ZIP_MAGIC.contains(&&head[..read]) {
-        read_bundle(path)
+    let kind = if ZIP_MAGIC.contains(&&head[..read]) {
+        SourceKind::Bundle
     } else {
-        read_session_file(path)
+        SourceKind::SessionFile
+    };
+    Ok(SourcePath {
+        path: path.to_path_buf(),
+        kind,
+        label,
+    })
+}
+
+/// Decodes a session file; a file that fails is a problem, never a crash.
+fn decode(bytes: Vec<u8>, label: &str, named: Option<Uuid>, found: &mut Found) -> Option<Incoming> {
+    match session_file::decode(&bytes, label) {
+        Ok(decoded) if named.is_some_and(|id| id != decoded.session.id) => {
+            found.problems.push(format!(
+                "{label}: the file holds session {}, not the one its name says; not imported",
+                decoded.session.id
+            ));
+            None
+        }
+        Ok(decoded) => {
+            found.ids.insert(decoded.session.id);
+            Some(Incoming {
+                session: decoded.session,
+                bytes,
+                newer_format: decoded.newer_format,
+            })
+        }
+        Err(problem) => {
+            found.problems.push(format!("{problem} (not imported)"));
+            None
+        }
     }
 }
 
-fn read_folder(root: &Path) -> Result<Source, ImportError> {
-    let sessions_dir = root.join("sessions");
-    if !sessions_dir.is_dir() {
-        return Err(ImportError::NotASource {
-            path: root.to_path_buf(),
-            why: "a folder without sessions/ in it; give a zicha data folder".into(),
-        });
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Go,
+    Stop,
+}
+
+/// Reads of one session file, counted against the budget, decoded and handed to
+/// `take`; a failure is a problem. Stops the source once the budget is spent.
+fn hand_on(
+    read: std::io::Result<Vec<u8>>,
+    label: &str,
+    id: Uuid,
+    budget: &mut Budget,
+    found: &mut Found,
+    take: &mut dyn FnMut(&Incoming),
+) -> Flow {
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            found
+                .problems
+                .push(format!("{label}: cannot read: {error}; not imported"));
+            return Flow::Go;
+        }
+    };
+    if !budget.take(bytes.len()) {
+        found.problems.push(over_budget(label));
+        return Flow::Stop;
     }
+    if let Some(incoming) = decode(bytes, label, Some(id), found) {
+        take(&incoming);
+    }
+    Flow::Go
+}
+
+/// Where the sessions of a source go, one at a time.
+pub(super) trait Intake {
+    /// `count` more sessions are on their way, as far as the names in the source
+    /// tell (some may turn out unreadable); said before they come, for progress.
+    fn expect(&mut self, count: usize);
+    fn take(&mut self, incoming: &Incoming, archive: &Archive<'_>);
+}
+
+/// Hands each session of `source` to `intake`, one at a time.
+pub(super) fn read_source(
+    source: &SourcePath,
+    budget: &mut Budget,
+    intake: &mut dyn Intake,
+) -> Result<Found, ImportError> {
+    match source.kind {
+        SourceKind::Folder => read_folder(source, budget, intake),
+        SourceKind::SessionFile => read_session_file(source, budget, intake),
+        SourceKind::Bundle => read_bundle(source, budget, intake),
+    }
+}
+
+fn read_folder(
+    source: &SourcePath,
+    budget: &mut Budget,
+    intake: &mut dyn Intake,
+) -> Result<Found, ImportError> {
+    let root = &source.path;
+    let sessions_dir = root.join("sessions");
     let entries = fs::read_dir(&sessions_dir).map_err(|source| ImportError::Io {
         path: sessions_dir.clone(),
         source,
     })?;
-    let mut source = Source::new(
-        root.display().to_string(),
-        Archive::Folder(root.join("archive")),
+    let mut found = Found::default();
+    let mut names: Vec<(String, PathBuf, Kind)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        if names.len() == MAX_ENTRIES {
+            found.problems.push(format!(
+                "{}: more than {MAX_ENTRIES} entries; the rest were not looked at",
+                sessions_dir.display()
+            ));
+            break;
+        }
+        let kind = entry
+            .file_type()
+            .map_or(Kind::Special, safe_fs::kind_of_type);
+        let name = entry.file_name().to_string_lossy().into_owned();
+        names.push((name, entry.path(), kind));
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    intake.expect(
+        names
+            .iter()
+            .filter(|(name, ..)| session_id_from_name(name).is_some())
+            .count(),
     );
-    let mut names: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
-        .map(|entry| {
-            (
-                entry.file_name().to_string_lossy().into_owned(),
-                entry.path(),
-            )
-        })
-        .collect();
-    names.sort();
-    for (name, path) in names {
+    let archive = Archive::Folder(root.join("archive"));
+    for (name, path, kind) in names {
         let label = path.display().to_string();
-        if let Some(id) = session_id_from_name(&name) {
-            match fs::read(&path) {
-                Ok(bytes) => source.add(bytes, &label, Some(id)),
-                Err(error) => source
-                    .problems
-                    .push(format!("{label}: cannot read: {error}")),
-            }
-        } else if !sweep::is_ours(&name) {
-            source.ignored.push(label);
+        let Some(id) = session_id_from_name(&name) else {
+            found.ignored.push(label);
+            continue;
+        };
+        if kind != Kind::Regular {
+            let why = match kind {
+                Kind::Link => safe_fs::Refusal::Link,
+                Kind::Folder => safe_fs::Refusal::Folder,
+                _ => safe_fs::Refusal::Special,
+            };
+            found.problems.push(format!("{label}: {why}; not imported"));
+            continue;
+        }
+        let read = safe_fs::read_capped_nofollow(&path, MAX_SESSION_BYTES);
+        if hand_on(read, &label, id, budget, &mut found, &mut |incoming| {
+            intake.take(incoming, &archive)
+        }) == Flow::Stop
+        {
+            break;
         }
     }
-    source.trashed = trashed_ids(&root.join("trash"));
-    Ok(source)
+    found.trashed = trashed_ids(&root.join("trash"));
+    Ok(found)
 }
 
 /// Ids of the sessions in a trash folder: `<uuid>.ron` or `<uuid>.<when>.ron`.
@@ -156,19 +308,22 @@ pub(super) fn trashed_ids(trash: &Path) -> BTreeSet<Uuid> {
     trash_files(trash).into_keys().collect()
 }
 
-/// Trash files by session id, newest deletion last.
+/// Trash files by session id, newest deletion last; links and special files are left out.
 pub(super) fn trash_files(trash: &Path) -> BTreeMap<Uuid, Vec<PathBuf>> {
     let mut found: BTreeMap<Uuid, Vec<PathBuf>> = BTreeMap::new();
     let Ok(entries) = fs::read_dir(trash) else {
         return found;
     };
-    for entry in entries.filter_map(Result::ok) {
+    for entry in entries.filter_map(Result::ok).take(MAX_ENTRIES) {
+        let regular = entry
+            .file_type()
+            .is_ok_and(|kind| safe_fs::kind_of_type(kind) == Kind::Regular);
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(stem) = name.get(..36) else {
             continue;
         };
         let rest = &name[36..];
-        if !(rest == ".ron" || (rest.starts_with('.') && rest.ends_with(".ron"))) {
+        if !regular || !(rest == ".ron" || (rest.starts_with('.') && rest.ends_with(".ron"))) {
             continue;
         }
         if let Some(id) = session_id_from_name(&format!("{stem}.ron")) {
@@ -185,10 +340,17 @@ pub(super) fn trash_files(trash: &Path) -> BTreeMap<Uuid, Vec<PathBuf>> {
     found
 }
 
-fn read_session_file(path: &Path) -> Result<Source, ImportError> {
-    let bytes = fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
+fn read_session_file(
+    source: &SourcePath,
+    budget: &mut Budget,
+    intake: &mut dyn Intake,
+) -> Result<Found, ImportError> {
+    let path = &source.path;
+    let bytes = safe_fs::read_capped(path, MAX_SESSION_BYTES, Links::Follow).map_err(|source| {
+        ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     // A session file inside a data folder brings that folder's archive along.
     let archive = path
@@ -198,27 +360,87 @@ fn read_session_file(path: &Path) -> Result<Source, ImportError> {
         .map_or(Archive::Nowhere, |root| {
             Archive::Folder(root.join("archive"))
         });
-    let label = path.display().to_string();
-    let mut source = Source::new(label.clone(), archive);
-    source.add(bytes, &label, None);
-    Ok(source)
+    let mut found = Found::default();
+    intake.expect(1);
+    budget.take(bytes.len());
+    if let Some(incoming) = decode(bytes, &source.label, None, &mut found) {
+        intake.take(&incoming, &archive);
+    }
+    Ok(found)
 }
 
-fn read_bundle(path: &Path) -> Result<Source, ImportError> {
-    let entries = bundle::read_entries(path)?;
-    let label = path.display().to_string();
-    let mut archive = BTreeMap::new();
-    let mut source = Source::new(label.clone(), Archive::Nowhere);
-    for entry in entries {
-        let entry_label = format!("{label}:{}", entry.name);
-        match entry.kind {
-            BundleEntry::Session(id) => source.add(entry.bytes, &entry_label, Some(id)),
-            BundleEntry::Archive(name) => {
-                archive.insert(name, entry.bytes);
+fn read_bundle(
+    source: &SourcePath,
+    budget: &mut Budget,
+    intake: &mut dyn Intake,
+) -> Result<Found, ImportError> {
+    let path = &source.path;
+    let bad = |message: String| ImportError::Bundle {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut file =
+        safe_fs::open_regular(path, Links::Follow).map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let directory =
+        zip_scan::scan(&mut file, MAX_ENTRIES as u64, MAX_BUNDLE_DIRECTORY).map_err(bad)?;
+    let zip = RefCell::new(ZipArchive::new(file).map_err(|e| bad(e.to_string()))?);
+    let mut found = Found::default();
+    for (name, count) in &directory.duplicates {
+        found.problems.push(format!(
+            "{}:{name}: {count} entries have this name; none of them was imported",
+            source.label
+        ));
+    }
+    let archive = Archive::Zip {
+        zip: &zip,
+        duplicates: &directory.duplicates,
+    };
+    let entries = zip.borrow().len();
+    intake.expect(
+        zip.borrow()
+            .file_names()
+            .filter(|name| {
+                matches!(classify_entry(name), BundleEntry::Session(_))
+                    && !directory.duplicates.contains_key(*name)
+            })
+            .count(),
+    );
+    for index in 0..entries {
+        let (name, kind, bytes) = {
+            let mut zip = zip.borrow_mut();
+            let mut entry = zip.by_index(index).map_err(|e| bad(e.to_string()))?;
+            let name = entry.name().to_string();
+            if entry.is_dir() {
+                continue;
             }
-            BundleEntry::Other => source.ignored.push(entry_label),
+            let kind = classify_entry(&name);
+            let BundleEntry::Session(_) = kind else {
+                drop(entry);
+                if kind == BundleEntry::Other {
+                    found.ignored.push(format!("{}:{name}", source.label));
+                }
+                continue;
+            };
+            if directory.duplicates.contains_key(&name) {
+                continue;
+            }
+            let mut bytes = Vec::new();
+            let read = safe_fs::read_all_capped(&mut entry, &mut bytes, MAX_SESSION_BYTES);
+            (name, kind, read.map(|()| bytes))
+        };
+        let label = format!("{}:{name}", source.label);
+        let BundleEntry::Session(id) = kind else {
+            continue;
+        };
+        if hand_on(bytes, &label, id, budget, &mut found, &mut |incoming| {
+            intake.take(incoming, &archive)
+        }) == Flow::Stop
+        {
+            break;
         }
     }
-    source.archive = Archive::Files(archive);
-    Ok(source)
+    Ok(found)
 }

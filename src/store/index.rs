@@ -227,10 +227,13 @@ impl Store {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             let path = entry.path();
+            let regular = entry.file_type().is_ok_and(|kind| {
+                super::safe_fs::kind_of_type(kind) == super::safe_fs::Kind::Regular
+            });
             if let Some(id) = session_id_from_name(&name) {
-                let stamp = fs::metadata(&path).ok().map(|m| Stamp::of(&m));
+                let stamp = fs::symlink_metadata(&path).ok().map(|m| Stamp::of(&m));
                 files.push(Scanned { id, path, stamp });
-            } else if !sweep::is_ours(&name) {
+            } else if !sweep::is_ours(&name) || !regular {
                 strays.push(path);
             }
         }
@@ -241,7 +244,13 @@ impl Store {
 
     /// The entries of a readable index of this program, by id; empty otherwise.
     fn read_index(&self) -> HashMap<Uuid, Entry> {
-        let Ok(text) = fs::read_to_string(self.index_path()) else {
+        let Ok(bytes) = super::safe_fs::read_capped_nofollow(
+            &self.index_path(),
+            super::safe_fs::MAX_INDEX_BYTES,
+        ) else {
+            return HashMap::new();
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
             return HashMap::new();
         };
         index_format::decode(&text, INDEX_FORMAT, &program())
@@ -304,7 +313,7 @@ impl Store {
             }
         };
         // A file that changed while it was read is summarized but not trusted next time.
-        let after = fs::metadata(&file.path).ok().map(|m| Stamp::of(&m));
+        let after = fs::symlink_metadata(&file.path).ok().map(|m| Stamp::of(&m));
         let Some(stamp) = file.stamp.filter(|stamp| after == Some(*stamp)) else {
             return match summarize_bytes(self, &bytes, file.id, &label) {
                 Ok(content) => Outcome::Unrecorded(content),

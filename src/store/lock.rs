@@ -4,11 +4,18 @@
 //! with it, so a lock file whose OS lock can be taken belongs to a dead process.
 //! The file also names the holder (host, pid, start time) for messages, and a
 //! leftover from another host is respected because its process cannot be checked.
+//!
+//! Lock files are opened without following links and only if they are regular files
+//! (`safe_fs`): a `.lock` that is a link is refused and left alone, never truncated.
+//! A start-up sweep removes lock files of dead processes of this host; it holds the OS
+//! lock for a moment only, and an acquirer that meets a lock whose named holder is dead
+//! waits for that moment to pass instead of reporting the lock as in use.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Read, Seek, Write};
+use std::fs::{self, File, TryLockError};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -61,25 +68,36 @@ pub fn this_host() -> String {
     gethostname::gethostname().to_string_lossy().into_owned()
 }
 
+/// How long an acquirer waits for a lock that is only being released (a sweep
+/// removing a dead process's lock, or a holder just starting to write its name).
+const RELEASE_WAIT: Duration = Duration::from_millis(1500);
+const RETRY_PAUSE: Duration = Duration::from_millis(5);
+
 impl Lock {
     pub fn acquire(path: &Path, now: DateTime<FixedOffset>) -> Result<Lock, LockError> {
         let io_error = |source| LockError::Io {
             path: path.to_path_buf(),
             source,
         };
+        let started = std::time::Instant::now();
+        let host = this_host();
         // A holder may unlink the file between our open and our lock; retry then.
-        for _ in 0..8 {
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(path)
-                .map_err(io_error)?;
+        let mut unlinked = 0;
+        while unlinked < 8 {
+            let mut file = super::safe_fs::open_or_create_nofollow(path).map_err(io_error)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
-                    return Err(match read_info(&mut file) {
+                    let holder = read_info(&mut file);
+                    let passing = holder
+                        .as_ref()
+                        .is_none_or(|h| h.host == host && !process_alive(h.pid));
+                    if passing && started.elapsed() < RELEASE_WAIT {
+                        drop(file);
+                        std::thread::sleep(RETRY_PAUSE);
+                        continue;
+                    }
+                    return Err(match holder {
                         Some(holder) => LockError::Held {
                             path: path.to_path_buf(),
                             holder,
@@ -92,9 +110,9 @@ impl Lock {
                 Err(TryLockError::Error(source)) => return Err(io_error(source)),
             }
             if !same_file(&file, path) {
+                unlinked += 1;
                 continue;
             }
-            let host = this_host();
             if let Some(holder) = read_info(&mut file)
                 && holder.host != host
             {
@@ -128,6 +146,44 @@ impl Lock {
     }
 }
 
+/// Removes the lock file at `path` if it names a process of this host that is no
+/// longer alive and nobody holds it; for the start-up sweep. Never creates a lock
+/// file, never writes one, and leaves links and special files alone.
+pub fn remove_if_dead(path: &Path) {
+    let Ok(mut file) = super::safe_fs::open_existing_nofollow(path) else {
+        return;
+    };
+    let Some(holder) = read_info(&mut file) else {
+        return;
+    };
+    if holder.host != this_host() || process_alive(holder.pid) {
+        return;
+    }
+    if file.try_lock().is_ok() && same_file(&file, path) && read_info(&mut file) == Some(holder) {
+        // Unlink while holding the OS lock, as a holder does when it lets go.
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// Whether a process with this id runs on this computer.
+#[cfg(unix)]
+pub fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
+    }
+    // SAFETY: kill with signal 0 only checks whether the process exists.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+pub fn process_alive(pid: u32) -> bool {
+    pid == std::process::id()
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
         // Unlink while still holding the OS lock, so nobody locks a file about to vanish.
@@ -137,10 +193,10 @@ impl Drop for Lock {
 }
 
 fn read_info(file: &mut File) -> Option<LockInfo> {
-    let mut text = String::new();
+    let mut text = Vec::new();
     file.rewind().ok()?;
-    file.read_to_string(&mut text).ok()?;
-    ron::from_str(&text).ok()
+    super::safe_fs::read_all_capped(&mut *file, &mut text, super::safe_fs::MAX_SMALL_BYTES).ok()?;
+    ron::from_str(std::str::from_utf8(&text).ok()?).ok()
 }
 
 #[cfg(unix)]

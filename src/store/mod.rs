@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;
+pub mod checklist_text;
 pub mod demo;
 pub mod fsops;
 pub mod import;
@@ -11,19 +12,24 @@ mod import_source;
 pub mod index;
 mod index_format;
 mod index_stamp;
+mod limits;
 pub mod lock;
 pub mod paths;
 mod revisions;
+mod ron_budget;
+pub mod safe_fs;
 pub mod series;
 pub mod session_file;
 pub mod settings;
 mod sweep;
+pub mod table_read;
+mod zip_scan;
 
 use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
@@ -148,11 +154,34 @@ pub struct SessionFile {
     pub modified: Option<std::time::SystemTime>,
 }
 
+/// The data folder's managed subfolders (DESIGN §5), including those later features
+/// fill. A folder added here is covered by the output-path check; its files must be
+/// read and written through `safe_fs` and the save protocol like all others.
+pub const MANAGED_DIRS: [&str; 8] = [
+    "sessions",
+    "checklists",
+    "archive",
+    "trash",
+    "recovery",
+    "attachments",
+    "problems",
+    "activities",
+];
+
+/// Files the store manages directly in the data folder.
+pub const MANAGED_FILES: [&str; 5] = [
+    "index.ron",
+    "index.lock",
+    "settings.ron",
+    "unit.ron",
+    "unit.lock",
+];
+
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     fs: Arc<dyn FileOps>,
-    catalog: OnceLock<Catalog>,
+    catalog: RwLock<Option<Arc<Catalog>>>,
     archived: Mutex<HashMap<String, Arc<Checklist>>>,
 }
 
@@ -166,7 +195,7 @@ impl Store {
         let store = Store {
             root: root.to_path_buf(),
             fs,
-            catalog: OnceLock::new(),
+            catalog: RwLock::new(None),
             archived: Mutex::new(HashMap::new()),
         };
         for dir in [
@@ -177,6 +206,7 @@ impl Store {
             store.recovery_dir(),
         ] {
             fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+            safe_fs::real_folder(&dir).map_err(|e| StoreError::io("use the folder", &dir, e))?;
         }
         sweep::sweep(&store);
         Ok(store)
@@ -184,6 +214,10 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+    /// Every folder the store manages or will manage; nothing else may write in them.
+    pub fn managed_dirs(&self) -> Vec<PathBuf> {
+        MANAGED_DIRS.iter().map(|dir| self.root.join(dir)).collect()
     }
     pub fn sessions_dir(&self) -> PathBuf {
         self.root.join("sessions")
@@ -210,9 +244,28 @@ impl Store {
         self.fs.as_ref()
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        self.catalog
-            .get_or_init(|| Catalog::load(&self.checklists_dir()))
+    /// The checklists on offer, loaded once and kept until [`Store::refresh_catalog`].
+    pub fn catalog(&self) -> Arc<Catalog> {
+        if let Ok(cached) = self.catalog.read()
+            && let Some(catalog) = cached.as_ref()
+        {
+            return catalog.clone();
+        }
+        let catalog = Arc::new(Catalog::load_with_archive(
+            &self.checklists_dir(),
+            &self.archive_dir(),
+        ));
+        if let Ok(mut cached) = self.catalog.write() {
+            *cached = Some(catalog.clone());
+        }
+        catalog
+    }
+
+    /// Forgets the loaded checklists, so a checklist just written is offered.
+    pub fn refresh_catalog(&self) {
+        if let Ok(mut cached) = self.catalog.write() {
+            *cached = None;
+        }
     }
 
     /// Session files and strays in `sessions/`, sorted by id.
@@ -223,7 +276,12 @@ impl Store {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
+            let regular = entry
+                .file_type()
+                .is_ok_and(|kind| safe_fs::kind_of_type(kind) == safe_fs::Kind::Regular);
             if let Some(id) = session_id_from_name(&name) {
+                // A link or FIFO under a session's name is listed, and reported
+                // as unreadable when it is loaded; it is never opened.
                 let metadata = entry.metadata().ok();
                 scan.sessions.push(SessionFile {
                     id,
@@ -231,7 +289,7 @@ impl Store {
                     size: metadata.as_ref().map_or(0, |m| m.len()),
                     modified: metadata.and_then(|m| m.modified().ok()),
                 });
-            } else if !sweep::is_ours(&name) {
+            } else if !sweep::is_ours(&name) || !regular {
                 scan.strays.push(path);
             }
         }
@@ -402,20 +460,18 @@ impl Store {
         request: NewSession,
         now: DateTime<FixedOffset>,
     ) -> Result<LoadedSession, StoreError> {
-        let entry = self
-            .catalog()
-            .latest(&request.checklist)
-            .cloned()
-            .ok_or_else(|| StoreError::UnknownChecklist {
+        let catalog = self.catalog();
+        let entry = catalog.latest(&request.checklist).cloned().ok_or_else(|| {
+            StoreError::UnknownChecklist {
                 id: request.checklist.clone(),
-                available: self
-                    .catalog()
+                available: catalog
                     .latest_all()
                     .iter()
                     .map(|entry| entry.checklist.id.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
-            })?;
+            }
+        })?;
         let reference = self.archive(&entry)?;
         let session = Session::new(
             Uuid::now_v7(),

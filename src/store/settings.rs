@@ -22,8 +22,9 @@ impl Store {
     }
 
     pub fn load_settings(&self) -> Settings {
-        std::fs::read_to_string(self.settings_path())
+        super::safe_fs::read_capped_nofollow(&self.settings_path(), super::safe_fs::MAX_SMALL_BYTES)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| super::checklist_file::ron_options().from_str(&text).ok())
             .unwrap_or_default()
     }

@@ -40,6 +40,8 @@ pub enum Action {
     ExportExists(Box<ExportRequest>, String),
     /// A rectification was closed in a session that is not open here.
     RectificationClosed,
+    /// A table import finished: its report, or why nothing was imported.
+    TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -169,4 +171,6 @@ pub enum Effect {
     SaveSettings(Settings),
     /// Write the session to recovery/ (leaving with unsaved edits).
     Recover(Box<Session>),
+    /// Import an office's table as a checklist.
+    ImportTable(crate::ops::table_import::TableImportRequest),
 }

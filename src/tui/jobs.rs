@@ -13,15 +13,19 @@ use uuid::Uuid;
 
 use super::action::{Action, CompareData, CompareSource, Effect, HistoryData, OpenedSession};
 use super::app::{
-    ChecklistChoice, ExportRequest, ExportTarget, HomeData, SessionLabel, SessionRow,
+    ChecklistChoice, ChecklistOrigin, ExportRequest, ExportTarget, HomeData, SessionLabel,
+    SessionRow,
 };
 use crate::clock;
+use crate::export::table_import_text::import_report;
 use crate::export::{ExportError, Overwrite, Selection};
-use crate::i18n::Lang;
 use crate::i18n::errors::{export_error, ops_error, store_error};
+use crate::i18n::{Lang, table_import};
 use crate::model::ledger::LedgerScope;
+use crate::ops::table_import::TableImportRequest;
 use crate::ops::{self, OpsError, WithChecklist};
 use crate::progress::Progress;
+use crate::store::catalog::Source;
 use crate::store::lock::Lock;
 use crate::store::{Store, StoreError};
 
@@ -143,6 +147,7 @@ pub fn perform(
             Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
             Err(error) => failed(&error),
         },
+        Effect::ImportTable(request) => vec![import_table(store, request, lang)],
         Effect::CloseSession { id } => {
             if let Ok(mut locks) = context.locks.lock() {
                 locks.remove(&id);
@@ -153,6 +158,28 @@ pub fn perform(
         Effect::Save(_) => Vec::new(),
     };
     (actions, None)
+}
+
+/// Imports a table; a relative path or one starting with `~` is taken from the
+/// current folder or the home folder, as a shell would.
+fn import_table(store: &Store, mut request: TableImportRequest, lang: Lang) -> Action {
+    let typed = request.file.display().to_string();
+    if let Some(rest) = typed
+        .strip_prefix("~/")
+        .or_else(|| typed.strip_prefix("~\\"))
+        && let Some(home) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))
+    {
+        request.file = std::path::PathBuf::from(home).join(rest);
+    }
+    if request.file.is_relative()
+        && let Ok(here) = std::env::current_dir()
+    {
+        request.file = here.join(&request.file);
+    }
+    match ops::table_import::import_table(store, &request) {
+        Ok(outcome) => Action::TableImported(Ok(import_report(outcome.summary(), &typed, lang))),
+        Err(error) => Action::TableImported(Err(table_import::error(lang, &error))),
+    }
 }
 
 /// The home screen's data: session heads from the index (only changed files are
@@ -200,10 +227,15 @@ pub fn home_data(context: &Context, progress: &dyn Progress) -> HomeData {
         checklists: home
             .checklists
             .iter()
-            .map(|checklist| ChecklistChoice {
+            .map(|(checklist, source)| ChecklistChoice {
                 id: checklist.id.clone(),
                 version: checklist.version,
                 title: checklist.title.clone(),
+                origin: match source {
+                    Source::Builtin(_) => ChecklistOrigin::Builtin,
+                    Source::User(_) => ChecklistOrigin::User,
+                    Source::Archive(_) => ChecklistOrigin::Archive,
+                },
             })
             .collect(),
     }

@@ -28,6 +28,8 @@ pub enum Mode {
     Export,
     Prompt,
     Conflicts,
+    /// The report of a table import.
+    ImportReport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -63,6 +65,7 @@ impl Mode {
         Mode::Export,
         Mode::Prompt,
         Mode::Conflicts,
+        Mode::ImportReport,
     ];
 }
 

@@ -3,12 +3,14 @@
 
 pub mod action;
 pub mod app;
+pub mod burst;
 pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod runner;
+pub mod signals;
 pub mod text;
 pub mod theme;
 pub mod update;
@@ -66,6 +68,7 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
         .map(|dir| dir.display().to_string())
         .unwrap_or_default();
 
+    signals::install(sender.clone())?;
     enter_terminal()?;
     install_panic_hook();
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -88,17 +91,40 @@ pub fn run(store: Store, lang: Lang, ascii: bool, start: Start) -> Result<()> {
         run_loop(&mut terminal, &mut app, &mut runner, &receiver, initial)
     }));
     leave_terminal();
-    runner.finish();
     match outcome {
         Ok(result) => {
+            // Edits first, then the worker: a long job (a cold index rebuild) must not
+            // hold up the save past a signal's grace time.
+            settle_saves(&mut app, &mut runner, &receiver);
             flush_on_exit(&app, &runner);
+            runner.finish();
+            signals::finished();
             result
         }
         Err(_) => {
+            runner.finish();
             let saved = write_panic_recovery(&app, runner.store());
             Err(anyhow::anyhow!(
                 "zicha stopped after an internal error; {saved}. Please report the message above."
             ))
+        }
+    }
+}
+
+/// Waits (a few seconds at most) for a save still running, so that the final save
+/// does not conflict with it.
+fn settle_saves(app: &mut App, runner: &mut Runner, receiver: &Receiver<Msg>) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while app
+        .walk
+        .as_ref()
+        .is_some_and(|w| w.save.in_flight.is_some())
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(left) {
+            Ok(Msg::Saved(report)) => dispatch(app, runner, Action::SaveFinished(report)),
+            Ok(_) => {}
+            Err(_) => break,
         }
     }
 }
@@ -187,13 +213,22 @@ where
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        // Take everything already waiting (a typed-in paste arrives as a burst) and draw once.
-        let messages = first
-            .into_iter()
-            .chain(std::iter::from_fn(|| receiver.try_recv().ok()));
-        for message in messages {
+        // Take what is waiting, in bounded batches (a paste typed in as keys arrives
+        // as a burst), and draw and tick between them.
+        let mut batch = first
+            .map(|first| burst::gather(first, receiver))
+            .unwrap_or_default();
+        while let Some(message) = batch.pop_front() {
+            if let Msg::Signal(_) = message {
+                app.quit = true;
+                break;
+            }
             stamp_time(app);
-            for action in translate(app, message) {
+            let actions = match burst::typed_run(app, message, &mut batch) {
+                Ok(text) => vec![Action::Paste(text)],
+                Err(message) => translate(app, message),
+            };
+            for action in actions {
                 dispatch(app, runner, action);
             }
             if app.quit {
@@ -260,6 +295,6 @@ pub fn translate(app: &App, message: Msg) -> Vec<Action> {
             _ => Vec::new(),
         },
         Msg::Term(Event::Resize(width, height)) => vec![Action::Resize(width, height)],
-        Msg::Term(_) => Vec::new(),
+        Msg::Term(_) | Msg::Signal(_) => Vec::new(),
     }
 }

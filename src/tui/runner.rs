@@ -24,6 +24,8 @@ pub enum Msg {
     Saved(SaveReport),
     /// An action from a job (progress, or its outcome).
     Action(Action),
+    /// A request to stop from outside: SIGTERM, SIGHUP, SIGINT, a console closing.
+    Signal(i32),
 }
 
 /// How often a running job may report progress.

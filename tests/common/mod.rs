@@ -11,6 +11,12 @@ use serde_json::Value;
 /// The `zicha` binary cargo built for these tests.
 pub const BIN: &str = env!("CARGO_BIN_EXE_zicha");
 
+/// The binary under test: [`BIN`], or `ZICHA_TEST_BIN` to run the tests against
+/// another build (for instance to see a regression test fail on an older commit).
+pub fn bin() -> String {
+    std::env::var("ZICHA_TEST_BIN").unwrap_or_else(|_| BIN.to_string())
+}
+
 /// The crate root (for `checklists/` and `tests/fixtures/`).
 pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -81,7 +87,7 @@ impl Env {
 
     /// `zicha --data-dir <data>` with a clean environment, English messages.
     pub fn cmd(&self) -> Command {
-        let mut command = Command::new(BIN);
+        let mut command = Command::new(bin());
         command
             .env_remove("ZICHA_DATA_DIR")
             .env_remove("ZICHA_ASCII")

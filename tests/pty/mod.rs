@@ -117,6 +117,28 @@ impl Term {
         self.send(text.as_bytes());
     }
 
+    /// Types `text` from another thread, so that a program that stops reading cannot
+    /// block the test (which then times out on what it waits for).
+    pub fn keys_in_background(&self, text: String) -> thread::JoinHandle<()> {
+        let writer = self.writer.clone();
+        thread::spawn(move || {
+            let chars: Vec<char> = text.chars().collect();
+            for piece in chars.chunks(1024) {
+                let piece: String = piece.iter().collect();
+                let Ok(mut writer) = writer.lock() else {
+                    return;
+                };
+                if writer
+                    .write_all(piece.as_bytes())
+                    .and_then(|()| writer.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        })
+    }
+
     /// A bracketed paste.
     pub fn paste(&self, text: &str) {
         self.send(format!("\x1b[200~{text}\x1b[201~").as_bytes());
@@ -151,6 +173,16 @@ impl Term {
 
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Whether the program left mouse reporting switched on.
+    pub fn mouse_captured(&self) -> bool {
+        self.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// The process id of the program started in the terminal.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     pub fn raw_output(&self) -> Vec<u8> {

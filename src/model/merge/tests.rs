@@ -318,3 +318,15 @@ fn joined_notes_keep_every_distinct_note_once() {
     assert_eq!(joined_notes(["同", "同", ""]), "同");
     assert_eq!(joined_notes(["", "  "]), "");
 }
+
+#[test]
+fn saves_alone_leave_a_session_the_same_but_its_scope_does_not() {
+    let a = new_session();
+    let mut b = a.clone();
+    b.seq += 3;
+    b.updated = at("10:00:00");
+    b.format = 0;
+    assert!(same_apart_from_saves(&a, &b));
+    b.scope = crate::model::checklist::Scope::Unit;
+    assert!(!same_apart_from_saves(&a, &b), "the scope is compared");
+}

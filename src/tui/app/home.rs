@@ -71,6 +71,18 @@ pub struct ChecklistChoice {
     pub id: String,
     pub version: u32,
     pub title: String,
+    pub origin: ChecklistOrigin,
+}
+
+/// Where a checklist on offer comes from; the picker says so beside its version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChecklistOrigin {
+    #[default]
+    Builtin,
+    /// The user's checklists folder (written by hand or by `checklists import`).
+    User,
+    /// Known only from the archive (arrived with an import or a bundle).
+    Archive,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

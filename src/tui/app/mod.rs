@@ -21,6 +21,8 @@ use crate::i18n::Lang;
 
 /// How long after the last edit the autosave starts.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+/// The longest edits wait for a save while typing goes on without a pause.
+pub const AUTOSAVE_MAX_WAIT: Duration = Duration::from_secs(2);
 /// How long after a failed save it is tried again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(3);
 /// How long a job runs before the progress line shows.
@@ -149,6 +151,8 @@ impl App {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Export(_)) => Mode::Export,
             Some(Overlay::DoneNote(_)) => Mode::Prompt,
+            Some(Overlay::ImportTable(state)) if state.report.is_some() => Mode::ImportReport,
+            Some(Overlay::ImportTable(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
             None => self.screen_mode(),
         }

@@ -157,6 +157,7 @@ pub enum Overlay {
     Export(ExportState),
     /// The note for closing a rectification from the ledger.
     DoneNote(DoneNoteState),
+    ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
 }
@@ -206,4 +207,15 @@ pub struct DoneNoteState {
     pub session: Uuid,
     pub code: String,
     pub input: LineInput,
+}
+
+/// Importing an office's table: the path being typed, then the report.
+#[derive(Debug, Clone, Default)]
+pub struct ImportTableState {
+    pub input: LineInput,
+    /// Set while the import runs.
+    pub busy: bool,
+    /// The report once the import is done (or its one-line error).
+    pub report: Option<Vec<crate::export::table_import_text::ReportLine>>,
+    pub scroll: usize,
 }

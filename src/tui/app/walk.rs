@@ -66,6 +66,9 @@ pub struct SaveState {
     pub saved: u64,
     pub in_flight: Option<u64>,
     pub last_edit: Option<Instant>,
+    /// The first edit not yet in a save: autosave does not wait for a pause in
+    /// typing longer than `AUTOSAVE_MAX_WAIT` after it.
+    pub dirty_since: Option<Instant>,
     pub last_saved_at: Option<DateTime<FixedOffset>>,
     pub error: Option<String>,
     pub retry_at: Option<Instant>,

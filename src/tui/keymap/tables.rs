@@ -100,6 +100,7 @@ const HOME: &[Binding] = &[
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('e')], C::Export, true),
     bind(&[k('R')], C::Reload, false),
+    bind(&[k('i')], C::ImportTable, true),
     bind(&[k('?')], C::Help, true),
     bind(&[k('q')], C::Quit, true),
 ];
@@ -226,6 +227,14 @@ const PROMPT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+const IMPORT_REPORT: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
+];
+
 pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Home => HOME,
@@ -244,5 +253,6 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Export => EXPORT,
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
+        Mode::ImportReport => IMPORT_REPORT,
     }
 }

@@ -76,6 +76,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::Reload => return vec![Effect::LoadHome],
+        Command::ImportTable => super::table_import::open(app),
         Command::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Quit => app.quit = true,
         Command::Compare => return super::rounds::open_compare(app),

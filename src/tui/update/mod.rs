@@ -7,6 +7,7 @@ mod forms;
 mod home;
 mod items;
 mod rounds;
+mod table_import;
 mod walk;
 
 use super::action::{Action, Effect, SaveOutcome, SaveReport};
@@ -86,6 +87,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SaveFinished(report) => save_finished(app, report),
+        Action::TableImported(result) => table_import::imported(app, result),
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -135,6 +137,13 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::NewSession
         | Mode::Export
         | Mode::Prompt => forms::command(app, command),
+        Mode::ImportReport => match app.overlay.take() {
+            Some(Overlay::ImportTable(state)) => table_import::command(app, state, command),
+            other => {
+                app.overlay = other;
+                Vec::new()
+            }
+        },
         Mode::Conflicts => match app.overlay.take() {
             Some(Overlay::Conflicts(state)) => conflicts::command(app, state, command),
             other => {
@@ -215,9 +224,13 @@ fn autosave(app: &mut App) -> Vec<Effect> {
     let rested = save
         .last_edit
         .is_none_or(|edit| now.duration_since(edit) >= super::app::AUTOSAVE_DELAY);
-    if !rested && !walk.closing {
+    let waited_long = save
+        .dirty_since
+        .is_some_and(|since| now.duration_since(since) >= super::app::AUTOSAVE_MAX_WAIT);
+    if !rested && !walk.closing && !waited_long {
         return Vec::new();
     }
+    walk.save.dirty_since = None;
     walk.save.in_flight = Some(walk.save.generation);
     vec![Effect::Save(Box::new(super::action::SaveJob {
         loaded: walk.loaded.clone(),

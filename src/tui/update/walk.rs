@@ -280,6 +280,7 @@ pub(super) fn edit_item(
 pub(super) fn mark_dirty(walk: &mut WalkState, now: std::time::Instant) {
     walk.save.generation += 1;
     walk.save.last_edit = Some(now);
+    walk.save.dirty_since.get_or_insert(now);
 }
 
 fn set_status(app: &mut App, status: Status) -> Vec<Effect> {

@@ -58,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
         Some(Overlay::Export(state)) => popups::export(frame, app, state),
         Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
+        Some(Overlay::ImportTable(state)) => popups::import_table(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
         None => {}
     }
@@ -81,6 +82,8 @@ fn too_small(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+#[cfg(test)]
+mod table_import_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -174,6 +174,7 @@ pub(super) fn home_app(width: u16, height: u16) -> App {
             id: "wenming".into(),
             version: 2,
             title: "文明单位创建自查表".into(),
+            origin: Default::default(),
         }],
         ..HomeData::default()
     };

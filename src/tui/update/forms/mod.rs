@@ -43,6 +43,9 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::Evidence(state)) => evidence_command(app, state, command),
         Some(Overlay::NewSession(state)) => new_session_command(app, state, command),
         Some(Overlay::Export(state)) => crate::tui::update::export::command(app, state, command),
+        Some(Overlay::ImportTable(state)) => {
+            crate::tui::update::table_import::command(app, state, command)
+        }
         Some(Overlay::DoneNote(state)) => match command {
             Command::Submit => crate::tui::update::rounds::submit_done_note(app, state),
             Command::Back => Vec::new(),
@@ -97,6 +100,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         Some(Overlay::DoneNote(state)) => {
             state.input.handle_key(key);
         }
+        Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
         _ => {}
     }
     Vec::new()
@@ -137,6 +141,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         }
         Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
         Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
+        Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
         _ => {}
     }
     Vec::new()

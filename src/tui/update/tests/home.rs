@@ -22,6 +22,7 @@ pub(super) fn home_data() -> HomeData {
             id: "t".into(),
             version: 1,
             title: "测试表".into(),
+            origin: Default::default(),
         }],
         ..HomeData::default()
     }

@@ -231,3 +231,30 @@ fn resize_keeps_the_selection_in_view() {
     let height = crate::tui::update::tree_height(&app);
     assert!(walk.cursor >= walk.scroll && walk.cursor < walk.scroll + height);
 }
+
+#[test]
+fn autosave_runs_while_typing_goes_on_without_a_pause() {
+    let mut app = walking();
+    run(&mut app, Command::EditNote);
+    let mut saves = 0;
+    // Typing (or a paste arriving as keys) every 100 ms for 5 s: never a 600 ms pause.
+    for step in 0..50 {
+        typed(&mut app, "记");
+        app.now += Duration::from_millis(100);
+        for effect in update(&mut app, Action::Tick) {
+            if let Effect::Save(job) = effect {
+                saves += 1;
+                let id = job.loaded.session.id;
+                let outcome = SaveOutcome::Saved {
+                    seq: step + 1,
+                    on_disk: [7; 32],
+                };
+                update(&mut app, save_report(id, job.generation, outcome));
+            }
+        }
+    }
+    assert!(
+        saves >= 2,
+        "edits reached the disk during the burst: {saves} saves"
+    );
+}

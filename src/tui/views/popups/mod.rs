@@ -5,11 +5,13 @@ mod dialogs;
 mod editor;
 mod item;
 mod new_session;
+mod table_import;
 
 pub use dialogs::{confirm, conflicts, done_note, export, help};
 pub use editor::{editor, search};
 pub use item::{deductions, evidence, rectify};
 pub use new_session::new_session;
+pub use table_import::import_table;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{hint_at_bottom, input_line, popup_frame, rows};
-use crate::tui::app::{App, NewField, NewSessionState};
+use crate::tui::app::{App, ChecklistOrigin, NewField, NewSessionState};
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate};
@@ -48,7 +48,12 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
             NewField::Checklist => {
                 let chosen = app.home.data.checklists.get(state.checklist);
                 let text = chosen.map_or_else(String::new, |c| {
-                    format!("< {} v{} >", display_line(&c.title), c.version)
+                    let origin = match c.origin {
+                        ChecklistOrigin::Builtin => t.checklist_origins[0],
+                        ChecklistOrigin::User => t.checklist_origins[1],
+                        ChecklistOrigin::Archive => t.checklist_origins[2],
+                    };
+                    format!("< {} v{} {origin} >", display_line(&c.title), c.version)
                 });
                 frame.render_widget(Paragraph::new(choice(t.checklist, &text)), row);
             }
