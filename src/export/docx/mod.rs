@@ -304,6 +304,7 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
             *slot = left * u32::from(*share) / shares.max(1);
         }
     }
+    keep_headers_whole(specs, &mut widths);
     if shares == 0 {
         // Only fitted columns: the last takes what is left, so the table spans the page.
         if let Some(last) = widths.last_mut() {
@@ -319,6 +320,28 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
             width,
         })
         .collect()
+}
+
+/// A shared column narrower than its header takes the width it lacks from the
+/// widest shared column, so that a header such as 整改情况 stays on one line.
+fn keep_headers_whole(specs: &[(&'static str, Width, Jc)], widths: &mut [u32]) {
+    let shared: Vec<usize> = (0..specs.len())
+        .filter(|&i| specs[i].1 != Width::Fit)
+        .collect();
+    for &i in &shared {
+        let need = text_twips(specs[i].0) + CELL_PADDING;
+        let Some(&widest) = shared.iter().max_by_key(|&&j| widths[j]) else {
+            return;
+        };
+        let lack = need.saturating_sub(widths[i]);
+        let spare =
+            widths[widest].saturating_sub(need.max(text_twips(specs[widest].0) + CELL_PADDING));
+        let moved = lack.min(spare);
+        if widest != i && moved > 0 {
+            widths[widest] -= moved;
+            widths[i] += moved;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -130,7 +130,13 @@ fn every_part_is_deflated_and_dated_now() {
         );
         let stamp = file.last_modified().expect("a time");
         assert_eq!(
-            (stamp.year(), stamp.month(), stamp.day(), stamp.hour(), stamp.minute()),
+            (
+                stamp.year(),
+                stamp.month(),
+                stamp.day(),
+                stamp.hour(),
+                stamp.minute()
+            ),
             (2026, 11, 21, 10, 30),
             "{} is dated when it was made, in local time",
             file.name()
@@ -157,7 +163,7 @@ fn text_is_tagged_chinese_so_a_reader_picks_a_chinese_font() {
 }
 
 #[test]
-fn codes_dates_and_numbers_never_wrap_and_the_description_gets_the_room() {
+fn codes_dates_numbers_and_headers_never_wrap_and_the_description_gets_the_room() {
     let xml = part(&fixture::single(), &options(), "word/document.xml");
     let problems = xml.split("<w:tbl>").nth(1).expect("the problems table");
     let widths: Vec<u32> = problems
@@ -167,9 +173,14 @@ fn codes_dates_and_numbers_never_wrap_and_the_description_gets_the_room() {
         .collect();
     assert_eq!(widths.len(), PROBLEM_COLUMNS.len());
     assert!(widths.iter().sum::<u32>() <= TEXT_WIDTH);
-    let [seq, code, _, _, _, description, _, due, _] = widths[..] else {
+    let [seq, code, item, _, _, description, _, due, progress] = widths[..] else {
         panic!("{widths:?}");
     };
+    assert!(item >= text_twips("检查项目") + CELL_PADDING, "{widths:?}");
+    assert!(
+        progress >= text_twips("整改情况") + CELL_PADDING,
+        "{widths:?}"
+    );
     assert!(seq >= text_twips("序号") + CELL_PADDING);
     assert!(code >= text_twips("1.3.1") + CELL_PADDING);
     assert!(due >= text_twips("2026-12-01") + CELL_PADDING);

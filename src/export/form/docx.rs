@@ -4,8 +4,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Shading,
-    Table, TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
+    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Shading, Table,
+    TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
 use super::{Column, FILL_LINE, Form};
