@@ -5,166 +5,9 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::schema::{self, sequence};
 use super::*;
 use crate::export::fixture;
-
-const RPR: &[&str] = &[
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
-    "rPrChange",
-];
-const PPR: &[&str] = &[
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-];
-const TBLPR: &[&str] = &[
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblCaption",
-    "tblDescription",
-    "tblPrChange",
-];
-const TCPR: &[&str] = &[
-    "cnfStyle",
-    "tcW",
-    "gridSpan",
-    "hMerge",
-    "vMerge",
-    "tcBorders",
-    "shd",
-    "noWrap",
-    "tcMar",
-    "textDirection",
-    "tcFitText",
-    "vAlign",
-    "hideMark",
-    "headers",
-    "cellIns",
-    "cellDel",
-    "cellMerge",
-    "tcPrChange",
-];
-const TBLBORDERS: &[&str] = &["top", "left", "bottom", "right", "insideH", "insideV"];
-const SECTPR: &[&str] = &[
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-];
-
-fn sequence(container: &str) -> Option<&'static [&'static str]> {
-    Some(match container {
-        "rPr" => RPR,
-        "pPr" => PPR,
-        "tblPr" => TBLPR,
-        "tcPr" => TCPR,
-        "tblBorders" => TBLBORDERS,
-        "sectPr" => SECTPR,
-        _ => return None,
-    })
-}
 
 /// Every `w:` property container in `xml` whose children break the schema's order
 /// (or are unknown to it): "rPr: sz before rFonts".
@@ -254,6 +97,34 @@ fn run_paragraph_table_and_cell_properties_follow_the_schema_order() {
             let xml = fixture::unzip(&bytes, part);
             fixture::assert_well_formed(&xml);
             assert_eq!(order_problems(&xml), Vec::<String>::new(), "{part}");
+        }
+    }
+}
+
+#[test]
+fn reordering_keeps_everything_but_the_order_of_properties() {
+    let misordered = "<?xml version=\"1.0\"?><w:p><w:pPr><w:rPr><w:sz w:val=\"44\"/></w:rPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"44\"/><w:b/><w:rFonts w:eastAsia=\"黑体\"/></w:rPr><w:t xml:space=\"preserve\">A &amp; 黑体 </w:t></w:r></w:p>";
+    let fixed = schema::in_schema_order(misordered).expect("XML");
+    assert_eq!(
+        fixed,
+        "<?xml version=\"1.0\"?><w:p><w:pPr><w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"44\"/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia=\"黑体\"/><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t xml:space=\"preserve\">A &amp; 黑体 </w:t></w:r></w:p>"
+    );
+    assert!(order_problems(&fixed).is_empty());
+    assert!(schema::in_schema_order("<w:p><w:pPr></w:p>").is_err());
+}
+
+#[test]
+fn the_blank_form_follows_the_schema_order_too() {
+    use crate::export::form::{layout, render_docx};
+    use crate::store::catalog::BUILTIN_CHECKLISTS;
+    use crate::store::checklist_file::parse_checklist;
+    for (name, text) in BUILTIN_CHECKLISTS {
+        let checklist = parse_checklist(text.as_bytes(), name).expect("built-in");
+        let bytes = render_docx(&layout(&checklist)).expect("renders");
+        for part in ["word/document.xml", "word/styles.xml"] {
+            let xml = fixture::unzip(&bytes, part);
+            fixture::assert_well_formed(&xml);
+            assert_eq!(order_problems(&xml), Vec::<String>::new(), "{name} {part}");
         }
     }
 }

@@ -10,6 +10,7 @@ use docx_rs::{
 
 use super::{Column, FILL_LINE, Form};
 use crate::export::ExportError;
+use crate::export::docx::schema;
 use crate::model::scoring::format_points;
 
 const BODY_FONT: &str = "宋体";
@@ -55,7 +56,8 @@ pub fn render(form: &Form) -> Result<Vec<u8>, ExportError> {
             Paragraph::new().add_run(Run::new().add_text(&form.subtitle).size(TABLE_SIZE)),
         );
     let mut xml = doc.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = in_schema_order(&repeat_header_rows(&xml.document))?;
+    xml.styles = in_schema_order(&xml.styles)?;
     let mut buffer = Cursor::new(Vec::new());
     xml.pack(&mut buffer)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
@@ -68,6 +70,16 @@ fn fonts(east_asia: &str) -> RunFonts {
         .east_asia(east_asia)
         .ascii(LATIN_FONT)
         .hi_ansi(LATIN_FONT)
+}
+
+/// docx-rs writes run and paragraph properties out of the schema's order (w:sz and
+/// w:b before w:rFonts, w:rPr before w:jc); Word drops such run properties, and with
+/// them 宋体 and 黑体. The part is put into the schema's order before packing.
+fn in_schema_order(part: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let text = String::from_utf8_lossy(part);
+    schema::in_schema_order(&text)
+        .map(String::into_bytes)
+        .map_err(ExportError::Docx)
 }
 
 /// docx-rs cannot mark a header row; the header row alone is written `cantSplit`,
