@@ -305,7 +305,7 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
             *slot = left * u32::from(*share) / shares.max(1);
         }
     }
-    keep_headers_whole(specs, &mut widths);
+    keep_words_whole(specs, rows, &mut widths);
     if shares == 0 {
         // Only fitted columns: the last takes what is left, so the table spans the page.
         if let Some(last) = widths.last_mut() {
@@ -323,26 +323,57 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
         .collect()
 }
 
-/// A shared column narrower than its header takes the width it lacks from the
-/// widest shared column, so that a header such as 整改情况 stays on one line.
-fn keep_headers_whole(specs: &[(&'static str, Width, Jc)], widths: &mut [u32]) {
+/// A shared column narrower than its header or its longest unbreakable word (a
+/// date such as 2026-11-21) takes the width it lacks from the widest
+/// shared column (问题描述), so that 整改情况 stays on one line and a date is never cut.
+fn keep_words_whole(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>], widths: &mut [u32]) {
     let shared: Vec<usize> = (0..specs.len())
         .filter(|&i| specs[i].1 != Width::Fit)
         .collect();
+    let need = |i: usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            // Word and WPS space numbers off Chinese text by up to a quarter em.
+            .map(|cell| widest_word_twips(cell) + xml::CJK_TWIPS / 2)
+            .chain([text_twips(specs[i].0)])
+            .max()
+            .unwrap_or(0)
+            + CELL_PADDING
+    };
     for &i in &shared {
-        let need = text_twips(specs[i].0) + CELL_PADDING;
         let Some(&widest) = shared.iter().max_by_key(|&&j| widths[j]) else {
             return;
         };
-        let lack = need.saturating_sub(widths[i]);
-        let spare =
-            widths[widest].saturating_sub(need.max(text_twips(specs[widest].0) + CELL_PADDING));
+        let lack = need(i).saturating_sub(widths[i]);
+        // The giving column keeps its header whole; its own long words may wrap.
+        let spare = widths[widest].saturating_sub(text_twips(specs[widest].0) + CELL_PADDING);
         let moved = lack.min(spare);
         if widest != i && moved > 0 {
             widths[widest] -= moved;
             widths[i] += moved;
         }
     }
+}
+
+/// The twips of the widest piece of `text` a line cannot break inside: lines break
+/// at spaces and beside Chinese characters, not inside Latin words, numbers and dates,
+/// and brackets and punctuation stay with what they touch.
+fn widest_word_twips(text: &str) -> u32 {
+    let mut widest = 0;
+    let mut word = String::new();
+    for c in text.chars() {
+        let ideograph = matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+        if c.is_whitespace() || ideograph {
+            widest = widest.max(text_twips(&word));
+            word.clear();
+            if ideograph {
+                widest = widest.max(text_twips(&c.to_string()));
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    widest.max(text_twips(&word))
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ fn text_is_tagged_chinese_so_a_reader_picks_a_chinese_font() {
 }
 
 #[test]
-fn codes_dates_numbers_and_headers_never_wrap_and_the_description_gets_the_room() {
+fn codes_dates_words_and_headers_never_wrap_and_the_description_gets_the_room() {
     let xml = part(&fixture::single(), &options(), "word/document.xml");
     let problems = xml.split("<w:tbl>").nth(1).expect("the problems table");
     let widths: Vec<u32> = problems
@@ -178,13 +178,24 @@ fn codes_dates_numbers_and_headers_never_wrap_and_the_description_gets_the_room(
     };
     assert!(item >= text_twips("检查项目") + CELL_PADDING, "{widths:?}");
     assert!(
-        progress >= text_twips("整改情况") + CELL_PADDING,
-        "{widths:?}"
+        progress >= text_twips("2026-11-21") + CELL_PADDING,
+        "2026-11-21已完成：已补记录 cut inside the date: {widths:?}"
     );
     assert!(seq >= text_twips("序号") + CELL_PADDING);
     assert!(code >= text_twips("1.3.1") + CELL_PADDING);
     assert!(due >= text_twips("2026-12-01") + CELL_PADDING);
     assert_eq!(Some(&description), widths.iter().max(), "{widths:?}");
+}
+
+#[test]
+fn dates_in_any_cell_keep_their_hyphens_unbreakable() {
+    let xml = part(&fixture::single(), &options(), "word/document.xml");
+    assert!(!xml.contains("2026-12-01"), "a date with breakable hyphens");
+    assert!(xml.contains("2026</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">12</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">01"));
+    assert!(
+        xml.contains("-3 @SUM(A1)"),
+        "a hyphen not between digits stays"
+    );
 }
 
 #[test]
@@ -228,7 +239,7 @@ fn hostile_text_is_escaped_broken_into_lines_and_stripped_of_illegal_characters(
         xml.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;引号&quot;")
     );
     assert!(xml.contains(
-        "=HYPERLINK(&quot;http://x&quot;,&quot;点我&quot;)</w:t><w:br/><w:t xml:space=\"preserve\">+1-2</w:t><w:tab/><w:t xml:space=\"preserve\">-3 @SUM(A1)</w:t>"
+        "=HYPERLINK(&quot;http://x&quot;,&quot;点我&quot;)</w:t><w:br/><w:t xml:space=\"preserve\">+1</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">2</w:t><w:tab/><w:t xml:space=\"preserve\">-3 @SUM(A1)</w:t>"
     ));
     assert!(!xml.contains("<script>") && !xml.contains("李明<b>"));
 }
