@@ -66,4 +66,25 @@ pub enum Command {
     PrevVersion,
     /// Import an office's Word or Excel table as a checklist.
     ImportTable,
+    // Scoring as real tables write it (levels, counts, rates).
+    /// Judge the item by a level (测评等次) or a surveyed rate, where it takes one.
+    Judge,
+    /// A digit typed in the deductions menu: the count of the selected deduction.
+    Count(u8),
+    /// One occurrence more / fewer of the selected deduction.
+    More,
+    Less,
+    /// A digit in the levels menu: pick the N-th level.
+    PickLevel(u8),
+}
+
+impl Command {
+    /// The command a digit key runs when the table binds it to one of these.
+    pub fn with_digit(self, digit: u8) -> Command {
+        match self {
+            Command::Count(_) => Command::Count(digit),
+            Command::PickLevel(_) => Command::PickLevel(digit),
+            other => other,
+        }
+    }
 }

@@ -117,6 +117,56 @@ fn every_seed_term_is_in_some_builtin_checklist() {
     );
 }
 
+/// A CJK ideograph or full-width punctuation: the text around it is Chinese.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// ASCII `, ; : ( )` with Chinese on either side (spaces skipped), as "line:col: text".
+fn ascii_punctuation_in_chinese(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        for (index, &c) in chars.iter().enumerate() {
+            if !matches!(c, ',' | ';' | ':' | '(' | ')') {
+                continue;
+            }
+            let before = chars[..index].iter().rev().find(|c| **c != ' ');
+            let after = chars[index + 1..].iter().find(|c| **c != ' ');
+            if before.is_some_and(|c| is_chinese(*c)) || after.is_some_and(|c| is_chinese(*c)) {
+                found.push(format!("{}:{}: {}", number + 1, index + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_builtin_checklist_validates_and_writes_chinese_with_full_width_punctuation() {
+    let files = builtin_files();
+    assert_eq!(files.len(), BUILTIN_IDS.len(), "{files:?}");
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read checklist");
+        let label = file.display().to_string();
+        let checklist = zicha::store::checklist_file::parse_checklist(text.as_bytes(), &label)
+            .unwrap_or_else(|problems| panic!("{label} does not validate: {problems:?}"));
+        assert!(BUILTIN_IDS.contains(&checklist.id.as_str()), "{label}");
+        // Comments included: they are read by whoever edits the table.
+        let found = ascii_punctuation_in_chinese(&text);
+        assert!(
+            found.is_empty(),
+            "{label}: ASCII punctuation in Chinese text:\n{}",
+            found.join("\n")
+        );
+    }
+    // The check itself finds what it is for.
+    assert_eq!(ascii_punctuation_in_chinese("a, b (c)").len(), 0);
+    assert_eq!(
+        ascii_punctuation_in_chinese("title: \"谁主管,谁负责\"\nx: \"扣分(每次)\"").len(),
+        3
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Bad checklists
 

@@ -726,7 +726,7 @@ fn git_conflicts_on_one_session_and_import_settles_them() {
             mark_at(env, "10:01:00", &ids[0], "2.1", "fail", "A 也改了");
         },
         |env, ids| {
-            mark_at(env, "09:00:00", &ids[0], "3.1", "pass", "B 改的");
+            mark_at(env, "09:00:00", &ids[0], "3.2", "pass", "B 改的");
             mark_at(env, "09:01:00", &ids[0], "2.1", "pass", "B 也改了");
         },
     );
@@ -760,6 +760,6 @@ fn git_conflicts_on_one_session_and_import_settles_them() {
     assert_eq!(contents(data, &folders), contents(&tip_a.data, &folders));
     let detail = repo.show(&ids[0]);
     assert_eq!(common::item(&detail, "1.2")["note"], "A 改的");
-    assert_eq!(common::item(&detail, "3.1")["note"], "B 改的");
+    assert_eq!(common::item(&detail, "3.2")["note"], "B 改的");
     assert_eq!(common::item(&detail, "2.1")["note"], "A 也改了");
 }

@@ -34,10 +34,11 @@ fn listings(env: &Env) -> Vec<String> {
 fn demo_fills_an_empty_folder_and_refuses_one_with_sessions() {
     let env = Env::new();
     let said = demo(&env);
-    assert!(said.starts_with("20 sessions"), "{said}");
+    // 5 departments × 4 rounds, and the unit's own session (全局) each round.
+    assert!(said.starts_with("24 sessions"), "{said}");
     let sessions = env.ok(["list", "--json"]);
     let sessions: serde_json::Value = serde_json::from_str(&sessions).unwrap();
-    assert_eq!(sessions.as_array().map(Vec::len), Some(20));
+    assert_eq!(sessions.as_array().map(Vec::len), Some(24));
     let rounds: std::collections::BTreeSet<&str> = sessions
         .as_array()
         .unwrap()
@@ -47,7 +48,7 @@ fn demo_fills_an_empty_folder_and_refuses_one_with_sessions() {
     assert!(rounds.contains("2026年11月下半月自查"), "{rounds:?}");
     assert!(rounds.contains("2026年10月上半月自查"), "{rounds:?}");
     let error = env.fails(["demo"], 1);
-    assert!(error.contains("already holds 20 sessions"), "{error}");
+    assert!(error.contains("already holds 24 sessions"), "{error}");
     let added = env.ok([
         "demo",
         "--add",
@@ -58,7 +59,7 @@ fn demo_fills_an_empty_folder_and_refuses_one_with_sessions() {
         "--rounds",
         "1",
     ]);
-    assert!(added.starts_with("1 sessions"), "{added}");
+    assert!(added.starts_with("2 sessions"), "{added}");
 }
 
 #[test]

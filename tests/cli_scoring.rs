@@ -71,6 +71,8 @@ struct Figures {
     total: u64,
     veto: Vec<&'static str>,
     disqualified: bool,
+    /// The grade the percent gives: `grade` once nothing is pending, else
+    /// `provisional_grade` (in these scenarios no bonus item is left pending alone).
     grade: Option<&'static str>,
 }
 
@@ -104,13 +106,35 @@ fn assert_figures(detail: &Value, want: &Figures, step: &str) {
         detail["disqualified"], want.disqualified,
         "{step}: disqualified"
     );
-    match want.grade {
-        Some(grade) => assert_eq!(detail["grade"], grade, "{step}: grade"),
-        None => assert!(
-            detail["grade"].is_null(),
-            "{step}: grade {}",
-            detail["grade"]
-        ),
+    let pending = want.checked < want.total;
+    let (grade, provisional) = if pending {
+        (None, want.grade)
+    } else {
+        (want.grade, None)
+    };
+    for (field, want) in [("grade", grade), ("provisional_grade", provisional)] {
+        match want {
+            Some(label) => assert_eq!(detail[field], label, "{step}: {field}"),
+            None => assert!(detail[field].is_null(), "{step}: {field} {}", detail[field]),
+        }
+    }
+    // One verdict by precedence: 一票否决 > 取消评优资格 > 检查中 > the grade (the
+    // tests run with ZICHA_LANG=en).
+    let (verdict, text) = if !want.veto.is_empty() {
+        ("veto", Some("vetoed"))
+    } else if want.disqualified {
+        ("disqualified", Some("disqualified from awards"))
+    } else if pending {
+        ("in_progress", Some("in progress"))
+    } else if let Some(grade) = want.grade {
+        ("graded", Some(grade))
+    } else {
+        ("none", None)
+    };
+    assert_eq!(detail["verdict"], verdict, "{step}: verdict");
+    match text {
+        Some(text) => assert_eq!(detail["verdict_text"], text, "{step}: verdict_text"),
+        None => assert!(detail["verdict_text"].is_null(), "{step}: verdict_text"),
     }
 }
 
@@ -586,8 +610,9 @@ fn grade_thresholds_and_disqualification_boundaries() {
     assert!(!listed.contains("NaN"), "{listed}");
 }
 
-/// The same kind of run on a built-in checklist (wenming-keshi, 100 points;
-/// 1.1 = 4, 1.2 = 6 with deductions 1 / 1 / 2, 2.2 = 3, 10.1 a 0-point veto item).
+/// The same kind of run on a built-in checklist (wenming-keshi v2, 100 points, 32 items;
+/// 1.1 = 4, 1.2 = 6 with deductions 1 per 次 / 0.5 per 人次 / 2, 2.2 = 3, 10.1 a
+/// 0-point veto item).
 #[test]
 fn scoring_on_a_builtin_checklist() {
     let env = Env::new();
@@ -612,7 +637,7 @@ fn scoring_on_a_builtin_checklist() {
             percent: Some(7.0),
             deducted: 6.0,
             checked: 4,
-            total: 29,
+            total: 32,
             veto: vec!["10.1"],
             disqualified: true,
             grade: Some("不合格"),
@@ -890,20 +915,48 @@ fn a_finished_session_refuses_marks_until_reopened() {
     assert_eq!(d["checked"], 2);
 }
 
-/// With N1 still pending the grade is only provisional (DESIGN §4), yet `show` and
-/// `list` keep printing the grade the percent gives until their verdict line changes.
+/// With N1 still pending the grade is only provisional (DESIGN §4): `list` shows the
+/// one verdict 检查中, `show` adds the provisional grade after it, JSON `grade` is null.
 #[test]
-fn text_output_keeps_the_grade_while_items_are_pending() {
+fn text_output_shows_one_verdict_and_the_provisional_grade() {
     let (env, _) = scoring_env();
     let id = env.new_session("t-grade", "办公室", "r", "2026-11-20");
     env.mark(&id, "G1", "pass", &[]);
+    let shown = env.ok(["--lang", "zh", "show", &id]);
+    assert!(shown.contains("检查中（暂评 优秀）"), "{shown}");
+    let listed = env.ok(["--lang", "zh", "list", "--round", "r"]);
+    assert!(
+        listed.contains("检查中") && !listed.contains("优秀"),
+        "{listed}"
+    );
     let shown = env.ok(["show", &id]);
-    assert!(shown.contains("优秀"), "{shown}");
-    let listed = env.ok(["list"]);
-    assert!(listed.contains("优秀"), "{listed}");
+    assert!(shown.contains("in progress (provisional: 优秀)"), "{shown}");
     let detail = env.show(&id);
-    assert_eq!(detail["grade"], "优秀");
+    assert!(detail["grade"].is_null(), "{}", detail["grade"]);
+    assert_eq!(detail["provisional_grade"], "优秀");
     assert_eq!(detail["verdict"], "in_progress", "N1 is pending");
     env.mark(&id, "N1", "pass", &[]);
-    assert_eq!(env.show(&id)["verdict"], "graded");
+    let detail = env.show(&id);
+    assert_eq!(detail["verdict"], "graded");
+    assert_eq!(detail["grade"], "优秀");
+    assert!(detail["provisional_grade"].is_null());
+    let listed = env.ok(["--lang", "zh", "list", "--round", "r"]);
+    assert!(
+        listed.contains("优秀") && !listed.contains("检查中"),
+        "{listed}"
+    );
+    // A grade keeps its label in either language.
+    let english = env.ok(["--lang", "en", "show", &id, "--json"]);
+    assert!(english.contains("\"verdict_text\": \"优秀\""), "{english}");
+    env.mark(
+        &id,
+        "G1",
+        "partial",
+        &["--deduct-reason", "x", "--deduct-points", "5"],
+    );
+    let english = env.ok(["--lang", "en", "list", "--json", "--round", "r"]);
+    assert!(
+        english.contains("\"verdict_text\": \"disqualified from awards\""),
+        "{english}"
+    );
 }

@@ -161,10 +161,11 @@ fn a_second_instance_opens_read_only() {
 fn compare_opens_from_the_walk_and_returns() {
     let env = Env::new();
     let prior = env.new_session("wenming-danwei", "办公室", "2026年10月自查", "2026-10-15");
-    env.mark(&prior, "1.1", "pass", &[]);
-    env.mark(&prior, "1.2", "pass", &[]);
+    // 3.3 and 3.5 are judged per 科室 (1.x belong to the unit session).
+    env.mark(&prior, "3.3", "pass", &[]);
+    env.mark(&prior, "3.5", "pass", &[]);
     let current = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
-    env.mark(&current, "1.1", "fail", &["--note", "学习记录缺失"]);
+    env.mark(&current, "3.3", "fail", &["--note", "窗台有积灰"]);
     let mut term = start(&env, &["open", &current], 100, 30);
     term.wait_text("已查 1/");
     term.keys("c");
@@ -173,7 +174,7 @@ fn compare_opens_from_the_walk_and_returns() {
     assert!(screen.contains("退步 1"), "{screen}");
     let first_row = screen
         .lines()
-        .find(|l| l.contains("1.1"))
+        .find(|l| l.contains("3.3"))
         .unwrap_or_default();
     assert!(
         first_row.contains("退步") && first_row.contains("达标 -> 未达标"),
@@ -259,7 +260,7 @@ fn without_a_terminal_the_ui_says_what_to_use_instead() {
     );
     let chinese = env.fails(["--lang", "zh"], 1);
     assert!(
-        chinese.starts_with("错误:") && chinese.contains("需要在终端中运行"),
+        chinese.starts_with("错误：") && chinese.contains("需要在终端中运行"),
         "{chinese}"
     );
 }

@@ -305,7 +305,7 @@ fn an_existing_file_is_kept_unless_forced() {
         .arg(&target)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("已存在;要替换请加 --force"));
+        .stderr(predicate::str::contains("已存在；要替换请加 --force"));
     data.zicha()
         .args([
             "--lang",

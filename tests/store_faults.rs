@@ -24,6 +24,7 @@ fn new_session(store: &Store) -> uuid::Uuid {
         round: "2026年11月自查".into(),
         date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
         inspector: "王敏".into(),
+        scope: Default::default(),
     };
     store.create(request, now()).expect("create").session.id
 }

@@ -288,7 +288,8 @@ fn the_inline_runner_does_the_work_inside_run() {
         _ => None,
     });
     let sessions = sessions.expect("the home data, at once");
-    assert_eq!(sessions.len(), 2);
+    // 1 department × 2 rounds and the unit's own session (全局) each round.
+    assert_eq!(sessions.len(), 4);
     let id = sessions[0].id;
     let opened = runner.run(Effect::OpenSession { id, select: None });
     assert!(

@@ -82,7 +82,7 @@ pub fn conflicts(context: &Context, args: ConflictsArgs) -> Result<()> {
     }
     for file in &unreadable {
         eprintln!(
-            "{}: {}: {}",
+            "{}{}: {}",
             context.lang.cli().warning,
             file.id,
             sanitize_line(&file.problem.to_string())

@@ -8,6 +8,7 @@ mod import;
 mod progress;
 mod rounds;
 mod sessions;
+mod values;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,11 +19,14 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::model::checklist::Scope;
 use crate::model::edit::Mark;
 use crate::model::judgement::{Judgement, Picked};
-use crate::model::session::{FreeDeduction, Status};
+use crate::model::rate::SurveyedRate;
+use crate::model::session::FreeDeduction;
 use crate::model::text::{sanitize, sanitize_line};
-use crate::store::{Store, paths};
+use crate::store::{NewSession, Store, paths};
+use values::{parse_date, parse_picked, parse_rate, parse_scope};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,6 +66,10 @@ pub enum Command {
         date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         inspector: String,
+        /// department (default): unit items are left out; unit: every item, judged
+        /// once for the whole unit (e.g. --department 全局)
+        #[arg(long, value_name = "unit|department", value_parser = parse_scope)]
+        scope: Option<Scope>,
     },
     /// List sessions, newest first
     List {
@@ -78,16 +86,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Mark an item: pending|pass|partial|fail|na
+    /// Mark an item: pending|pass|partial|fail|na, or a level of the checklist (A, B, …)
     Mark {
         session: String,
         code: String,
-        status: String,
+        /// pending|pass|partial|fail|na, the Chinese words, or a level label; optional with --rate
+        #[arg(required_unless_present = "rate", conflicts_with = "rate")]
+        status: Option<String>,
         #[arg(long)]
         note: Option<String>,
-        /// Apply the item's N-th predefined deduction (1-based; repeatable)
-        #[arg(long = "deduct", value_name = "N")]
-        deduct: Vec<usize>,
+        /// Apply the item's N-th predefined deduction (1-based; repeatable);
+        /// NxK applies a per-occurrence one K times (2x3)
+        #[arg(long = "deduct", value_name = "N[xK]", value_parser = parse_picked)]
+        deduct: Vec<Picked>,
         #[arg(long, requires = "deduct_points")]
         deduct_reason: Option<String>,
         #[arg(long, requires = "deduct_reason")]
@@ -98,6 +109,10 @@ pub enum Command {
         /// Rectification due date, YYYY-MM-DD
         #[arg(long, value_parser = parse_date)]
         due: Option<NaiveDate>,
+        /// A surveyed rate for a rate item: answered/asked (43/50) or a percent (86%);
+        /// it decides the status
+        #[arg(long, value_name = "A/B|P%", value_parser = parse_rate)]
+        rate: Option<SurveyedRate>,
     },
     /// Built-in, user and imported checklists; `import` a table, print a blank `form`
     Checklists(checklists::ChecklistsArgs),
@@ -149,19 +164,6 @@ pub enum Command {
     },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
-}
-
-/// Dates of inspections and deadlines: `YYYY-MM-DD`, years 1900 to 9999.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shown = sanitize_line(text);
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{shown:?} is not a date; expected YYYY-MM-DD"))?;
-    if !(1900..=9999).contains(&chrono::Datelike::year(&date)) {
-        return Err(format!(
-            "{shown:?} is out of range; dates are from 1900-01-01 to 9999-12-31"
-        ));
-    }
-    Ok(date)
 }
 
 /// An error that prints as several lines, one per problem.
@@ -226,7 +228,7 @@ fn report_error(error: &anyhow::Error, lang: Lang) {
     }
     let message = error_text(error, lang);
     for line in sanitize(&message).lines() {
-        let _ = writeln!(stderr, "{}: {line}", lang.cli().error);
+        let _ = writeln!(stderr, "{}{line}", lang.cli().error);
     }
 }
 
@@ -268,6 +270,8 @@ fn localized(error: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         Some(e::lock_error(lang, error))
     } else if let Some(error) = error.downcast_ref::<crate::model::session::UnknownStatus>() {
         Some(e::unknown_status(lang, error))
+    } else if let Some(error) = error.downcast_ref::<crate::model::judgement::UnknownJudgement>() {
+        Some(crate::i18n::scoring::unknown_judgement(lang, error))
     } else {
         error
             .downcast_ref::<crate::export::UnknownFormat>()
@@ -323,7 +327,18 @@ pub fn run(cli: Cli) -> Result<()> {
             round,
             date,
             inspector,
-        } => sessions::new_session(&context, checklist, department, round, date, inspector),
+            scope,
+        } => sessions::new_session(
+            &context,
+            NewSession {
+                checklist,
+                department,
+                round,
+                date: date.unwrap_or_else(crate::clock::today),
+                inspector,
+                scope: scope.unwrap_or_default(),
+            },
+        ),
         Command::List {
             round,
             department,
@@ -340,22 +355,21 @@ pub fn run(cli: Cli) -> Result<()> {
             deduct_points,
             owner,
             due,
+            rate,
         } => {
-            let status: Status = status.parse()?;
             let free_deduction = match (deduct_reason, deduct_points) {
                 (Some(reason), Some(points)) => Some(FreeDeduction { reason, points }),
                 _ => None,
             };
             let mark = Mark {
-                judgement: Judgement::Status(status),
+                judgement: rate.map(Judgement::Rate).unwrap_or_default(),
                 note,
-                deductions: (!deduct.is_empty())
-                    .then(|| deduct.into_iter().map(Picked::once).collect()),
+                deductions: (!deduct.is_empty()).then_some(deduct),
                 free_deduction,
                 owner,
                 due,
             };
-            sessions::mark_item(&context, &session, &code, &mark)
+            sessions::mark_item(&context, &session, &code, status.as_deref(), mark)
         }
         Command::Checklists(args) => checklists::run(&context, args),
         Command::Check { files } => checklists::check(&context, &files),

@@ -25,7 +25,7 @@ pub fn compare(context: &Context, session: &str, prior: Option<&str>, as_json: b
     }
     let (prior, current) = (compared.prior.inspection(), compared.current.inspection());
     if as_json {
-        let shape = rounds_json::comparison(prior, current, &compared.comparison);
+        let shape = rounds_json::comparison(prior, current, &compared.comparison, context.lang);
         print(&json::to_safe_json(&shape));
         println!();
     } else {

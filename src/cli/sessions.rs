@@ -4,7 +4,6 @@ use std::io::Write;
 use std::sync::Arc;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
 
 use super::{Context, print};
 use crate::clock;
@@ -12,22 +11,16 @@ use crate::export::{json, text};
 use crate::model::checklist::Checklist;
 use crate::model::edit::{self, Mark};
 use crate::model::head::SessionHead;
-use crate::model::scoring::{Summary, format_points, item_score, summarize};
+use crate::model::judgement::Judgement;
+use crate::model::scoring::{Summary, format_points, summarize};
 use crate::model::text::{normalize_name, sanitize_line};
 use crate::ops::{self, OpsError};
 use crate::store::index::Overview;
 use crate::store::{LoadedSession, NewSession, Store};
 
-pub fn new_session(
-    context: &Context,
-    checklist: String,
-    department: String,
-    round: String,
-    date: Option<NaiveDate>,
-    inspector: String,
-) -> Result<()> {
-    let department = normalize_name(&department);
-    let round = normalize_name(&round);
+pub fn new_session(context: &Context, request: NewSession) -> Result<()> {
+    let department = normalize_name(&request.department);
+    let round = normalize_name(&request.round);
     let t = context.lang.cli();
     if department.is_empty() {
         bail!(t.empty_department);
@@ -37,11 +30,9 @@ pub fn new_session(
     }
     let store = context.store()?;
     let request = NewSession {
-        checklist,
         department,
         round,
-        date: date.unwrap_or_else(clock::today),
-        inspector,
+        ..request
     };
     let loaded = store.create(request, clock::now())?;
     println!("{}", loaded.session.id);
@@ -97,8 +88,10 @@ pub fn list(
             .then_with(|| a.id.cmp(&b.id))
     });
     if as_json {
-        let summaries: Vec<json::SessionSummary> =
-            rows.iter().map(|head| json::head_summary(head)).collect();
+        let summaries: Vec<json::SessionSummary> = rows
+            .iter()
+            .map(|head| json::head_summary(head, context.lang))
+            .collect();
         // `print`, not `println!`: a reader that stops early (`| head`) is no error.
         print(&format!("{}\n", json::to_safe_json(&summaries)));
     } else if rows.is_empty() && overview.unreadable.is_empty() && overview.unscored.is_empty() {
@@ -170,7 +163,7 @@ pub fn show(context: &Context, session: &str, as_json: bool) -> Result<()> {
     let store = context.store()?;
     let row = load_scored(&store, session)?;
     if as_json {
-        let mut detail = json::session_detail(&row.checklist, &row.loaded.session);
+        let mut detail = json::session_detail(&row.checklist, &row.loaded.session, context.lang);
         match ops::open::recheck(&store, &row.loaded.session, &row.checklist) {
             Ok(codes) => detail.mark_recheck(&codes),
             Err(error) => eprintln!(
@@ -206,7 +199,15 @@ pub fn who(store: &Store, by: Option<&str>, session: &crate::model::session::Ses
     )
 }
 
-pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> Result<()> {
+/// `zicha mark`: STATUS (a status word or a level label of the session's checklist)
+/// is read once the checklist is known; `mark` carries the rest.
+pub fn mark_item(
+    context: &Context,
+    session: &str,
+    code: &str,
+    status: Option<&str>,
+    mut mark: Mark,
+) -> Result<()> {
     let store = context.store()?;
     let mut editable = ops::open::editable(&store, session, clock::now())?;
     let checklist = editable.checklist.clone();
@@ -215,15 +216,22 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         code: code.to_string(),
         checklist: checklist.id.clone(),
         version: checklist.version,
-        codes: checklist.items().iter().map(|i| i.code.clone()).collect(),
+        codes: checklist
+            .items_in(editable.loaded.session.scope)
+            .iter()
+            .map(|i| i.code.clone())
+            .collect(),
     })?;
+    if let Some(status) = status {
+        mark.judgement = Judgement::parse(&checklist.rules, status)?;
+    }
     let session = &mut editable.loaded.session;
     let response = edit::apply_mark(
         &checklist.rules,
         session.scope,
         item,
         session.response(code),
-        mark,
+        &mark,
     )?;
     let by = who(&store, None, session);
     session.set_response(code, response, &by, clock::now());
@@ -232,15 +240,22 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         .map_err(OpsError::NotSaved)?;
     let session = &editable.loaded.session;
     let summary = summarize(&checklist, session);
-    let t = context.lang.texts();
-    let score = item_score(&checklist.rules, item, session.response(code))
-        .map_or_else(|| "-".to_string(), format_points);
-    println!(
-        "{} {} {}/{} · {} {}/{} ({}) · {} {}",
+    let lang = context.lang;
+    let t = lang.texts();
+    let response = session.response(code);
+    let score = text::item_score_text(&checklist.rules, item, response);
+    let mut judged = lang.item_status(item, session.status(code)).to_string();
+    if let Some(level) = response.and_then(|r| r.level.as_deref()) {
+        judged = format!("{} {judged}", sanitize_line(level));
+    }
+    let score = if score.is_empty() {
+        score
+    } else {
+        format!(" {score}")
+    };
+    let mut line = format!(
+        "{} {judged}{score} · {} {}/{} ({}) · {} {}",
         sanitize_line(code),
-        context.lang.status(session.status(code)),
-        score,
-        format_points(item.points),
         t.score,
         format_points(summary.figures.score),
         format_points(summary.figures.max),
@@ -248,6 +263,10 @@ pub fn mark_item(context: &Context, session: &str, code: &str, mark: &Mark) -> R
         t.deducted,
         format_points(summary.figures.deducted),
     );
+    if let Some(verdict) = lang.verdict(&summary.verdict()) {
+        line.push_str(&format!(" · {}", sanitize_line(verdict)));
+    }
+    println!("{line}");
     Ok(())
 }
 

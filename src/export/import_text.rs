@@ -219,6 +219,6 @@ mod tests {
         };
         let line = version_line(Some(&response), Lang::En);
         assert_eq!(line, "fail · \"第一行 [31m第二行\" (王敏)");
-        assert_eq!(version_line(None, Lang::Zh), "(清除)");
+        assert_eq!(version_line(None, Lang::Zh), "（清除）");
     }
 }

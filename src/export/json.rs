@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::model::checklist::Checklist;
 use crate::model::head::SessionHead;
 use crate::model::rate::SurveyedRate;
@@ -41,9 +42,14 @@ pub struct SessionSummary {
     pub total: usize,
     pub veto: Vec<String>,
     pub disqualified: bool,
+    /// The grade, once no base or veto item is pending; null before that.
     pub grade: Option<String>,
+    /// While base or veto items are pending: the grade the current percent would get.
+    pub provisional_grade: Option<String>,
     /// `veto`, `disqualified`, `in_progress`, `graded` or `none` (docs/design.md §4).
     pub verdict: &'static str,
+    /// The one verdict as shown (一票否决, 取消评优资格, 检查中, the grade), in `--lang`.
+    pub verdict_text: Option<String>,
     pub problems: usize,
     pub open_rectifications: usize,
     pub finished: bool,
@@ -130,13 +136,18 @@ pub fn session_summary(
     checklist: &Checklist,
     session: &Session,
     summary: &Summary,
+    lang: Lang,
 ) -> SessionSummary {
-    head_summary(&SessionHead::with_summary(session, checklist, summary))
+    head_summary(
+        &SessionHead::with_summary(session, checklist, summary),
+        lang,
+    )
 }
 
 /// The summary fields from a session's head (as the index keeps it).
-pub fn head_summary(head: &SessionHead) -> SessionSummary {
+pub fn head_summary(head: &SessionHead, lang: Lang) -> SessionSummary {
     let figures = Figures::from(head.figures);
+    let verdict = head.summary().verdict();
     SessionSummary {
         id: head.id.to_string(),
         round: head.round.clone(),
@@ -158,14 +169,10 @@ pub fn head_summary(head: &SessionHead) -> SessionSummary {
         total: figures.total,
         veto: head.veto.clone(),
         disqualified: head.disqualified,
-        // Still the grade the percent gives, final or provisional, as scripts read it
-        // today; docs/design.md §4's null-while-pending `grade` and `provisional_grade` are
-        // not adopted here yet.
-        grade: head
-            .grade
-            .clone()
-            .or_else(|| head.provisional_grade.clone()),
-        verdict: head.summary().verdict().code(),
+        grade: head.grade.clone(),
+        provisional_grade: head.provisional_grade.clone(),
+        verdict: verdict.code(),
+        verdict_text: lang.verdict(&verdict).map(str::to_string),
         problems: head.problems,
         open_rectifications: head.open_rectifications,
         finished: head.finished,
@@ -183,11 +190,16 @@ impl SessionDetail {
     }
 }
 
-pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail {
+/// A session with its items; a department session leaves out the items judged for
+/// the whole unit.
+pub fn session_detail(checklist: &Checklist, session: &Session, lang: Lang) -> SessionDetail {
     let summary = summarize(checklist, session);
     let mut items = Vec::new();
     for section in &checklist.sections {
         for item in section.all_items() {
+            if !item.in_scope(session.scope) {
+                continue;
+            }
             let response = session.response(&item.code);
             let score = item_score(&checklist.rules, item, response);
             let deductions: Vec<DeductionJson> = response
@@ -231,7 +243,7 @@ pub fn session_detail(checklist: &Checklist, session: &Session) -> SessionDetail
         }
     }
     SessionDetail {
-        summary: session_summary(checklist, session, &summary),
+        summary: session_summary(checklist, session, &summary, lang),
         items,
     }
 }

@@ -62,13 +62,19 @@ pub fn comparison(
     prior: Inspection<'_>,
     current: Inspection<'_>,
     comparison: &Comparison,
+    lang: crate::i18n::Lang,
 ) -> ComparisonJson {
     let counts = &comparison.counts;
     ComparisonJson {
         current: comparison.current_id.to_string(),
         prior: comparison.prior_id.to_string(),
-        current_summary: session_summary(current.checklist, current.session, &comparison.current),
-        prior_summary: session_summary(prior.checklist, prior.session, &comparison.prior),
+        current_summary: session_summary(
+            current.checklist,
+            current.session,
+            &comparison.current,
+            lang,
+        ),
+        prior_summary: session_summary(prior.checklist, prior.session, &comparison.prior, lang),
         score_delta: round2(comparison.score_delta()),
         percent_delta: comparison.percent_delta().map(round2),
         counts: CountsJson {

@@ -6,10 +6,12 @@ use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
-use crate::model::checklist::{Checklist, Node};
+use crate::model::checklist::{Checklist, Item, Node, Rules};
 use crate::model::head::SessionHead;
-use crate::model::scoring::{Figures, Summary, format_points, item_score, section_figures};
-use crate::model::session::Session;
+use crate::model::scoring::{
+    Figures, Summary, Verdict, applied_deductions, format_points, item_score, section_figures,
+};
+use crate::model::session::{Response, Session};
 use crate::model::text::sanitize_line;
 
 /// A table of cells printed with columns padded to their widest cell.
@@ -68,20 +70,12 @@ fn figures_percent_text(figures: &Figures) -> String {
         .map_or_else(|| "—".to_string(), |p| format!("{p:.1}%"))
 }
 
-/// "一票否决 取消评优资格 良好" — the verdict markers, worst first.
+/// The one verdict, in full: 一票否决, else 取消评优资格, else 检查中, else the grade
+/// (docs/design.md §4); empty when there is nothing to say.
 pub fn verdict_text(summary: &Summary, lang: Lang) -> String {
-    let t = lang.texts();
-    let mut parts = Vec::new();
-    if !summary.veto.is_empty() {
-        parts.push(t.veto.to_string());
-    }
-    if summary.disqualified {
-        parts.push(t.disqualified.to_string());
-    }
-    if let Some(grade) = summary.current_grade() {
-        parts.push(sanitize_line(grade));
-    }
-    parts.join(" ")
+    lang.verdict(&summary.verdict())
+        .map(sanitize_line)
+        .unwrap_or_default()
 }
 
 /// The session table of `zicha list`, one row per session head, in the given order.
@@ -101,20 +95,15 @@ pub fn session_list(heads: &[&SessionHead], lang: Lang) -> String {
     // Rounds, departments, titles and verdicts repeat over thousands of rows: each
     // distinct one is cleaned and formatted once.
     let mut clean: HashMap<&str, String> = HashMap::new();
-    let mut verdicts: HashMap<(bool, bool, Option<&str>, bool), String> = HashMap::new();
+    let mut verdicts: HashMap<(Verdict, bool), String> = HashMap::new();
     let mut cells: Vec<Vec<String>> = Vec::with_capacity(heads.len());
     for head in heads {
         let f = Figures::from(head.figures);
-        let verdict_key = (
-            !head.veto.is_empty(),
-            head.disqualified,
-            head.grade.as_deref().or(head.provisional_grade.as_deref()),
-            head.finished,
-        );
+        let summary = head.summary();
         let verdict = verdicts
-            .entry(verdict_key)
+            .entry((summary.verdict(), head.finished))
             .or_insert_with(|| {
-                let verdict = verdict_text(&head.summary(), lang);
+                let verdict = verdict_text(&summary, lang);
                 if head.finished {
                     format!("{verdict} [{}]", t.finished).trim().to_string()
                 } else {
@@ -143,6 +132,19 @@ pub fn session_list(heads: &[&SessionHead], lang: Lang) -> String {
     table(&header, &cells)
 }
 
+/// "3/4" or "-/4" for a scored item, "-2" for what a 负面清单 item took, nothing for
+/// an item without points.
+pub fn item_score_text(rules: &Rules, item: &Item, response: Option<&Response>) -> String {
+    match item_score(rules, item, response) {
+        Some(score) if item.penalty => format_points(score),
+        Some(score) if item.is_scored() => {
+            format!("{}/{}", format_points(score), format_points(item.points))
+        }
+        None if item.is_scored() && !item.penalty => format!("-/{}", format_points(item.points)),
+        _ => String::new(),
+    }
+}
+
 /// Header lines: who, what, when, figures and verdicts.
 pub fn session_header(
     checklist: &Checklist,
@@ -163,6 +165,9 @@ pub fn session_header(
     if !session.inspector.is_empty() {
         out.push_str(&format!(" · {}", sanitize_line(&session.inspector)));
     }
+    if !session.scope.is_department() {
+        out.push_str(&format!(" · {}", lang.scope(session.scope)));
+    }
     if session.is_finished() {
         out.push_str(&format!(" · [{}]", t.finished));
     }
@@ -175,6 +180,12 @@ pub fn session_header(
     }
     if !summary.veto.is_empty() {
         out.push_str(&format!(" ({})", summary.veto.join(", ")));
+    }
+    if let (Verdict::InProgress, Some(grade)) = (summary.verdict(), &summary.provisional_grade) {
+        out.push_str(&(lang.scoring().provisional)(&sanitize_line(grade)));
+    }
+    if let Some(breakdown) = lang.breakdown(&f) {
+        out.push_str(&format!("\n{breakdown}"));
     }
     out.push('\n');
     out
@@ -191,6 +202,12 @@ pub fn session_detail(
     let mut out = session_header(checklist, session, summary, lang);
     for node in checklist.nodes() {
         match node {
+            Node::Section { section, .. }
+                if !section
+                    .all_items()
+                    .iter()
+                    .any(|item| item.in_scope(session.scope)) => {}
+            Node::Item { item, .. } if !item.in_scope(session.scope) => {}
             Node::Section { section, depth } => {
                 let figures = section_figures(&checklist.rules, section, session);
                 let subtotal = figures.subtotal().unwrap_or_else(|| "—".into());
@@ -204,13 +221,7 @@ pub fn session_detail(
             Node::Item { item, depth } => {
                 let response = session.response(&item.code);
                 let status = session.status(&item.code);
-                let score = match item_score(&checklist.rules, item, response) {
-                    Some(score) if item.is_scored() => {
-                        format!("{}/{}", format_points(score), format_points(item.points))
-                    }
-                    _ if item.is_scored() => format!("-/{}", format_points(item.points)),
-                    _ => String::new(),
-                };
+                let score = item_score_text(&checklist.rules, item, response);
                 let mut marks = String::new();
                 if item.veto {
                     marks.push_str(&format!(" [{}]", t.veto));
@@ -218,20 +229,48 @@ pub fn session_detail(
                 if item.bonus {
                     marks.push_str(&format!(" [{}]", t.bonus));
                 }
+                if item.penalty {
+                    marks.push_str(&format!(" [{}]", lang.scoring().penalty));
+                }
+                let mut judged = lang.item_status(item, status).to_string();
+                if let Some(level) = response.and_then(|r| r.level.as_deref()) {
+                    judged = format!("{} {judged}", sanitize_line(level));
+                }
+                if let Some(rate) = response.and_then(|r| r.rate.as_ref()) {
+                    judged = format!("{rate} {judged}");
+                }
                 let indent = "  ".repeat(depth);
                 out.push_str(&format!(
-                    "{indent}{} {}{marks}  {}  {score}\n",
+                    "{indent}{} {}{marks}  {judged}  {score}\n",
                     sanitize_line(&item.code),
                     sanitize_line(&item.title),
-                    lang.status(status),
                 ));
                 if let Some(response) = response {
+                    let applied = applied_deductions(item, response);
+                    if !applied.is_empty() {
+                        let listed: Vec<String> = applied
+                            .iter()
+                            .map(|d| {
+                                let count = match d.unit {
+                                    Some(unit) => {
+                                        format!(" {}", (lang.scoring().count)(d.count, unit))
+                                    }
+                                    None => String::new(),
+                                };
+                                format!(
+                                    "{}{count} -{}",
+                                    sanitize_line(d.reason),
+                                    format_points(d.total())
+                                )
+                            })
+                            .collect();
+                        let words = lang.scoring();
+                        let line = (words.field)(t.deducted, &listed.join(words.separator));
+                        out.push_str(&format!("{indent}    {line}\n"));
+                    }
                     if !response.note.is_empty() {
-                        out.push_str(&format!(
-                            "{indent}    {}: {}\n",
-                            t.note,
-                            sanitize_line(&response.note)
-                        ));
+                        let line = (lang.scoring().field)(t.note, &sanitize_line(&response.note));
+                        out.push_str(&format!("{indent}    {line}\n"));
                     }
                     if let Some(rect) = &response.rectification {
                         let due = rect.due.map(|d| d.to_string()).unwrap_or_default();
@@ -240,11 +279,9 @@ pub fn session_detail(
                         } else {
                             t.not_done
                         };
-                        out.push_str(&format!(
-                            "{indent}    {}: {} {due} {state}\n",
-                            t.rectification,
-                            sanitize_line(&rect.owner)
-                        ));
+                        let value = format!("{} {due} {state}", sanitize_line(&rect.owner));
+                        let line = (lang.scoring().field)(t.rectification, &value);
+                        out.push_str(&format!("{indent}    {line}\n"));
                     }
                 }
             }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::Lang;
 
 pub struct CliTexts {
-    /// Before each line of an error on stderr.
+    /// Before each line of an error or warning on stderr, with its separator.
     pub error: &'static str,
     pub warning: &'static str,
     pub no_data_dir: &'static str,
@@ -48,40 +48,40 @@ impl Lang {
 }
 
 pub static ZH: CliTexts = CliTexts {
-    error: "错误",
-    warning: "注意",
-    no_data_dir: "找不到数据文件夹;请用 --data-dir 指定",
-    unknown_language: |text| format!("未知的语言 {text:?};可用:zh 或 en"),
+    error: "错误：",
+    warning: "注意：",
+    no_data_dir: "找不到数据文件夹；请用 --data-dir 指定",
+    unknown_language: |text| format!("未知的语言 {text:?}；可用：zh 或 en"),
     empty_department: "--department 为空",
     empty_round: "--round 为空",
     no_current_folder: "找不到当前文件夹",
     no_such_folder: |path| format!("文件夹 {path} 不存在"),
-    needs_terminal: "界面需要在终端中运行;脚本中请使用 zicha list、zicha show 等命令(见 zicha --help)",
-    finished: |id| format!("{id} 已完成检查(只读)"),
+    needs_terminal: "界面需要在终端中运行；脚本中请使用 zicha list、zicha show 等命令（见 zicha --help）",
+    finished: |id| format!("{id} 已完成检查（只读）"),
     reopened: |id| format!("{id} 已重新打开"),
     already_finished: |id| format!("{id} 本来就已完成"),
     already_open: |id| format!("{id} 本来就未完成"),
     newer_format: |format| {
-        format!("提示:这条记录由较新版本的 zicha 写入(format {format}),在这里只读")
+        format!("提示：这条记录由较新版本的 zicha 写入（format {format}），在这里只读")
     },
-    recheck_left_out: "注意:待复查标记未列出",
-    session_problem: |id, text| format!("检查记录 {id}:{text}"),
+    recheck_left_out: "注意：待复查标记未列出",
+    session_problem: |id, text| format!("检查记录 {id}：{text}"),
     demo_not_empty: |dir, count| {
         format!(
-            "{} 中已有 {count} 条检查记录,示例数据会与之混在一起。请用空文件夹(--data-dir DIR),或用 --add 并换一个 --seed",
+            "{} 中已有 {count} 条检查记录，示例数据会与之混在一起。请用空文件夹（--data-dir DIR），或用 --add 并换一个 --seed",
             dir.display()
         )
     },
     demo_written: |written, departments, rounds, dir, seconds| {
         format!(
-            "已写入 {written} 条检查记录({departments} 个部门 × {rounds} 轮),位于 {},用时 {seconds:.1} 秒",
+            "已写入 {written} 条检查记录（{departments} 个部门 × {rounds} 轮，另有每轮一次全单位检查），位于 {}，用时 {seconds:.1} 秒",
             dir.display()
         )
     },
     checklist_ok: |file, id, version, items, points| {
-        format!("{file}:正确 — {id} v{version},{items} 个条目,{points} 分")
+        format!("{file}：正确 — {id} v{version}，{items} 个条目，{points} 分")
     },
-    cannot_read: |error| format!("无法读取:{error}"),
+    cannot_read: |error| format!("无法读取：{error}"),
     building_index: "正在建立索引",
     reading_sessions: "正在读取检查记录",
     exporting: "正在导出",
@@ -90,8 +90,8 @@ pub static ZH: CliTexts = CliTexts {
 };
 
 pub static EN: CliTexts = CliTexts {
-    error: "error",
-    warning: "warning",
+    error: "error: ",
+    warning: "warning: ",
     no_data_dir: "cannot find a data directory; pass --data-dir DIR",
     unknown_language: |text| format!("unknown language {text:?}; expected zh or en"),
     empty_department: "--department is empty",
@@ -118,7 +118,7 @@ pub static EN: CliTexts = CliTexts {
     },
     demo_written: |written, departments, rounds, dir, seconds| {
         format!(
-            "{written} sessions ({departments} departments × {rounds} rounds) written to {} in {seconds:.1} s",
+            "{written} sessions ({departments} departments × {rounds} rounds, and the whole unit once a round) written to {} in {seconds:.1} s",
             dir.display()
         )
     },

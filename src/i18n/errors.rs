@@ -49,7 +49,7 @@ pub fn refusal(refusal: Refusal) -> String {
 
 fn holder(holder: &LockInfo) -> String {
     format!(
-        "主机 {},进程 {},{} 起",
+        "主机 {}，进程 {}，{} 起",
         holder.host,
         holder.pid,
         holder.since.format("%Y-%m-%d %H:%M")
@@ -62,16 +62,16 @@ pub fn lock_error(lang: Lang, error: &LockError) -> String {
     }
     match error {
         LockError::Held { holder: h, .. } => {
-            format!("正在被另一个 zicha 使用({})", holder(h))
+            format!("正在被另一个 zicha 使用（{}）", holder(h))
         }
         LockError::HeldElsewhere { holder: h, path } => format!(
-            "正在被另一台电脑上的 zicha 使用({});如果那里已不再运行,请删除 {}",
+            "正在被另一台电脑上的 zicha 使用（{}）；如果那里已不再运行，请删除 {}",
             holder(h),
             path.display()
         ),
         LockError::HeldUnknown { .. } => "正在被另一个程序使用".into(),
         LockError::Io { path, source } => {
-            format!("无法锁定 {}:{}", path.display(), io_cause(source))
+            format!("无法锁定 {}：{}", path.display(), io_cause(source))
         }
     }
 }
@@ -83,33 +83,33 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
     match error {
         StoreError::Io { path, source, .. } => match safe_fs::refusal(source) {
             Some(refused) => format!("{}：{}", path.display(), refusal(refused)),
-            None => format!("{}:{}", io_cause(source), path.display()),
+            None => format!("{}：{}", io_cause(source), path.display()),
         },
         StoreError::Lock(lock) => lock_error(lang, lock),
         StoreError::Unreadable(problem) => format!("无法读取 {problem}"),
         StoreError::NoSuchSession(prefix) => format!("没有与 {prefix:?} 相符的检查记录"),
         StoreError::Ambiguous { prefix, matches } => format!(
-            "{prefix:?} 与 {} 条检查记录相符:{};请多输入几位编号",
+            "{prefix:?} 与 {} 条检查记录相符：{}；请多输入几位编号",
             matches.len(),
             matches.join(", ")
         ),
         StoreError::Conflict { copy, .. } => format!(
-            "这条记录已被其他程序修改,没有覆盖它;您的版本已另存为 {}",
+            "这条记录已被其他程序修改，没有覆盖它；您的版本已另存为 {}",
             copy.display()
         ),
-        StoreError::ReadOnly { id, reason } => format!("检查记录 {id} 只读:{reason}"),
+        StoreError::ReadOnly { id, reason } => format!("检查记录 {id} 只读：{reason}"),
         StoreError::ChecklistMissing { id, version, hash } => {
-            format!("检查表 {id} v{version}({hash})既不在 archive/ 中,也不在检查表中")
+            format!("检查表 {id} v{version}（{hash}）既不在 archive/ 中，也不在检查表中")
         }
         StoreError::UnknownChecklist { id, available } => {
-            format!("没有编号为 {id:?} 的检查表;可用的有:{available}")
+            format!("没有编号为 {id:?} 的检查表；可用的有：{available}")
         }
         StoreError::BadChecklist(problems) => problems
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n"),
-        StoreError::Encode { id, message } => format!("无法写出检查记录 {id}:{message}"),
+        StoreError::Encode { id, message } => format!("无法写出检查记录 {id}：{message}"),
     }
 }
 
@@ -122,7 +122,7 @@ pub fn edit_error(lang: Lang, error: &EditError) -> String {
             code,
             index,
             choices,
-        } => format!("条目 {code} 没有第 {index} 项扣分;可选:{choices}"),
+        } => format!("条目 {code} 没有第 {index} 项扣分；可选：{choices}"),
         EditError::NotPerOccurrence {
             code,
             number,
@@ -152,9 +152,9 @@ pub fn edit_error(lang: Lang, error: &EditError) -> String {
             format!("条目 {code}：等次或比率取代扣分，二者只能给一个")
         }
         EditError::BadRate(rate) => rate_error(lang, rate),
-        EditError::BadPoints(points) => format!("扣分应为不小于 0 的数字,而不是 {points}"),
+        EditError::BadPoints(points) => format!("扣分应为不小于 0 的数字，而不是 {points}"),
         EditError::EmptyReason => "其他扣分需要填写原因".into(),
-        EditError::DueWithoutOwner => "整改期限需要责任人(--owner)".into(),
+        EditError::DueWithoutOwner => "整改期限需要责任人（--owner）".into(),
         EditError::EmptyOwner => "整改需要责任人".into(),
         EditError::NoRectification { code } => format!("条目 {code} 没有可完成的整改"),
         EditError::AlreadyDone { code, by, at } => {
@@ -200,15 +200,15 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         ExportError::Store(store) => store_error(lang, store),
         ExportError::NothingSelected => "没有选择检查记录".into(),
         ExportError::Unreadable(lines) => format!(
-            "无法导出:{} 个检查记录文件无法读取;请先修复,或移到 trash/:\n{}",
+            "无法导出：{} 个检查记录文件无法读取；请先修复，或移到 trash/：\n{}",
             lines.len(),
             lines.join("\n")
         ),
         ExportError::Checklist { id, source } => {
-            format!("检查记录 {id}:{}", store_error(lang, source))
+            format!("检查记录 {id}：{}", store_error(lang, source))
         }
         ExportError::EmptyRound { label, known } => format!(
-            "轮次 {label:?} 没有检查记录;现有轮次:{}",
+            "轮次 {label:?} 没有检查记录；现有轮次：{}",
             if known.is_empty() {
                 "无".to_string()
             } else {
@@ -216,13 +216,13 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
             }
         ),
         ExportError::Exists { path } => {
-            format!("{} 已存在;要替换请加 --force", path.display())
+            format!("{} 已存在；要替换请加 --force", path.display())
         }
         ExportError::Write { path, source } => {
-            format!("无法写入 {}:{source}", path.display())
+            format!("无法写入 {}：{source}", path.display())
         }
-        ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件:{inner}"),
-        ExportError::Docx(inner) => format!("无法生成 docx 文件:{inner}"),
+        ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件：{inner}"),
+        ExportError::Docx(inner) => format!("无法生成 docx 文件：{inner}"),
     }
 }
 
@@ -232,11 +232,11 @@ pub fn import_error(lang: Lang, error: &ImportError) -> String {
     }
     match error {
         ImportError::Io { path, source } => {
-            format!("无法读取 {}:{}", path.display(), io_cause(source))
+            format!("无法读取 {}：{}", path.display(), io_cause(source))
         }
         ImportError::NotASource { path, why } => format!("{}:{why}", path.display()),
         ImportError::Bundle { path, message } => {
-            format!("{}:不是可读取的打包文件:{message}", path.display())
+            format!("{}：不是可读取的打包文件：{message}", path.display())
         }
         ImportError::Store(store) => store_error(lang, store),
     }
@@ -247,7 +247,7 @@ pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
         return error.to_string();
     }
     match error {
-        BundleError::Exists(path) => format!("{} 已存在;要替换请加 --force", path.display()),
+        BundleError::Exists(path) => format!("{} 已存在；要替换请加 --force", path.display()),
         BundleError::InsideData { path, folder } => format!(
             "{} 在数据文件夹的 {folder} 中，那里只由 zicha 写入；请选择数据文件夹以外的位置",
             path.display()
@@ -256,7 +256,7 @@ pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
             Some(round) => format!("轮次 {round:?} 没有可打包的检查记录"),
             None => "没有可打包的检查记录".into(),
         },
-        BundleError::Zip(message) => format!("无法写入打包文件:{message}"),
+        BundleError::Zip(message) => format!("无法写入打包文件：{message}"),
         BundleError::Store(store) => store_error(lang, store),
     }
 }
@@ -267,10 +267,10 @@ pub fn merge_error(lang: Lang, error: &MergeError) -> String {
     }
     match error {
         MergeError::DifferentSessions { ours, theirs } => {
-            format!("这是两条不同的检查记录({ours} 和 {theirs})")
+            format!("这是两条不同的检查记录（{ours} 和 {theirs}）")
         }
         MergeError::DifferentChecklists { ours, theirs } => format!(
-            "两份记录所用的检查表不同(本机 {} v{} {},对方 {} v{} {});未合并",
+            "两份记录所用的检查表不同（本机 {} v{} {}，对方 {} v{} {}）；未合并",
             ours.id, ours.version, ours.hash, theirs.id, theirs.version, theirs.hash
         ),
     }
@@ -283,7 +283,7 @@ pub fn resolve_error(lang: Lang, error: &ResolveError) -> String {
     match error {
         ResolveError::NoConflict(code) => format!("条目 {code} 没有需要处理的冲突"),
         ResolveError::NoSuchVersion { code, index, count } => {
-            format!("条目 {code} 有 {count} 个其他版本;没有第 {index} 个")
+            format!("条目 {code} 有 {count} 个其他版本；没有第 {index} 个")
         }
     }
 }
@@ -297,9 +297,9 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
         OpsError::Edit(edit) => edit_error(lang, edit),
         OpsError::Resolve(resolve) => resolve_error(lang, resolve),
         OpsError::Export(export) => export_error(lang, export),
-        OpsError::NotSaved(store) => format!("修改没有保存:{}", store_error(lang, store)),
+        OpsError::NotSaved(store) => format!("修改没有保存：{}", store_error(lang, store)),
         OpsError::Finished { id } => {
-            format!("检查记录 {id} 已完成,为只读;要修改请先运行 zicha reopen {id}")
+            format!("检查记录 {id} 已完成，为只读；要修改请先运行 zicha reopen {id}")
         }
         OpsError::NoSuchItem {
             code,
@@ -307,7 +307,7 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
             version,
             codes,
         } => format!(
-            "{checklist} v{version} 中没有条目 {code:?};可用的编号:{}",
+            "{checklist} v{version} 中没有条目 {code:?}；可用的编号：{}",
             codes.join(", ")
         ),
         OpsError::NoRectifiedItem {
@@ -315,7 +315,7 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
             session,
             open,
         } => format!(
-            "检查记录 {session} 中没有条目 {code:?};有未完成整改的条目:{}",
+            "检查记录 {session} 中没有条目 {code:?}；有未完成整改的条目：{}",
             if open.is_empty() {
                 "无".to_string()
             } else {
@@ -328,7 +328,7 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
             checklist,
             date,
         } => format!(
-            "检查记录 {id}({department},检查表 {checklist},{date})没有上一轮:同一部门、同一检查表没有更早日期的检查记录;可用 zicha compare {id} 上一轮记录 指定"
+            "检查记录 {id}（{department}，检查表 {checklist}，{date}）没有上一轮：同一部门、同一检查表没有更早日期的检查记录；可用 zicha compare {id} 上一轮记录 指定"
         ),
         OpsError::DifferentChecklists {
             current,
@@ -336,7 +336,7 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
             prior,
             prior_checklist,
         } => format!(
-            "检查记录 {current} 用的是检查表 {current_checklist:?},{prior} 用的是 {prior_checklist:?};对比需要同一检查表"
+            "检查记录 {current} 用的是检查表 {current_checklist:?}，{prior} 用的是 {prior_checklist:?}；对比需要同一检查表"
         ),
     }
 }
@@ -345,7 +345,7 @@ pub fn unknown_status(lang: Lang, error: &UnknownStatus) -> String {
     match lang {
         Lang::En => error.to_string(),
         Lang::Zh => format!(
-            "未知的状态 {:?};可用:pending、pass、partial、fail、na,或 未查、达标、基本达标、未达标、不适用",
+            "未知的状态 {:?}；可用：pending、pass、partial、fail、na，或 未查、达标、基本达标、未达标、不适用",
             error.0
         ),
     }
@@ -355,7 +355,7 @@ pub fn unknown_format(lang: Lang, error: &UnknownFormat) -> String {
     match lang {
         Lang::En => error.to_string(),
         Lang::Zh => format!(
-            "未知的导出格式 {:?};可用:md、csv、html、xlsx、docx",
+            "未知的导出格式 {:?}；可用：md、csv、html、xlsx、docx",
             error.0
         ),
     }
@@ -375,7 +375,7 @@ mod tests {
         };
         assert_eq!(
             store_error(Lang::Zh, &full),
-            "磁盘已满:/data/sessions/x.ron"
+            "磁盘已满：/data/sessions/x.ron"
         );
         assert!(store_error(Lang::En, &full).contains("x.ron"));
         let conflict = StoreError::Conflict {

@@ -14,6 +14,7 @@
 //! | [`rounds`], [`import`] | compare, ledger, import and bundle output |
 //! | [`table_import`] | `checklists import` and `checklists form`: the report, warnings, errors |
 //! | [`report`] | the words in exported documents |
+//! | [`scoring`] | veto, bonus and 负面清单 words, levels, counts, scope, the total's parts |
 
 pub mod cli;
 pub mod commands;
@@ -23,9 +24,13 @@ pub mod report;
 mod report_en;
 mod report_zh;
 pub mod rounds;
+pub mod scoring;
 pub mod table_import;
 pub mod ui;
 mod ui_en;
+
+#[cfg(test)]
+mod punctuation_tests;
 
 pub use cli::CliTexts;
 pub use commands::CommandText;
@@ -188,14 +193,14 @@ pub const ZH: Texts = Texts {
     items: "条目",
     points: "分值",
     bonus: "加分项",
-    no_sessions: "还没有检查记录。用 zicha new 新建,或 zicha demo 生成示例数据。",
+    no_sessions: "还没有检查记录。用 zicha new 新建，或 zicha demo 生成示例数据。",
     no_matching_sessions: "没有符合条件的检查记录。",
-    unreadable_sessions: "无法读取的检查记录(文件保持原样,请修复):",
-    ignored_files: "sessions/ 中非检查记录的文件(已忽略,未删除):",
-    recovery_files: "recovery/ 中有应急保存的文件:",
+    unreadable_sessions: "无法读取的检查记录（文件保持原样，请修复）：",
+    ignored_files: "sessions/ 中非检查记录的文件（已忽略，未删除）：",
+    recovery_files: "recovery/ 中有应急保存的文件：",
     builtin: "内置",
     user_file: "用户",
-    archived: "导入(存档)",
+    archived: "导入（存档）",
 };
 
 pub const EN: Texts = Texts {

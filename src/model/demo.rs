@@ -1,6 +1,6 @@
 //! Sample history (`zicha demo`): departments inspected twice a month going back in
 //! time, with statuses that drift, deductions, notes, rectifications opened and later
-//! closed, and a few vetoes. Deterministic for a seed, and generated one department at
+//! closed, and a few vetoes; and the unit's own sessions (全局) judging the unit items. Deterministic for a seed, and generated one department at
 //! a time so a caller can spread departments over threads.
 //!
 //! Model of a department's series: the department has a quality that drifts a little
@@ -12,13 +12,11 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use uuid::Uuid;
 
-use super::checklist::{Checklist, Item};
-use super::demo_words::{
-    CLOSING_NOTES, DEPARTMENTS, EVIDENCE, FOLLOW_UPS, INSPECTORS, OPENINGS, PRAISE, PROBLEMS,
-};
-use super::session::{
-    ChecklistRef, FreeDeduction, Rectification, RectificationDone, Response, Session, Status,
-};
+use super::checklist::{Checklist, Scope};
+use super::demo_marks::{ItemState, next_response};
+pub use super::demo_words::ITEM_NOTES;
+use super::demo_words::{CLOSING_NOTES, DEPARTMENTS, EVIDENCE, INSPECTORS};
+use super::session::{ChecklistRef, Rectification, RectificationDone, Session};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -192,41 +190,54 @@ fn demo_id(created: DateTime<FixedOffset>, rng: &mut Rng) -> Uuid {
     uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
 }
 
-fn note(rng: &mut Rng, problem: bool) -> String {
-    if !problem {
-        return rng.pick(&PRAISE).copied().unwrap_or_default().to_string();
-    }
-    let mut text = String::new();
-    text.push_str(rng.pick(&OPENINGS).copied().unwrap_or_default());
-    text.push(',');
-    text.push_str(rng.pick(&PROBLEMS).copied().unwrap_or_default());
-    // Lengths vary from one clause to a short paragraph over several lines.
-    for _ in 0..rng.below(4) {
-        text.push(if rng.chance(0.3) { '\n' } else { ';' });
-        if rng.chance(0.5) {
-            text.push_str(rng.pick(&PROBLEMS).copied().unwrap_or_default());
-        } else {
-            text.push_str(rng.pick(&FOLLOW_UPS).copied().unwrap_or_default());
-        }
-    }
-    text.push('。');
-    text
+/// The department of the unit's own sessions (全单位检查).
+pub const UNIT_DEPARTMENT: &str = "全局";
+
+/// The checklist the unit's own sessions use: the unit table, if there is one.
+pub fn unit_checklist<'a>(checklists: &[DemoChecklist<'a>]) -> Option<DemoChecklist<'a>> {
+    checklists
+        .iter()
+        .find(|c| c.checklist.id == "wenming-danwei")
+        .copied()
 }
 
-/// Where an item stands between rounds of a series.
-#[derive(Debug, Clone, Copy, Default)]
-struct ItemState {
-    status: Status,
-    /// The session (index in the series) holding this item's open rectification.
-    open_in: Option<usize>,
-    not_applicable: bool,
-}
-
-/// Generates one department's sessions, oldest first.
+/// Generates one department's sessions, oldest first. They leave out the items
+/// judged for the whole unit.
 pub fn department_series(
     plan: &DemoPlan,
     department_index: usize,
     department: &str,
+    with: DemoChecklist<'_>,
+    rounds: &[DemoRound],
+) -> Vec<Session> {
+    series(
+        plan,
+        department_index,
+        department,
+        Scope::Department,
+        with,
+        rounds,
+    )
+}
+
+/// The unit's own sessions (全局), one a round, oldest first: every item, the unit
+/// items, vetoes and 负面清单 among them. Its generator follows the departments'.
+pub fn unit_series(plan: &DemoPlan, with: DemoChecklist<'_>, rounds: &[DemoRound]) -> Vec<Session> {
+    series(
+        plan,
+        plan.departments,
+        UNIT_DEPARTMENT,
+        Scope::Unit,
+        with,
+        rounds,
+    )
+}
+
+fn series(
+    plan: &DemoPlan,
+    department_index: usize,
+    department: &str,
+    scope: Scope,
     with: DemoChecklist<'_>,
     rounds: &[DemoRound],
 ) -> Vec<Session> {
@@ -235,11 +246,11 @@ pub fn department_series(
             .wrapping_mul(0x2545_F491_4F6C_DD1D)
             .wrapping_add(department_index as u64 + 1),
     );
-    let items = with.checklist.items();
+    let items = with.checklist.items_in(scope);
     let mut states: Vec<ItemState> = items
         .iter()
         .map(|item| ItemState {
-            not_applicable: !item.veto && !item.bonus && rng.chance(0.03),
+            not_applicable: item.is_base() && !item.veto && rng.chance(0.03),
             ..ItemState::default()
         })
         .collect();
@@ -259,6 +270,7 @@ pub fn department_series(
             inspector.to_string(),
             created,
         );
+        session.scope = scope;
         quality = (quality + (rng.unit() - 0.5) * 0.04).clamp(0.8, 0.995);
         // The newest round is in progress: part of it checked, in reading order.
         let checked = if newest {
@@ -272,7 +284,14 @@ pub fn department_series(
             if position >= checked {
                 continue;
             }
-            let response = next_response(&mut rng, item, state, quality);
+            let response = next_response(
+                &mut rng,
+                &with.checklist.rules,
+                &with.checklist.id,
+                item,
+                state,
+                quality,
+            );
             if let Some(opened) = state.open_in
                 && !response.status.is_problem()
             {
@@ -281,7 +300,12 @@ pub fn department_series(
             }
             let mut response = response;
             // A bonus not earned is not a problem to rectify.
-            if response.status.is_problem() && !item.bonus && state.open_in.is_none() {
+            let problem = response.status.is_problem() && !item.bonus;
+            if problem && rng.chance(0.4) {
+                response.evidence =
+                    vec![rng.pick(&EVIDENCE).copied().unwrap_or_default().to_string()];
+            }
+            if problem && state.open_in.is_none() {
                 response.rectification = Some(Rectification {
                     owner: item
                         .owners
@@ -304,62 +328,6 @@ pub fn department_series(
         series.push(session);
     }
     series
-}
-
-fn next_response(rng: &mut Rng, item: &Item, state: &ItemState, quality: f64) -> Response {
-    let mut response = Response::default();
-    if state.not_applicable {
-        response.status = Status::Na;
-        return response;
-    }
-    response.status = if item.veto {
-        // A few vetoes across a long history.
-        if rng.chance(0.0004) {
-            Status::Fail
-        } else {
-            Status::Pass
-        }
-    } else if item.bonus {
-        if rng.chance(0.3) {
-            Status::Pass
-        } else {
-            Status::Fail
-        }
-    } else if state.status.is_problem() && state.open_in.is_some() {
-        // Fixed this round with good odds; else still a problem.
-        if rng.chance(0.65) {
-            Status::Pass
-        } else {
-            state.status
-        }
-    } else if rng.chance((1.0 - quality) * 0.45) {
-        if rng.chance(0.75) {
-            Status::Partial
-        } else {
-            Status::Fail
-        }
-    } else {
-        Status::Pass
-    };
-    let problem = response.status.is_problem() && !item.bonus;
-    if response.status == Status::Partial {
-        if !item.deductions.is_empty() && rng.chance(0.8) {
-            response.deductions = vec![rng.below(item.deductions.len())];
-        }
-        if rng.chance(0.15) {
-            response.free_deduction = Some(FreeDeduction {
-                reason: rng.pick(&PROBLEMS).copied().unwrap_or_default().to_string(),
-                points: 0.5,
-            });
-        }
-    }
-    if problem || rng.chance(0.15) {
-        response.note = note(rng, problem);
-    }
-    if problem && rng.chance(0.4) {
-        response.evidence = vec![rng.pick(&EVIDENCE).copied().unwrap_or_default().to_string()];
-    }
-    response
 }
 
 fn close_rectification(

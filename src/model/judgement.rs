@@ -25,11 +25,19 @@ impl Default for Judgement {
 
 /// A word that is neither a status nor a level of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown status {word:?}; expected one of: pending, pass, partial, fail, na{levels}")]
+#[error("unknown status {word:?}; expected one of: pending, pass, partial, fail, na{}", level_list(.levels))]
 pub struct UnknownJudgement {
     pub word: String,
-    /// ", or a level: A, B, C" when the checklist has levels.
-    levels: String,
+    /// The checklist's level labels, in its order (empty without levels).
+    pub levels: Vec<String>,
+}
+
+fn level_list(levels: &[String]) -> String {
+    if levels.is_empty() {
+        String::new()
+    } else {
+        format!(", or a level: {}", levels.join(", "))
+    }
 }
 
 impl Judgement {
@@ -44,12 +52,11 @@ impl Judgement {
             .map(Judgement::Status)
             .map_err(|_| UnknownJudgement {
                 word: text.to_string(),
-                levels: if rules.levels.is_empty() {
-                    String::new()
-                } else {
-                    let labels: Vec<&str> = rules.levels.iter().map(|(l, _)| l.as_str()).collect();
-                    format!(", or a level: {}", labels.join(", "))
-                },
+                levels: rules
+                    .levels
+                    .iter()
+                    .map(|(label, _)| label.clone())
+                    .collect(),
             })
     }
 }

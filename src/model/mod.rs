@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod compare;
 pub mod demo;
+mod demo_marks;
 mod demo_words;
 pub mod edit;
 pub mod head;

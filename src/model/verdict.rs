@@ -6,7 +6,7 @@ use super::session::{Response, Session, Status};
 
 /// The one verdict a session is summed up with, by precedence:
 /// 一票否决 > 取消评优资格 > 检查中 > the grade.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// A veto item failed (一票否决).
     Veto,

@@ -364,6 +364,7 @@ mod tests {
             round: "r".into(),
             date: now.date_naive(),
             inspector: String::new(),
+            scope: Default::default(),
         };
         store.create(request, now).unwrap();
         store

@@ -9,7 +9,7 @@ use super::*;
 use crate::model::demo::DemoPlan;
 use crate::store::demo::write_demo;
 
-/// A store with 4 departments × 5 rounds of demo sessions.
+/// A store with 4 departments × 5 rounds of demo sessions and 5 unit sessions (全局).
 fn demo_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
@@ -19,7 +19,7 @@ fn demo_store() -> (tempfile::TempDir, Store) {
         seed: 11,
         until: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
     };
-    assert_eq!(write_demo(&store, &plan).unwrap(), 20);
+    assert_eq!(write_demo(&store, &plan).unwrap(), 25);
     (dir, store)
 }
 
@@ -63,7 +63,7 @@ fn built_when_missing_then_reused_and_equal_to_the_files() {
         cold.cache,
         CacheUse {
             reused: 0,
-            read: 20,
+            read: 25,
             written: true
         }
     );
@@ -72,7 +72,7 @@ fn built_when_missing_then_reused_and_equal_to_the_files() {
     assert_eq!(
         warm.cache,
         CacheUse {
-            reused: 20,
+            reused: 25,
             read: 0,
             written: false
         }
@@ -85,13 +85,13 @@ fn built_when_missing_then_reused_and_equal_to_the_files() {
 fn files_changed_within_the_settling_time_are_read_again() {
     let (_dir, store) = demo_store();
     let first = store.overview().unwrap();
-    assert_eq!(first.cache.read, 20);
+    assert_eq!(first.cache.read, 25);
     // Just written: a change in the same clock tick would leave the same stamp.
     let second = store.overview().unwrap();
     assert_eq!(second.cache.reused, 0, "{:?}", second.cache);
     let settled = store.overview_as_of(later()).unwrap();
     assert!(settled.cache.written);
-    assert_eq!(store.overview_as_of(later()).unwrap().cache.reused, 20);
+    assert_eq!(store.overview_as_of(later()).unwrap().cache.reused, 25);
 }
 
 /// Unix only: elsewhere the index has no change time or inode to go by.
@@ -156,7 +156,7 @@ fn a_deleted_file_leaves_and_a_new_file_joins() {
         overview.cache.written,
         "the entry of a deleted file is dropped"
     );
-    assert_eq!(overview.sessions.len(), 19);
+    assert_eq!(overview.sessions.len(), 24);
     assert!(head_of(&overview, gone).is_none());
 
     let request = crate::store::NewSession {
@@ -165,6 +165,7 @@ fn a_deleted_file_leaves_and_a_new_file_joins() {
         round: "2026年12月上半月自查".into(),
         date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
         inspector: "王敏".into(),
+        scope: Default::default(),
     };
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-08T09:00:00+08:00").unwrap();
     let created = store.create(request, now).unwrap().session.id;
@@ -207,7 +208,7 @@ fn a_damaged_or_foreign_index_is_rebuilt() {
     let expected = store.overview_as_of(later()).unwrap().sessions;
     fs::write(store.index_path(), "这不是索引 (").unwrap();
     let overview = store.overview_as_of(later()).unwrap();
-    assert_eq!(overview.cache.read, 20);
+    assert_eq!(overview.cache.read, 25);
     assert_eq!(overview.sessions, expected);
     let text = fs::read_to_string(store.index_path()).unwrap();
     fs::write(
@@ -215,7 +216,7 @@ fn a_damaged_or_foreign_index_is_rebuilt() {
         text.replacen("zicha ", "zicha 0.0.0-old-", 1),
     )
     .unwrap();
-    assert_eq!(store.overview_as_of(later()).unwrap().cache.read, 20);
+    assert_eq!(store.overview_as_of(later()).unwrap().cache.read, 25);
 }
 
 #[test]
@@ -252,7 +253,7 @@ fn strays_are_listed_and_temp_files_are_not() {
     fs::write(store.sessions_dir().join("notes.txt"), "x").unwrap();
     let overview = store.overview_as_of(later()).unwrap();
     assert_eq!(overview.strays.len(), 1);
-    assert_eq!(overview.sessions.len(), 20);
+    assert_eq!(overview.sessions.len(), 25);
 }
 
 /// Remembers the last report.
@@ -272,9 +273,9 @@ fn a_cold_build_reports_every_file_read_and_a_warm_one_nothing() {
     let (_dir, store) = demo_store();
     let cold = LastReport::default();
     store.overview_at(later(), &cold).unwrap();
-    assert_eq!(*cold.0.lock().unwrap(), Some((20, 20)));
+    assert_eq!(*cold.0.lock().unwrap(), Some((25, 25)));
     let warm = LastReport::default();
     let overview = store.overview_at(later(), &warm).unwrap();
-    assert_eq!(overview.cache.reused, 20);
+    assert_eq!(overview.cache.reused, 25);
     assert_eq!(*warm.0.lock().unwrap(), None);
 }

@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use crate::model::checklist::Checklist;
+use crate::model::checklist::{Checklist, Scope};
 use crate::model::session::{ChecklistRef, Session};
 use crate::model::text::normalize_name;
 use atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
@@ -482,6 +482,10 @@ impl Store {
             normalize_name(&request.inspector),
             now,
         );
+        let session = Session {
+            scope: request.scope,
+            ..session
+        };
         let mut loaded = LoadedSession {
             session,
             on_disk: None,
@@ -592,6 +596,8 @@ pub struct NewSession {
     pub round: String,
     pub date: NaiveDate,
     pub inspector: String,
+    /// A unit session judges every item; a department session leaves unit items out.
+    pub scope: Scope,
 }
 
 fn decode_loaded(bytes: &[u8], label: &str) -> Result<LoadedSession, StoreError> {

@@ -70,6 +70,8 @@ pub struct CompareData {
     pub comparison: crate::model::compare::Comparison,
     pub current: SessionLabel,
     pub prior: SessionLabel,
+    /// The current session's checklist: which items are veto, bonus or 负面清单 items.
+    pub checklist: Arc<Checklist>,
 }
 
 /// One department's rounds of a checklist, oldest first.

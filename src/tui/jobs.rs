@@ -291,6 +291,7 @@ fn compare(context: &Context, source: CompareSource) -> Action {
         Ok(compared) => Action::CompareLoaded(Box::new(CompareData {
             current: SessionLabel::of(&compared.current.session, &compared.current.checklist),
             prior: SessionLabel::of(&compared.prior.session, &compared.prior.checklist),
+            checklist: compared.current.checklist.clone(),
             comparison: compared.comparison,
         })),
         Err(OpsError::NoPrior { .. }) => Action::Info(lang.ui().no_prior.to_string()),

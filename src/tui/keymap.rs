@@ -30,6 +30,8 @@ pub enum Mode {
     Conflicts,
     /// The report of a table import.
     ImportReport,
+    Levels,
+    Rate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +49,7 @@ pub struct Binding {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 20] = [
         Mode::Home,
         Mode::Walk,
         Mode::Editor,
@@ -66,6 +68,8 @@ impl Mode {
         Mode::Prompt,
         Mode::Conflicts,
         Mode::ImportReport,
+        Mode::Levels,
+        Mode::Rate,
     ];
 }
 
@@ -98,6 +102,7 @@ pub fn takes_text(mode: Mode) -> bool {
             | Mode::NewSession
             | Mode::Export
             | Mode::Prompt
+            | Mode::Rate
     )
 }
 
@@ -130,7 +135,12 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Command> {
                     && matches(key, event)
             })
         })
-        .map(|binding| binding.command)
+        .map(|binding| match event.code {
+            KeyCode::Char(c) => c
+                .to_digit(10)
+                .map_or(binding.command, |d| binding.command.with_digit(d as u8)),
+            _ => binding.command,
+        })
 }
 
 /// "Enter", "Ctrl-r", "PgDn", "k" — ASCII labels only (no ambiguous-width arrows).
@@ -186,6 +196,7 @@ pub struct ProseKeys {
     pub finish: String,
     pub filter: String,
     pub review_conflicts: String,
+    pub judge: String,
 }
 
 impl ProseKeys {
@@ -198,11 +209,12 @@ impl ProseKeys {
             finish: first_key(Mode::Walk, Command::Finish, lang),
             filter: first_key(Mode::Walk, Command::CycleFilter, lang),
             review_conflicts: first_key(Mode::Walk, Command::ReviewConflicts, lang),
+            judge: first_key(Mode::Walk, Command::Judge, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 7] {
+    fn all(&self) -> [&str; 8] {
         [
             &self.new_session,
             &self.edit_note,
@@ -211,6 +223,7 @@ impl ProseKeys {
             &self.finish,
             &self.filter,
             &self.review_conflicts,
+            &self.judge,
         ]
     }
 }

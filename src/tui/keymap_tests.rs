@@ -83,3 +83,21 @@ fn no_key_is_bound_twice_in_a_mode() {
         }
     }
 }
+
+#[test]
+fn digits_carry_their_value_in_the_deductions_and_levels_menus() {
+    let key = |c: char| press(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(lookup(Mode::Deductions, &key('3')), Some(C::Count(3)));
+    assert_eq!(lookup(Mode::Deductions, &key('0')), Some(C::Count(0)));
+    assert_eq!(lookup(Mode::Deductions, &key('+')), Some(C::More));
+    assert_eq!(lookup(Mode::Deductions, &key('-')), Some(C::Less));
+    assert_eq!(lookup(Mode::Levels, &key('2')), Some(C::PickLevel(2)));
+    assert_eq!(lookup(Mode::Walk, &key('l')), Some(C::Judge));
+    // In walk the digits stay the status keys.
+    assert_eq!(
+        lookup(Mode::Walk, &key('3')),
+        Some(C::SetStatus(Status::Fail))
+    );
+    // The rate form takes digits as text.
+    assert_eq!(lookup(Mode::Rate, &key('4')), None);
+}

@@ -1,10 +1,12 @@
 //! A checklist flattened for the item tree: sections and items in reading order,
-//! each section knowing the span of nodes and items beneath it.
+//! each section knowing the span of nodes and items beneath it. A department
+//! session's tree leaves out the items judged for the whole unit, and the sections
+//! left with none.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::checklist::{Checklist, Item, Node};
+use crate::model::checklist::{Checklist, Item, Node, Scope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutlineNode {
@@ -33,11 +35,14 @@ pub struct Outline {
 }
 
 impl Outline {
-    pub fn new(checklist: &Checklist) -> Outline {
+    pub fn new(checklist: &Checklist, scope: Scope) -> Outline {
         let mut outline = Outline::default();
         let mut open: Vec<usize> = Vec::new();
         for node in checklist.nodes() {
             match node {
+                Node::Section { section, .. }
+                    if !section.all_items().iter().any(|item| item.in_scope(scope)) => {}
+                Node::Item { item, .. } if !item.in_scope(scope) => {}
                 Node::Section { section, depth } => {
                     outline.close_sections(&mut open, depth);
                     let index = outline.sections.len();
@@ -112,7 +117,7 @@ mod tests {
             (code: "2", title: "三", items: [(code: "2.1", title: "c")]),
         ])"#;
         let checklist = parse_checklist(text.as_bytes(), "t").unwrap();
-        let outline = Outline::new(&checklist);
+        let outline = Outline::new(&checklist, Scope::Department);
         assert_eq!(outline.nodes.len(), 6);
         assert_eq!(outline.sections[0].nodes, 0..4);
         assert_eq!(outline.sections[0].items, 0..2);
@@ -121,5 +126,29 @@ mod tests {
         assert_eq!(outline.item_index("1.2.1"), Some(1));
         assert_eq!(outline.parent_section(3), Some(1));
         assert_eq!(outline.parent_section(1), Some(0));
+    }
+
+    #[test]
+    fn a_department_tree_leaves_out_unit_items_and_sections_left_empty() {
+        let text = r#"(id: "t", version: 1, title: "t", sections: [
+            (code: "1", title: "一", items: [(code: "1.1", title: "a", scope: "unit")],
+             sections: [(code: "1.2", title: "二", items: [(code: "1.2.1", title: "b")])]),
+            (code: "2", title: "三", items: [(code: "2.1", title: "c", scope: "unit")]),
+        ])"#;
+        let checklist = parse_checklist(text.as_bytes(), "t").unwrap();
+        let department = Outline::new(&checklist, Scope::Department);
+        let codes: Vec<&str> = department.items.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["1.2.1"]);
+        let sections: Vec<&str> = department
+            .sections
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect();
+        assert_eq!(sections, ["1", "1.2"], "section 2 holds only a unit item");
+        assert_eq!(department.sections[0].nodes, 0..3);
+        assert_eq!(department.item_index("1.1"), None);
+        let unit = Outline::new(&checklist, Scope::Unit);
+        assert_eq!(unit.items.len(), 3);
+        assert_eq!(unit.sections.len(), 3);
     }
 }

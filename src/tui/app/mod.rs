@@ -154,6 +154,8 @@ impl App {
             Some(Overlay::ImportTable(state)) if state.report.is_some() => Mode::ImportReport,
             Some(Overlay::ImportTable(_)) => Mode::Prompt,
             Some(Overlay::Conflicts(_)) => Mode::Conflicts,
+            Some(Overlay::Levels(_)) => Mode::Levels,
+            Some(Overlay::Rate(_)) => Mode::Rate,
             None => self.screen_mode(),
         }
     }

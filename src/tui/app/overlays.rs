@@ -4,6 +4,7 @@ use ratatui_textarea::TextArea;
 use uuid::Uuid;
 
 use super::Filter;
+use crate::model::checklist::Scope;
 use crate::model::session::{Response, Session};
 use crate::tui::input::LineInput;
 
@@ -66,6 +67,8 @@ pub struct DeductionsState {
     pub free_points: LineInput,
     pub editing_free: Option<FreeField>,
     pub error: Option<String>,
+    /// Digits typed for the selected deduction's count since the cursor last moved.
+    pub typed: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +99,8 @@ pub struct EvidenceState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
     Checklist,
+    /// A department session or a unit session (全单位检查).
+    Scope,
     Department,
     Round,
     Date,
@@ -104,8 +109,9 @@ pub enum NewField {
 }
 
 impl NewField {
-    pub const ORDER: [NewField; 6] = [
+    pub const ORDER: [NewField; 7] = [
         NewField::Checklist,
+        NewField::Scope,
         NewField::Department,
         NewField::Round,
         NewField::Date,
@@ -117,6 +123,7 @@ impl NewField {
 #[derive(Debug, Clone)]
 pub struct NewSessionState {
     pub checklist: usize,
+    pub scope: Scope,
     pub department: LineInput,
     pub round: LineInput,
     pub date: LineInput,
@@ -160,6 +167,26 @@ pub enum Overlay {
     ImportTable(ImportTableState),
     /// Reviewing items whose copies disagreed after an import.
     Conflicts(ConflictsState),
+    /// Picking a level (测评等次) for an item.
+    Levels(LevelsState),
+    /// Entering a surveyed rate (answered of asked) for a rate item.
+    Rate(RateState),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelsState {
+    pub code: String,
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct RateState {
+    pub code: String,
+    pub answered: LineInput,
+    pub asked: LineInput,
+    /// 0 answered, 1 asked.
+    pub field: usize,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -41,6 +41,8 @@ pub struct CompareState {
     pub cursor: usize,
     pub scroll: usize,
     pub back: Screen,
+    /// The current session's checklist, for the words veto and bonus items read.
+    pub checklist: std::sync::Arc<crate::model::checklist::Checklist>,
 }
 
 impl CompareState {

@@ -111,7 +111,7 @@ pub struct WalkState {
 
 impl WalkState {
     pub fn new(loaded: LoadedSession, checklist: Arc<Checklist>) -> WalkState {
-        let outline = Outline::new(&checklist);
+        let outline = Outline::new(&checklist, loaded.session.scope);
         let mut walk = WalkState {
             loaded,
             checklist,

@@ -62,6 +62,7 @@ const WALK: &[Binding] = &[
     bind(&[k('0')], C::SetStatus(Status::Pending), true),
     bind(&[code(KC::Enter), k('i')], C::EditNote, true),
     bind(&[k('x')], C::Deductions, true),
+    bind(&[k('l')], C::Judge, true),
     bind(&[k('r')], C::Rectify, true),
     bind(&[k('a')], C::AddEvidence, false),
     bind(&[k('n')], C::NextPending, true),
@@ -123,10 +124,27 @@ const SEARCH: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
+/// Digits 0-9; the command gets the digit pressed (`Command::with_digit`).
+const DIGITS: &[Key] = &[
+    k('0'),
+    k('1'),
+    k('2'),
+    k('3'),
+    k('4'),
+    k('5'),
+    k('6'),
+    k('7'),
+    k('8'),
+    k('9'),
+];
+
 const DEDUCTIONS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
     bind(&[k(' '), code(KC::Enter)], C::Toggle, true),
+    bind(&[k('+'), k('=')], C::More, true),
+    bind(&[k('-')], C::Less, true),
+    bind(DIGITS, C::Count(0), false),
     bind(&[code(KC::Delete), code(KC::Backspace)], C::Delete, true),
     bind(&[code(KC::Esc), k('q'), k('x')], C::Back, true),
 ];
@@ -222,6 +240,21 @@ const CONFLICTS: &[Binding] = &[
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
+const LEVELS: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    bind(&[code(KC::Enter), k(' ')], C::Submit, true),
+    bind(DIGITS, C::PickLevel(0), false),
+    bind(&[code(KC::Esc), k('q'), k('l')], C::Back, true),
+];
+
+const RATE: &[Binding] = &[
+    bind(&[code(KC::Tab), code(KC::Down)], C::NextField, true),
+    bind(&[code(KC::BackTab), code(KC::Up)], C::PrevField, true),
+    bind(&[code(KC::Enter)], C::Submit, true),
+    bind(&[code(KC::Esc)], C::Back, true),
+];
+
 const PROMPT: &[Binding] = &[
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Esc)], C::Back, true),
@@ -254,5 +287,7 @@ pub(super) fn for_mode(mode: Mode) -> &'static [Binding] {
         Mode::Prompt => PROMPT,
         Mode::Conflicts => CONFLICTS,
         Mode::ImportReport => IMPORT_REPORT,
+        Mode::Levels => LEVELS,
+        Mode::Rate => RATE,
     }
 }

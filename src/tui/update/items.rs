@@ -103,12 +103,17 @@ pub(super) enum ItemOverlay {
     Deductions,
     Rectify,
     Evidence,
+    /// The levels menu or the rate form, as the item is judged.
+    Judge,
 }
 
 pub(super) fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect> {
     let Some((code, walk)) = editable_selection(app) else {
         return Vec::new();
     };
+    if let ItemOverlay::Judge = which {
+        return super::forms::judge::open(app, code);
+    }
     let response = walk.session().response(&code).cloned().unwrap_or_default();
     app.overlay = Some(match which {
         ItemOverlay::Deductions => {
@@ -125,6 +130,7 @@ pub(super) fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect
                 ),
                 editing_free: None,
                 error: None,
+                typed: String::new(),
             })
         }
         ItemOverlay::Rectify => {
@@ -163,6 +169,7 @@ pub(super) fn open_item_overlay(app: &mut App, which: ItemOverlay) -> Vec<Effect
             input: LineInput::default(),
             selected: None,
         }),
+        ItemOverlay::Judge => return Vec::new(),
     });
     Vec::new()
 }

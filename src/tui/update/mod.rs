@@ -136,7 +136,9 @@ fn command_in_mode(app: &mut App, command: Command) -> Vec<Effect> {
         | Mode::Evidence
         | Mode::NewSession
         | Mode::Export
-        | Mode::Prompt => forms::command(app, command),
+        | Mode::Prompt
+        | Mode::Levels
+        | Mode::Rate => forms::command(app, command),
         Mode::ImportReport => match app.overlay.take() {
             Some(Overlay::ImportTable(state)) => table_import::command(app, state, command),
             other => {

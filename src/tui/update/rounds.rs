@@ -84,6 +84,7 @@ pub fn compare_loaded(app: &mut App, data: CompareData) -> Vec<Effect> {
         cursor: 0,
         scroll: 0,
         back,
+        checklist: data.checklist,
     });
     app.screen = Screen::Compare;
     Vec::new()

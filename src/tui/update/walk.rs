@@ -92,6 +92,7 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Deductions => return open_item_overlay(app, ItemOverlay::Deductions),
         Command::Rectify => return open_item_overlay(app, ItemOverlay::Rectify),
         Command::AddEvidence => return open_item_overlay(app, ItemOverlay::Evidence),
+        Command::Judge => return open_item_overlay(app, ItemOverlay::Judge),
         Command::NextPending => next_pending(app, true),
         Command::PrevPending => next_pending(app, false),
         Command::Search => {

@@ -13,6 +13,7 @@ use super::super::text::{display_line, fit, truncate};
 use super::common::frame_block;
 use super::rounds::{footer, label_line, signed, summary_text};
 use crate::i18n::rounds::class_label;
+use crate::model::checklist::Item;
 use crate::model::compare::{Class, Comparison, ItemChange};
 use crate::model::session::Status;
 
@@ -77,7 +78,7 @@ pub fn compare(frame: &mut Frame, app: &App, state: &CompareState) {
         .skip(state.scroll)
         .take(usize::from(areas.rows.height))
         .map(|(index, item)| {
-            let line = change_line(app, item, &columns);
+            let line = change_line(app, state, item, &columns);
             if index == state.cursor {
                 line.patch_style(app.theme.selected())
             } else {
@@ -128,11 +129,22 @@ fn header(app: &App, state: &CompareState, width: usize) -> Vec<Line<'static>> {
     ]
 }
 
-fn status_word(app: &App, status: Option<Status>) -> String {
-    status.map_or_else(|| "-".to_string(), |s| app.lang.status(s).to_string())
+/// The status as the item reads it (无此情形/存在 for a veto item…), "-" where absent.
+fn status_word(app: &App, item: Option<&Item>, status: Option<Status>) -> String {
+    match (item, status) {
+        (_, None) => "-".to_string(),
+        (Some(item), Some(status)) => app.lang.item_status(item, status).to_string(),
+        (None, Some(status)) => app.lang.status(status).to_string(),
+    }
 }
 
-fn change_line(app: &App, item: &ItemChange, columns: &Columns) -> Line<'static> {
+fn change_line(
+    app: &App,
+    state: &CompareState,
+    item: &ItemChange,
+    columns: &Columns,
+) -> Line<'static> {
+    let checked = state.checklist.item(&item.code);
     let class_style = match item.class {
         Class::Regressed => app.theme.warning(),
         Class::Improved => app.theme.ok(),
@@ -140,8 +152,8 @@ fn change_line(app: &App, item: &ItemChange, columns: &Columns) -> Line<'static>
     };
     let statuses = format!(
         "{} -> {}",
-        status_word(app, item.prior),
-        status_word(app, item.current)
+        status_word(app, checked, item.prior),
+        status_word(app, checked, item.current)
     );
     let delta = if item.delta == 0.0 {
         String::new()

@@ -86,6 +86,9 @@ fn item_heading(app: &App, item: &Item, width: usize) -> Vec<Line<'static>> {
     if item.bonus {
         tags.push_str(&format!(" [{}]", t.bonus));
     }
+    if item.penalty {
+        tags.push_str(&format!(" [{}]", app.lang.scoring().penalty));
+    }
     let heading = format!("{} {}{tags}", item.code, display_line(&item.title));
     let mut lines = Vec::new();
     for (i, piece) in wrap(&heading, width.saturating_sub(points.width() + 1))
@@ -111,18 +114,49 @@ fn status_field(
     width: usize,
 ) -> Vec<Line<'static>> {
     let t = app.lang.ui();
+    let words = app.lang.scoring();
     let status = response.map(|r| r.status).unwrap_or_default();
     let score = item_score(rules, item, response)
         .filter(|_| item.is_scored())
         .map(|s| format!("  {} {}", t.score, format_points(s)))
         .unwrap_or_default();
-    field(
+    let mut judged = app.lang.item_status(item, status).to_string();
+    if let Some(level) = response.and_then(|r| r.level.as_deref()) {
+        judged = format!("{} {judged}", display_line(level));
+    }
+    if let Some(rate) = response.and_then(|r| r.rate.as_ref()) {
+        judged = format!("{rate} {judged}");
+    }
+    let mut lines = field(
         app,
         t.status,
-        &format!("{}{score}", app.lang.status(status)),
+        &format!("{judged}{score}"),
         width,
         app.theme.status(status),
-    )
+    );
+    // How else the item may be judged, and the key for it.
+    let key = &app.keys.judge;
+    if item.is_rate() {
+        let bands: Vec<String> = item
+            .rate
+            .iter()
+            .map(|(at, minus)| match *at {
+                at if at > 0.0 => (words.band)(&format_points(at), &format_points(*minus)),
+                _ => (words.last_band)(&format_points(*minus)),
+            })
+            .collect();
+        let text = format!(
+            "{}  {}",
+            bands.join(words.separator),
+            (words.rate_hint)(key)
+        );
+        lines.extend(field(app, words.rate, &text, width, app.theme.dim()));
+    } else if item.is_base() && item.is_scored() && !item.veto && !rules.levels.is_empty() {
+        let labels: Vec<&str> = rules.levels.iter().map(|(l, _)| l.as_str()).collect();
+        let text = (words.levels_hint)(&labels.join(" "), key);
+        lines.extend(field(app, words.level, &text, width, app.theme.dim()));
+    }
+    lines
 }
 
 /// What the checklist says about the item: standard, methods, evidence, owners.
@@ -157,17 +191,25 @@ fn deductions_field(
     let picked = response
         .map(|r| r.deductions.as_slice())
         .unwrap_or_default();
+    let words = app.lang.scoring();
     let mut parts: Vec<String> = item
         .deductions
         .iter()
         .enumerate()
         .map(|(i, deduction)| {
-            let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
-            format!(
-                "{mark} {} -{}",
-                deduction.reason,
-                format_points(deduction.points)
-            )
+            let points = format_points(deduction.points);
+            match (&deduction.unit, response.filter(|_| picked.contains(&i))) {
+                (Some(unit), Some(response)) => format!(
+                    "[x] {} {}",
+                    deduction.reason,
+                    (words.count)(response.count(i), unit)
+                ),
+                (Some(unit), None) => {
+                    format!("[ ] {} {}", deduction.reason, (words.per)(&points, unit))
+                }
+                (None, _) if picked.contains(&i) => format!("[x] {} -{points}", deduction.reason),
+                (None, _) => format!("[ ] {} -{points}", deduction.reason),
+            }
         })
         .collect();
     if let Some(free) = response.and_then(|r| r.free_deduction.as_ref()) {
@@ -196,7 +238,7 @@ fn prior_field(app: &App, walk: &WalkState, item: &Item, width: usize) -> Vec<Li
         return Vec::new();
     };
     let date = walk.prior.date.map(|d| d.to_string()).unwrap_or_default();
-    let mut text = format!("{} / {date}", app.lang.status(prior.status));
+    let mut text = format!("{} / {date}", app.lang.item_status(item, prior.status));
     if !prior.note.is_empty() {
         text.push_str(&format!(" / {}", prior.note));
     }
@@ -323,6 +365,18 @@ fn section_detail(app: &App, walk: &WalkState, section: usize, width: usize) -> 
             &problems.join(", "),
             width,
             app.theme.warning(),
+        ));
+    }
+    // The session's total split into base, bonus and penalties.
+    let total = walk.summary().figures;
+    if let Some(breakdown) = app.lang.breakdown(&total) {
+        let text = format!("{breakdown} = {}", format_points(total.score));
+        lines.extend(field(
+            app,
+            app.lang.scoring().total,
+            &text,
+            width,
+            Style::new(),
         ));
     }
     lines

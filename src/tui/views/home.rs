@@ -12,7 +12,7 @@ use super::super::keymap::Mode;
 use super::super::layout;
 use super::super::text::{display_line, fit, truncate};
 use super::common::{frame_block, message_or_hints, rule, vertical_rule};
-use crate::model::scoring::format_points;
+use crate::model::scoring::{Verdict, format_points};
 
 pub fn draw(frame: &mut Frame, app: &App, mode: Mode) {
     let area = frame.area();
@@ -113,13 +113,21 @@ struct Columns {
     fixes: usize,
 }
 
+/// Cells the verdict column needs: 取消评优资格 in full.
+const VERDICT_WIDTH: usize = 12;
+
+/// Column widths for `width` cells: every column beside the department and the
+/// checklist keeps its width; the verdict is never cut (取消评优资格, not 取消).
 fn columns(width: usize) -> Columns {
     let wide = width >= 72;
-    let (gauge, score, deducted, verdict, fixes) = if wide {
-        (13, 6, 5, 9, 4)
+    let (gauge, score, deducted, fixes) = if wide {
+        (13, 6, 5, 4)
+    } else if width >= 50 {
+        (9, 6, 0, 0)
     } else {
-        (9, 6, 0, 4, 0)
+        (6, 5, 0, 0)
     };
+    let verdict = VERDICT_WIDTH;
     let fixed = gauge + score + deducted + verdict + fixes + 6;
     let rest = width.saturating_sub(fixed);
     let (department, checklist) = if wide {
@@ -198,7 +206,12 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
 fn session_line(app: &App, row: &SessionRow, c: &Columns, width: usize) -> Line<'static> {
     let t = app.lang.ui();
     let figures = row.summary.figures;
-    let mut spans = vec![Span::raw(fit(&display_line(&row.department), c.department))];
+    let department = if row.finished {
+        format!("{} [{}]", display_line(&row.department), t.finished_short)
+    } else {
+        display_line(&row.department)
+    };
+    let mut spans = vec![Span::raw(fit(&department, c.department))];
     if c.checklist > 0 {
         spans.push(Span::raw(format!(
             " {}",
@@ -218,24 +231,15 @@ fn session_line(app: &App, row: &SessionRow, c: &Columns, width: usize) -> Line<
             fit(&format_points(figures.deducted), c.deducted)
         )));
     }
-    let mut verdict = Vec::new();
-    if !row.summary.veto.is_empty() {
-        verdict.push(t.veto_short);
-    }
-    if row.summary.disqualified {
-        verdict.push(t.disqualified_short);
-    }
-    if row.finished {
-        verdict.push(t.finished_short);
-    }
-    let verdict_style = if row.summary.veto.is_empty() && !row.summary.disqualified {
-        Style::new()
-    } else {
-        app.theme.warning()
+    let verdict = row.summary.verdict();
+    let verdict_style = match verdict {
+        Verdict::Veto | Verdict::Disqualified => app.theme.warning(),
+        _ => Style::new(),
     };
+    let words = app.lang.screen_verdict(&verdict).unwrap_or_default();
     spans.push(Span::raw(" "));
     spans.push(Span::styled(
-        fit(&verdict.join(" "), c.verdict),
+        fit(&display_line(words), c.verdict),
         verdict_style,
     ));
     if c.fixes > 0 {

@@ -60,6 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::DoneNote(state)) => popups::done_note(frame, app, state),
         Some(Overlay::ImportTable(state)) => popups::import_table(frame, app, state),
         Some(Overlay::Conflicts(state)) => popups::conflicts(frame, app, state),
+        Some(Overlay::Levels(state)) => popups::levels(frame, app, state),
+        Some(Overlay::Rate(state)) => popups::rate(frame, app, state),
         None => {}
     }
 }
@@ -88,3 +90,5 @@ mod table_import_tests;
 mod tests;
 #[cfg(test)]
 mod tests_rounds;
+#[cfg(test)]
+mod tests_scoring;

@@ -39,11 +39,8 @@ pub(super) fn summary_text(app: &App, summary: &Summary) -> String {
         t.deducted,
         format_points(f.deducted)
     );
-    if !summary.veto.is_empty() {
-        text.push_str(&format!("  {}", t.veto));
-    }
-    if summary.disqualified {
-        text.push_str(&format!("  {}", t.disqualified));
+    if let Some(verdict) = app.lang.screen_verdict(&summary.verdict()) {
+        text.push_str(&format!("  {}", display_line(verdict)));
     }
     text
 }

@@ -110,7 +110,8 @@ fn the_picker_shows_version_and_where_a_checklist_comes_from() {
     };
     update(&mut app, Action::HomeLoaded(data));
     update(&mut app, Action::Command(Command::NewSession));
-    // The form opens on the department; go back up to the checklist field.
+    // The form opens on the department; go back up past the scope to the checklist field.
+    update(&mut app, Action::Command(Command::PrevField));
     update(&mut app, Action::Command(Command::PrevField));
     let mut seen = Vec::new();
     for _ in 0..3 {

@@ -53,6 +53,7 @@ fn compare_app(width: u16, height: u16) -> App {
         ),
         current: super::super::app::SessionLabel::of(&current.0, &current.1),
         prior: super::super::app::SessionLabel::of(&prior.0, &prior.1),
+        checklist: current.1.clone(),
     };
     update(&mut app, Action::CompareLoaded(Box::new(data)));
     app

@@ -15,7 +15,7 @@ use super::super::text::{display_line, fit, truncate};
 use super::super::theme::status_mark;
 use super::common::{frame_block, message_or_hints, rule, vertical_rule};
 use crate::model::checklist::{Item, Rules};
-use crate::model::scoring::{Figures, format_points, item_score};
+use crate::model::scoring::{Figures, Verdict, format_points, item_score};
 use crate::model::session::Status;
 
 const SCORE_WIDTH: usize = 9;
@@ -101,8 +101,7 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
                 let indent = "  ".repeat(depth.saturating_sub(1));
                 let mark = status_mark(status);
                 let left = format!("{} {} {}", item.code, display_line(&item.title), "");
-                let right =
-                    item_score_text(&walk.checklist.rules, item, status, response, t.na_short);
+                let right = item_score_text(app, &walk.checklist.rules, item, response);
                 let prefix = format!("{indent}{mark}{flag}");
                 let rest_width = width.saturating_sub(prefix.width());
                 let rest = row_text(left.trim_end(), &right, rest_width);
@@ -130,21 +129,36 @@ fn draw_tree(frame: &mut Frame, app: &App, walk: &WalkState, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// "3/4" for a base item; "+2" for a bonus earned and "-2" for what a 负面清单 item
+/// took ("(+2)", "(-2)" while pending); the words 无此情形/存在 for veto items and
+/// 负面清单 items that did not happen, and 不加分 for a bonus not earned.
 fn item_score_text(
+    app: &App,
     rules: &Rules,
     item: &Item,
-    status: Status,
     response: Option<&crate::model::session::Response>,
-    na: &str,
 ) -> String {
-    if status == Status::Na {
-        return na.to_string();
+    let status = response.map(|r| r.status).unwrap_or_default();
+    let score = item_score(rules, item, response);
+    match status {
+        Status::Na => app.lang.ui().na_short.to_string(),
+        Status::Pass | Status::Fail if item.veto => app.lang.item_status(item, status).into(),
+        Status::Pending if item.veto || !item.is_scored() => String::new(),
+        Status::Pass if item.penalty => app.lang.item_status(item, status).into(),
+        Status::Fail if item.bonus => app.lang.item_status(item, status).into(),
+        _ if item.penalty || item.bonus => match score {
+            Some(score) if item.bonus => format!("+{}", format_points(score)),
+            Some(score) => format_points(score),
+            // Pending: what it may add or take, in brackets.
+            None if item.bonus => format!("(+{})", format_points(item.points)),
+            None => format!("(-{})", format_points(item.points)),
+        },
+        _ if !item.is_scored() => String::new(),
+        _ => {
+            let score = score.map_or_else(|| "-".to_string(), format_points);
+            format!("{score}/{}", format_points(item.points))
+        }
     }
-    if !item.is_scored() {
-        return String::new();
-    }
-    let score = item_score(rules, item, response).map_or_else(|| "-".to_string(), format_points);
-    format!("{score}/{}", format_points(item.points))
 }
 
 /// `left` cut to leave room for `right`, which ends at the row's right edge.
@@ -169,14 +183,13 @@ fn draw_status(frame: &mut Frame, app: &App, walk: &WalkState, areas: &WalkAreas
         "{}  ",
         app.lang.figures_line(&f, &percent)
     ))];
-    if !summary.veto.is_empty() {
-        spans.push(Span::styled(format!("{}  ", t.veto), app.theme.warning()));
-    }
-    if summary.disqualified {
-        spans.push(Span::styled(
-            format!("{}  ", t.disqualified),
-            app.theme.warning(),
-        ));
+    let verdict = summary.verdict();
+    if let Some(words) = app.lang.screen_verdict(&verdict) {
+        let style = match verdict {
+            Verdict::Veto | Verdict::Disqualified => app.theme.warning(),
+            _ => Style::new(),
+        };
+        spans.push(Span::styled(format!("{}  ", display_line(words)), style));
     }
     if walk.filter != Filter::All {
         spans.push(Span::styled(
@@ -200,6 +213,17 @@ fn draw_status(frame: &mut Frame, app: &App, walk: &WalkState, areas: &WalkAreas
         (t.saved.to_string(), app.theme.ok())
     };
     spans.push(Span::styled(display_line(&text), style));
+    // Base, bonus and penalties beside the total: in words where the row has room,
+    // else as "95.5+3-2".
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(areas.status.width).saturating_sub(used);
+    let breakdown = [app.lang.breakdown(&f), app.lang.short_breakdown(&f)]
+        .into_iter()
+        .flatten()
+        .find(|text| text.width() + 2 <= room);
+    if let Some(breakdown) = breakdown {
+        spans.insert(1, Span::raw(format!("{breakdown}  ")));
+    }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), areas.status);
 }

@@ -2,8 +2,10 @@
 
 use chrono::NaiveDate;
 
+use crate::model::checklist::Item;
 use crate::model::edit::check_free;
-use crate::model::session::{FreeDeduction, Rectification, RectificationDone, Status};
+use crate::model::scoring::applied_deduction;
+use crate::model::session::{FreeDeduction, Rectification, RectificationDone, Response, Status};
 use crate::model::text::normalize_name;
 use crate::tui::action::Effect;
 use crate::tui::app::{App, DeductionsState, FreeField, Overlay, RectifyState};
@@ -28,12 +30,31 @@ pub(super) fn deductions_command(
         return free_deduction_command(app, state, command);
     }
     let mut effects = Vec::new();
+    if !matches!(command, Command::Count(_)) {
+        state.typed.clear();
+    }
     match command {
         Command::Up => state.cursor = state.cursor.saturating_sub(1),
         Command::Down => state.cursor = (state.cursor + 1).min(predefined),
+        Command::Count(digit) if state.cursor < predefined => {
+            // Digits typed one after another make one number: 1 then 2 is 12.
+            if state.typed.len() >= 3 {
+                state.typed.clear();
+            }
+            state.typed.push(char::from(b'0' + digit.min(9)));
+            let count = state.typed.parse().unwrap_or(0);
+            effects = set_count(app, &code, state.cursor, |_| count);
+        }
+        Command::More if state.cursor < predefined => {
+            effects = set_count(app, &code, state.cursor, |count| count.saturating_add(1));
+        }
+        Command::Less if state.cursor < predefined => {
+            effects = set_count(app, &code, state.cursor, |count| count.saturating_sub(1));
+        }
         Command::Toggle if state.cursor < predefined => {
             let picked = state.cursor;
-            effects = edit_item(app, &code, |_, response| {
+            effects = edit_item(app, &code, |item, response| {
+                let was_full = reached_points(item, response);
                 match response.deductions.iter().position(|&i| i == picked) {
                     Some(at) => {
                         response.deductions.remove(at);
@@ -44,6 +65,7 @@ pub(super) fn deductions_command(
                     }
                 }
                 promote_to_partial(response);
+                back_to_partial(item, response, was_full);
                 Ok(())
             });
         }
@@ -63,9 +85,64 @@ pub(super) fn deductions_command(
     effects
 }
 
-/// Picking a deduction means the item is 基本达标 unless it already failed.
-fn promote_to_partial(response: &mut crate::model::session::Response) {
-    if matches!(response.status, Status::Pending | Status::Pass) {
+/// Sets how many times the predefined deduction `index` applies, from its current
+/// count (0 when not picked): 0 removes it; a once-only deduction takes no more than 1.
+fn set_count(
+    app: &mut App,
+    code: &str,
+    index: usize,
+    count: impl FnOnce(u32) -> u32,
+) -> Vec<Effect> {
+    let lang = app.lang;
+    edit_item(app, code, move |item, response| {
+        let Some(deduction) = item.deductions.get(index) else {
+            return Ok(());
+        };
+        let picked = response.deductions.contains(&index);
+        let current = if picked { response.count(index) } else { 0 };
+        let was_full = reached_points(item, response);
+        let wanted = count(current).min(999);
+        if wanted > 1 && !deduction.is_per_occurrence() {
+            return Err((lang.scoring().once_only)(&deduction.reason));
+        }
+        response.deductions.retain(|&i| i != index);
+        response.counts.remove(&index);
+        if wanted > 0 {
+            response.deductions.push(index);
+            response.deductions.sort_unstable();
+            if wanted > 1 {
+                response.counts.insert(index, wanted);
+            }
+            promote_to_partial(response);
+        }
+        back_to_partial(item, response, was_full);
+        Ok(())
+    })
+}
+
+/// Whether the item is 未达标 because its deductions reached its points.
+fn reached_points(item: &Item, response: &Response) -> bool {
+    response.status == Status::Fail
+        && response.level.is_none()
+        && item.is_scored()
+        && applied_deduction(item, response) >= item.points - 1e-9
+}
+
+/// An item made 未达标 by its deductions is 基本达标 again once they no longer reach
+/// its points (and still has some); `settle_status` fails it again if they do.
+fn back_to_partial(item: &Item, response: &mut Response, was_full: bool) {
+    let has_any = !response.deductions.is_empty() || response.free_deduction.is_some();
+    if was_full && response.status == Status::Fail && has_any && !item.penalty {
+        response.status = Status::Partial;
+    }
+}
+
+/// Picking a deduction means the item is 基本达标 unless it already failed; it is then
+/// judged by its deductions, so a level or a rate it had gives way (docs/design.md §4).
+fn promote_to_partial(response: &mut Response) {
+    if response.level.is_some() || response.rate.is_some() {
+        response.set_status(Status::Partial);
+    } else if matches!(response.status, Status::Pending | Status::Pass) {
         response.status = Status::Partial;
     }
 }

@@ -3,6 +3,7 @@
 
 mod editor;
 mod item;
+pub mod judge;
 mod new_session;
 
 pub use new_session::{department_suggestions, new_session_form};
@@ -46,6 +47,8 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::ImportTable(state)) => {
             crate::tui::update::table_import::command(app, state, command)
         }
+        Some(Overlay::Levels(state)) => judge::levels_command(app, state, command),
+        Some(Overlay::Rate(state)) => judge::rate_command(app, state, command),
         Some(Overlay::DoneNote(state)) => match command {
             Command::Submit => crate::tui::update::rounds::submit_done_note(app, state),
             Command::Back => Vec::new(),
@@ -101,6 +104,7 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             state.input.handle_key(key);
         }
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::text(state, key),
+        Some(Overlay::Rate(state)) => judge::rate_text(state, key),
         _ => {}
     }
     Vec::new()
@@ -142,6 +146,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         Some(Overlay::Export(state)) if state.field == 2 => state.path.insert_str(&text),
         Some(Overlay::DoneNote(state)) => state.input.insert_str(&text),
         Some(Overlay::ImportTable(state)) => crate::tui::update::table_import::paste(state, &text),
+        Some(Overlay::Rate(state)) => judge::rate_input(state).insert_str(&text),
         _ => {}
     }
     Vec::new()

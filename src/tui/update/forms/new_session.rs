@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use crate::model::checklist::Scope;
 use crate::model::text::normalize_name;
 use crate::store::NewSession;
 use crate::tui::action::Effect;
@@ -27,6 +28,7 @@ pub fn new_session_form(app: &App) -> NewSessionState {
     };
     NewSessionState {
         checklist,
+        scope: Scope::Department,
         department: LineInput::default(),
         round: LineInput::new(&round),
         date: LineInput::new(&app.today.to_string()),
@@ -44,7 +46,7 @@ pub(super) fn new_session_input(state: &mut NewSessionState) -> Option<&mut Line
         NewField::Round => Some(&mut state.round),
         NewField::Date => Some(&mut state.date),
         NewField::Inspector => Some(&mut state.inspector),
-        NewField::Checklist | NewField::Recheck => None,
+        NewField::Checklist | NewField::Scope | NewField::Recheck => None,
     }
 }
 
@@ -54,6 +56,10 @@ pub(super) fn new_session_text(app: &mut App, key: &KeyEvent, field: NewField) {
     };
     if field == NewField::Recheck && key.code == crossterm::event::KeyCode::Char(' ') {
         state.recheck = !state.recheck;
+        return;
+    }
+    if field == NewField::Scope && key.code == crossterm::event::KeyCode::Char(' ') {
+        switch_scope(state);
         return;
     }
     if let Some(input) = new_session_input(state) {
@@ -112,6 +118,7 @@ pub(super) fn new_session_command(
                     });
                 }
                 NewField::Recheck => state.recheck = !state.recheck,
+                NewField::Scope => switch_scope(&mut state),
                 _ => {
                     let step = if down { 1 } else { fields.len() - 1 };
                     state.field = fields[(position + step) % fields.len()];
@@ -127,6 +134,23 @@ pub(super) fn new_session_command(
     }
     app.overlay = Some(Overlay::NewSession(state));
     Vec::new()
+}
+
+/// A department session, or the unit's own (全单位检查); a unit session with no
+/// department yet is for 全局.
+fn switch_scope(state: &mut NewSessionState) {
+    state.scope = match state.scope {
+        Scope::Department => Scope::Unit,
+        Scope::Unit => Scope::Department,
+    };
+    let department = state.department.text();
+    if state.scope == Scope::Unit && department.trim().is_empty() {
+        state.department.set(crate::model::demo::UNIT_DEPARTMENT);
+    } else if state.scope == Scope::Department
+        && department.trim() == crate::model::demo::UNIT_DEPARTMENT
+    {
+        state.department.set("");
+    }
 }
 
 fn accept_suggestion(state: &mut NewSessionState, suggestions: &[String]) {
@@ -178,6 +202,7 @@ fn submit_new_session(app: &mut App, mut state: NewSessionState) -> Vec<Effect> 
                 round,
                 date,
                 inspector,
+                scope: state.scope,
             },
             recheck: state.recheck,
         },

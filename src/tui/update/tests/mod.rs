@@ -124,4 +124,5 @@ fn status(app: &App, code: &str) -> Status {
 mod home;
 mod rounds;
 mod saving;
+mod scoring;
 mod walk;

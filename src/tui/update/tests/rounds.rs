@@ -56,6 +56,7 @@ fn comparison_data() -> crate::tui::action::CompareData {
         ),
         current: crate::tui::app::SessionLabel::of(&current, &checklist),
         prior: crate::tui::app::SessionLabel::of(&prior, &checklist),
+        checklist: checklist.clone(),
     }
 }
 

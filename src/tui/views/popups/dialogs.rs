@@ -161,14 +161,26 @@ pub fn done_note(frame: &mut Frame, app: &App, state: &DoneNoteState) {
 }
 
 /// One version of a response, as one line of text: status, note, who and when.
-fn version_text(app: &App, response: Option<&crate::model::session::Response>) -> String {
+fn version_text(
+    app: &App,
+    code: &str,
+    response: Option<&crate::model::session::Response>,
+) -> String {
     let Some(response) = response else {
         return app
             .lang
             .status(crate::model::session::Status::Pending)
             .to_string();
     };
-    let mut text = app.lang.status(response.status).to_string();
+    let item = app.walk.as_ref().and_then(|walk| {
+        walk.outline
+            .item_index(code)
+            .map(|i| &walk.outline.items[i])
+    });
+    let mut text = match item {
+        Some(item) => app.lang.item_status(item, response.status).to_string(),
+        None => app.lang.status(response.status).to_string(),
+    };
     if !response.note.is_empty() {
         text.push_str(&format!(" / {}", response.note));
     }
@@ -282,7 +294,7 @@ fn versions(
         };
         field(
             t.in_effect.to_string(),
-            version_text(app, session.responses.get(code)),
+            version_text(app, code, session.responses.get(code)),
             Style::new(),
         );
         let count = versions.len();
@@ -293,7 +305,7 @@ fn versions(
                     t.other_version,
                     state.version.min(count - 1) + 1
                 ),
-                version_text(app, Some(version)),
+                version_text(app, code, Some(version)),
                 app.theme.warning(),
             );
         }

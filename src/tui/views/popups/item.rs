@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, rows};
+use super::{error_row, hint_at_bottom, input_line, input_rows, popup_frame, rows, titled_frame};
 use crate::model::checklist::Item;
 use crate::model::scoring::format_points;
 use crate::model::session::Response;
@@ -30,15 +30,7 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
     let height = (item.deductions.len() as u16 + 7).min(screen.height);
     let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
     let title = format!("{} {} {}", t.deductions, item.code, item.title);
-    let inner = popup_frame(
-        frame,
-        app,
-        area,
-        &truncate(
-            &display_line(&title),
-            usize::from(area.width.saturating_sub(4)),
-        ),
-    );
+    let inner = titled_frame(frame, app, area, &title);
     let width = usize::from(inner.width);
     let lines = deduction_lines(app, item, response, state, width);
     let list_height = lines.len() as u16;
@@ -68,7 +60,9 @@ pub fn deductions(frame: &mut Frame, app: &App, state: &DeductionsState) {
     hint_at_bottom(frame, app, inner, app.mode());
 }
 
-/// The item's predefined deductions, ticked where applied, then the free one.
+/// The item's predefined deductions, ticked where applied, then the free one. A
+/// per-occurrence one shows its points per unit and, once picked, its count with the
+/// unit and what it takes: "[x] 每少开展一次 -1.5/次  x3 次 -4.5".
 fn deduction_lines(
     app: &App,
     item: &Item,
@@ -77,18 +71,32 @@ fn deduction_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let t = app.lang.ui();
+    let words = app.lang.scoring();
     let picked = response.map(|r| r.deductions.clone()).unwrap_or_default();
     let mut lines = Vec::new();
     for (i, deduction) in item.deductions.iter().enumerate() {
-        let mark = if picked.contains(&i) { "[x]" } else { "[ ]" };
-        let text = fit(
-            &format!(
-                "{mark} {} -{}",
+        let points = format_points(deduction.points);
+        let is_picked = picked.contains(&i);
+        let mark = if is_picked { "[x]" } else { "[ ]" };
+        let text = match (&deduction.unit, response.filter(|_| is_picked)) {
+            (Some(unit), Some(response)) => {
+                let count = response.count(i);
+                format!(
+                    "{mark} {} {}  {} -{}",
+                    display_line(&deduction.reason),
+                    (words.per)(&points, unit),
+                    (words.count)(count, unit),
+                    format_points(deduction.points * f64::from(count)),
+                )
+            }
+            (Some(unit), None) => format!(
+                "{mark} {} {}",
                 display_line(&deduction.reason),
-                format_points(deduction.points)
+                (words.per)(&points, unit)
             ),
-            width,
-        );
+            (None, _) => format!("{mark} {} -{points}", display_line(&deduction.reason)),
+        };
+        let text = fit(&display_line(&text), width);
         let style = if i == state.cursor {
             app.theme.selected()
         } else {
@@ -167,30 +175,13 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
         .map(|l| l.width())
         .max()
         .unwrap_or(4);
-    let mut cursor = None;
     let mut lines = rows(inner);
-    for (index, (label, input)) in [
+    let fields = [
         (t.owner, &state.owner),
         (t.due, &state.due),
         (t.done_note, &state.done_note),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if let Some(row) = lines.next()
-            && let Some(position) = input_line(
-                frame,
-                app,
-                row,
-                label,
-                label_width,
-                input,
-                state.field == index,
-            )
-        {
-            cursor = Some(position);
-        }
-    }
+    ];
+    let cursor = input_rows(frame, app, &mut lines, &fields, label_width, state.field);
     if let Some(row) = lines.next() {
         let mark = if state.done { "[x]" } else { "[ ]" };
         let text = format!(
@@ -201,13 +192,7 @@ pub fn rectify(frame: &mut Frame, app: &App, state: &RectifyState) {
         frame.render_widget(Paragraph::new(truncate(&text, usize::from(row.width))), row);
     }
     if let (Some(row), Some(error)) = (lines.next(), &state.error) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(error, usize::from(row.width)),
-                app.theme.warning(),
-            )),
-            row,
-        );
+        error_row(frame, app, row, error);
     }
     hint_at_bottom(frame, app, inner, Mode::Rectify);
     if let Some(position) = cursor {

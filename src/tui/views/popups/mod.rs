@@ -4,12 +4,14 @@
 mod dialogs;
 mod editor;
 mod item;
+mod judge;
 mod new_session;
 mod table_import;
 
 pub use dialogs::{confirm, conflicts, done_note, export, help};
 pub use editor::{editor, search};
 pub use item::{deductions, evidence, rectify};
+pub use judge::{levels, rate};
 pub use new_session::new_session;
 pub use table_import::import_table;
 
@@ -80,6 +82,50 @@ pub(super) fn input_line(
             area.y,
         )
     })
+}
+
+/// Labelled inputs, one a row from `lines`, the `focused`-th one focused; returns
+/// where the terminal cursor belongs.
+pub(super) fn input_rows(
+    frame: &mut Frame,
+    app: &App,
+    lines: &mut impl Iterator<Item = Rect>,
+    fields: &[(&str, &LineInput)],
+    label_width: usize,
+    focused: usize,
+) -> Option<Position> {
+    let mut cursor = None;
+    for (index, (label, input)) in fields.iter().enumerate() {
+        let Some(row) = lines.next() else { break };
+        if let Some(position) =
+            input_line(frame, app, row, label, label_width, input, focused == index)
+        {
+            cursor = Some(position);
+        }
+    }
+    cursor
+}
+
+/// A message on one row, in the warning style, cut to fit.
+pub(super) fn error_row(frame: &mut Frame, app: &App, row: Rect, error: &str) {
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            crate::tui::text::truncate(error, usize::from(row.width)),
+            app.theme.warning(),
+        )),
+        row,
+    );
+}
+
+/// [`popup_frame`] with a title of user text (an item's code and title), cut to fit.
+pub(super) fn titled_frame(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+    let width = usize::from(area.width.saturating_sub(4));
+    popup_frame(
+        frame,
+        app,
+        area,
+        &crate::tui::text::truncate(&display_line(title), width),
+    )
 }
 
 pub(super) fn rows(area: Rect) -> impl Iterator<Item = Rect> {

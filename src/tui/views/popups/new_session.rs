@@ -15,10 +15,11 @@ use crate::tui::text::{display_line, fit, truncate};
 pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
     let t = app.lang.ui();
     let screen = frame.area();
-    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), 14);
+    let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), 15);
     let inner = popup_frame(frame, app, area, t.new_session_title);
     let labels = [
         t.checklist,
+        app.lang.scoring().scope_label,
         t.department,
         t.round,
         t.date,
@@ -56,6 +57,11 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
                     format!("< {} v{} {origin} >", display_line(&c.title), c.version)
                 });
                 frame.render_widget(Paragraph::new(choice(t.checklist, &text)), row);
+            }
+            NewField::Scope => {
+                let text = format!("< {} >", app.lang.scope(state.scope));
+                let label = app.lang.scoring().scope_label;
+                frame.render_widget(Paragraph::new(choice(label, &text)), row);
             }
             NewField::Recheck => {
                 let mark = if state.recheck { "[x]" } else { "[ ]" };
