@@ -199,7 +199,8 @@ pub const SUMMARY_COLUMNS: &[SummaryColumn] = &[
         header: |t| t.checklist,
         width: Width::Share(1),
         align: Align::Left,
-        shown: Shown::PerSession,
+        // The docx names each department's checklist in its heading under 二、.
+        shown: Shown::PerSessionWide,
         value: |s, _| s.checklist_title.clone(),
     },
     SummaryColumn {

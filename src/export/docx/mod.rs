@@ -254,23 +254,51 @@ fn jc(align: Align) -> Jc {
 
 /// Column widths across the text width: a `Fit` column as wide as its widest
 /// header or cell, so that codes, dates and numbers never wrap; the rest shared
-/// among the `Share` columns. Where the fitted columns leave a shared one less
-/// than three characters, every fitted column gives up width in proportion.
+/// among the `Share` columns. Where that is too wide, fitted headers wrap onto two
+/// lines (负面/清单), as few as it takes, while their cells stay whole; where it
+/// still is, every fitted column gives up width in proportion.
 fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<TableColumn> {
-    let natural: Vec<u32> = specs
+    let widest_cell = |i: usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            .map(|cell| text_twips(cell))
+            .max()
+            .unwrap_or(0)
+    };
+    let whole: Vec<u32> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, (header, _, _))| widest_cell(i).max(text_twips(header)) + CELL_PADDING)
+        .collect();
+    let two_line_headers: Vec<u32> = specs
         .iter()
         .enumerate()
         .map(|(i, (header, _, _))| {
-            let widest = rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .map(|cell| text_twips(cell))
-                .chain([text_twips(header)])
-                .max()
-                .unwrap_or(0);
-            widest + CELL_PADDING
+            let half_header = header.chars().count().div_ceil(2) as u32 * xml::CJK_TWIPS;
+            widest_cell(i).max(half_header.min(text_twips(header))) + CELL_PADDING
         })
         .collect();
+    let reserved = specs.iter().filter(|(_, w, _)| *w != Width::Fit).count() as u32
+        * (3 * xml::CJK_TWIPS + CELL_PADDING);
+    let fitted_sum = |widths: &[u32]| -> u32 {
+        specs
+            .iter()
+            .zip(widths)
+            .filter(|((_, width, _), _)| *width == Width::Fit)
+            .map(|(_, width)| width)
+            .sum()
+    };
+    // Headers wrap one column at a time, the one that saves most first, until the
+    // table fits.
+    let mut natural = whole.clone();
+    let mut by_saving: Vec<usize> = (0..specs.len()).collect();
+    by_saving.sort_by_key(|&i| std::cmp::Reverse(whole[i] - two_line_headers[i]));
+    for i in by_saving {
+        if fitted_sum(&natural) + reserved <= TEXT_WIDTH {
+            break;
+        }
+        natural[i] = two_line_headers[i];
+    }
     let shares: u32 = specs
         .iter()
         .map(|(_, width, _)| match width {

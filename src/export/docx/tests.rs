@@ -254,3 +254,58 @@ fn without_a_unit_the_signature_leaves_a_blank_to_fill_in() {
     assert_eq!(styled(&xml, "Title"), ["2026年11月自查报告"]);
     assert!(xml.contains(">__________</w:t>"));
 }
+
+#[test]
+fn a_wide_summary_wraps_as_few_headers_as_it_takes_and_never_a_cell() {
+    let headers = [
+        "部门",
+        "已查",
+        "基础分",
+        "加分",
+        "负面清单",
+        "得分",
+        "满分",
+        "得分率",
+        "扣分",
+        "判定",
+        "问题",
+        "待整改",
+    ];
+    let specs: Vec<(&'static str, Width, Jc)> =
+        headers.iter().map(|h| (*h, Width::Fit, Jc::Left)).collect();
+    let row: Vec<String> = [
+        "法制规划科",
+        "62/78",
+        "91.5",
+        "0",
+        "0",
+        "91.5",
+        "100",
+        "93.4%",
+        "6.5",
+        "取消评优资格",
+        "3",
+        "3",
+    ]
+    .iter()
+    .map(|c| c.to_string())
+    .collect();
+    let columns = sized(&specs, std::slice::from_ref(&row));
+    let widths: Vec<u32> = columns.iter().map(|c| c.width).collect();
+    assert!(widths.iter().sum::<u32>() <= TEXT_WIDTH, "{widths:?}");
+    for (width, cell) in widths.iter().zip(&row) {
+        assert!(
+            *width >= text_twips(cell) + CELL_PADDING,
+            "{cell} in {widths:?}"
+        );
+    }
+    let whole_headers = columns
+        .iter()
+        .filter(|c| c.width >= text_twips(&c.header) + CELL_PADDING)
+        .count();
+    assert!(whole_headers >= headers.len() - 2, "{widths:?}");
+    assert!(
+        whole_headers < headers.len(),
+        "the whole row does not fit: {widths:?}"
+    );
+}
