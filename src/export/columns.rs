@@ -132,7 +132,7 @@ pub const OUTSIDE_COLUMNS: &[Column<ProblemRow>] = &[
         value: |_, p, _| p.source.clone(),
     },
     Column {
-        header: |t| t.date,
+        header: |t| t.problem_date,
         width: Width::Fit,
         align: Align::Left,
         value: |_, p, _| p.date.to_string(),

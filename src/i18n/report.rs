@@ -141,6 +141,8 @@ pub struct ReportTexts {
     pub outside_problem: &'static str,
     /// Where a problem from outside came from: 市文明办通报.
     pub source: &'static str,
+    /// When a problem from outside was reported.
+    pub problem_date: &'static str,
     pub lead_department: &'static str,
     pub led_items: &'static str,
     pub lost: &'static str,

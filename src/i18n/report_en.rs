@@ -127,6 +127,7 @@ pub const EN: ReportTexts = ReportTexts {
     recheck_note: "Re-check note",
     outside_problem: "Problem",
     source: "Source",
+    problem_date: "Date",
     lead_department: "Lead department",
     led_items: "Items led",
     lost: "Lost",

@@ -159,6 +159,7 @@ pub const ZH: ReportTexts = ReportTexts {
     recheck_note: "复查意见",
     outside_problem: "问题",
     source: "来源",
+    problem_date: "日期",
     lead_department: "牵头科室",
     led_items: "牵头条目",
     lost: "失分",

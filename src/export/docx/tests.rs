@@ -384,6 +384,19 @@ fn the_problems_table_has_the_rectification_loop_columns() {
 fn a_round_draft_has_the_problems_from_outside_and_a_duties_section() {
     let xml = plain_dates(&part(&fixture::round(), &options(), "word/document.xml"));
     fixture::assert_well_formed(&xml);
+    assert_eq!(
+        row_with(&xml, ">来源<"),
+        [
+            "序号",
+            "部门",
+            "问题",
+            "来源",
+            "日期",
+            "整改责任人",
+            "整改时限",
+            "整改情况"
+        ]
+    );
     let outside = row_with(&xml, ">宣传栏内容过期<");
     assert_eq!(
         outside,
