@@ -30,6 +30,8 @@ pub(super) fn table(report: &Report, title: String, note: String, t: &ReportText
             .flat_map(|duty| cells(duty, t))
             .collect(),
         overdue: None,
+        // The verdict column: a disqualified department's row stands out.
+        flagged: Some((4, t.disqualified)),
         truncated: t.truncated,
     }
 }

@@ -297,6 +297,7 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
             .map(|s| summary_cells(s, &summaries, report, t))
             .collect(),
         overdue: None,
+        flagged: None,
         truncated: t.truncated,
     };
     summary.write(workbook.add_worksheet().set_name(t.sheet_summary)?)?;
@@ -331,6 +332,7 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
             .map(|line| columns.iter().map(|c| (c.cell)(line, t)).collect())
             .collect(),
         overdue: Some(overdue(&header)),
+        flagged: None,
         header,
         truncated: t.truncated,
     }
@@ -363,6 +365,7 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
             .map(|entry| columns.iter().map(|c| (c.cell)(entry, t)).collect())
             .collect(),
         overdue: Some(overdue(&header)),
+        flagged: None,
         header,
         truncated: t.truncated,
     }

@@ -54,6 +54,9 @@ pub struct Table {
     pub header: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
     pub overdue: Option<Overdue>,
+    /// Rows whose cell in this column reads this word are filled red, as overdue
+    /// rows are: a department 取消评优资格 in 责任分解.
+    pub flagged: Option<(u16, &'static str)>,
     /// The text of the cut a too-long cell ends with.
     pub truncated: &'static str,
 }
@@ -111,6 +114,20 @@ impl Table {
         {
             let rule = ConditionalFormatFormula::new()
                 .set_rule(overdue.rule(HEADER_ROW + 1).as_str())
+                .set_format(Format::new().set_background_color(Color::RGB(OVERDUE_FILL)));
+            sheet.add_conditional_format(HEADER_ROW + 1, 0, row, columns - 1, &rule)?;
+        }
+        if let Some((column, word)) = self.flagged
+            && row > HEADER_ROW
+        {
+            let rule = format!(
+                "=${}{}=\"{}\"",
+                column_name(column),
+                HEADER_ROW + 2,
+                word.replace('"', "\"\"")
+            );
+            let rule = ConditionalFormatFormula::new()
+                .set_rule(rule.as_str())
                 .set_format(Format::new().set_background_color(Color::RGB(OVERDUE_FILL)));
             sheet.add_conditional_format(HEADER_ROW + 1, 0, row, columns - 1, &rule)?;
         }

@@ -365,6 +365,14 @@ fn the_rectification_sheet_has_recheck_columns_and_the_round_a_duties_sheet() {
     assert_eq!(rows[2][5..9], ["办公室", "1.1", "中心组学习", "2"]);
     assert_eq!(rows[3][..5], ["后勤服务中心", "2", "1.5", "0", ""]);
 
+    let sheet = fixture::unzip(
+        &render(&fixture::round(), &with_unit()).expect("renders"),
+        "xl/worksheets/sheet4.xml",
+    );
+    assert!(
+        sheet.contains("<formula>$E4=\"取消评优资格\"</formula>"),
+        "a disqualified department's rows are red: {sheet}"
+    );
     let single = open_names(render(&fixture::single(), &with_unit()).expect("renders"));
     assert_eq!(
         single,
