@@ -384,3 +384,42 @@ fn two_inspectors_activity_records_merge_through_import() {
         "{again}"
     );
 }
+
+/// Round documents take the unit's name and its department order from unit.ron when
+/// neither `--unit` nor `ZICHA_UNIT` names the unit.
+#[test]
+fn round_documents_follow_the_unit_profile() {
+    let env = Env::new();
+    std::fs::create_dir_all(&env.data).unwrap();
+    std::fs::write(env.data.join("unit.ron"), UNIT).unwrap();
+    let round = "2026年11月下半月自查";
+    // Created in the opposite of the profile's order (and of pinyin order).
+    for department in ["法制规划科", "财务科", "党群室", "办公室"] {
+        env.new_session("wenming-keshi", department, round, "2026-11-18");
+    }
+    let out = env.cwd.join("round.md");
+    let path = out.display().to_string();
+    let md = run(
+        &env,
+        &["export", "--round", round, "--format", "md", "-o", &path],
+    );
+    md.expect_code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("某某市城市管理局"), "{text}");
+    let at = |name: &str| text.find(name).unwrap_or(usize::MAX);
+    let order = ["办公室", "党群室", "财务科", "法制规划科"].map(at);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+
+    let named = env
+        .cmd()
+        .env("ZICHA_NOW", NOW)
+        .env("ZICHA_UNIT", "另一个单位")
+        .args([
+            "export", "--round", round, "--format", "md", "--force", "-o", &path,
+        ])
+        .output()
+        .expect("run zicha");
+    assert!(named.status.success());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("另一个单位") && !text.contains("某某市城市管理局"));
+}

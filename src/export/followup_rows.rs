@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::report::Report;
-use super::rows::{DISQUALIFIED, RectificationRow, clean_line};
+use super::rows::{RectificationRow, clean_line};
+use crate::i18n::report::ReportTexts;
 use crate::model::scoring::format_points;
 
 /// A problem from outside (上级通报, 测评反馈) as documents list it.
@@ -51,16 +52,21 @@ pub struct DutyRow {
 }
 
 impl DutyRow {
-    pub fn verdict_zh(&self) -> &'static str {
-        if self.disqualified { DISQUALIFIED } else { "" }
+    /// 取消评优资格, or nothing.
+    pub fn verdict(&self, t: &ReportTexts) -> &'static str {
+        if self.disqualified {
+            t.disqualified
+        } else {
+            ""
+        }
     }
 
     /// One line per loss: "1.1 中心组学习 -2（办公室）", the session's department last.
-    pub fn details_text(&self) -> String {
+    pub fn details_text(&self, t: &ReportTexts) -> String {
         self.details
             .iter()
             .map(|(department, code, title, lost)| {
-                format!("{code} {title} -{}（{department}）", format_points(*lost))
+                (t.loss_line)(code, title, &format_points(*lost), department)
             })
             .collect::<Vec<_>>()
             .join("\n")

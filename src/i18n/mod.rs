@@ -24,6 +24,8 @@ pub mod errors;
 pub mod followup;
 pub mod import;
 pub mod report;
+mod report_en;
+mod report_zh;
 pub mod rounds;
 pub mod scoring;
 pub mod table_import;

@@ -16,6 +16,7 @@ pub mod judgement;
 pub mod ledger;
 pub mod matching;
 pub mod merge;
+pub mod order;
 pub mod problem;
 pub mod rate;
 pub mod recheck;

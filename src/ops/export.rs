@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 
 use crate::export::{
     self, ExportError, Folders, Format, Options, Overwrite, Selection, SessionReport, names_folder,
     output_path,
 };
+use crate::model::order::DepartmentOrder;
 use crate::model::session::Session;
 use crate::progress::Progress;
 use crate::store::Store;
@@ -30,7 +31,11 @@ pub struct ExportRequest {
     pub overwrite: Overwrite,
     /// A session with edits not yet saved, exported as it is in memory.
     pub unsaved: Option<Session>,
-    pub today: NaiveDate,
+    /// When the export is made: overdue is judged on its day; docx properties carry it.
+    pub now: DateTime<FixedOffset>,
+    /// The unit profile's departments in their customary order (docs/design.md §14);
+    /// empty: round documents list departments in pinyin order.
+    pub departments: Vec<String>,
 }
 
 /// The unit for report headers: the one given (`--unit`), else `ZICHA_UNIT`; blank
@@ -61,7 +66,8 @@ pub fn export(
         }
     }
     if report.round_label().is_some() {
-        report.followup = super::followup::round_followup(store, &report, request.today, progress);
+        report.followup =
+            super::followup::round_followup(store, &report, request.now.date_naive(), progress);
     }
     let path = output_path(
         request.target.as_deref(),
@@ -81,9 +87,20 @@ pub fn export(
     if request.overwrite == Overwrite::Never && path.exists() {
         return Err(ExportError::Exists { path });
     }
+    // The unit profile (unit.ron) names the unit and orders the departments unless
+    // the request says otherwise (`--unit`, `ZICHA_UNIT`).
+    let departments = if request.departments.is_empty() {
+        crate::ops::unit::departments(store)
+    } else {
+        request.departments.clone()
+    };
     let options = Options {
-        today: request.today,
-        unit: request.unit.clone(),
+        unit: request
+            .unit
+            .clone()
+            .or_else(|| crate::ops::unit::unit_name(store)),
+        departments: DepartmentOrder::new(&departments),
+        ..Options::at(request.now)
     };
     let bytes = export::render(&report, request.format, &options)?;
     export::write_file(&path, &bytes, request.overwrite)?;
