@@ -11,6 +11,7 @@ pub mod judgement;
 pub mod ledger;
 pub mod matching;
 pub mod merge;
+pub mod order;
 pub mod rate;
 pub mod recheck;
 pub mod revision;
