@@ -1,5 +1,6 @@
 //! The command line (docs/design.md §6): parse, call model/store/export, print.
 
+mod board;
 mod checklists;
 mod conflicts;
 mod demo;
@@ -142,6 +143,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The round's departments ranked, with red/yellow/green bands (排名)
+    Board(board::BoardArgs),
     /// Merge sessions from other inspectors' data folders, session files or bundles
     Import(import::ImportArgs),
     /// Pack sessions and their checklists into one file for another machine
@@ -382,6 +385,7 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
         } => rounds::compare(&context, &session, prior.as_deref(), json),
         Command::Ledger { all, json } => rounds::ledger(&context, all, json),
+        Command::Board(args) => board::run(&context, args),
         Command::Import(args) => import::import(&context, args),
         Command::Bundle(args) => import::bundle(&context, args),
         Command::Conflicts(args) => conflicts::conflicts(&context, args),

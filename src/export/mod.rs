@@ -4,6 +4,7 @@
 //! [`collect`] a [`Report`], [`render`] it, then [`write_file`] it to
 //! [`output_path`] — all at once with `ops::export::export`.
 
+pub mod board;
 pub mod columns;
 pub mod csv;
 pub mod docx;

@@ -16,6 +16,7 @@
 //! | [`report`] | the words in exported documents |
 //! | [`scoring`] | veto, bonus and 负面清单 words, levels, counts, scope, the total's parts |
 
+pub mod board;
 pub mod cli;
 pub mod commands;
 pub mod errors;
