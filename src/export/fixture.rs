@@ -109,6 +109,7 @@ pub fn single() -> Report {
     Report {
         scope: Scope::Sessions,
         sessions: vec![SessionReport::new(office(), checklist(), history)],
+        follow_ups: Default::default(),
     }
 }
 
@@ -128,6 +129,7 @@ pub fn round() -> Report {
             label: "2026年11月自查".into(),
         },
         sessions,
+        follow_ups: Default::default(),
     }
 }
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::ExportError;
+use crate::model::board::FollowUp;
 use crate::model::checklist::{Checklist, Scope as ChecklistScope};
 use crate::model::order::DepartmentOrder;
 use crate::model::rounds::{InSeries, SeriesKey};
@@ -72,6 +73,9 @@ impl SessionReport {
 pub struct Report {
     pub scope: Scope,
     pub sessions: Vec<SessionReport>,
+    /// For a round's board (排名): each department session's rectifications, by
+    /// session id (see `ops::board::follow_ups_of`); empty when not gathered.
+    pub follow_ups: HashMap<Uuid, Vec<FollowUp>>,
 }
 
 impl Report {
@@ -201,7 +205,11 @@ pub fn collect(
         let history = peers.trend(&session, &checklist);
         sessions.push(SessionReport::new(session, checklist, history));
     }
-    Ok(Report { scope, sessions })
+    Ok(Report {
+        scope,
+        sessions,
+        follow_ups: HashMap::new(),
+    })
 }
 
 fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, ExportError> {

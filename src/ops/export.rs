@@ -60,6 +60,14 @@ pub fn export(
             }
         }
     }
+    if request.format == Format::Xlsx && report.round_label().is_some() {
+        report.follow_ups = crate::ops::board::follow_ups_of(
+            store,
+            report.sessions.iter().map(|one| &one.session),
+            request.now.date_naive(),
+            progress,
+        )?;
+    }
     let path = output_path(
         request.target.as_deref(),
         &request.default_dir,
