@@ -76,6 +76,8 @@ pub enum Command {
     Less,
     /// A digit in the levels menu: pick the N-th level.
     PickLevel(u8),
+    /// Home: the round's departments ranked with their bands (排名), or the usual order.
+    Ranking,
 }
 
 impl Command {

@@ -16,6 +16,9 @@ pub struct BoardTexts {
     pub open_rectifications: &'static str,
     pub on_time_rate: &'static str,
     pub band: &'static str,
+    /// Narrow column headers of the UI's ranking view.
+    pub open_short: &'static str,
+    pub on_time_short: &'static str,
     /// The board's heading: "排名：2026年11月上半月".
     pub heading: fn(round: &str) -> String,
     pub no_sessions: &'static str,
@@ -34,6 +37,8 @@ pub const ZH: BoardTexts = BoardTexts {
     open_rectifications: "未销号整改",
     on_time_rate: "按时整改率",
     band: "分档",
+    open_short: "整改",
+    on_time_short: "按时率",
     heading: |round| format!("排名：{round}"),
     no_sessions: "这一轮还没有部门检查。",
     loading: "正在读取整改记录",
@@ -50,6 +55,8 @@ pub const EN: BoardTexts = BoardTexts {
     open_rectifications: "Open fixes",
     on_time_rate: "On time",
     band: "Band",
+    open_short: "Open",
+    on_time_short: "OnTime",
     heading: |round| format!("Ranking: {round}"),
     no_sessions: "No department sessions in this round yet.",
     loading: "Reading rectifications",

@@ -56,6 +56,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::Compare => ("对比", "与上一轮对比"),
         C::History => ("历史", "本部门历次检查与趋势"),
         C::Ledger => ("台账", "整改台账"),
+        C::Ranking => (
+            "排名",
+            "本轮各部门按得分率排名（红灯、黄灯、绿灯分档）；再按一次恢复原顺序",
+        ),
         C::Export => ("导出", "导出报告"),
         C::Finish => ("完成", "完成检查（只读）/ 重新打开"),
         C::Help => ("帮助", "显示帮助"),
@@ -138,6 +142,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::Compare => ("compare", "Compare with the prior round"),
         C::History => ("history", "This department's rounds and trend"),
         C::Ledger => ("ledger", "Rectification ledger"),
+        C::Ranking => (
+            "ranking",
+            "Rank the round's departments by percent with red, yellow and green bands; again for the usual order",
+        ),
         C::Export => ("export", "Export a report"),
         C::Finish => ("finish", "Finish (read-only) / reopen"),
         C::Help => ("help", "Show help"),

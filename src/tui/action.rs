@@ -34,6 +34,8 @@ pub enum Action {
     CompareLoaded(Box<CompareData>),
     HistoryLoaded(Box<HistoryData>),
     LedgerLoaded(Vec<crate::model::ledger::LedgerEntry>),
+    /// The round board (排名) of this round.
+    BoardLoaded(super::app::LoadedBoard),
     /// An export was written to this path.
     Exported(String),
     /// The export file exists; ask before replacing it.
@@ -150,6 +152,10 @@ pub enum Effect {
     },
     LoadLedger {
         all: bool,
+    },
+    /// The board (排名) of the round with this label.
+    LoadBoard {
+        round: String,
     },
     CloseRectification {
         session: Uuid,

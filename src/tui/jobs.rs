@@ -39,6 +39,7 @@ pub enum JobKind {
     Compare,
     History,
     Ledger,
+    Board,
     Export,
     Other,
 }
@@ -50,6 +51,8 @@ pub enum Slot {
     Open,
     /// Compare, history and ledger: the screen asked for last.
     View,
+    /// The home screen's ranking: the round shown last.
+    Board,
 }
 
 impl JobKind {
@@ -60,6 +63,7 @@ impl JobKind {
             Effect::LoadCompare { .. } => JobKind::Compare,
             Effect::LoadHistory { .. } => JobKind::History,
             Effect::LoadLedger { .. } => JobKind::Ledger,
+            Effect::LoadBoard { .. } => JobKind::Board,
             Effect::Export(_) => JobKind::Export,
             _ => JobKind::Other,
         }
@@ -73,6 +77,7 @@ pub fn slot(effect: &Effect) -> Option<Slot> {
         Effect::LoadCompare { .. } | Effect::LoadHistory { .. } | Effect::LoadLedger { .. } => {
             Some(Slot::View)
         }
+        Effect::LoadBoard { .. } => Some(Slot::Board),
         _ => None,
     }
 }
@@ -115,6 +120,20 @@ pub fn perform(
             Err(error) => failed(&error),
         },
         Effect::LoadLedger { all } => ledger(context, all, progress),
+        Effect::LoadBoard { round } => {
+            let request = ops::board::BoardRequest {
+                round: Some(round.clone()),
+                today: clock::today(),
+                departments: Vec::new(),
+            };
+            match ops::board::board(store, &request, progress) {
+                Ok(board) => vec![Action::BoardLoaded(super::app::LoadedBoard {
+                    round,
+                    rows: board.rows,
+                })],
+                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
+            }
+        }
         Effect::CloseRectification {
             session,
             code,

@@ -100,6 +100,7 @@ const HOME: &[Binding] = &[
     bind(&[k('h')], C::History, false),
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('e')], C::Export, true),
+    bind(&[k('b')], C::Ranking, false),
     bind(&[k('R')], C::Reload, false),
     bind(&[k('i')], C::ImportTable, true),
     bind(&[k('?')], C::Help, true),

@@ -69,6 +69,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 app.error(text.trim().to_string());
             }
+            home::load_board(app, true)
+        }
+        Action::BoardLoaded(board) => {
+            app.home.board = Some(board);
+            home::keep_selection_visible(app);
             Vec::new()
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),

@@ -6,6 +6,7 @@ mod detail;
 pub mod home;
 mod ledger;
 mod popups;
+mod ranking;
 mod rounds;
 mod walk;
 
@@ -84,6 +85,8 @@ fn too_small(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+#[cfg(test)]
+mod ranking_tests;
 #[cfg(test)]
 mod table_import_tests;
 #[cfg(test)]
