@@ -223,6 +223,9 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         }
         ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件：{inner}"),
         ExportError::Docx(inner) => format!("无法生成 docx 文件：{inner}"),
+        ExportError::PackageOfOne => {
+            "测评材料包按一个检查记录制作：请指定一个检查记录，而不是多个或整轮".into()
+        }
     }
 }
 

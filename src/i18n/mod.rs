@@ -21,6 +21,7 @@ pub mod cli;
 pub mod commands;
 pub mod errors;
 pub mod import;
+pub mod package;
 pub mod report;
 mod report_en;
 mod report_zh;

@@ -60,6 +60,23 @@ pub fn export(
             }
         }
     }
+    let options = Options {
+        unit: request.unit.clone(),
+        departments: DepartmentOrder::new(&request.departments),
+        ..Options::at(request.now)
+    };
+    if request.format == Format::Package {
+        let one = export::package::session_of(&report)?;
+        // `target` is the package's folder itself; without one, the default name
+        // goes in `default_dir`.
+        let dir = match &request.target {
+            Some(target) => target.clone(),
+            None => request
+                .default_dir
+                .join(export::package::folder_name(one, &options)),
+        };
+        return export::package::write(&dir, one, &options, request.overwrite);
+    }
     if request.format == Format::Xlsx && report.round_label().is_some() {
         report.follow_ups = crate::ops::board::follow_ups_of(
             store,
@@ -77,11 +94,6 @@ pub fn export(
     if request.overwrite == Overwrite::Never && path.exists() {
         return Err(ExportError::Exists { path });
     }
-    let options = Options {
-        unit: request.unit.clone(),
-        departments: DepartmentOrder::new(&request.departments),
-        ..Options::at(request.now)
-    };
     let bytes = export::render(&report, request.format, &options)?;
     export::write_file(&path, &bytes, request.overwrite)?;
     Ok(path)

@@ -8,6 +8,7 @@
 //! come in the order the OOXML schema requires (see `xml`).
 
 mod package;
+pub(crate) mod submission;
 pub(crate) mod schema;
 mod xml;
 

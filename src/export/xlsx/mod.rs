@@ -3,6 +3,7 @@
 //! written as a string, never as a formula. A column added to [`DETAIL`] or
 //! [`LEDGER`] is one entry: its header and how a row fills it.
 
+pub(crate) mod catalog;
 mod ranking;
 mod sheet;
 

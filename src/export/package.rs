@@ -1,0 +1,193 @@
+//! The 测评材料 package (docs/design.md §15): the folder a unit hands in for
+//! 测评/申报, organised by indicator:
+//!
+//! ```text
+//! <round>_<department>_<date>_测评材料/
+//!   目录.xlsx                        every item: folder, score, files
+//!   1.1 中心组学习制度化、常态化/     an item with a note or evidence
+//!     测评材料提交表.docx             indicator, points, score, 说明, 佐证材料
+//!     1.1-1 <caption>.jpg            its attachments (once attachments exist)
+//! ```
+//!
+//! Names are made safe for Windows ([`safe_file_name`]). An existing folder is
+//! merged into only with [`Overwrite::Replace`]; links are never followed, and
+//! every file is written with the save protocol (temp file, fsync, rename).
+//!
+//! Attachments (docs/design.md §12) are not recorded yet: items list their evidence
+//! labels. When they are, [`PackageItem::files`] gains them, named by
+//! [`attachment_name`], and [`write`] copies each beside the form.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::file::{Overwrite, safe_file_name, write_file};
+use super::report::{Report, SessionReport};
+use super::rows::{ItemRow, clean_line, item_rows};
+use super::{ExportError, Options};
+use crate::model::text::normalize_name;
+use crate::store::atomic::AtomicError;
+use crate::store::safe_fs::{Kind, Refusal, kind_of};
+
+/// The national limit of a 说明, in characters.
+pub const EXPLANATION_LIMIT: usize = 500;
+
+/// One item as the package shows it.
+#[derive(Debug, Clone)]
+pub struct PackageItem {
+    pub row: ItemRow,
+    /// The checklist's standard (测评标准).
+    pub standard: String,
+    /// What proof the checklist asks for (应备材料).
+    pub expected: Vec<String>,
+    /// Its folder's name, for an item with a note or evidence.
+    pub folder: Option<String>,
+    /// File names in its folder besides the form (attachments, once recorded).
+    pub files: Vec<String>,
+}
+
+impl PackageItem {
+    /// Characters of the 说明 as counted against the limit (line breaks do not count).
+    pub fn explanation_chars(&self) -> usize {
+        explanation_chars(&self.row.note)
+    }
+
+    pub fn explanation_too_long(&self) -> bool {
+        self.explanation_chars() > EXPLANATION_LIMIT
+    }
+}
+
+pub fn explanation_chars(note: &str) -> usize {
+    note.chars().filter(|c| !matches!(c, '\n' | '\r')).count()
+}
+
+/// An item's folder: "<code> <title>", safe on Windows.
+pub fn item_folder_name(code: &str, title: &str) -> String {
+    safe_file_name(&format!("{code} {title}"), "")
+}
+
+/// An attachment's name in its item's folder: "<code>-<n> <caption>.<ext>" (n from
+/// 1), or "<code>-<n>.<ext>" without a caption; safe on Windows.
+pub fn attachment_name(code: &str, n: usize, caption: &str, extension: &str) -> String {
+    let caption = clean_line(caption);
+    let stem = if caption.trim().is_empty() {
+        format!("{code}-{n}")
+    } else {
+        format!("{code}-{n} {}", caption.trim())
+    };
+    safe_file_name(&stem, extension)
+}
+
+/// The package's folder name: "<round>_<department>_<date>_测评材料".
+pub fn folder_name(one: &SessionReport, options: &Options) -> String {
+    let session = &one.session;
+    let parts = [
+        normalize_name(&session.round),
+        normalize_name(&session.department),
+        session.date.to_string(),
+        options.lang.package().folder_suffix.to_string(),
+    ];
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    safe_file_name(&parts.join("_"), "")
+}
+
+/// Every item of the session in checklist order, with the folders the package makes.
+/// Two folder names that only a case-insensitive file system would confuse get
+/// " (2)", " (3)"… so that no item's material lands in another's folder.
+pub fn items(one: &SessionReport, options: &Options) -> Vec<PackageItem> {
+    let mut taken: Vec<String> = Vec::new();
+    item_rows(one, options.today)
+        .into_iter()
+        .map(|row| {
+            let item = one.checklist.item(&row.code);
+            let has_material = !row.note.trim().is_empty() || !row.evidence.is_empty();
+            let folder = has_material.then(|| {
+                let base = item_folder_name(&row.code, &row.title);
+                let mut name = base.clone();
+                let mut n = 1;
+                while taken.contains(&name.to_lowercase()) {
+                    n += 1;
+                    name = format!("{base} ({n})");
+                }
+                taken.push(name.to_lowercase());
+                name
+            });
+            PackageItem {
+                standard: item
+                    .and_then(|item| item.standard.as_deref())
+                    .map(clean_line)
+                    .unwrap_or_default(),
+                expected: item
+                    .map(|item| item.evidence.iter().map(|e| clean_line(e)).collect())
+                    .unwrap_or_default(),
+                folder,
+                files: Vec::new(),
+                row,
+            }
+        })
+        .collect()
+}
+
+/// The one session a package is made of.
+pub fn session_of(report: &Report) -> Result<&SessionReport, ExportError> {
+    report.single().ok_or(ExportError::PackageOfOne)
+}
+
+/// Writes the package of `one` into `dir` (created; an existing one only with
+/// `Overwrite::Replace`, and never through a link). Returns `dir`.
+pub fn write(
+    dir: &Path,
+    one: &SessionReport,
+    options: &Options,
+    overwrite: Overwrite,
+) -> Result<PathBuf, ExportError> {
+    let t = options.lang.package();
+    real_folder(dir, overwrite)?;
+    let items = items(one, options);
+    for item in &items {
+        let Some(folder) = &item.folder else {
+            continue;
+        };
+        let folder = dir.join(folder);
+        real_folder(&folder, Overwrite::Replace)?;
+        let form = super::docx::submission::render(one, item, options)?;
+        let path = folder.join(safe_file_name(t.form_name, "docx"));
+        write_file(&path, &form, Overwrite::Replace)?;
+    }
+    let catalog = super::xlsx::catalog::render(one, &items, options)?;
+    let path = dir.join(safe_file_name(t.catalog_name, "xlsx"));
+    write_file(&path, &catalog, Overwrite::Replace)?;
+    Ok(dir.to_path_buf())
+}
+
+/// Makes `path` a folder of our own: created when missing; an existing real folder
+/// only when `overwrite` allows merging into it; a link or a file never.
+fn real_folder(path: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
+    let refused = |source: io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        source: AtomicError::Io {
+            action: "make the folder",
+            path: path.to_path_buf(),
+            source,
+            renamed: false,
+        },
+    };
+    match kind_of(path).map_err(refused)? {
+        Kind::Missing => std::fs::create_dir(path).map_err(refused),
+        Kind::Folder if overwrite == Overwrite::Replace => Ok(()),
+        Kind::Folder => Err(ExportError::Exists {
+            path: path.to_path_buf(),
+        }),
+        Kind::Link => Err(refused(io::Error::new(io::ErrorKind::InvalidData, Refusal::Link))),
+        Kind::Regular => Err(ExportError::Exists {
+            path: path.to_path_buf(),
+        }),
+        Kind::Special => Err(refused(io::Error::new(
+            io::ErrorKind::InvalidData,
+            Refusal::Special,
+        ))),
+    }
+}
