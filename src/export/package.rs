@@ -191,3 +191,89 @@ fn real_folder(path: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    #[test]
+    fn attachment_names_from_hostile_captions_are_safe_on_windows() {
+        assert_eq!(
+            attachment_name("1.1", 1, "学习记录 (第1页)", "jpg"),
+            "1.1-1 学习记录 (第1页).jpg"
+        );
+        assert_eq!(
+            attachment_name("1.1", 2, "a/b\\c:d*e?f\"g<h>i|j", "png"),
+            "1.1-2 a_b_c_d_e_f_g_h_i_j.png"
+        );
+        assert_eq!(attachment_name("1.1", 3, "  ", "pdf"), "1.1-3.pdf");
+        assert_eq!(
+            attachment_name("2.1", 1, "照片\u{202e}gpj.exe\u{7}...", "jpg"),
+            "2.1-1 照片gpj.exe.jpg",
+            "bidi overrides and controls go, trailing dots too"
+        );
+        let long = attachment_name("3.1", 12, &"长".repeat(300), "docx");
+        assert!(long.len() <= crate::export::file::MAX_NAME_BYTES && long.ends_with(".docx"));
+        assert_eq!(item_folder_name("CON", ""), "_CON");
+        assert_eq!(item_folder_name("1.2", "../../逃逸..."), "1.2 .._.._逃逸");
+    }
+
+    #[test]
+    fn items_with_a_note_or_evidence_get_a_folder_and_names_never_collide() {
+        let mut report = fixture::single();
+        let one = &mut report.sessions[0];
+        // Two titles that only differ in case would share a folder on Windows.
+        let mut checklist = (*one.checklist).clone();
+        for item in checklist.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            if item.code == "1.1" || item.code == "1.2" {
+                item.code = if item.code == "1.1" { "A".into() } else { "a".into() };
+                item.title = "Title".into();
+            }
+        }
+        let responses = std::mem::take(&mut one.session.responses);
+        for (code, mut response) in responses {
+            let code = match code.as_str() {
+                "1.1" => "A".to_string(),
+                "1.2" => "a".to_string(),
+                _ => code,
+            };
+            if code == "A" || code == "a" {
+                response.note = "有".into();
+            }
+            one.session.responses.insert(code, response);
+        }
+        one.checklist = std::sync::Arc::new(checklist);
+        let options = Options::new(fixture::today());
+        let items = items(one, &options);
+        let folder = |code: &str| {
+            items
+                .iter()
+                .find(|item| item.row.code == code)
+                .and_then(|item| item.folder.clone())
+        };
+        assert_eq!(folder("A").as_deref(), Some("A Title"));
+        assert_eq!(folder("a").as_deref(), Some("a Title (2)"));
+        // 2.4 has an evidence label but no note: it has material to hand in.
+        assert!(folder("2.4").is_some());
+        for item in &items {
+            let has_material = !item.row.note.trim().is_empty() || !item.row.evidence.is_empty();
+            assert_eq!(item.folder.is_some(), has_material, "{}", item.row.code);
+        }
+    }
+
+    #[test]
+    fn the_form_lists_evidence_labels_and_opens_as_xml() {
+        let report = fixture::single();
+        let one = &report.sessions[0];
+        let options = Options::new(fixture::today());
+        let items = items(one, &options);
+        let item = items.iter().find(|i| i.row.code == "2.4").expect("2.4");
+        let bytes = crate::export::docx::submission::render(one, item, &options).expect("docx");
+        let xml = fixture::unzip(&bytes, "word/document.xml");
+        fixture::assert_well_formed(&xml);
+        assert!(xml.contains("奖牌照片"), "the evidence label is listed");
+        assert!(crate::export::docx::schema::in_schema_order(&xml).is_ok());
+        assert_eq!(explanation_chars("一二\n三\r\n"), 3);
+    }
+}
