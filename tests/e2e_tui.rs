@@ -194,6 +194,9 @@ fn compare_opens_from_the_walk_and_returns() {
 fn export_md(env: &Env, term: &mut Term) -> String {
     term.keys("e");
     term.wait_text("导出");
+    // docx, the package, then md.
+    term.send(b"\x1b[B");
+    term.wait_text("< package >");
     term.send(b"\x1b[B");
     term.wait_text("< md >");
     term.enter();
@@ -222,7 +225,45 @@ fn export_from_the_ui_writes_the_file_and_says_where() {
     // A second export asks before replacing.
     term.keys("e");
     term.wait_text("导出");
+    term.send(b"\x1b[B\x1b[B");
+    term.wait_text("< md >");
+    term.enter();
+    term.wait_text("要替换吗");
+    term.keys("n");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
+fn the_export_dialog_writes_the_evaluation_material_package() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    env.mark(&id, "1.1", "pass", &["--note", "制度上墙，记录齐全"]);
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 1/");
+    term.keys("e");
+    term.wait_text("导出");
     term.send(b"\x1b[B");
+    term.wait_text("测评材料包");
+    term.enter();
+    term.wait_text("已导出");
+    let folder = env.cwd.join("2026年11月自查_党群室_2026-11-20_测评材料");
+    assert!(folder.join("目录.xlsx").is_file(), "{folder:?}");
+    let forms: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path().join("测评材料提交表.docx"))
+        .collect();
+    assert_eq!(forms.len(), 1, "one item has a note: {forms:?}");
+    assert!(forms[0].is_file());
+    // Again: the folder exists, so the dialog asks before merging into it.
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[B");
+    term.wait_text("测评材料包");
     term.enter();
     term.wait_text("要替换吗");
     term.keys("n");

@@ -352,12 +352,20 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
         ExportTarget::Round(label) => (Selection::Round(label.clone()), None),
     };
     let typed = request.path.trim();
+    let here = std::env::current_dir().unwrap_or_default();
+    // The place field names a folder to put a package in (under its default name),
+    // never the package's own folder: an existing folder is not merged into.
+    let (target, default_dir) = match (request.format, typed.is_empty()) {
+        (_, true) => (None, here),
+        (crate::export::Format::Package, false) => (None, here.join(typed)),
+        (_, false) => (Some(typed.into()), here),
+    };
     let ops_request = ops::export::ExportRequest {
         selection,
         format: request.format,
         unit: context.unit.clone(),
-        target: (!typed.is_empty()).then(|| typed.into()),
-        default_dir: std::env::current_dir().unwrap_or_default(),
+        target,
+        default_dir,
         overwrite: if request.replace {
             Overwrite::Replace
         } else {

@@ -26,7 +26,7 @@ pub fn open_dialog(app: &mut App) -> Vec<Effect> {
         app.info(text);
         return Vec::new();
     }
-    let format = Format::ALL
+    let format = Format::CHOICES
         .iter()
         .position(|f| *f == Format::Docx)
         .unwrap_or(0);
@@ -42,7 +42,7 @@ pub fn open_dialog(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn command(app: &mut App, mut state: ExportState, command: Command) -> Vec<Effect> {
-    let formats = Format::ALL.len();
+    let formats = Format::CHOICES.len();
     match command {
         Command::NextField => state.field = (state.field + 1) % 3,
         Command::PrevField => state.field = (state.field + 2) % 3,
@@ -91,7 +91,7 @@ fn request(app: &App, state: &ExportState) -> Option<ExportRequest> {
     };
     Some(ExportRequest {
         target,
-        format: Format::ALL.get(state.format).copied()?,
+        format: Format::CHOICES.get(state.format).copied()?,
         path: state.path.text(),
         replace: false,
     })

@@ -246,8 +246,8 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     };
     assert_eq!(
         request.format,
-        crate::export::Format::ALL[0],
-        "docx, then down wraps to the first"
+        crate::export::Format::Package,
+        "docx, then down: the 测评材料 package"
     );
     assert_eq!(request.path, "/tmp/出口");
     assert!(!request.replace);

@@ -94,7 +94,7 @@ pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
         .unwrap_or(4);
     let width = usize::from(inner.width);
     let mut lines = rows(inner);
-    let format = crate::export::Format::ALL.get(state.format).copied();
+    let format = crate::export::Format::CHOICES.get(state.format).copied();
     let format_text = format.map_or_else(String::new, |f| {
         format!("< {} > {}", f.extension(), f.describe_zh())
     });
