@@ -55,13 +55,14 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
 # The round still being inspected (some departments half done), and a finished
-# session with problems and rectifications from the round before.
+# session with problems from the round before (the first the list shows).
 round_open="2026年11月下半月自查"
 round_done="2026年11月上半月自查"
-session=$("$ZICHA" list --round "$round_done" --department 党群室 --json |
-    grep -o '"id": "[0-9a-f-]*"' | head -1 | sed 's/.*"\([0-9a-f-]*\)"$/\1/')
+session=$("$ZICHA" list --round "$round_done" --json | awk -F'"' '
+    /"id":/ { id = $4 }
+    /"problems":/ { n = $3; gsub(/[^0-9]/, "", n); if (n + 0 > 0 && !found) { print id; found = 1 } }')
 if [ -z "$session" ]; then
-    echo "the demo has no session of 党群室 in $round_done" >&2
+    echo "the demo has no session with problems in $round_done" >&2
     exit 1
 fi
 

@@ -76,7 +76,7 @@ pub const PROBLEM_COLUMNS: &[Column] = &[
     },
     Column {
         header: |t| t.problem_description,
-        width: Width::Share(7),
+        width: Width::Share(6),
         align: Align::Left,
         value: |_, row, t| row.description(t),
     },
@@ -94,7 +94,7 @@ pub const PROBLEM_COLUMNS: &[Column] = &[
     },
     Column {
         header: |t| t.rectification,
-        width: Width::Share(2),
+        width: Width::Share(3),
         align: Align::Left,
         value: |_, row, t| row.progress_text(t),
     },
@@ -199,7 +199,8 @@ pub const SUMMARY_COLUMNS: &[SummaryColumn] = &[
         header: |t| t.checklist,
         width: Width::Share(1),
         align: Align::Left,
-        shown: Shown::PerSession,
+        // The docx names each department's checklist in its heading under 二、.
+        shown: Shown::PerSessionWide,
         value: |s, _| s.checklist_title.clone(),
     },
     SummaryColumn {

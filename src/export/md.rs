@@ -181,7 +181,7 @@ mod tests {
         assert!(text.contains("## 二、存在问题及整改情况（3项）"));
         assert!(text.contains("无年度学习计划（扣2分）"));
         assert!(text.contains("| 李明\\<b\\> | 2026-11-01 | 逾期未完成 |"));
-        assert!(text.contains("| 已完成（2026-11-21）：已补记录 |"));
+        assert!(text.contains("| 2026-11-21已完成：已补记录 |"));
         assert!(text.contains("| 3.1 | 无违纪违法、安全责任事故【一票否决】 | 存在 |"));
         assert!(text.contains("| 2.4 | 获市级以上表彰【加分项】 | 已加分 |"));
         assert_eq!(text.matches("| 2.3 |").count(), 1, "all items, once");

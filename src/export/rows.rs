@@ -91,7 +91,7 @@ impl RectificationRow {
         self.due.map(|d| d.to_string()).unwrap_or_default()
     }
 
-    /// "已完成（2026-11-21）：已补记录", or the state while open.
+    /// "2026-11-21已完成：已补记录", or the state while open.
     pub fn progress(&self, t: &ReportTexts) -> String {
         match &self.done {
             Some(done) => (t.done_on)(&done.date.to_string(), &done.note),

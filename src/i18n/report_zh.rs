@@ -149,9 +149,9 @@ pub const ZH: ReportTexts = ReportTexts {
     done: "已完成",
     done_on: |date, note| {
         if note.is_empty() {
-            format!("已完成（{date}）")
+            format!("{date}已完成")
         } else {
-            format!("已完成（{date}）：{note}")
+            format!("{date}已完成：{note}")
         }
     },
     open: "未完成",

@@ -255,23 +255,51 @@ fn jc(align: Align) -> Jc {
 
 /// Column widths across the text width: a `Fit` column as wide as its widest
 /// header or cell, so that codes, dates and numbers never wrap; the rest shared
-/// among the `Share` columns. Where the fitted columns leave a shared one less
-/// than three characters, every fitted column gives up width in proportion.
+/// among the `Share` columns. Where that is too wide, fitted headers wrap onto two
+/// lines (负面/清单), as few as it takes, while their cells stay whole; where it
+/// still is, every fitted column gives up width in proportion.
 fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<TableColumn> {
-    let natural: Vec<u32> = specs
+    let widest_cell = |i: usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            .map(|cell| text_twips(cell))
+            .max()
+            .unwrap_or(0)
+    };
+    let whole: Vec<u32> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, (header, _, _))| widest_cell(i).max(text_twips(header)) + CELL_PADDING)
+        .collect();
+    let two_line_headers: Vec<u32> = specs
         .iter()
         .enumerate()
         .map(|(i, (header, _, _))| {
-            let widest = rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .map(|cell| text_twips(cell))
-                .chain([text_twips(header)])
-                .max()
-                .unwrap_or(0);
-            widest + CELL_PADDING
+            let half_header = header.chars().count().div_ceil(2) as u32 * xml::CJK_TWIPS;
+            widest_cell(i).max(half_header.min(text_twips(header))) + CELL_PADDING
         })
         .collect();
+    let reserved = specs.iter().filter(|(_, w, _)| *w != Width::Fit).count() as u32
+        * (3 * xml::CJK_TWIPS + CELL_PADDING);
+    let fitted_sum = |widths: &[u32]| -> u32 {
+        specs
+            .iter()
+            .zip(widths)
+            .filter(|((_, width, _), _)| *width == Width::Fit)
+            .map(|(_, width)| width)
+            .sum()
+    };
+    // Headers wrap one column at a time, the one that saves most first, until the
+    // table fits.
+    let mut natural = whole.clone();
+    let mut by_saving: Vec<usize> = (0..specs.len()).collect();
+    by_saving.sort_by_key(|&i| std::cmp::Reverse(whole[i] - two_line_headers[i]));
+    for i in by_saving {
+        if fitted_sum(&natural) + reserved <= TEXT_WIDTH {
+            break;
+        }
+        natural[i] = two_line_headers[i];
+    }
     let shares: u32 = specs
         .iter()
         .map(|(_, width, _)| match width {
@@ -306,7 +334,7 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
             *slot = left * u32::from(*share) / shares.max(1);
         }
     }
-    keep_headers_whole(specs, &mut widths);
+    keep_words_whole(specs, rows, &mut widths);
     if shares == 0 {
         // Only fitted columns: the last takes what is left, so the table spans the page.
         if let Some(last) = widths.last_mut() {
@@ -324,26 +352,57 @@ fn sized(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>]) -> Vec<Table
         .collect()
 }
 
-/// A shared column narrower than its header takes the width it lacks from the
-/// widest shared column, so that a header such as 整改情况 stays on one line.
-fn keep_headers_whole(specs: &[(&'static str, Width, Jc)], widths: &mut [u32]) {
+/// A shared column narrower than its header or its longest unbreakable word (a
+/// date such as 2026-11-21) takes the width it lacks from the widest
+/// shared column (问题描述), so that 整改情况 stays on one line and a date is never cut.
+fn keep_words_whole(specs: &[(&'static str, Width, Jc)], rows: &[Vec<String>], widths: &mut [u32]) {
     let shared: Vec<usize> = (0..specs.len())
         .filter(|&i| specs[i].1 != Width::Fit)
         .collect();
+    let need = |i: usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            // Word and WPS space numbers off Chinese text by up to a quarter em.
+            .map(|cell| widest_word_twips(cell) + xml::CJK_TWIPS / 2)
+            .chain([text_twips(specs[i].0)])
+            .max()
+            .unwrap_or(0)
+            + CELL_PADDING
+    };
     for &i in &shared {
-        let need = text_twips(specs[i].0) + CELL_PADDING;
         let Some(&widest) = shared.iter().max_by_key(|&&j| widths[j]) else {
             return;
         };
-        let lack = need.saturating_sub(widths[i]);
-        let spare =
-            widths[widest].saturating_sub(need.max(text_twips(specs[widest].0) + CELL_PADDING));
+        let lack = need(i).saturating_sub(widths[i]);
+        // The giving column keeps its header whole; its own long words may wrap.
+        let spare = widths[widest].saturating_sub(text_twips(specs[widest].0) + CELL_PADDING);
         let moved = lack.min(spare);
         if widest != i && moved > 0 {
             widths[widest] -= moved;
             widths[i] += moved;
         }
     }
+}
+
+/// The twips of the widest piece of `text` a line cannot break inside: lines break
+/// at spaces and beside Chinese characters, not inside Latin words, numbers and dates,
+/// and brackets and punctuation stay with what they touch.
+fn widest_word_twips(text: &str) -> u32 {
+    let mut widest = 0;
+    let mut word = String::new();
+    for c in text.chars() {
+        let ideograph = matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+        if c.is_whitespace() || ideograph {
+            widest = widest.max(text_twips(&word));
+            word.clear();
+            if ideograph {
+                widest = widest.max(text_twips(&c.to_string()));
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    widest.max(text_twips(&word))
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ fn text_is_tagged_chinese_so_a_reader_picks_a_chinese_font() {
 }
 
 #[test]
-fn codes_dates_numbers_and_headers_never_wrap_and_the_description_gets_the_room() {
+fn codes_dates_words_and_headers_never_wrap_and_the_description_gets_the_room() {
     let xml = part(&fixture::single(), &options(), "word/document.xml");
     let problems = xml.split("<w:tbl>").nth(1).expect("the problems table");
     let widths: Vec<u32> = problems
@@ -178,13 +178,24 @@ fn codes_dates_numbers_and_headers_never_wrap_and_the_description_gets_the_room(
     };
     assert!(item >= text_twips("检查项目") + CELL_PADDING, "{widths:?}");
     assert!(
-        progress >= text_twips("整改情况") + CELL_PADDING,
-        "{widths:?}"
+        progress >= text_twips("2026-11-21") + CELL_PADDING,
+        "2026-11-21已完成：已补记录 cut inside the date: {widths:?}"
     );
     assert!(seq >= text_twips("序号") + CELL_PADDING);
     assert!(code >= text_twips("1.3.1") + CELL_PADDING);
     assert!(due >= text_twips("2026-12-01") + CELL_PADDING);
     assert_eq!(Some(&description), widths.iter().max(), "{widths:?}");
+}
+
+#[test]
+fn dates_in_any_cell_keep_their_hyphens_unbreakable() {
+    let xml = part(&fixture::single(), &options(), "word/document.xml");
+    assert!(!xml.contains("2026-12-01"), "a date with breakable hyphens");
+    assert!(xml.contains("2026</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">12</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">01"));
+    assert!(
+        xml.contains("-3 @SUM(A1)"),
+        "a hyphen not between digits stays"
+    );
 }
 
 #[test]
@@ -228,7 +239,7 @@ fn hostile_text_is_escaped_broken_into_lines_and_stripped_of_illegal_characters(
         xml.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;引号&quot;")
     );
     assert!(xml.contains(
-        "=HYPERLINK(&quot;http://x&quot;,&quot;点我&quot;)</w:t><w:br/><w:t xml:space=\"preserve\">+1-2</w:t><w:tab/><w:t xml:space=\"preserve\">-3 @SUM(A1)</w:t>"
+        "=HYPERLINK(&quot;http://x&quot;,&quot;点我&quot;)</w:t><w:br/><w:t xml:space=\"preserve\">+1</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">2</w:t><w:tab/><w:t xml:space=\"preserve\">-3 @SUM(A1)</w:t>"
     ));
     assert!(!xml.contains("<script>") && !xml.contains("李明<b>"));
 }
@@ -242,4 +253,59 @@ fn without_a_unit_the_signature_leaves_a_blank_to_fill_in() {
     );
     assert_eq!(styled(&xml, "Title"), ["2026年11月自查报告"]);
     assert!(xml.contains(">__________</w:t>"));
+}
+
+#[test]
+fn a_wide_summary_wraps_as_few_headers_as_it_takes_and_never_a_cell() {
+    let headers = [
+        "部门",
+        "已查",
+        "基础分",
+        "加分",
+        "负面清单",
+        "得分",
+        "满分",
+        "得分率",
+        "扣分",
+        "判定",
+        "问题",
+        "待整改",
+    ];
+    let specs: Vec<(&'static str, Width, Jc)> =
+        headers.iter().map(|h| (*h, Width::Fit, Jc::Left)).collect();
+    let row: Vec<String> = [
+        "法制规划科",
+        "62/78",
+        "91.5",
+        "0",
+        "0",
+        "91.5",
+        "100",
+        "93.4%",
+        "6.5",
+        "取消评优资格",
+        "3",
+        "3",
+    ]
+    .iter()
+    .map(|c| c.to_string())
+    .collect();
+    let columns = sized(&specs, std::slice::from_ref(&row));
+    let widths: Vec<u32> = columns.iter().map(|c| c.width).collect();
+    assert!(widths.iter().sum::<u32>() <= TEXT_WIDTH, "{widths:?}");
+    for (width, cell) in widths.iter().zip(&row) {
+        assert!(
+            *width >= text_twips(cell) + CELL_PADDING,
+            "{cell} in {widths:?}"
+        );
+    }
+    let whole_headers = columns
+        .iter()
+        .filter(|c| c.width >= text_twips(&c.header) + CELL_PADDING)
+        .count();
+    assert!(whole_headers >= headers.len() - 2, "{widths:?}");
+    assert!(
+        whole_headers < headers.len(),
+        "the whole row does not fit: {widths:?}"
+    );
 }

@@ -85,13 +85,36 @@ impl Run {
                 if j > 0 {
                     out.push_str("<w:tab/>");
                 }
-                if !piece.is_empty() {
-                    let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", esc(piece));
-                }
+                write_text(out, piece);
             }
         }
         out.push_str("</w:r>");
     }
+}
+
+/// Text, with a hyphen between two digits (a date, a range) written as Word's
+/// non-breaking hyphen, so that 2026-12-11 never breaks into 2026-/12-11.
+fn write_text(out: &mut String, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut run = String::new();
+    let flush = |out: &mut String, run: &mut String| {
+        if !run.is_empty() {
+            let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", esc(run));
+            run.clear();
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c == '-' && between_digits {
+            flush(out, &mut run);
+            out.push_str("<w:noBreakHyphen/>");
+        } else {
+            run.push(c);
+        }
+    }
+    flush(out, &mut run);
 }
 
 /// A paragraph: a style, direct paragraph properties and runs.
