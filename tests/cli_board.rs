@@ -62,11 +62,29 @@ fn round() -> Env {
 
     // October, 办公室: 1.1 and 1.3 fail with rectifications due 2026-10-20.
     let october = session(&env, "办公室", "2026年10月", "2026-10-10");
-    env.mark(&october, "1.1", "fail", &["--owner", "张三", "--due", "2026-10-20"]);
-    env.mark(&october, "1.3", "fail", &["--owner", "李四", "--due", "2026-10-20"]);
+    env.mark(
+        &october,
+        "1.1",
+        "fail",
+        &["--owner", "张三", "--due", "2026-10-20"],
+    );
+    env.mark(
+        &october,
+        "1.3",
+        "fail",
+        &["--owner", "李四", "--due", "2026-10-20"],
+    );
     // Closed two days early, and five days late: 1 of 2 on time = 50 %.
-    at(&env, "2026-10-18T09:00:00+08:00", &["rectify", &october, "1.1", "--done"]);
-    at(&env, "2026-10-25T16:30:00+08:00", &["rectify", &october, "1.3", "--done"]);
+    at(
+        &env,
+        "2026-10-18T09:00:00+08:00",
+        &["rectify", &october, "1.1", "--done"],
+    );
+    at(
+        &env,
+        "2026-10-25T16:30:00+08:00",
+        &["rectify", &october, "1.3", "--done"],
+    );
 
     // 办公室: 40 + (43/50 = 86 % → the 80 band, −10) 30 + 20 = 90; deducted 10.
     let office = session(&env, "办公室", NOVEMBER, "2026-11-16");
@@ -79,7 +97,12 @@ fn round() -> Env {
     let party = session(&env, "党群室", NOVEMBER, "2026-11-17");
     env.mark(&party, "1.1", "pass", &[]);
     env.ok(["mark", &party, "1.2", "--rate", "45/50"]);
-    env.mark(&party, "1.3", "partial", &["--owner", "王五", "--due", "2026-12-01"]);
+    env.mark(
+        &party,
+        "1.3",
+        "partial",
+        &["--owner", "王五", "--due", "2026-12-01"],
+    );
 
     // 后勤服务中心: 40 + (100 %) 40, 1.3 pending → 80 of 100, nothing deducted, 检查中.
     let logistics = session(&env, "后勤服务中心", NOVEMBER, "2026-11-17");
@@ -138,11 +161,31 @@ fn board_json_ranks_the_round_with_bands_ties_and_on_time_rates() {
         "rank, session, department, percent, deducted, verdict, checked, total, open_rectifications, on_time_rate, band: {fields:?}"
     );
     // (rank, department, percent, deducted, verdict, checked, open, on time, band)
-    type Row = (u64, &'static str, f64, f64, &'static str, u64, u64, Option<f64>, &'static str);
+    type Row = (
+        u64,
+        &'static str,
+        f64,
+        f64,
+        &'static str,
+        u64,
+        u64,
+        Option<f64>,
+        &'static str,
+    );
     let want: [Row; 5] = [
         (1, "办公室", 90.0, 10.0, "graded", 3, 0, Some(50.0), "green"),
         (1, "党群室", 90.0, 10.0, "graded", 3, 1, None, "green"),
-        (3, "后勤服务中心", 80.0, 0.0, "in_progress", 2, 0, None, "yellow"),
+        (
+            3,
+            "后勤服务中心",
+            80.0,
+            0.0,
+            "in_progress",
+            2,
+            0,
+            None,
+            "yellow",
+        ),
         (4, "财务科", 75.0, 25.0, "graded", 3, 0, None, "yellow"),
         (5, "人事科", 60.0, 40.0, "disqualified", 3, 0, None, "red"),
     ];
@@ -179,13 +222,27 @@ fn board_text_shows_band_words_and_unknown_rounds_fail() {
     let env = round();
     let out = env.ok(["--lang", "zh", "board"]);
     assert!(out.starts_with("排名：2026年11月\n"), "{out}");
-    for words in ["名次", "按时整改率", "绿灯", "黄灯", "红灯", "取消评优资格", "50%"] {
+    for words in [
+        "名次",
+        "按时整改率",
+        "绿灯",
+        "黄灯",
+        "红灯",
+        "取消评优资格",
+        "50%",
+    ] {
         assert!(out.contains(words), "{words} in\n{out}");
     }
     let office = out.lines().find(|l| l.contains("办公室")).unwrap();
-    assert!(office.starts_with('1') && office.contains("90%"), "{office}");
+    assert!(
+        office.starts_with('1') && office.contains("90%"),
+        "{office}"
+    );
     let stderr = env.fails(["board", "--round", "2027年1月"], 1);
-    assert!(stderr.contains("2026年11月"), "names the known rounds: {stderr}");
+    assert!(
+        stderr.contains("2026年11月"),
+        "names the known rounds: {stderr}"
+    );
 
     let empty = Env::new();
     assert_eq!(board(&empty, &[]), Vec::<Value>::new());

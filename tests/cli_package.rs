@@ -87,7 +87,14 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
     let env = Env::new();
     let id = session(&env);
     let dir = env.root.path().join("材料");
-    let out = env.ok(["export", &id, "--format", "package", "-o", dir.to_str().unwrap()]);
+    let out = env.ok([
+        "export",
+        &id,
+        "--format",
+        "package",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.trim(), dir.display().to_string());
 
     let names: Vec<String> = files_under(&dir)
@@ -107,7 +114,9 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
     for folder in fs::read_dir(&dir).unwrap() {
         let name = folder.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            !name.ends_with('.') && !name.ends_with(' ') && !name.contains(['<', '>', ':', '"', '|', '?', '*']),
+            !name.ends_with('.')
+                && !name.ends_with(' ')
+                && !name.contains(['<', '>', ':', '"', '|', '?', '*']),
             "{name:?} is not a Windows name"
         );
     }
@@ -132,7 +141,10 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
         long.contains("说明共600字，超过500字的上限"),
         "the long 说明 is flagged: {long}"
     );
-    let core = unzip(&dir.join("1.3 .._.._逃逸/测评材料提交表.docx"), "docProps/core.xml");
+    let core = unzip(
+        &dir.join("1.3 .._.._逃逸/测评材料提交表.docx"),
+        "docProps/core.xml",
+    );
     assert!(core.contains("测评材料提交表 1.3"), "{core}");
 
     let mut book: Xlsx<_> = calamine::open_workbook(dir.join("目录.xlsx")).expect("xlsx");
@@ -144,7 +156,15 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
         .collect();
     assert_eq!(
         rows[0],
-        ["编号", "测评指标", "分值", "自评得分", "材料文件夹", "文件数", "说明字数"]
+        [
+            "编号",
+            "测评指标",
+            "分值",
+            "自评得分",
+            "材料文件夹",
+            "文件数",
+            "说明字数"
+        ]
     );
     assert_eq!(rows.len(), 5, "every item listed: {rows:?}");
     assert_eq!(rows[1][0], "1.1");
@@ -164,15 +184,44 @@ fn an_existing_folder_is_merged_into_only_with_force() {
     let dir = env.root.path().join("材料");
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("别人的文件.txt"), "保留").unwrap();
-    let stderr = env.fails(["export", &id, "--format", "package", "-o", dir.to_str().unwrap()], 1);
+    let stderr = env.fails(
+        [
+            "export",
+            &id,
+            "--format",
+            "package",
+            "-o",
+            dir.to_str().unwrap(),
+        ],
+        1,
+    );
     assert!(stderr.contains("--force"), "{stderr}");
     assert_eq!(files_under(&dir).len(), 1, "nothing written");
 
-    env.ok(["export", &id, "--format", "package", "-o", dir.to_str().unwrap(), "--force"]);
-    assert_eq!(fs::read_to_string(dir.join("别人的文件.txt")).unwrap(), "保留");
+    env.ok([
+        "export",
+        &id,
+        "--format",
+        "package",
+        "-o",
+        dir.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(
+        fs::read_to_string(dir.join("别人的文件.txt")).unwrap(),
+        "保留"
+    );
     assert!(dir.join("目录.xlsx").is_file());
     // Again with --force: the same files, replaced, no temp files left.
-    env.ok(["export", &id, "--format", "package", "-o", dir.to_str().unwrap(), "--force"]);
+    env.ok([
+        "export",
+        &id,
+        "--format",
+        "package",
+        "-o",
+        dir.to_str().unwrap(),
+        "--force",
+    ]);
     assert_eq!(files_under(&dir).len(), 5);
 
     // Without -o: the default name in the current folder.
@@ -184,7 +233,10 @@ fn an_existing_folder_is_merged_into_only_with_force() {
             .is_file()
     );
     // A round is not one session.
-    env.fails(["export", "--round", "2026年11月自查", "--format", "package"], 1);
+    env.fails(
+        ["export", "--round", "2026年11月自查", "--format", "package"],
+        1,
+    );
 }
 
 #[cfg(unix)]
@@ -197,7 +249,15 @@ fn links_in_the_target_are_never_followed() {
     let dir = env.root.path().join("材料");
     std::os::unix::fs::symlink(&elsewhere, &dir).unwrap();
     env.fails(
-        ["export", &id, "--format", "package", "-o", dir.to_str().unwrap(), "--force"],
+        [
+            "export",
+            &id,
+            "--format",
+            "package",
+            "-o",
+            dir.to_str().unwrap(),
+            "--force",
+        ],
         1,
     );
     // An item's folder that is a link.
@@ -205,8 +265,20 @@ fn links_in_the_target_are_never_followed() {
     fs::create_dir(&real).unwrap();
     std::os::unix::fs::symlink(&elsewhere, real.join("1.1 中心组学习制度化、常态化")).unwrap();
     env.fails(
-        ["export", &id, "--format", "package", "-o", real.to_str().unwrap(), "--force"],
+        [
+            "export",
+            &id,
+            "--format",
+            "package",
+            "-o",
+            real.to_str().unwrap(),
+            "--force",
+        ],
         1,
     );
-    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written through a link");
+    assert_eq!(
+        fs::read_dir(&elsewhere).unwrap().count(),
+        0,
+        "nothing written through a link"
+    );
 }

@@ -32,7 +32,11 @@ pub fn run(context: &Context, args: BoardArgs) -> Result<()> {
         print(&json::to_safe_json(&board::json(&built.rows)));
         println!();
     } else {
-        print(&board::text(built.round.as_deref(), &built.rows, context.lang));
+        print(&board::text(
+            built.round.as_deref(),
+            &built.rows,
+            context.lang,
+        ));
     }
     let left_out: Vec<String> = built
         .left_out

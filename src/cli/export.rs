@@ -44,7 +44,9 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
     if let Some(target) = &args.output {
         let text = target.as_os_str().to_string_lossy();
         let names_a_file = args.format != Format::Package;
-        if names_a_file && (text.ends_with('/') || text.ends_with(MAIN_SEPARATOR)) && !target.is_dir()
+        if names_a_file
+            && (text.ends_with('/') || text.ends_with(MAIN_SEPARATOR))
+            && !target.is_dir()
         {
             bail!((t.no_such_folder)(&target.display().to_string()));
         }

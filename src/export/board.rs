@@ -10,9 +10,9 @@
 use serde::Serialize;
 
 use super::json::round2;
+use super::report::Report;
 use super::text::{table, verdict_text};
 use crate::i18n::Lang;
-use super::report::Report;
 use crate::model::board::{BoardRow, Contender, rank};
 use crate::model::checklist::Scope;
 use crate::model::order::DepartmentOrder;

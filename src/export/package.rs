@@ -181,7 +181,10 @@ fn real_folder(path: &Path, overwrite: Overwrite) -> Result<(), ExportError> {
         Kind::Folder => Err(ExportError::Exists {
             path: path.to_path_buf(),
         }),
-        Kind::Link => Err(refused(io::Error::new(io::ErrorKind::InvalidData, Refusal::Link))),
+        Kind::Link => Err(refused(io::Error::new(
+            io::ErrorKind::InvalidData,
+            Refusal::Link,
+        ))),
         Kind::Regular => Err(ExportError::Exists {
             path: path.to_path_buf(),
         }),
@@ -225,9 +228,17 @@ mod tests {
         let one = &mut report.sessions[0];
         // Two titles that only differ in case would share a folder on Windows.
         let mut checklist = (*one.checklist).clone();
-        for item in checklist.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        for item in checklist
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.items.iter_mut())
+        {
             if item.code == "1.1" || item.code == "1.2" {
-                item.code = if item.code == "1.1" { "A".into() } else { "a".into() };
+                item.code = if item.code == "1.1" {
+                    "A".into()
+                } else {
+                    "a".into()
+                };
                 item.title = "Title".into();
             }
         }

@@ -78,7 +78,9 @@ pub const EN: PackageTexts = PackageTexts {
     evidence: "Evidence",
     none: "none",
     too_long: |chars, limit| {
-        format!("The explanation has {chars} characters, over the limit of {limit}; shorten it before handing in.")
+        format!(
+            "The explanation has {chars} characters, over the limit of {limit}; shorten it before handing in."
+        )
     },
     from: |unit, department, round, date| {
         format!("Unit: {unit}  Department: {department}  Round: {round}  Date: {date}")

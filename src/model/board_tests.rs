@@ -48,7 +48,11 @@ fn bands_change_at_exactly_60_and_90() {
     assert_eq!(band(90.0, 0), Band::Green, "90 is green");
     assert_eq!(band(100.0, 0), Band::Green);
     assert_eq!(band(95.0, 1), Band::Yellow, "green needs nothing pending");
-    assert_eq!(band(40.0, 3), Band::Red, "below 60 is red while pending too");
+    assert_eq!(
+        band(40.0, 3),
+        Band::Red,
+        "below 60 is red while pending too"
+    );
     assert_eq!(
         [Band::Red, Band::Yellow, Band::Green].map(Band::code),
         ["red", "yellow", "green"]

@@ -8,8 +8,8 @@
 //! come in the order the OOXML schema requires (see `xml`).
 
 mod package;
-pub(crate) mod submission;
 pub(crate) mod schema;
+pub(crate) mod submission;
 mod xml;
 
 use chrono::Datelike;

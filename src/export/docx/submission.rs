@@ -30,7 +30,13 @@ pub fn render(
     );
     Para::text(Style::Normal, from).write(&mut body);
 
-    let or_none = |text: String| if text.trim().is_empty() { t.none.to_string() } else { text };
+    let or_none = |text: String| {
+        if text.trim().is_empty() {
+            t.none.to_string()
+        } else {
+            text
+        }
+    };
     let score = match row.score {
         Some(_) => row.score_text(),
         None => t.unchecked.to_string(),

@@ -215,8 +215,11 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
     };
     summary.write(workbook.add_worksheet().set_name(t.sheet_summary)?)?;
     if report.round_label().is_some() {
-        ranking::table(report, options, &title, note.clone())
-            .write(workbook.add_worksheet().set_name(options.lang.board().title)?)?;
+        ranking::table(report, options, &title, note.clone()).write(
+            workbook
+                .add_worksheet()
+                .set_name(options.lang.board().title)?,
+        )?;
     }
 
     let items: Vec<Vec<ItemRow>> = report

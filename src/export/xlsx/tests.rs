@@ -284,8 +284,14 @@ fn a_rounds_ranking_sheet_lists_the_board_with_band_words_and_on_time_rates() {
     report.follow_ups.insert(
         office,
         vec![
-            FollowUp { due: day(10), closed_on: day(10) },
-            FollowUp { due: day(10), closed_on: day(11) },
+            FollowUp {
+                due: day(10),
+                closed_on: day(10),
+            },
+            FollowUp {
+                due: day(10),
+                closed_on: day(11),
+            },
         ],
     );
     let mut book = open(render(&report, &with_unit()).expect("renders"));
@@ -293,7 +299,17 @@ fn a_rounds_ranking_sheet_lists_the_board_with_band_words_and_on_time_rates() {
     let header = header(&range);
     assert_eq!(
         header,
-        ["名次", "部门", "得分率", "扣分", "结论", "已查", "未销号整改", "按时整改率", "分档"]
+        [
+            "名次",
+            "部门",
+            "得分率",
+            "扣分",
+            "结论",
+            "已查",
+            "未销号整改",
+            "按时整改率",
+            "分档"
+        ]
     );
     let rows: Vec<Vec<Data>> = range
         .rows()
@@ -307,7 +323,10 @@ fn a_rounds_ranking_sheet_lists_the_board_with_band_words_and_on_time_rates() {
         .iter()
         .map(|row| row[column(&header, "得分率")].as_f64().unwrap_or(-1.0))
         .collect();
-    assert!(percents.is_sorted_by(|a, b| a >= b), "best first: {percents:?}");
+    assert!(
+        percents.is_sorted_by(|a, b| a >= b),
+        "best first: {percents:?}"
+    );
     for (row, expected) in rows.iter().zip(&board) {
         assert_eq!(row[0].as_f64(), Some(expected.rank as f64));
         assert_eq!(row[1].to_string(), expected.department);

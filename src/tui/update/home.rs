@@ -107,7 +107,10 @@ pub fn load_board(app: &App, refresh: bool) -> Vec<Effect> {
     let Some(round) = home.selected_round().filter(|_| home.ranking) else {
         return Vec::new();
     };
-    let loaded = home.board.as_ref().is_some_and(|board| board.round == round);
+    let loaded = home
+        .board
+        .as_ref()
+        .is_some_and(|board| board.round == round);
     if loaded && !refresh {
         return Vec::new();
     }

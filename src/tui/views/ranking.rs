@@ -41,7 +41,9 @@ fn columns(width: usize, board: &[BoardRow]) -> Columns {
         .max(4);
     let (checked, on_time) = if width >= 54 { (counts, 6) } else { (0, 0) };
     let (rank, percent, verdict, band) = (4, 6, 12, 6);
-    let shown = [rank, percent, deducted, verdict, checked, open, on_time, band];
+    let shown = [
+        rank, percent, deducted, verdict, checked, open, on_time, band,
+    ];
     let gaps = shown.iter().filter(|w| **w > 0).count();
     let fixed: usize = shown.iter().sum::<usize>() + gaps;
     Columns {
@@ -58,7 +60,7 @@ fn columns(width: usize, board: &[BoardRow]) -> Columns {
 }
 
 /// Cells of one row (or the header), each fitted to its column, in order.
-fn cells<'a>(c: &Columns, texts: [&'a str; 9]) -> Vec<(String, usize)> {
+fn cells(c: &Columns, texts: [&str; 9]) -> Vec<String> {
     let widths = [
         c.rank,
         c.department,
@@ -74,7 +76,7 @@ fn cells<'a>(c: &Columns, texts: [&'a str; 9]) -> Vec<(String, usize)> {
         .into_iter()
         .zip(texts)
         .filter(|(width, _)| *width > 0)
-        .map(|(width, text)| (fit(text, width), width))
+        .map(|(width, text)| fit(text, width))
         .collect()
 }
 
@@ -117,7 +119,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t.band,
         ],
     );
-    let header: Vec<String> = header.into_iter().map(|(text, _)| text).collect();
     let mut lines = vec![Line::from(Span::styled(
         fit(&header.join(" "), width),
         app.theme.heading(),
@@ -159,7 +160,10 @@ fn row_line(app: &App, row: &BoardRow, c: &Columns, width: usize) -> Line<'stati
         0 => String::new(),
         n => n.to_string(),
     };
-    let on_time = row.on_time_rate.map(|rate| percent_cell(Some(rate))).unwrap_or_default();
+    let on_time = row
+        .on_time_rate
+        .map(|rate| percent_cell(Some(rate)))
+        .unwrap_or_default();
     let band = app.lang.band(row.band);
     let texts = [
         rank.as_str(),
@@ -175,7 +179,7 @@ fn row_line(app: &App, row: &BoardRow, c: &Columns, width: usize) -> Line<'stati
     let fitted = cells(c, texts);
     let last = fitted.len().saturating_sub(1);
     let mut spans = Vec::with_capacity(fitted.len() * 2 + 1);
-    for (position, (text, _)) in fitted.into_iter().enumerate() {
+    for (position, text) in fitted.into_iter().enumerate() {
         if position > 0 {
             spans.push(Span::raw(" "));
         }

@@ -74,9 +74,18 @@ fn board(rows: &[SessionRow]) -> LoadedBoard {
             summary: row.summary.clone(),
             follow_ups: if row.department == "办公室" {
                 vec![
-                    FollowUp { due: day(10), closed_on: day(9) },
-                    FollowUp { due: day(10), closed_on: day(10) },
-                    FollowUp { due: day(10), closed_on: day(12) },
+                    FollowUp {
+                        due: day(10),
+                        closed_on: day(9),
+                    },
+                    FollowUp {
+                        due: day(10),
+                        closed_on: day(10),
+                    },
+                    FollowUp {
+                        due: day(10),
+                        closed_on: day(12),
+                    },
                 ]
             } else {
                 Vec::new()
@@ -132,7 +141,10 @@ fn the_key_toggles_back_to_the_usual_order_and_enter_opens_the_ranked_row() {
         "{effects:?}"
     );
     let ranked = render(&app);
-    assert!(ranked.contains("名次") && ranked.contains("排名  轮次"), "{ranked}");
+    assert!(
+        ranked.contains("名次") && ranked.contains("排名  轮次"),
+        "{ranked}"
+    );
     let effects = update(&mut app, Action::Command(Command::Ranking));
     assert!(effects.is_empty(), "the usual order needs nothing loaded");
     let usual = render(&app);
@@ -143,7 +155,14 @@ fn the_key_toggles_back_to_the_usual_order_and_enter_opens_the_ranked_row() {
 
 #[test]
 fn bands_are_coloured_words_at_60_and_90() {
-    let app = ranking_app(Theme { color: true, ascii: false }, 80, 24);
+    let app = ranking_app(
+        Theme {
+            color: true,
+            ascii: false,
+        },
+        80,
+        24,
+    );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     terminal.draw(|frame| draw(frame, &app)).expect("draw");
     let buffer = terminal.backend().buffer().clone();
@@ -185,7 +204,17 @@ fn bands_are_coloured_words_at_60_and_90() {
     assert_eq!(band_of("财务科"), ("黄灯".into(), Color::Yellow));
     assert_eq!(band_of("人事科"), ("红灯".into(), Color::Red));
     assert_eq!(
-        board(&rows()).rows.iter().map(|r| r.band).collect::<Vec<_>>(),
-        [Band::Yellow, Band::Green, Band::Green, Band::Yellow, Band::Red]
+        board(&rows())
+            .rows
+            .iter()
+            .map(|r| r.band)
+            .collect::<Vec<_>>(),
+        [
+            Band::Yellow,
+            Band::Green,
+            Band::Green,
+            Band::Yellow,
+            Band::Red
+        ]
     );
 }
