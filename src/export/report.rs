@@ -223,12 +223,19 @@ fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, Expo
 
 /// Round labels in the store, newest first, for the "no such round" message.
 fn known_rounds(peers: &[Peer]) -> Vec<String> {
+    rounds_newest_first(peers.iter().map(|peer| (peer.date, peer.round.as_str())))
+}
+
+/// Round labels (normalized), newest first: by their latest session date, then label.
+pub fn rounds_newest_first<'a>(
+    sessions: impl IntoIterator<Item = (NaiveDate, &'a str)>,
+) -> Vec<String> {
     let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
-    for peer in peers {
-        let label = normalize_name(&peer.round);
+    for (date, round) in sessions {
+        let label = normalize_name(round);
         match rounds.iter_mut().find(|(_, known)| *known == label) {
-            Some((date, _)) => *date = (*date).max(peer.date),
-            None => rounds.push((peer.date, label)),
+            Some((latest, _)) => *latest = (*latest).max(date),
+            None => rounds.push((date, label)),
         }
     }
     rounds.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::OpsError;
 use crate::export::ExportError;
+use crate::export::report::rounds_newest_first;
 use crate::model::board::{BoardRow, Contender, FollowUp, rank};
 use crate::model::checklist::Scope;
-use crate::model::head::SessionHead;
 use crate::model::ledger::{LedgerEntry, LedgerScope};
 use crate::model::order::DepartmentOrder;
 use crate::model::session::Session;
@@ -46,7 +46,12 @@ pub fn board(
 ) -> Result<Board, OpsError> {
     let mut ledger = super::ledger::ledger(store, LedgerScope::All, request.today, progress)?;
     let overview = std::mem::take(&mut ledger.overview);
-    let known = rounds_newest_first(&overview.sessions);
+    let known = rounds_newest_first(
+        overview
+            .sessions
+            .iter()
+            .map(|head| (head.date, head.round.as_str())),
+    );
     let round = match &request.round {
         Some(label) => {
             let label = normalize_name(label);
@@ -104,20 +109,6 @@ impl FollowUps {
             .map(|(_, follow_up)| *follow_up)
             .collect()
     }
-}
-
-/// The rounds in the index, newest first (by their latest session date, then label).
-fn rounds_newest_first(heads: &[SessionHead]) -> Vec<String> {
-    let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
-    for head in heads {
-        let label = normalize_name(&head.round);
-        match rounds.iter_mut().find(|(_, known)| *known == label) {
-            Some((date, _)) => *date = (*date).max(head.date),
-            None => rounds.push((head.date, label)),
-        }
-    }
-    rounds.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    rounds.into_iter().map(|(_, label)| label).collect()
 }
 
 /// The rectifications every department session of `sessions` answers for on the
