@@ -274,6 +274,38 @@ fn the_export_dialog_writes_the_evaluation_material_package() {
 }
 
 #[test]
+fn b_on_the_home_screen_ranks_the_round_with_band_words() {
+    let env = Env::new();
+    let office = env.new_session("wenming-keshi", "办公室", "2026年11月自查", "2026-11-20");
+    let party = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    // 党群室 fails an item with a rectification (an open fix); 办公室 passes one.
+    env.mark(&office, "1.1", "pass", &[]);
+    env.mark(&party, "1.1", "fail", &["--owner", "张三", "--due", "2026-12-01"]);
+    let mut term = start(&env, &[], 100, 30);
+    term.wait_text("检查记录 2");
+    term.keys("b");
+    let screen = term.wait_text("名次");
+    let row = |department: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains(department) && !line.contains("名次"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Both are still being inspected (检查中); with items pending, percents are low:
+    // both red, 办公室 (4 of the maximum) ranked above 党群室 (0).
+    assert!(row("办公室").contains('1') && row("办公室").contains("红灯"), "{screen}");
+    assert!(row("党群室").contains("红灯"), "{screen}");
+    let office_at = screen.find("办公室").unwrap();
+    let party_at = screen.find("党群室").unwrap();
+    assert!(office_at < party_at, "ranked order:\n{screen}");
+    term.keys("b");
+    term.wait_text("判定");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
 fn a_ui_export_names_the_unit_from_zicha_unit() {
     let env = Env::new();
     let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
