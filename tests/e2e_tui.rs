@@ -280,7 +280,12 @@ fn b_on_the_home_screen_ranks_the_round_with_band_words() {
     let party = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
     // 党群室 fails an item with a rectification (an open fix); 办公室 passes one.
     env.mark(&office, "1.1", "pass", &[]);
-    env.mark(&party, "1.1", "fail", &["--owner", "张三", "--due", "2026-12-01"]);
+    env.mark(
+        &party,
+        "1.1",
+        "fail",
+        &["--owner", "张三", "--due", "2026-12-01"],
+    );
     let mut term = start(&env, &[], 100, 30);
     term.wait_text("检查记录 2");
     term.keys("b");
@@ -294,7 +299,10 @@ fn b_on_the_home_screen_ranks_the_round_with_band_words() {
     };
     // Both are still being inspected (检查中); with items pending, percents are low:
     // both red, 办公室 (4 of the maximum) ranked above 党群室 (0).
-    assert!(row("办公室").contains('1') && row("办公室").contains("红灯"), "{screen}");
+    assert!(
+        row("办公室").contains('1') && row("办公室").contains("红灯"),
+        "{screen}"
+    );
     assert!(row("党群室").contains("红灯"), "{screen}");
     let office_at = screen.find("办公室").unwrap();
     let party_at = screen.find("党群室").unwrap();

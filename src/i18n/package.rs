@@ -25,8 +25,8 @@ pub struct PackageTexts {
     pub none: &'static str,
     /// The 说明 is over the national limit: its length and the limit.
     pub too_long: fn(chars: usize, limit: usize) -> String,
-    /// Who the form is from: unit, department, round, date.
-    pub from: fn(unit: &str, department: &str, round: &str, date: &str) -> String,
+    /// Who the form is from: unit and department, `break`, round and date.
+    pub from: fn(unit: &str, department: &str, round: &str, date: &str, brk: &str) -> String,
     pub code: &'static str,
     pub item: &'static str,
     pub folder: &'static str,
@@ -51,8 +51,8 @@ pub const ZH: PackageTexts = PackageTexts {
     evidence: "佐证材料",
     none: "无",
     too_long: |chars, limit| format!("说明共{chars}字，超过{limit}字的上限，提交前请精简。"),
-    from: |unit, department, round, date| {
-        format!("单位：{unit}　部门：{department}　轮次：{round}　日期：{date}")
+    from: |unit, department, round, date, brk| {
+        format!("单位：{unit}　部门：{department}{brk}轮次：{round}　日期：{date}")
     },
     code: "编号",
     item: "测评指标",
@@ -82,8 +82,8 @@ pub const EN: PackageTexts = PackageTexts {
             "The explanation has {chars} characters, over the limit of {limit}; shorten it before handing in."
         )
     },
-    from: |unit, department, round, date| {
-        format!("Unit: {unit}  Department: {department}  Round: {round}  Date: {date}")
+    from: |unit, department, round, date, brk| {
+        format!("Unit: {unit}  Department: {department}{brk}Round: {round}  Date: {date}")
     },
     code: "Code",
     item: "Indicator",

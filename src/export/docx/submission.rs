@@ -27,8 +27,12 @@ pub fn render(
         &clean_line(&session.department),
         &clean_line(&session.round),
         &session.date.to_string(),
+        "\n",
     );
-    Para::text(Style::Normal, from).write(&mut body);
+    // Centred with no first-line indent (an explicit `w:ind` clears the style's).
+    let mut from = Para::text(Style::Normal, from).jc(Jc::Center);
+    from.right_indent = Some(0);
+    from.write(&mut body);
 
     let or_none = |text: String| {
         if text.trim().is_empty() {

@@ -41,6 +41,7 @@ pub fn render(
             &clean_line(&session.department),
             &clean_line(&session.round),
             &session.date.to_string(),
+            "　",
         ),
         header: vec![
             t.code,
