@@ -1,5 +1,6 @@
 //! Pure data and functions: checklists, sessions, scoring, comparison. No I/O, no terminal.
 
+pub mod attachment;
 pub mod checklist;
 pub mod compare;
 pub mod demo;
