@@ -120,7 +120,11 @@ pub fn detach(store: &Store, request: DetachRequest<'_>) -> Result<Attachment, O
 
 fn require_item(editable: &super::open::Editable, code: &str) -> Result<(), OpsError> {
     let checklist = &editable.checklist;
-    if checklist.item(code).is_some() {
+    let scope = editable.loaded.session.scope;
+    if checklist
+        .item(code)
+        .is_some_and(|item| item.in_scope(scope))
+    {
         return Ok(());
     }
     Err(OpsError::NoSuchItem {
@@ -151,7 +155,7 @@ mod tests {
     fn request<'a>(id: &'a str, files: &'a [PathBuf]) -> AttachRequest<'a> {
         AttachRequest {
             session: id,
-            code: "1.1",
+            code: "2.2",
             files,
             caption: "宣传栏",
             at_keyboard: &[],
