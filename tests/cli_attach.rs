@@ -129,3 +129,65 @@ fn bad_files_are_refused_in_the_users_language_and_change_nothing() {
     assert_eq!(std::fs::read(env.session_path(&id)).unwrap(), before);
     assert!(stored(&env).is_empty(), "{:?}", stored(&env));
 }
+
+/// Rewrites a bundle with `change` applied to every entry's bytes.
+fn rewrite_bundle(from: &Path, to: &Path, change: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for index in 0..zip.len() {
+        let mut entry = zip.by_index(index).unwrap();
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&change(&name, bytes)).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn bundles_carry_attachments_and_imports_refuse_a_hash_mismatch() {
+    let env = Env::new();
+    let id = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
+    let photo = write(
+        &env.cwd.join("宣传栏.jpg"),
+        &jpeg_with_exif_date("2026:11:18 09:30:00", None),
+    );
+    env.ok(["attach", &id, "2.2", &photo, "--caption", "宣传栏"]);
+    let bundle = env.root.path().join("b.zip");
+    let out = env.ok(["bundle", "-o", &bundle.display().to_string()]);
+    assert!(out.contains("1 attachments (hash checked)"), "{out}");
+
+    let other = Env::new();
+    let report = other.run(["import", &bundle.display().to_string(), "--json"]);
+    report.expect_code(0);
+    let report = report.json();
+    assert_eq!(report["added"], 1);
+    assert_eq!(report["attachments"], 1);
+    assert_eq!(stored(&other), stored(&env));
+    let detail = other.show(&id);
+    assert_eq!(item(&detail, "2.2")["attachments"][0]["caption"], "宣传栏");
+    // Again: nothing new to bring.
+    let again = other
+        .run(["import", &bundle.display().to_string(), "--json"])
+        .json();
+    assert_eq!(again["attachments"], 0);
+
+    let tampered = env.root.path().join("tampered.zip");
+    rewrite_bundle(&bundle, &tampered, |name, mut bytes| {
+        if name.starts_with("attachments/") {
+            bytes.extend_from_slice(b"tampered");
+        }
+        bytes
+    });
+    let third = Env::new();
+    let out = third.run(["import", &tampered.display().to_string(), "--json"]);
+    let report = out.json();
+    assert_eq!(report["skipped"], 1, "{report}");
+    let reason = report["sessions"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("does not match its hash"), "{reason}");
+    assert!(!third.session_path(&id).exists());
+    assert!(stored(&third).is_empty(), "{:?}", stored(&third));
+}

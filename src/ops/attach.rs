@@ -214,7 +214,7 @@ mod tests {
                     .unwrap()
                     .session;
             let attached = saved
-                .response("1.1")
+                .response("2.2")
                 .is_some_and(|r| !r.attachments.is_empty());
             match result {
                 Err(_) if attached => {
@@ -231,7 +231,12 @@ mod tests {
                         entries(&attachments)
                     );
                 }
-                Ok(_) => assert!(attached, "step {step}"),
+                Ok(_) => assert!(
+                    attached,
+                    "step {step} ({failed_at}) {:?} {}",
+                    faulty.log(),
+                    String::from_utf8_lossy(&std::fs::read(&session_path).unwrap())
+                ),
             }
             // Back to the session without attachments for the next step.
             std::fs::write(&session_path, &old).unwrap();

@@ -3,7 +3,10 @@
 //! stored file by its hash; trashing a session keeps its files, and a file nothing
 //! refers to (in `sessions/` or `trash/`) is listed, and removed only on request.
 
+mod carry;
 pub mod taken;
+
+pub use carry::referenced;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -226,7 +229,7 @@ impl Store {
 }
 
 /// `<sha256>.<ext>` of a kind zicha stores.
-fn is_stored_name(name: &str) -> bool {
+pub fn is_stored_name(name: &str) -> bool {
     name.split_once('.').is_some_and(|(hash, extension)| {
         is_sha256(hash)
             && AttachmentKind::ALL

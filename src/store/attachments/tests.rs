@@ -193,3 +193,41 @@ fn an_unreadable_session_keeps_everything_listed_as_referenced() {
     fs::write(store.session_path(loaded.session.id), "Session(").unwrap();
     assert!(store.unreferenced_attachments().unwrap().is_empty());
 }
+
+#[test]
+fn an_import_refuses_an_attachment_whose_content_does_not_match_its_hash() {
+    let outside = tempfile::tempdir().unwrap();
+    let theirs_dir = tempfile::tempdir().unwrap();
+    let theirs = Store::open(theirs_dir.path()).unwrap();
+    let stored = theirs
+        .store_attachment(&photo(outside.path(), "a.jpg"), "")
+        .unwrap();
+    let mut loaded = new_session(&theirs);
+    attach_to(&theirs, &mut loaded, "2.2", &stored);
+    let copy = stored.written.unwrap();
+    let good = fs::read(&copy).unwrap();
+    fs::write(&copy, b"swapped content").unwrap();
+
+    let ours_dir = tempfile::tempdir().unwrap();
+    let ours = Store::open(ours_dir.path()).unwrap();
+    let paths = [theirs_dir.path().to_path_buf()];
+    let progress = crate::progress::Silent;
+    let report = ours
+        .import(&paths, Default::default(), now(), &progress)
+        .unwrap();
+    let why = match &report.sessions[0].outcome {
+        crate::store::import::ImportOutcome::Skipped(why) => why.clone(),
+        other => panic!("imported: {other:?}"),
+    };
+    assert!(why.contains("does not match its hash"), "{why}");
+    assert!(!ours.session_path(loaded.session.id).exists());
+    assert!(stored_files(&ours).is_empty());
+
+    fs::write(&copy, good).unwrap();
+    let report = ours
+        .import(&paths, Default::default(), now(), &progress)
+        .unwrap();
+    assert_eq!(report.count("added"), 1);
+    assert_eq!(report.attachments(), 1);
+    ours.read_attachment(&stored.attachment).unwrap();
+}
