@@ -76,6 +76,8 @@ pub enum Command {
     Less,
     /// A digit in the levels menu: pick the N-th level.
     PickLevel(u8),
+    /// Open the selected attachment with the system's viewer.
+    OpenAttachment,
 }
 
 impl Command {

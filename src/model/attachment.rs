@@ -96,6 +96,14 @@ pub struct Attachment {
 }
 
 impl Attachment {
+    /// "2026-11-18 09:30", the taken time as a person reads it (no seconds, no offset).
+    pub fn taken_short(&self) -> String {
+        self.taken
+            .get(..16)
+            .unwrap_or(&self.taken)
+            .replacen('T', " ", 1)
+    }
+
     /// The stored copy's file name in `attachments/`.
     pub fn stored_name(&self) -> String {
         stored_name(&self.sha256, self.kind)
