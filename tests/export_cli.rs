@@ -235,13 +235,41 @@ fn html_xlsx_and_docx_from_the_command_line() {
     let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("an xlsx file");
     assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单"]);
     let summary = book.worksheet_range("汇总").expect("汇总");
-    let departments: Vec<String> = summary.rows().skip(1).map(|r| r[2].to_string()).collect();
-    assert_eq!(departments, ["党群室", "办公室", "后勤服务中心"]);
+    // Row 1 is the title, row 2 a note, row 3 the header.
+    let header: Vec<String> = summary
+        .rows()
+        .nth(2)
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let departments: Vec<String> = summary
+        .rows()
+        .skip(3)
+        .map(|r| r[column("部门")].to_string())
+        .collect();
+    assert_eq!(
+        departments,
+        ["办公室", "党群室", "后勤服务中心"],
+        "pinyin order"
+    );
     let detail = book.worksheet_range("明细").expect("明细");
+    let header: Vec<String> = detail
+        .rows()
+        .nth(2)
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
     let note = detail
         .rows()
-        .find(|r| r[2] == Data::String("办公室".into()) && r[5] == Data::String("1.1".into()))
-        .map(|r| r[11].clone());
+        .find(|r| {
+            r[column("部门")] == Data::String("办公室".into())
+                && r[column("编号")] == Data::String("1.1".into())
+        })
+        .map(|r| r[column("备注")].clone());
     assert_eq!(
         note,
         Some(Data::String(HOSTILE_CLEAN.into())),
@@ -250,8 +278,8 @@ fn html_xlsx_and_docx_from_the_command_line() {
     assert!(
         detail
             .rows()
-            .skip(1)
-            .all(|r| matches!(r[8], Data::Float(_) | Data::Empty))
+            .skip(3)
+            .all(|r| matches!(r[column("分值")], Data::Float(_) | Data::Empty))
     );
 
     let path = data.export(&[&data.office, "--format", "docx"]);
@@ -262,8 +290,8 @@ fn html_xlsx_and_docx_from_the_command_line() {
         .expect("document.xml")
         .read_to_string(&mut xml)
         .expect("UTF-8");
-    assert!(xml.contains(">自查报告</w:t>") && xml.contains(">整改责任人</w:t>"));
-    assert!(xml.contains("w:eastAsia=\"宋体\""));
+    assert!(xml.contains(">办公室2026年11月自查报告</w:t>") && xml.contains(">责任人</w:t>"));
+    assert!(xml.contains("<w:pStyle w:val=\"Heading1\"/>"));
     assert!(xml.contains("&lt;script&gt;") && !xml.contains("<script>") && !xml.contains('\u{1b}'));
 }
 
@@ -299,7 +327,7 @@ fn an_existing_file_is_kept_unless_forced() {
     assert!(
         fs::read_to_string(&target)
             .expect("replaced")
-            .starts_with("# 自查报告:办公室")
+            .starts_with("# 办公室2026年11月自查报告")
     );
     let names: Vec<_> = fs::read_dir(data.out_dir())
         .expect("ls")
@@ -421,12 +449,20 @@ fn a_huge_note_exports_in_every_format() {
         calamine::open_workbook(data.out_dir().join("2026年11月自查_办公室_2026-11-20.xlsx"))
             .expect("xlsx");
     let detail = book.worksheet_range("明细").expect("明细");
+    let header: Vec<String> = detail
+        .rows()
+        .nth(2)
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let note_column = header.iter().position(|h| h == "备注").expect("备注");
     let note = detail
-        .get((2, 11))
+        .get((4, note_column))
         .map(|c| c.to_string())
         .unwrap_or_default();
     assert!(
-        note.starts_with("开头长长") && note.ends_with("(内容过长,已截断)"),
+        note.starts_with("开头长长") && note.ends_with("…（内容过长，已截断）"),
         "cut to Excel's cell limit"
     );
 }

@@ -63,7 +63,8 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
             Overwrite::Never
         },
         unsaved: None,
-        today: clock::today(),
+        now: clock::now(),
+        departments: Vec::new(),
     };
     let progress = super::progress::bar(t.exporting);
     let path = crate::ops::export::export(&store, &request, &progress)?;

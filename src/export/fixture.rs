@@ -118,7 +118,7 @@ pub fn round() -> Report {
         respond(&mut party, code, Status::Pass, "");
     }
     let mut logistics = session(3, "后勤服务中心", "2026年11月自查", "2026-11-18");
-    respond(&mut logistics, "2.1", Status::Partial, "走廊杂物");
+    respond(&mut logistics, "2.2", Status::Partial, "绿化带杂物未清");
     let sessions = [office(), party, logistics]
         .into_iter()
         .map(|s| SessionReport::new(s, checklist(), vec![]))

@@ -4,290 +4,274 @@
 use std::fmt::Write;
 
 use super::Options;
+use super::columns::{
+    Align, Column, ITEM_COLUMNS, PROBLEM_COLUMNS, Width, section_starts, summary_columns,
+};
 use super::report::{Report, SessionReport};
-use super::rows::{self, ItemRow, SummaryRow};
-use super::svg;
-use crate::model::scoring::{format_points, section_figures};
-use crate::model::session::Status;
+use super::rows::{self, ItemRow};
+use super::summary::{SummaryRow, facts, round_facts, session_heading, title};
+use super::svg::{self, Bar};
+use crate::i18n::report::ReportTexts;
+use crate::model::scoring::section_figures;
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 15mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", SimSun, sans-serif;
        font-size: 10.5pt; line-height: 1.5; color: #222; max-width: 186mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4pt; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 8pt; }
 h2 { font-size: 13pt; border-bottom: 1.5pt solid #2a6fb0; padding-bottom: 2pt; margin-top: 16pt; break-after: avoid; }
 h3 { font-size: 11pt; margin: 12pt 0 4pt; break-after: avoid; }
-.sub { text-align: center; color: #555; margin: 0 0 10pt; }
-table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; }
+p.none { margin: 2pt 0 8pt; color: #555; }
+dl.facts { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 2pt 8pt; margin: 0 0 8pt; }
+dl.facts dt { font-weight: bold; white-space: nowrap; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+th, td { border: 0.5pt solid #999; padding: 2pt 3pt; vertical-align: top; text-align: left; }
 th { background: #eef2f7; white-space: nowrap; }
-td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
-td.num { text-align: right; white-space: nowrap; }
-td.nowrap, td.pass, td.partial, td.fail, td.na, td.pending { white-space: nowrap; }
-.fail { color: #b00020; font-weight: bold; }
-.partial { color: #a35a00; }
-.pass { color: #2e7d32; }
-.na, .pending { color: #777; }
-.verdict { color: #b00020; font-weight: bold; }
+td { white-space: pre-wrap; overflow-wrap: anywhere; }
+td.fit { white-space: nowrap; overflow-wrap: normal; }
+td.share { min-width: 5em; }
+td.right { text-align: right; }
+td.center { text-align: center; }
+tr.section td { background: #f6f6f6; font-weight: bold; }
+.alarm { color: #b00020; font-weight: bold; }
 tr.overdue td { background: #fde7e9; }
-.none { color: #555; }
-svg.chart { display: block; max-width: 100%; height: auto; margin: 6pt 0; font-size: 11px; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 6pt 0; font-size: 11px; break-inside: avoid; }
 svg.chart text { fill: #333; }
 svg.chart .chart-title { font-weight: bold; font-size: 12px; }
-svg.chart .axis { fill: #777; }
+svg.chart .axis, svg.chart .legend { fill: #666; font-size: 10px; }
 @media print { body { padding: 0; max-width: none; } }
 "#;
 
 pub fn render(report: &Report, options: &Options) -> String {
-    let title = match (report.single(), report.round_label()) {
-        (Some(one), _) => format!("自查报告:{}", rows::clean_line(&one.session.department)),
-        (None, Some(round)) => format!("{} 自查汇总", rows::clean_line(round)),
-        (None, None) => "自查汇总".to_string(),
-    };
+    let t = options.texts();
+    let title = title(report, options);
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        t.lang_tag,
         esc(&title),
         esc(&title)
     );
     match report.single() {
-        Some(one) => single(&mut out, one, options),
-        None => several(&mut out, report, options),
+        Some(one) => single(&mut out, one, options, t),
+        None => several(&mut out, report, options, t),
     }
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn single(out: &mut String, one: &SessionReport, options: &Options) {
+fn single(out: &mut String, one: &SessionReport, options: &Options, t: &ReportTexts) {
     let s = SummaryRow::of(one);
-    let _ = writeln!(
-        out,
-        "<p class=\"sub\">{} · {} · {}</p>",
-        esc(&s.department),
-        esc(&s.round),
-        s.date
-    );
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    if let Some(unit) = &options.unit {
-        facts.push(("单位", rows::clean_line(unit)));
-    }
-    facts.extend([
-        ("部门", s.department.clone()),
-        ("轮次", s.round.clone()),
-        ("日期", s.date.to_string()),
-        ("检查人", s.inspector.clone()),
-        ("检查表", s.checklist.clone()),
-    ]);
-    out.push_str("<table class=\"facts\"><tbody>\n");
-    for (label, value) in facts {
-        let _ = writeln!(out, "<tr><th>{label}</th><td>{}</td></tr>", esc(&value));
-    }
-    out.push_str("</tbody></table>\n<h2>得分与判定</h2>\n");
-    figures_table(out, std::slice::from_ref(&s), false);
-    verdict_line(out, &s);
-
-    let bars: Vec<(String, Option<f64>)> = one
-        .checklist
-        .sections
-        .iter()
-        .map(|section| {
-            let figures = section_figures(&one.checklist.rules, section, &one.session);
-            let percent = figures.has_score().then(|| figures.percent()).flatten();
-            (format!("{} {}", section.code, section.title), percent)
-        })
-        .collect();
-    out.push_str(&svg::bars("各部分得分率", &bars));
+    fact_list(out, &facts(&s, options, t));
+    let _ = writeln!(out, "<h2>{}</h2>", t.heading_overall);
+    overall(out, &s, t);
+    summary_table(out, std::slice::from_ref(&s), false, t);
+    let bars: Vec<Bar> =
+        one.checklist
+            .sections
+            .iter()
+            .filter(|section| {
+                section.all_items().iter().any(|item| {
+                    item.is_base() && item.is_scored() && item.in_scope(one.session.scope)
+                })
+            })
+            .map(|section| {
+                let figures = section_figures(&one.checklist.rules, section, &one.session);
+                let label = format!("{} {}", section.code, section.title);
+                Bar::of(label, &figures, section.all_items(), &one.session)
+            })
+            .collect();
+    out.push_str(&svg::bars(t.chart_sections, &bars, t));
     out.push('\n');
-    if let Some(chart) = svg::trend("历次得分率", &one.history) {
+    if let Some(chart) = svg::trend(t.chart_trend, &one.history) {
         out.push_str(&chart);
         out.push('\n');
     }
 
     let items = rows::item_rows(one, options.today);
     let problems = rows::problems(&items);
-    let _ = writeln!(out, "<h2>问题与整改({} 项)</h2>", problems.len());
-    problem_table(out, &problems);
-    out.push_str("<h2>全部条目</h2>\n");
-    item_table(out, &items);
+    let _ = writeln!(
+        out,
+        "<h2>{}{}</h2>",
+        t.heading_problems,
+        (t.count_suffix)(problems.len())
+    );
+    problem_list(out, &s, &problems, t);
+    let _ = writeln!(out, "<h2>{}</h2>", t.heading_items);
+    item_table(out, &items, t);
 }
 
-fn several(out: &mut String, report: &Report, options: &Options) {
-    let mut sub = Vec::new();
-    if let Some(unit) = &options.unit {
-        sub.push(esc(&rows::clean_line(unit)));
-    }
-    match (report.first_date(), report.last_date()) {
-        (Some(first), Some(last)) if first != last => sub.push(format!("{first} 至 {last}")),
-        (Some(first), _) => sub.push(first.to_string()),
-        _ => {}
-    }
-    sub.push(format!("检查记录 {} 份", report.sessions.len()));
-    let _ = writeln!(out, "<p class=\"sub\">{}</p>", sub.join(" · "));
-
+fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts) {
+    fact_list(out, &round_facts(report, options, t));
     let summaries: Vec<SummaryRow> = report.sessions.iter().map(SummaryRow::of).collect();
-    out.push_str("<h2>各部门汇总</h2>\n");
-    figures_table(out, &summaries, true);
-    let bars: Vec<(String, Option<f64>)> = summaries
+    let _ = writeln!(out, "<h2>{}</h2>", t.heading_overall);
+    summary_table(out, &summaries, true, t);
+    let bars: Vec<Bar> = report
+        .sessions
         .iter()
-        .map(|s| (s.department.clone(), s.percent))
-        .collect();
-    out.push_str(&svg::bars("各部门得分率", &bars));
-    out.push('\n');
-
-    let headings: Vec<String> = summaries
-        .iter()
-        .map(|s| {
-            if report.round_label().is_some() {
-                format!("{} · {}", s.department, s.checklist)
-            } else {
-                format!("{} · {} · {}", s.department, s.round, s.checklist)
-            }
+        .zip(&summaries)
+        .map(|(one, s)| {
+            Bar::of(
+                s.department.clone(),
+                &s.figures,
+                one.checklist.items(),
+                &one.session,
+            )
         })
         .collect();
+    out.push_str(&svg::bars(t.chart_departments, &bars, t));
+    out.push('\n');
+
     let items: Vec<Vec<ItemRow>> = report
         .sessions
         .iter()
         .map(|one| rows::item_rows(one, options.today))
         .collect();
-    out.push_str("<h2>问题与整改</h2>\n");
-    for ((one, heading), rows) in report.sessions.iter().zip(&headings).zip(&items) {
+    let _ = writeln!(out, "<h2>{}</h2>", t.heading_problems);
+    for ((one, s), rows) in report.sessions.iter().zip(&summaries).zip(&items) {
         let problems = rows::problems(rows);
-        let _ = writeln!(out, "<h3>{}({} 项)</h3>", esc(heading), problems.len());
-        if let Some(chart) = svg::trend("历次得分率", &one.history) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&session_heading(report, s, t)));
+        if !problems.is_empty()
+            && let Some(chart) = svg::trend(t.chart_trend, &one.history)
+        {
             out.push_str(&chart);
             out.push('\n');
         }
-        problem_table(out, &problems);
+        problem_list(out, s, &problems, t);
     }
-    out.push_str("<h2>全部条目</h2>\n");
-    for (heading, rows) in headings.iter().zip(&items) {
-        let _ = writeln!(out, "<h3>{}</h3>", esc(heading));
-        item_table(out, rows);
+    let _ = writeln!(out, "<h2>{}</h2>", t.heading_items);
+    for (s, rows) in summaries.iter().zip(&items) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&session_heading(report, s, t)));
+        item_table(out, rows, t);
     }
 }
 
-fn figures_table(out: &mut String, summaries: &[SummaryRow], per_department: bool) {
+fn fact_list(out: &mut String, facts: &[(&str, String)]) {
+    out.push_str("<dl class=\"facts\">");
+    for (label, value) in facts {
+        let _ = write!(out, "<dt>{label}</dt><dd>{}</dd>", esc(value));
+    }
+    out.push_str("</dl>\n");
+}
+
+/// The overall sentence, with the verdict in red when it stops an award, and the figures.
+fn overall(out: &mut String, s: &SummaryRow, t: &ReportTexts) {
+    let sentence = esc(&s.overall_sentence(t));
+    let verdict = esc(&s.verdict_text(t));
+    let sentence = if s.is_alarming() {
+        sentence.replacen(
+            &verdict,
+            &format!("<span class=\"alarm\">{verdict}</span>"),
+            1,
+        )
+    } else {
+        sentence
+    };
+    let _ = writeln!(out, "<p>{sentence}</p>");
+}
+
+fn summary_table(out: &mut String, summaries: &[SummaryRow], per_session: bool, t: &ReportTexts) {
+    let columns = summary_columns(summaries, per_session, true);
     out.push_str("<table><thead><tr>");
-    if per_department {
-        out.push_str("<th>部门</th><th>检查表</th><th>日期</th><th>检查人</th>");
+    for column in &columns {
+        let _ = write!(out, "<th>{}</th>", (column.header)(t));
     }
-    out.push_str(
-        "<th>得分</th><th>得分率</th><th>扣分</th><th>已查</th><th>判定</th><th>问题</th><th>待整改</th></tr></thead>\n<tbody>\n",
-    );
-    for s in summaries {
-        out.push_str("<tr>");
-        if per_department {
-            let _ = write!(
-                out,
-                "<td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td>",
-                esc(&s.department),
-                esc(&s.checklist),
-                s.date,
-                esc(&s.inspector)
-            );
+    out.push_str("</tr></thead>\n<tbody>\n<tr>");
+    for (i, s) in summaries.iter().enumerate() {
+        if i > 0 {
+            out.push_str("</tr>\n<tr>");
         }
-        let verdict_class = if s.veto.is_empty() && !s.disqualified {
-            ""
-        } else {
-            " class=\"verdict\""
-        };
-        let _ = writeln!(
-            out,
-            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td{verdict_class}>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            s.score_text(),
-            s.percent_text(),
-            format_points(s.deducted),
-            s.checked,
-            s.total,
-            esc(&s.verdict_text()),
-            s.problems,
-            s.open_rectifications
-        );
+        for column in &columns {
+            let text = (column.value)(s, t);
+            let alarm = s.is_alarming() && text == s.verdict_text(t);
+            cell(out, column.width, column.align, alarm, &text);
+        }
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tr>\n</tbody></table>\n");
 }
 
-fn verdict_line(out: &mut String, s: &SummaryRow) {
-    let _ = writeln!(
-        out,
-        "<p>{}:<span{}>{}</span> · {}:<span{}>{}</span> · 等级:{}</p>",
-        rows::VETO,
-        if s.veto.is_empty() {
-            ""
-        } else {
-            " class=\"verdict\""
-        },
-        esc(&s.veto_text()),
-        rows::DISQUALIFIED,
-        if s.disqualified {
-            " class=\"verdict\""
-        } else {
-            ""
-        },
-        s.disqualified_text(),
-        esc(if s.grade.is_empty() { "—" } else { &s.grade }),
-    );
-}
-
-fn status_cell(status: Status) -> String {
-    format!(
-        "<td class=\"{}\">{}</td>",
-        status.as_str(),
-        crate::i18n::report::status(status)
-    )
-}
-
-fn problem_table(out: &mut String, problems: &[&ItemRow]) {
+fn problem_list(out: &mut String, s: &SummaryRow, problems: &[&ItemRow], t: &ReportTexts) {
     if problems.is_empty() {
-        out.push_str("<p class=\"none\">无。</p>\n");
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(&s.no_problems_text(t)));
         return;
     }
-    out.push_str(
-        "<table><thead><tr><th>编号</th><th>条目</th><th>状态</th><th>得分</th><th>扣分</th><th>扣分项</th><th>备注</th><th>整改</th></tr></thead>\n<tbody>\n",
-    );
-    for row in problems {
-        let overdue = row.rectification.as_ref().is_some_and(|r| r.overdue);
-        let _ = writeln!(
-            out,
-            "<tr{}><td class=\"nowrap\">{}</td><td class=\"text\">{}</td>{}<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td></tr>",
-            if overdue { " class=\"overdue\"" } else { "" },
-            esc(&row.code),
-            esc(&format!("{}{}", row.title, row.marks())),
-            status_cell(row.status),
-            row.score_text(),
-            row.lost_text(),
-            esc(&row.deductions_text()),
-            esc(&row.note),
-            esc(&row.rectification_text()),
-        );
+    table_head(out, PROBLEM_COLUMNS, t);
+    for (i, row) in problems.iter().enumerate() {
+        out.push_str(if row.is_overdue() {
+            "<tr class=\"overdue\">"
+        } else {
+            "<tr>"
+        });
+        cells(out, PROBLEM_COLUMNS, i + 1, row, t);
+        out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
 }
 
-fn item_table(out: &mut String, items: &[ItemRow]) {
-    out.push_str(
-        "<table><thead><tr><th>部分</th><th>编号</th><th>条目</th><th>状态</th><th>分值</th><th>得分</th><th>备注</th></tr></thead>\n<tbody>\n",
-    );
-    for row in items {
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td class=\"nowrap\">{}</td><td class=\"text\">{}</td>{}<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"text\">{}</td></tr>",
-            esc(&row.section),
-            esc(&row.code),
-            esc(&format!("{}{}", row.title, row.marks())),
-            status_cell(row.status),
-            row.points_text(),
-            row.score_text(),
-            esc(&row.note),
-        );
+fn item_table(out: &mut String, items: &[ItemRow], t: &ReportTexts) {
+    table_head(out, ITEM_COLUMNS, t);
+    for (i, (section, row)) in section_starts(items).into_iter().enumerate() {
+        if let Some(section) = section {
+            let _ = writeln!(
+                out,
+                "<tr class=\"section\"><td colspan=\"{}\">{}</td></tr>",
+                ITEM_COLUMNS.len(),
+                esc(section)
+            );
+        }
+        out.push_str("<tr>");
+        cells(out, ITEM_COLUMNS, i + 1, row, t);
+        out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
+}
+
+fn table_head(out: &mut String, columns: &[Column], t: &ReportTexts) {
+    out.push_str("<table><thead><tr>");
+    for column in columns {
+        let _ = write!(out, "<th>{}</th>", (column.header)(t));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+}
+
+fn cells(out: &mut String, columns: &[Column], n: usize, row: &ItemRow, t: &ReportTexts) {
+    for column in columns {
+        cell(
+            out,
+            column.width,
+            column.align,
+            false,
+            &(column.value)(n, row, t),
+        );
+    }
+}
+
+fn cell(out: &mut String, width: Width, align: Align, alarm: bool, text: &str) {
+    let mut classes = vec![match width {
+        Width::Fit => "fit",
+        Width::Share(_) => "share",
+    }];
+    match align {
+        Align::Left => {}
+        Align::Center => classes.push("center"),
+        Align::Right => classes.push("right"),
+    }
+    if alarm {
+        classes.push("alarm");
+    }
+    let _ = write!(
+        out,
+        "<td class=\"{}\">{}</td>",
+        classes.join(" "),
+        esc(text)
+    );
 }
 
 /// Escapes text for HTML element content and attribute values alike.
@@ -307,65 +291,5 @@ pub fn esc(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_quotes() {
-        assert_eq!(
-            esc("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
-        );
-    }
-
-    use crate::export::fixture;
-
-    fn assert_self_contained(page: &str) {
-        let lower = page.to_lowercase();
-        for banned in [
-            "<script", "<link", "<iframe", "<img", "src=", "href=", "url(", "@import",
-        ] {
-            assert!(!lower.contains(banned), "{banned}");
-        }
-    }
-
-    #[test]
-    fn a_session_page_is_self_contained_printable_and_escaped() {
-        let page = render(&fixture::single(), &Options::new(fixture::today()));
-        assert_self_contained(&page);
-        assert!(page.contains("@page { size: A4"));
-        assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-        assert!(page.contains("李明&lt;b&gt;"));
-        assert!(
-            !page
-                .chars()
-                .any(|c| c.is_control() && c != '\n' && c != '\t')
-        );
-        assert!(
-            page.contains("各部分得分率") && page.matches("<svg").count() == 2,
-            "bars and trend"
-        );
-        assert!(page.contains("<polyline"));
-        assert!(page.contains("<tr class=\"overdue\">"));
-    }
-
-    #[test]
-    fn a_round_page_charts_departments_and_skips_a_trend_without_history() {
-        let page = render(&fixture::round(), &Options::new(fixture::today()));
-        assert_self_contained(&page);
-        let urls = page.matches("http").count();
-        let in_escaped_note = page.matches("&quot;http://x&quot;").count();
-        assert_eq!(
-            urls, in_escaped_note,
-            "the only URL is the escaped hostile note's"
-        );
-        assert_eq!(page.matches("<svg").count(), 1);
-        let chart = &page[page.find("<svg").unwrap_or(0)..];
-        for department in ["办公室", "党群室", "后勤服务中心"] {
-            assert!(
-                chart.contains(&format!(">{department}</text>")),
-                "{department}"
-            );
-        }
-    }
-}
+#[path = "html_tests.rs"]
+mod tests;

@@ -1,215 +1,132 @@
 //! Markdown: GitHub-flavoured tables that render on common viewers.
 
 use super::Options;
+use super::columns::{Column, ITEM_COLUMNS, PROBLEM_COLUMNS, section_starts, summary_columns};
 use super::report::{Report, SessionReport};
-use super::rows::{self, ItemRow, SummaryRow};
+use super::rows::{self, ItemRow};
+use super::summary::{SummaryRow, facts, round_facts, session_heading, title};
+use crate::i18n::report::ReportTexts;
 
 pub fn render(report: &Report, options: &Options) -> String {
-    let mut out = String::new();
+    let t = options.texts();
+    let mut out = format!("# {}\n\n", esc(&title(report, options)));
     match report.single() {
-        Some(one) => single(&mut out, one, options),
-        None => several(&mut out, report, options),
+        Some(one) => single(&mut out, one, options, t),
+        None => several(&mut out, report, options, t),
     }
     out
 }
 
-fn single(out: &mut String, one: &SessionReport, options: &Options) {
+fn single(out: &mut String, one: &SessionReport, options: &Options, t: &ReportTexts) {
     let summary = SummaryRow::of(one);
-    out.push_str(&format!("# 自查报告:{}\n\n", esc(&summary.department)));
-    let mut facts = Vec::new();
-    if let Some(unit) = &options.unit {
-        facts.push(("单位", rows::clean_line(unit)));
-    }
-    facts.extend([
-        ("部门", summary.department.clone()),
-        ("轮次", summary.round.clone()),
-        ("日期", summary.date.to_string()),
-        ("检查人", summary.inspector.clone()),
-        ("检查表", summary.checklist.clone()),
-    ]);
-    let fact_rows: Vec<Vec<String>> = facts
-        .into_iter()
-        .map(|(label, value)| vec![label.to_string(), esc(&value)])
-        .collect();
-    table(out, &["项目", "内容"], &fact_rows);
-
-    out.push_str("\n## 得分与判定\n\n");
-    table(
-        out,
-        &[
-            "得分",
-            "得分率",
-            "扣分",
-            "已查",
-            "等级",
-            rows::VETO,
-            rows::DISQUALIFIED,
-        ],
-        &[vec![
-            summary.score_text(),
-            summary.percent_text(),
-            crate::model::scoring::format_points(summary.deducted),
-            format!("{}/{}", summary.checked, summary.total),
-            esc(if summary.grade.is_empty() {
-                "—"
-            } else {
-                &summary.grade
-            }),
-            esc(&summary.veto_text()),
-            summary.disqualified_text().to_string(),
-        ]],
-    );
+    fact_list(out, &facts(&summary, options, t), t);
+    out.push_str(&format!("\n## {}\n\n", t.heading_overall));
+    out.push_str(&format!("{}\n\n", esc(&summary.overall_sentence(t))));
+    summary_table(out, std::slice::from_ref(&summary), false, t);
 
     let items = rows::item_rows(one, options.today);
     let problems = rows::problems(&items);
-    out.push_str(&format!("\n## 问题与整改({} 项)\n\n", problems.len()));
-    problem_table(out, &problems);
-    out.push_str("\n## 全部条目\n\n");
-    item_table(out, &items);
+    out.push_str(&format!(
+        "\n## {}{}\n\n",
+        t.heading_problems,
+        (t.count_suffix)(problems.len())
+    ));
+    if problems.is_empty() {
+        out.push_str(&format!("{}\n", esc(&summary.no_problems_text(t))));
+    } else {
+        table(out, PROBLEM_COLUMNS, &problems, t);
+    }
+    out.push_str(&format!("\n## {}\n\n", t.heading_items));
+    item_table(out, &items, t);
 }
 
-fn several(out: &mut String, report: &Report, options: &Options) {
-    match report.round_label() {
-        Some(round) => out.push_str(&format!("# {} 自查汇总\n\n", esc(&rows::clean_line(round)))),
-        None => out.push_str("# 自查汇总\n\n"),
-    }
-    if let Some(unit) = &options.unit {
-        out.push_str(&format!("- 单位:{}\n", esc(&rows::clean_line(unit))));
-    }
-    match (report.first_date(), report.last_date()) {
-        (Some(first), Some(last)) if first != last => {
-            out.push_str(&format!("- 日期:{first} 至 {last}\n"))
-        }
-        (Some(first), _) => out.push_str(&format!("- 日期:{first}\n")),
-        _ => {}
-    }
-    out.push_str(&format!("- 检查记录:{} 份\n", report.sessions.len()));
-
-    out.push_str("\n## 各部门汇总\n\n");
+fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts) {
+    fact_list(out, &round_facts(report, options, t), t);
     let summaries: Vec<SummaryRow> = report.sessions.iter().map(SummaryRow::of).collect();
-    let summary_rows: Vec<Vec<String>> = summaries
-        .iter()
-        .map(|s| {
-            vec![
-                esc(&s.department),
-                esc(&s.checklist),
-                s.date.to_string(),
-                esc(&s.inspector),
-                s.score_text(),
-                s.percent_text(),
-                crate::model::scoring::format_points(s.deducted),
-                esc(&s.verdict_text()),
-                s.problems.to_string(),
-                s.open_rectifications.to_string(),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &[
-            "部门",
-            "检查表",
-            "日期",
-            "检查人",
-            "得分",
-            "得分率",
-            "扣分",
-            "判定",
-            "问题",
-            "待整改",
-        ],
-        &summary_rows,
-    );
+    out.push_str(&format!("\n## {}\n\n", t.heading_overall));
+    summary_table(out, &summaries, true, t);
 
-    let per_session: Vec<(String, Vec<ItemRow>)> = report
+    let per_session: Vec<(String, &SummaryRow, Vec<ItemRow>)> = report
         .sessions
         .iter()
         .zip(&summaries)
         .map(|(one, s)| {
-            let heading = if report.round_label().is_some() {
-                format!("{} · {}", s.department, s.checklist)
-            } else {
-                format!("{} · {} · {}", s.department, s.round, s.checklist)
-            };
-            (heading, rows::item_rows(one, options.today))
+            (
+                session_heading(report, s, t),
+                s,
+                rows::item_rows(one, options.today),
+            )
         })
         .collect();
-    out.push_str("\n## 问题与整改\n");
-    for (heading, items) in &per_session {
+    out.push_str(&format!("\n## {}\n", t.heading_problems));
+    for (heading, summary, items) in &per_session {
         let problems = rows::problems(items);
-        out.push_str(&format!(
-            "\n### {}({} 项)\n\n",
-            esc(heading),
-            problems.len()
-        ));
-        problem_table(out, &problems);
-    }
-    out.push_str("\n## 全部条目\n");
-    for (heading, items) in &per_session {
         out.push_str(&format!("\n### {}\n\n", esc(heading)));
-        item_table(out, items);
+        if problems.is_empty() {
+            out.push_str(&format!("{}\n", esc(&summary.no_problems_text(t))));
+        } else {
+            table(out, PROBLEM_COLUMNS, &problems, t);
+        }
+    }
+    out.push_str(&format!("\n## {}\n", t.heading_items));
+    for (heading, _, items) in &per_session {
+        out.push_str(&format!("\n### {}\n\n", esc(heading)));
+        item_table(out, items, t);
     }
 }
 
-fn problem_table(out: &mut String, problems: &[&ItemRow]) {
-    if problems.is_empty() {
-        out.push_str("无。\n");
-        return;
+fn fact_list(out: &mut String, facts: &[(&str, String)], t: &ReportTexts) {
+    for (label, value) in facts {
+        out.push_str(&format!("- {}\n", esc(&(t.labelled)(label, value))));
     }
-    let cells: Vec<Vec<String>> = problems
-        .iter()
-        .map(|row| {
-            vec![
-                esc(&row.code),
-                esc(&format!("{}{}", row.title, row.marks())),
-                crate::i18n::report::status(row.status).to_string(),
-                row.score_text(),
-                row.lost_text(),
-                esc(&row.deductions_text()),
-                esc(&row.note),
-                esc(&row.rectification_text()),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &[
-            "编号",
-            "条目",
-            "状态",
-            "得分",
-            "扣分",
-            "扣分项",
-            "备注",
-            "整改",
-        ],
-        &cells,
-    );
 }
 
-fn item_table(out: &mut String, items: &[ItemRow]) {
-    let cells: Vec<Vec<String>> = items
+fn summary_table(out: &mut String, summaries: &[SummaryRow], per_session: bool, t: &ReportTexts) {
+    let columns = summary_columns(summaries, per_session, true);
+    let header: Vec<&str> = columns.iter().map(|c| (c.header)(t)).collect();
+    let cells: Vec<Vec<String>> = summaries
         .iter()
-        .map(|row| {
-            vec![
-                esc(&row.section),
-                esc(&row.code),
-                esc(&format!("{}{}", row.title, row.marks())),
-                crate::i18n::report::status(row.status).to_string(),
-                row.points_text(),
-                row.score_text(),
-                esc(&row.note),
-            ]
-        })
+        .map(|s| columns.iter().map(|c| esc(&(c.value)(s, t))).collect())
         .collect();
-    table(
-        out,
-        &["部分", "编号", "条目", "状态", "分值", "得分", "备注"],
-        &cells,
-    );
+    raw_table(out, &header, &cells);
 }
 
-fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+fn table(out: &mut String, columns: &[Column], rows: &[&ItemRow], t: &ReportTexts) {
+    let header: Vec<&str> = columns.iter().map(|c| (c.header)(t)).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            columns
+                .iter()
+                .map(|c| esc(&(c.value)(i + 1, row, t)))
+                .collect()
+        })
+        .collect();
+    raw_table(out, &header, &cells);
+}
+
+/// Every item, with a bold row where a top-level section starts.
+fn item_table(out: &mut String, items: &[ItemRow], t: &ReportTexts) {
+    let header: Vec<&str> = ITEM_COLUMNS.iter().map(|c| (c.header)(t)).collect();
+    let mut cells = Vec::new();
+    for (i, (section, row)) in section_starts(items).into_iter().enumerate() {
+        if let Some(section) = section {
+            let mut line = vec![String::new(); ITEM_COLUMNS.len()];
+            line[1] = format!("**{}**", esc(section));
+            cells.push(line);
+        }
+        cells.push(
+            ITEM_COLUMNS
+                .iter()
+                .map(|c| esc(&(c.value)(i + 1, row, t)))
+                .collect(),
+        );
+    }
+    raw_table(out, &header, &cells);
+}
+
+fn raw_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
     for row in rows {
@@ -250,15 +167,23 @@ mod tests {
     use crate::export::fixture;
 
     #[test]
-    fn a_session_report_has_header_verdicts_problems_and_every_item() {
-        let text = render(&fixture::single(), &Options::new(fixture::today()));
-        assert!(text.starts_with("# 自查报告:办公室\n"), "{text}");
-        assert!(text.contains("| 检查表 | 导出测试表 v3 |"));
-        assert!(text.contains("| 是(3.1) | 是 |"), "veto and disqualified");
-        assert!(text.contains("## 问题与整改(3 项)"));
-        assert!(text.contains("无年度学习计划 -2"));
-        assert!(text.contains("李明\\<b\\> · 2026-11-01 · 逾期未完成"));
-        assert!(text.contains("张华 · 2026-12-01 · 已完成 · 已补记录"));
+    fn a_session_report_has_header_verdict_problems_and_every_item() {
+        let mut options = Options::new(fixture::today());
+        options.unit = Some("某某局".into());
+        let text = render(&fixture::single(), &options);
+        assert!(
+            text.starts_with("# 某某局办公室2026年11月自查报告\n"),
+            "{text}"
+        );
+        assert!(text.contains("- 检查表：导出测试表（第3版）"));
+        assert!(text.contains("判定：一票否决（3.1）。"), "one verdict");
+        assert!(!text.contains("取消评优资格") && !text.contains("优秀"));
+        assert!(text.contains("## 二、存在问题及整改情况（3项）"));
+        assert!(text.contains("无年度学习计划（扣2分）"));
+        assert!(text.contains("| 李明\\<b\\> | 2026-11-01 | 逾期未完成 |"));
+        assert!(text.contains("| 2026-11-21已完成：已补记录 |"));
+        assert!(text.contains("| 3.1 | 无违纪违法、安全责任事故【一票否决】 | 存在 |"));
+        assert!(text.contains("| 2.4 | 获市级以上表彰【加分项】 | 已加分 |"));
         assert_eq!(text.matches("| 2.3 |").count(), 1, "all items, once");
         assert!(!text.contains("<script>") && !text.contains('\u{1b}') && !text.contains('\r'));
     }
@@ -266,15 +191,54 @@ mod tests {
     #[test]
     fn a_round_report_summarizes_each_department_then_details_them() {
         let text = render(&fixture::round(), &Options::new(fixture::today()));
-        assert!(text.starts_with("# 2026年11月自查 自查汇总\n"));
-        let summary = text.split("## 问题与整改").next().unwrap_or_default();
+        assert!(text.starts_with("# 2026年11月自查报告\n"), "not doubled");
+        let summary = text.split("## 二、").next().unwrap_or_default();
         for department in ["办公室", "党群室", "后勤服务中心"] {
             assert!(
                 summary.contains(&format!("| {department} |")),
                 "{department}"
             );
-            assert!(text.contains(&format!("### {department} · 导出测试表 v3(")));
+            assert!(text.contains(&format!("### {department}（导出测试表）")));
         }
-        assert!(text.contains("- 日期:2026-11-18 至 2026-11-20"));
+        assert!(text.contains("- 检查日期：2026-11-18至2026-11-20"));
+        assert!(
+            text.contains("| 后勤服务中心 | 导出测试表 | 2026-11-18 | 王敏 | 1/8 | 1 | 0 | 1 | 17 | 5.9% | 1 | 检查中 | 1 | 0 |"),
+            "后勤服务中心 checked 1 of 8: no grade"
+        );
+    }
+
+    #[test]
+    fn an_english_document_takes_every_word_from_the_english_texts() {
+        let mut options = Options::new(fixture::today());
+        options.lang = crate::i18n::Lang::En;
+        let text = render(&fixture::round(), &options);
+        assert!(
+            text.starts_with("# Self-inspection report — 2026年11月自查\n"),
+            "{text}"
+        );
+        for word in [
+            "检查",
+            "判定",
+            "扣分",
+            "已查",
+            "部门",
+            "编号",
+            "评定",
+            "一票否决",
+            "（",
+            "：",
+        ] {
+            let outside_data = text
+                .replace("2026年11月自查", "")
+                .replace("一票否决事项", "")
+                .replace("导出测试表", "")
+                .replace("无违纪违法、安全责任事故", "")
+                .replace("中心组学习制度化", "");
+            assert!(
+                !outside_data.contains(word),
+                "{word:?} in an English document"
+            );
+        }
+        assert!(text.contains("| Department |") && text.contains("vetoed (3.1)"));
     }
 }

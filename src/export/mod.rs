@@ -4,6 +4,7 @@
 //! [`collect`] a [`Report`], [`render`] it, then [`write_file`] it to
 //! [`output_path`] — all at once with `ops::export::export`.
 
+pub mod columns;
 pub mod csv;
 pub mod docx;
 pub mod file;
@@ -19,6 +20,7 @@ pub mod report;
 pub mod rounds_json;
 pub mod rounds_text;
 pub mod rows;
+pub mod summary;
 mod svg;
 pub mod table_import_text;
 pub mod text;
@@ -28,12 +30,15 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
 pub use file::{Overwrite, default_file_name, output_path, safe_file_name, write_file};
 pub use report::{Report, Scope, Selection, SessionReport, TrendPoint, collect};
 
+use crate::i18n::Lang;
+use crate::i18n::report::ReportTexts;
+use crate::model::order::DepartmentOrder;
 use crate::store::atomic::AtomicError;
 use crate::store::{StoreError, Unreadable};
 
@@ -104,13 +109,44 @@ impl FromStr for Format {
 pub struct Options {
     /// Rectifications still open and due before this day are overdue.
     pub today: NaiveDate,
+    /// When the document is made: the docx properties' created and modified.
+    pub now: DateTime<FixedOffset>,
     /// The unit (单位) the report is for; left blank to fill in when absent.
     pub unit: Option<String>,
+    /// The order round documents list departments in: the unit profile's, else pinyin.
+    pub departments: DepartmentOrder,
+    /// The language of the document's words (Chinese unless asked otherwise).
+    pub lang: Lang,
 }
 
 impl Options {
+    /// Options for a document made at `now`, in Chinese, with no unit.
+    pub fn at(now: DateTime<FixedOffset>) -> Options {
+        Options {
+            today: now.date_naive(),
+            now,
+            unit: None,
+            departments: DepartmentOrder::default(),
+            lang: Lang::Zh,
+        }
+    }
+
+    /// Options for a document made on `today` (at midnight UTC).
     pub fn new(today: NaiveDate) -> Options {
-        Options { today, unit: None }
+        Options::at(today.and_time(NaiveTime::MIN).and_utc().fixed_offset())
+    }
+
+    pub fn texts(&self) -> &'static ReportTexts {
+        crate::i18n::report::texts(self.lang)
+    }
+
+    /// The unit, cleaned; `None` when blank.
+    pub fn unit_name(&self) -> Option<String> {
+        self.unit
+            .as_deref()
+            .map(rows::clean_line)
+            .map(|unit| unit.trim().to_string())
+            .filter(|unit| !unit.is_empty())
     }
 }
 
@@ -163,8 +199,15 @@ fn unreadable_message(lines: &[String]) -> String {
     )
 }
 
-/// The file's bytes.
+/// The file's bytes. A round's departments are listed in `options.departments`' order.
 pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let arranged;
+    let report = if report.is_arranged(&options.departments) {
+        report
+    } else {
+        arranged = report.arranged(&options.departments);
+        &arranged
+    };
     Ok(match format {
         Format::Md => md::render(report, options).into_bytes(),
         Format::Csv => csv::render(report, options).into_bytes(),
@@ -172,4 +215,37 @@ pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<
         Format::Xlsx => xlsx::render(report, options)?,
         Format::Docx => docx::render(report, options)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where each department first appears in `text`.
+    fn first_positions(text: &str) -> Vec<usize> {
+        ["办公室", "党群室", "后勤服务中心"]
+            .iter()
+            .map(|name| text.find(name).unwrap_or(usize::MAX))
+            .collect()
+    }
+
+    #[test]
+    fn every_format_lists_a_rounds_departments_in_pinyin_order() {
+        let mut report = fixture::round();
+        report.sessions.reverse();
+        let options = Options::new(fixture::today());
+        for format in Format::ALL {
+            let bytes = render(&report, format, &options).expect("renders");
+            let text = match format {
+                Format::Docx => fixture::unzip(&bytes, "word/document.xml"),
+                Format::Xlsx => fixture::unzip(&bytes, "xl/sharedStrings.xml"),
+                _ => String::from_utf8(bytes).expect("UTF-8"),
+            };
+            let positions = first_positions(&text);
+            assert!(
+                positions.is_sorted() && positions[2] < usize::MAX,
+                "{format}: {positions:?}"
+            );
+        }
+    }
 }

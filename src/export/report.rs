@@ -1,6 +1,7 @@
 //! What an export is made from: the chosen sessions with their checklists,
 //! figures and score history. Collected once, rendered by any format.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -8,7 +9,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::ExportError;
-use crate::model::checklist::Checklist;
+use crate::model::checklist::{Checklist, Scope as ChecklistScope};
+use crate::model::order::DepartmentOrder;
 use crate::model::rounds::{InSeries, SeriesKey};
 use crate::model::scoring::{Summary, summarize};
 use crate::model::session::Session;
@@ -96,6 +98,36 @@ impl Report {
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.sessions.iter().map(|s| s.session.date).max()
     }
+
+    /// Whether a round's sessions are in `order`: the unit session first, then the
+    /// departments in `order`. Sessions chosen one by one keep the order given.
+    pub fn is_arranged(&self, order: &DepartmentOrder) -> bool {
+        self.round_label().is_none()
+            || self
+                .sessions
+                .is_sorted_by(|a, b| round_order(order, a, b) != Ordering::Greater)
+    }
+
+    /// A copy with a round's sessions in `order` (see [`Report::is_arranged`]).
+    pub fn arranged(&self, order: &DepartmentOrder) -> Report {
+        let mut report = self.clone();
+        if report.round_label().is_some() {
+            report.sessions.sort_by(|a, b| round_order(order, a, b));
+        }
+        report
+    }
+}
+
+/// A round's order: unit sessions first (docs/design.md §4), then departments in
+/// `order`, then checklist, date and id, so that the order never depends on the disk.
+fn round_order(order: &DepartmentOrder, a: &SessionReport, b: &SessionReport) -> Ordering {
+    let (a, b) = (&a.session, &b.session);
+    (a.scope == ChecklistScope::Department)
+        .cmp(&(b.scope == ChecklistScope::Department))
+        .then_with(|| order.compare(&a.department, &b.department))
+        .then_with(|| a.checklist.id.cmp(&b.checklist.id))
+        .then_with(|| a.date.cmp(&b.date))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Loads the selected sessions, their checklists and history from the store. Only
@@ -230,7 +262,7 @@ impl InSeries for Peer {
     fn checklist_id(&self) -> &str {
         &self.series.checklist_id
     }
-    fn scope(&self) -> crate::model::checklist::Scope {
+    fn scope(&self) -> ChecklistScope {
         self.series.scope
     }
     fn date(&self) -> NaiveDate {
@@ -311,36 +343,5 @@ impl Peers {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::fixture;
-
-    #[test]
-    fn history_is_the_same_department_and_checklist_up_to_the_date() {
-        let current = fixture::session(1, "办公室", "11月", "2026-11-20");
-        let earlier = fixture::session(2, " 办公室 ", "10月", "2026-10-15");
-        let same_day = fixture::session(3, "办公室", "复查", "2026-11-20");
-        let later = fixture::session(4, "办公室", "12月", "2026-12-15");
-        let other_department = fixture::session(5, "党群室", "10月", "2026-10-15");
-        let mut other_checklist = fixture::session(6, "办公室", "10月", "2026-10-15");
-        other_checklist.checklist.id = "siyou".into();
-        let all: Vec<Peer> = [
-            &current,
-            &earlier,
-            &same_day,
-            &later,
-            &other_department,
-            &other_checklist,
-        ]
-        .into_iter()
-        .map(|session| Peer::new(session, None))
-        .collect();
-        let peers = Peers::grouped(all);
-        let ids: Vec<Uuid> = peers
-            .earlier_than(&current)
-            .iter()
-            .map(|peer| peer.id)
-            .collect();
-        assert_eq!(ids, [earlier.id, same_day.id]);
-    }
-}
+#[path = "report_tests.rs"]
+mod tests;

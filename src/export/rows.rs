@@ -1,20 +1,15 @@
-//! What every format shows, computed once: one row per item, one per session,
-//! with user text already cleaned, so no renderer can forget to.
+//! What every format shows, computed once: one row per item, with user text already
+//! cleaned, so no renderer can forget to. Session figures are in [`summary`](super::summary).
 
 use chrono::NaiveDate;
 
 use super::report::SessionReport;
-use crate::i18n::report::REPORT;
+use crate::i18n::report::{ItemKind, ReportTexts};
 use crate::model::ledger::is_overdue;
-use crate::model::scoring::{Summary, applied_deductions, format_points, item_score, points_lost};
-use crate::model::session::Status;
+use crate::model::rate::SurveyedRate;
+use crate::model::scoring::{applied_deductions, format_points, item_score, points_lost};
+use crate::model::session::{Response, Status};
 use crate::model::text::sanitize;
-
-/// Column names of the per-item table (csv, xlsx 明细).
-pub const ITEM_COLUMNS: [&str; 16] = REPORT.item_columns;
-
-pub const VETO: &str = REPORT.veto;
-pub const DISQUALIFIED: &str = REPORT.disqualified;
 
 /// User text as exports write it: without the control characters a terminal
 /// or XML 1.0 cannot take (newline and tab stay).
@@ -33,10 +28,35 @@ pub fn clean_line(text: &str) -> String {
         .collect()
 }
 
+/// A deduction applied to an item: once, or per occurrence with its count and unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deduction {
     pub reason: String,
+    /// Points per occurrence.
     pub points: f64,
+    pub count: u32,
+    /// 次, 人次, 处…: set for a per-occurrence deduction.
+    pub unit: Option<String>,
+}
+
+impl Deduction {
+    pub fn total(&self) -> f64 {
+        self.points * f64::from(self.count)
+    }
+
+    /// "无年度学习计划（扣2分）", "每缺一次集中学习（0.5分×3次，扣1.5分）".
+    pub fn text(&self, t: &ReportTexts) -> String {
+        match &self.unit {
+            Some(unit) => (t.deduction_counted)(
+                &self.reason,
+                &format_points(self.points),
+                self.count,
+                unit,
+                &format_points(self.total()),
+            ),
+            None => (t.deduction_once)(&self.reason, &format_points(self.total())),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,18 +76,27 @@ pub struct RectificationRow {
 }
 
 impl RectificationRow {
-    pub fn state_zh(&self) -> &'static str {
+    /// 已完成, 未完成 or 逾期未完成 (as of the export's day).
+    pub fn state(&self, t: &ReportTexts) -> &'static str {
         if self.done.is_some() {
-            REPORT.done
+            t.done
         } else if self.overdue {
-            REPORT.overdue_open
+            t.overdue_open
         } else {
-            REPORT.open
+            t.open
         }
     }
 
     pub fn due_text(&self) -> String {
         self.due.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    /// "2026-11-21已完成：已补记录", or the state while open.
+    pub fn progress(&self, t: &ReportTexts) -> String {
+        match &self.done {
+            Some(done) => (t.done_on)(&done.date.to_string(), &done.note),
+            None => self.state(t).to_string(),
+        }
     }
 }
 
@@ -77,12 +106,15 @@ pub struct ItemRow {
     pub section: String,
     pub code: String,
     pub title: String,
+    pub kind: ItemKind,
     pub status: Status,
+    /// The level label the item was judged with (测评等次).
+    pub level: Option<String>,
+    /// The surveyed rate: percent and, when counted, "43/50".
+    pub rate: Option<(f64, Option<String>)>,
     pub points: f64,
-    pub bonus: bool,
-    pub veto: bool,
     pub score: Option<f64>,
-    /// Points lost on a checked, scored base item.
+    /// Points lost: a checked base item's shortfall, or what a 负面清单 item took.
     pub lost: Option<f64>,
     pub deductions: Vec<Deduction>,
     pub note: String,
@@ -95,6 +127,12 @@ impl ItemRow {
         self.points > 0.0
     }
 
+    /// A problem to fix: 基本达标 or 未达标, a veto or 负面清单 item that happened;
+    /// a bonus item not earned is not one.
+    pub fn is_problem(&self) -> bool {
+        self.status.is_problem() && self.kind != ItemKind::Bonus
+    }
+
     pub fn points_text(&self) -> String {
         if self.is_scored() {
             format_points(self.points)
@@ -105,30 +143,91 @@ impl ItemRow {
 
     pub fn score_text(&self) -> String {
         match self.score {
-            Some(score) if self.is_scored() => format_points(score),
+            Some(score) if self.is_scored() || score != 0.0 => format_points(score),
             _ => String::new(),
         }
     }
 
     pub fn lost_text(&self) -> String {
-        self.lost.map(format_points).unwrap_or_default()
+        self.lost
+            .filter(|lost| *lost != 0.0)
+            .map(format_points)
+            .unwrap_or_default()
     }
 
-    /// "无年度学习计划 -2;另有问题 -0.5"
-    pub fn deductions_text(&self) -> String {
-        self.deductions
-            .iter()
-            .map(|d| format!("{} -{}", d.reason, format_points(d.points)))
-            .collect::<Vec<_>>()
-            .join(";")
+    /// The status as this kind of item reads it; a level with the status it stands for.
+    pub fn status_text(&self, t: &ReportTexts) -> String {
+        let word = t.status_word(self.kind, self.status);
+        match &self.level {
+            Some(label) => (t.level)(label, word),
+            None => word.to_string(),
+        }
     }
 
-    pub fn evidence_text(&self) -> String {
-        self.evidence.join(";")
+    pub fn kind_text(&self, t: &ReportTexts) -> &'static str {
+        t.kind_word(self.kind)
     }
 
-    /// "李明 · 2026-12-01 · 未完成", or empty without a rectification.
-    pub fn rectification_text(&self) -> String {
+    /// The title, with the kind in brackets for veto, bonus and 负面清单 items.
+    pub fn title_with_kind(&self, t: &ReportTexts) -> String {
+        match self.kind {
+            ItemKind::Base => self.title.clone(),
+            kind => format!("{}【{}】", self.title, t.kind_word(kind)),
+        }
+    }
+
+    /// The rate, then every deduction: "测评率86%（43/50）；无年度学习计划（扣2分）".
+    pub fn deductions_text(&self, t: &ReportTexts) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some((percent, fraction)) = &self.rate {
+            parts.push((t.rate)(fraction.as_deref(), &format_points(*percent)));
+        }
+        parts.extend(self.deductions.iter().map(|d| d.text(t)));
+        parts.join(t.list_separator)
+    }
+
+    /// The note, then the rate and deductions on a line of their own.
+    pub fn description(&self, t: &ReportTexts) -> String {
+        let mut description = self.note.clone();
+        let deductions = self.deductions_text(t);
+        if !deductions.is_empty() {
+            if !description.is_empty() {
+                description.push('\n');
+            }
+            description.push_str(&(t.labelled)(t.deductions, &deductions));
+        }
+        description
+    }
+
+    pub fn evidence_text(&self, t: &ReportTexts) -> String {
+        self.evidence.join(t.list_separator)
+    }
+
+    pub fn owner_text(&self) -> String {
+        self.rectification
+            .as_ref()
+            .map(|r| r.owner.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn due_text(&self) -> String {
+        self.rectification
+            .as_ref()
+            .map(RectificationRow::due_text)
+            .unwrap_or_default()
+    }
+
+    /// Where the rectification stands; 未指定 for a problem nobody was assigned.
+    pub fn progress_text(&self, t: &ReportTexts) -> String {
+        match &self.rectification {
+            Some(rect) => rect.progress(t),
+            None if self.is_problem() => t.no_owner.to_string(),
+            None => String::new(),
+        }
+    }
+
+    /// "李明，2026-12-01，未完成": owner, due date and progress in one cell.
+    pub fn rectification_text(&self, t: &ReportTexts) -> String {
         let Some(rect) = &self.rectification else {
             return String::new();
         };
@@ -136,193 +235,105 @@ impl ItemRow {
         if let Some(due) = rect.due {
             parts.push(due.to_string());
         }
-        parts.push(rect.state_zh().to_string());
-        if let Some(done) = &rect.done
-            && !done.note.is_empty()
-        {
-            parts.push(done.note.clone());
-        }
-        parts.join(" · ")
+        parts.push(rect.progress(t));
+        parts.join(t.list_separator)
     }
 
-    /// Marks shown after the title: "[一票否决]", "[加分项]".
-    pub fn marks(&self) -> String {
-        let mut marks = String::new();
-        if self.veto {
-            marks.push_str(&format!(" [{}]", REPORT.veto));
-        }
-        if self.bonus {
-            marks.push_str(&format!(" [{}]", REPORT.bonus));
-        }
-        marks
+    pub fn is_overdue(&self) -> bool {
+        self.rectification.as_ref().is_some_and(|r| r.overdue)
     }
 }
 
-/// Every item of the session in reading order.
+/// Every item the session's scope takes in, in reading order (a department session
+/// leaves out the items judged for the whole unit).
 pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
     let session = &report.session;
+    let rules = &report.checklist.rules;
     let mut rows = Vec::new();
     for section in &report.checklist.sections {
         let section_name = clean_line(&format!("{} {}", section.code, section.title));
         for item in section.all_items() {
+            if !item.in_scope(session.scope) {
+                continue;
+            }
             let response = session.response(&item.code);
-            let status = session.status(&item.code);
-            let score = item_score(&report.checklist.rules, item, response);
-            let lost = score
-                .filter(|_| item.is_scored() && !item.bonus)
-                .map(|score| points_lost(item, Some(score)));
-            let deductions: Vec<Deduction> = response
-                .map(|r| applied_deductions(item, r))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|applied| Deduction {
-                    reason: clean_line(applied.reason),
-                    points: applied.total(),
-                })
-                .collect();
+            let score = item_score(rules, item, response);
+            let counts_loss = !item.bonus && (item.is_scored() || item.penalty);
             rows.push(ItemRow {
                 section: section_name.clone(),
                 code: clean_line(&item.code),
                 title: clean_line(&item.title),
-                status,
+                kind: ItemKind::of(item),
+                status: session.status(&item.code),
+                level: response
+                    .and_then(|r| r.level.as_deref())
+                    .filter(|label| rules.level_ratio(label).is_some())
+                    .map(clean_line),
+                rate: response.and_then(|r| r.rate.as_ref()).map(rate_parts),
                 points: item.points,
-                bonus: item.bonus,
-                veto: item.veto,
                 score,
-                lost,
-                deductions,
+                lost: score
+                    .filter(|_| counts_loss)
+                    .map(|score| points_lost(item, Some(score))),
+                deductions: response.map(|r| deductions(item, r)).unwrap_or_default(),
                 note: response.map(|r| clean(&r.note)).unwrap_or_default(),
                 evidence: response
                     .map(|r| r.evidence.iter().map(|e| clean_line(e)).collect())
                     .unwrap_or_default(),
-                rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
-                    RectificationRow {
-                        owner: clean_line(&rect.owner),
-                        due: rect.due,
-                        done: rect.done.as_ref().map(|done| Done {
-                            date: done.at.date_naive(),
-                            by: clean_line(&done.by),
-                            note: clean(&done.note),
-                        }),
-                        overdue: is_overdue(rect, today),
-                    }
-                }),
+                rectification: response.and_then(|r| rectification(r, today)),
             });
         }
     }
     rows
 }
 
-/// Items that need rectification: partial and fail.
-pub fn problems(rows: &[ItemRow]) -> Vec<&ItemRow> {
-    rows.iter()
-        .filter(|row| row.status.is_problem() && !row.bonus)
+fn deductions(item: &crate::model::checklist::Item, response: &Response) -> Vec<Deduction> {
+    applied_deductions(item, response)
+        .into_iter()
+        .map(|applied| Deduction {
+            reason: clean_line(applied.reason),
+            points: applied.points,
+            count: applied.count,
+            unit: applied.unit.map(clean_line),
+        })
         .collect()
+}
+
+fn rate_parts(rate: &SurveyedRate) -> (f64, Option<String>) {
+    let fraction = match rate {
+        SurveyedRate::Fraction {
+            numerator,
+            denominator,
+        } => Some(format!("{numerator}/{denominator}")),
+        SurveyedRate::Percent(_) => None,
+    };
+    (rate.percent(), fraction)
+}
+
+fn rectification(response: &Response, today: NaiveDate) -> Option<RectificationRow> {
+    let rect = response.rectification.as_ref()?;
+    Some(RectificationRow {
+        owner: clean_line(&rect.owner),
+        due: rect.due,
+        done: rect.done.as_ref().map(|done| Done {
+            date: done.at.date_naive(),
+            by: clean_line(&done.by),
+            note: clean(&done.note),
+        }),
+        overdue: is_overdue(rect, today),
+    })
+}
+
+/// Items that need rectification: partial and fail, veto and 负面清单 items that happened.
+pub fn problems(rows: &[ItemRow]) -> Vec<&ItemRow> {
+    rows.iter().filter(|row| row.is_problem()).collect()
 }
 
 /// Items for the rectification list: problems and anything with a rectification.
 pub fn rectification_rows(rows: &[ItemRow]) -> Vec<&ItemRow> {
     rows.iter()
-        .filter(|row| (row.status.is_problem() && !row.bonus) || row.rectification.is_some())
+        .filter(|row| row.is_problem() || row.rectification.is_some())
         .collect()
-}
-
-/// One line per session for summary tables.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryRow {
-    pub round: String,
-    pub date: NaiveDate,
-    pub department: String,
-    pub inspector: String,
-    /// "文明单位创建自查表 v2"
-    pub checklist: String,
-    pub score: f64,
-    pub max: f64,
-    pub percent: Option<f64>,
-    pub deducted: f64,
-    pub checked: usize,
-    pub total: usize,
-    pub veto: Vec<String>,
-    pub disqualified: bool,
-    pub grade: String,
-    pub problems: usize,
-    pub open_rectifications: usize,
-}
-
-impl SummaryRow {
-    pub fn of(report: &SessionReport) -> SummaryRow {
-        let session = &report.session;
-        let summary: &Summary = &report.summary;
-        let f = summary.figures;
-        SummaryRow {
-            round: clean_line(&session.round),
-            date: session.date,
-            department: clean_line(&session.department),
-            inspector: clean_line(&session.inspector),
-            checklist: checklist_name(report),
-            score: f.score,
-            max: f.max,
-            percent: summary.percent(),
-            deducted: f.deducted,
-            checked: f.checked,
-            total: f.total,
-            veto: summary.veto.iter().map(|code| clean_line(code)).collect(),
-            disqualified: summary.disqualified,
-            grade: summary.current_grade().map(clean_line).unwrap_or_default(),
-            problems: summary.problems,
-            open_rectifications: summary.open_rectifications,
-        }
-    }
-
-    pub fn score_text(&self) -> String {
-        format!("{}/{}", format_points(self.score), format_points(self.max))
-    }
-
-    pub fn percent_text(&self) -> String {
-        percent_text(self.percent)
-    }
-
-    /// "一票否决(6.1、6.2)、取消评优资格、良好", or "—" when there is nothing to say.
-    pub fn verdict_text(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.veto.is_empty() {
-            parts.push(format!("{VETO}({})", self.veto.join("、")));
-        }
-        if self.disqualified {
-            parts.push(DISQUALIFIED.to_string());
-        }
-        if !self.grade.is_empty() {
-            parts.push(self.grade.clone());
-        }
-        if parts.is_empty() {
-            "—".into()
-        } else {
-            parts.join("、")
-        }
-    }
-
-    pub fn veto_text(&self) -> String {
-        if self.veto.is_empty() {
-            REPORT.no.into()
-        } else {
-            format!("{}({})", REPORT.yes, self.veto.join("、"))
-        }
-    }
-
-    pub fn disqualified_text(&self) -> &'static str {
-        if self.disqualified {
-            REPORT.yes
-        } else {
-            REPORT.no
-        }
-    }
-}
-
-pub fn checklist_name(report: &SessionReport) -> String {
-    clean_line(&format!(
-        "{} v{}",
-        report.checklist.title, report.session.checklist.version
-    ))
 }
 
 pub fn percent_text(percent: Option<f64>) -> String {
@@ -330,13 +341,5 @@ pub fn percent_text(percent: Option<f64>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clean_keeps_lines_and_drops_what_xml_and_terminals_cannot_take() {
-        let hostile = "a\u{1b}[31mb\r\nc\td\u{0}\u{b}\u{c}\u{fffe}\u{ffff}\u{202e}e😀";
-        assert_eq!(clean(hostile), "a[31mb\nc\tde😀");
-        assert_eq!(clean_line(hostile), "a[31mb c de😀");
-    }
-}
+#[path = "rows_tests.rs"]
+mod tests;

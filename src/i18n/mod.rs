@@ -21,6 +21,8 @@ pub mod commands;
 pub mod errors;
 pub mod import;
 pub mod report;
+mod report_en;
+mod report_zh;
 pub mod rounds;
 pub mod scoring;
 pub mod table_import;

@@ -12,6 +12,7 @@ pub mod judgement;
 pub mod ledger;
 pub mod matching;
 pub mod merge;
+pub mod order;
 pub mod pasted_paths;
 pub mod rate;
 pub mod recheck;

@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 
 use crate::export::{
     self, ExportError, Format, Options, Overwrite, Selection, SessionReport, output_path,
 };
+use crate::model::order::DepartmentOrder;
 use crate::model::session::Session;
 use crate::progress::Progress;
 use crate::store::Store;
@@ -27,7 +28,11 @@ pub struct ExportRequest {
     pub overwrite: Overwrite,
     /// A session with edits not yet saved, exported as it is in memory.
     pub unsaved: Option<Session>,
-    pub today: NaiveDate,
+    /// When the export is made: overdue is judged on its day; docx properties carry it.
+    pub now: DateTime<FixedOffset>,
+    /// The unit profile's departments in their customary order (docs/design.md §14);
+    /// empty: round documents list departments in pinyin order.
+    pub departments: Vec<String>,
 }
 
 /// The unit for report headers: the one given (`--unit`), else `ZICHA_UNIT`; blank
@@ -65,8 +70,9 @@ pub fn export(
         return Err(ExportError::Exists { path });
     }
     let options = Options {
-        today: request.today,
         unit: request.unit.clone(),
+        departments: DepartmentOrder::new(&request.departments),
+        ..Options::at(request.now)
     };
     let bytes = export::render(&report, request.format, &options)?;
     export::write_file(&path, &bytes, request.overwrite)?;

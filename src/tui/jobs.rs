@@ -365,7 +365,8 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
             Overwrite::Never
         },
         unsaved,
-        today: clock::today(),
+        now: clock::now(),
+        departments: Vec::new(),
     };
     match ops::export::export(&context.store, &ops_request, progress) {
         Ok(path) => Action::Exported(path.display().to_string()),

@@ -4,17 +4,18 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, Shading, Table,
+    AlignmentType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts, Shading, Table,
     TableCell, TableLayoutType, TableRow, VMergeType, WidthType,
 };
 
 use super::{Column, FILL_LINE, Form};
 use crate::export::ExportError;
-use crate::export::docx::fonts;
+use crate::export::docx::schema;
 use crate::model::scoring::format_points;
 
 const BODY_FONT: &str = "宋体";
 const TITLE_FONT: &str = "黑体";
+const LATIN_FONT: &str = "Times New Roman";
 /// A4 landscape in twentieths of a point, with 1.5 cm margins.
 const PAGE_WIDTH: u32 = 16_838;
 const PAGE_HEIGHT: u32 = 11_906;
@@ -55,11 +56,30 @@ pub fn render(form: &Form) -> Result<Vec<u8>, ExportError> {
             Paragraph::new().add_run(Run::new().add_text(&form.subtitle).size(TABLE_SIZE)),
         );
     let mut xml = doc.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = in_schema_order(&repeat_header_rows(&xml.document))?;
+    xml.styles = in_schema_order(&xml.styles)?;
     let mut buffer = Cursor::new(Vec::new());
     xml.pack(&mut buffer)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(buffer.into_inner())
+}
+
+/// Chinese text in `east_asia`, Latin text in Times New Roman (as in the report).
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii(LATIN_FONT)
+        .hi_ansi(LATIN_FONT)
+}
+
+/// docx-rs writes run and paragraph properties out of the schema's order (w:sz and
+/// w:b before w:rFonts, w:rPr before w:jc); Word drops such run properties, and with
+/// them 宋体 and 黑体. The part is put into the schema's order before packing.
+fn in_schema_order(part: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let text = String::from_utf8_lossy(part);
+    schema::in_schema_order(&text)
+        .map(String::into_bytes)
+        .map_err(ExportError::Docx)
 }
 
 /// docx-rs cannot mark a header row; the header row alone is written `cantSplit`,

@@ -1,0 +1,109 @@
+use super::*;
+use crate::export::fixture;
+
+#[test]
+fn escapes_markup_and_quotes() {
+    assert_eq!(
+        esc("<script>alert('x')</script> & \"q\""),
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+    );
+}
+
+fn assert_self_contained(page: &str) {
+    let lower = page.to_lowercase();
+    for banned in [
+        "<script", "<link", "<iframe", "<img", "src=", "href=", "url(", "@import",
+    ] {
+        assert!(!lower.contains(banned), "{banned}");
+    }
+}
+
+#[test]
+fn a_session_page_is_self_contained_printable_and_escaped() {
+    let page = render(&fixture::single(), &Options::new(fixture::today()));
+    assert_self_contained(&page);
+    assert!(page.contains("<html lang=\"zh-CN\">"));
+    assert!(page.contains("@page { size: A4"));
+    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(page.contains("李明&lt;b&gt;"));
+    assert!(
+        !page
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    );
+    assert!(
+        page.contains("各部分得分情况") && page.matches("<svg").count() == 2,
+        "bars and trend"
+    );
+    assert!(page.contains("<polyline"));
+    assert!(page.contains("<tr class=\"overdue\">"));
+}
+
+#[test]
+fn the_verdict_is_one_line_and_veto_items_read_present() {
+    let page = render(&fixture::single(), &Options::new(fixture::today()));
+    assert!(page.contains("判定：<span class=\"alarm\">一票否决（3.1）</span>。"));
+    assert!(!page.contains("取消评优资格") && !page.contains("等级"));
+    assert!(page.contains("无违纪违法、安全责任事故【一票否决】</td><td class=\"fit\">存在</td>"));
+}
+
+#[test]
+fn a_round_page_charts_departments_with_pending_items_as_pending() {
+    let page = render(&fixture::round(), &Options::new(fixture::today()));
+    assert_self_contained(&page);
+    assert!(
+        page.contains("<title>2026年11月自查报告</title>"),
+        "not doubled"
+    );
+    let urls = page.matches("http").count();
+    let in_escaped_note = page.matches("&quot;http://x&quot;").count();
+    assert_eq!(
+        urls, in_escaped_note,
+        "the only URL is the escaped hostile note's"
+    );
+    assert_eq!(page.matches("<svg").count(), 1, "no trend without history");
+    let chart = &page[page.find("<svg").unwrap_or(0)..];
+    for department in ["办公室", "党群室", "后勤服务中心"] {
+        assert!(
+            chart.contains(&format!(">{department}</text>")),
+            "{department}"
+        );
+    }
+    assert!(chart.contains("未查7项"), "后勤服务中心 checked 1 of 8");
+    assert!(chart.contains(">未查</text>"), "a legend");
+    assert!(page.contains("<td class=\"fit center\">1/8</td>"));
+}
+
+#[test]
+fn a_department_without_problems_takes_one_line() {
+    let mut report = fixture::round();
+    for one in &mut report.sessions {
+        one.history = vec![
+            crate::export::TrendPoint {
+                date: fixture::date("2026-10-01"),
+                round: "10月".into(),
+                percent: Some(80.0),
+            },
+            crate::export::TrendPoint {
+                date: one.session.date,
+                round: one.session.round.clone(),
+                percent: one.percent(),
+            },
+        ];
+    }
+    let page = render(&report, &Options::new(fixture::today()));
+    let problems =
+        &page[page.find("<h2>二、").expect("problems")..page.find("<h2>附").expect("items")];
+    let party = &problems[problems.find("<h3>党群室").expect("党群室")..];
+    let party = &party[..party[4..].find("<h3>").map_or(party.len(), |end| end + 4)];
+    assert!(
+        !party.contains("<svg"),
+        "no chart for a department without problems"
+    );
+    assert!(party.contains("<p class=\"none\">本次自查未发现问题。</p>"));
+    assert_eq!(
+        problems.matches("<svg").count(),
+        2,
+        "办公室 and 后勤服务中心 have problems"
+    );
+}
