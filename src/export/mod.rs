@@ -16,6 +16,7 @@ pub mod import_json;
 pub mod import_text;
 pub mod json;
 pub mod md;
+pub mod photos;
 pub mod report;
 pub mod rounds_json;
 pub mod rounds_text;

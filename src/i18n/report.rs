@@ -82,6 +82,14 @@ pub struct ReportTexts {
     pub heading_problems: &'static str,
     pub heading_next: &'static str,
     pub heading_items: &'static str,
+    /// The part with photos and documents attached to items (图片资料).
+    pub heading_photos: &'static str,
+    /// A photo's caption line: code, item title, caption, taken time (blank parts left out).
+    pub photo_caption: fn(code: &str, title: &str, caption: &str, taken: &str) -> String,
+    /// Attachments shown by name only (documents, photos that do not decode).
+    pub attached_files: &'static str,
+    /// The column of attachments in md, csv and xlsx.
+    pub column_attachments: &'static str,
     /// A department's heading under 二 and in the appendix: department and checklist.
     pub department_heading: fn(department: &str, checklist: &str) -> String,
     pub count_suffix: fn(usize) -> String,

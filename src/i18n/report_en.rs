@@ -48,6 +48,21 @@ pub const EN: ReportTexts = ReportTexts {
     heading_problems: "2. Problems and rectification",
     heading_next: "3. Next steps",
     heading_items: "Appendix: all items",
+    heading_photos: "Photos and documents",
+    photo_caption: |code, title, caption, taken| {
+        let parts: Vec<&str> = [caption, taken]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect();
+        let head = format!("{code} {title}");
+        if parts.is_empty() {
+            head
+        } else {
+            format!("{head} · {}", parts.join(" · "))
+        }
+    },
+    attached_files: "Other attachments",
+    column_attachments: "Attachments",
     department_heading: |department, checklist| format!("{department} ({checklist})"),
     count_suffix: |n| format!(" ({n})"),
     numbered: |n, text| format!("2.{n} {text}"),

@@ -80,6 +80,21 @@ pub const ZH: ReportTexts = ReportTexts {
     heading_problems: "二、存在问题及整改情况",
     heading_next: "三、下一步工作",
     heading_items: "附：检查条目明细",
+    heading_photos: "图片资料",
+    photo_caption: |code, title, caption, taken| {
+        let parts: Vec<&str> = [caption, taken]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect();
+        let head = format!("{code} {title}");
+        if parts.is_empty() {
+            head
+        } else {
+            format!("{head} · {}", parts.join(" · "))
+        }
+    },
+    attached_files: "其他附件",
+    column_attachments: "附件",
     department_heading: |department, checklist| format!("{department}（{checklist}）"),
     count_suffix: |n| format!("（{n}项）"),
     numbered: |n, text| format!("（{}）{text}", chinese_number(n)),

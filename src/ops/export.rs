@@ -59,6 +59,7 @@ pub fn export(
                 *entry = SessionReport::new(unsaved.clone(), entry.checklist.clone(), history);
             }
         }
+        export::report::add_photos(store, &mut report);
     }
     let path = output_path(
         request.target.as_deref(),

@@ -4,6 +4,7 @@
 //! refers to (in `sessions/` or `trash/`) is listed, and removed only on request.
 
 mod carry;
+pub mod preview;
 pub mod taken;
 
 pub use carry::referenced;
@@ -48,6 +49,8 @@ pub struct Stored {
     /// The stored copy, when this call wrote it (it was not there before): what to
     /// take back if the session that refers to it cannot be saved.
     pub written: Option<PathBuf>,
+    /// The downscaled copy cached for documents, when this call wrote it.
+    pub preview: Option<PathBuf>,
 }
 
 impl Store {
@@ -76,16 +79,19 @@ impl Store {
         let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
         let sha256 = hex(&content_hash(&bytes));
         let written = self.put_attachment_bytes(&sha256, kind, &bytes)?;
+        let attachment = Attachment {
+            file,
+            size: bytes.len() as u64,
+            taken: taken::taken(&bytes, modified),
+            caption: caption.trim().to_string(),
+            sha256,
+            kind,
+        };
+        let preview = self.cache_preview(&attachment, &bytes);
         Ok(Stored {
-            attachment: Attachment {
-                file,
-                size: bytes.len() as u64,
-                taken: taken::taken(&bytes, modified),
-                caption: caption.trim().to_string(),
-                sha256,
-                kind,
-            },
+            attachment,
             written,
+            preview,
         })
     }
 
@@ -123,7 +129,10 @@ impl Store {
 
     /// Takes back copies written for a change that was not saved.
     pub fn discard_written(&self, stored: &[Stored]) {
-        for path in stored.iter().filter_map(|s| s.written.as_ref()) {
+        let paths = stored
+            .iter()
+            .flat_map(|s| s.written.iter().chain(&s.preview));
+        for path in paths {
             let _ = self.file_ops().remove_file(path);
         }
     }
@@ -217,6 +226,12 @@ impl Store {
             self.file_ops()
                 .remove_file(path)
                 .map_err(|e| StoreError::io("remove", path, e))?;
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            if let Some(stem) = stem {
+                let _ = self
+                    .file_ops()
+                    .remove_file(&self.thumbs_dir().join(format!("{stem}.jpg")));
+            }
         }
         if !unreferenced.is_empty() {
             let dir = self.attachments_dir();
