@@ -200,6 +200,15 @@ pub fn unzip(bytes: &[u8], name: &str) -> String {
     text
 }
 
+/// The bytes of a zip archive's member.
+pub fn unzip_bytes(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut file = archive.by_name(name).expect("the member exists");
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut out).expect("readable");
+    out
+}
+
 #[test]
 fn the_well_formedness_check_catches_what_it_should() {
     assert_well_formed("<?xml version=\"1.0\"?><a x=\"1 &amp; 2\"><b/>t &lt; &#x41;</a>");
