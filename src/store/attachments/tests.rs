@@ -170,11 +170,11 @@ fn a_trashed_session_keeps_its_attachments_and_only_unreferenced_ones_are_remove
     let loose_path = store.attachment_path(&loose.attachment).unwrap();
     assert_eq!(
         store.unreferenced_attachments().unwrap(),
-        [loose_path.clone()]
+        [loose_path.as_path()]
     );
     assert_eq!(
         store.remove_unreferenced_attachments().unwrap(),
-        [loose_path.clone()]
+        [loose_path.as_path()]
     );
     assert!(kept_path.exists(), "the trashed session still refers to it");
     assert!(!loose_path.exists());
