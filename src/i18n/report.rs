@@ -51,6 +51,18 @@ pub struct Overall<'a> {
     pub open_rectifications: usize,
 }
 
+/// "2.4 获市级以上表彰 · 荣誉墙 · 2026-11-18 09:30": blank parts left out (both languages).
+pub fn caption_line(code: &str, title: &str, caption: &str, taken: &str) -> String {
+    let mut line = format!("{code} {title}");
+    for part in [caption, taken] {
+        if !part.is_empty() {
+            line.push_str(" · ");
+            line.push_str(part);
+        }
+    }
+    line
+}
+
 pub struct ReportTexts {
     pub lang: Lang,
     /// `<html lang>` and the docx `w:lang` of the document's text.

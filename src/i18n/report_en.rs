@@ -49,18 +49,7 @@ pub const EN: ReportTexts = ReportTexts {
     heading_next: "3. Next steps",
     heading_items: "Appendix: all items",
     heading_photos: "Photos and documents",
-    photo_caption: |code, title, caption, taken| {
-        let parts: Vec<&str> = [caption, taken]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect();
-        let head = format!("{code} {title}");
-        if parts.is_empty() {
-            head
-        } else {
-            format!("{head} · {}", parts.join(" · "))
-        }
-    },
+    photo_caption: super::report::caption_line,
     attached_files: "Other attachments",
     column_attachments: "Attachments",
     department_heading: |department, checklist| format!("{department} ({checklist})"),

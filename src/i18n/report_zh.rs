@@ -81,18 +81,7 @@ pub const ZH: ReportTexts = ReportTexts {
     heading_next: "三、下一步工作",
     heading_items: "附：检查条目明细",
     heading_photos: "图片资料",
-    photo_caption: |code, title, caption, taken| {
-        let parts: Vec<&str> = [caption, taken]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect();
-        let head = format!("{code} {title}");
-        if parts.is_empty() {
-            head
-        } else {
-            format!("{head} · {}", parts.join(" · "))
-        }
-    },
+    photo_caption: super::report::caption_line,
     attached_files: "其他附件",
     column_attachments: "附件",
     department_heading: |department, checklist| format!("{department}（{checklist}）"),
