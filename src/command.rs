@@ -78,6 +78,8 @@ pub enum Command {
     PickLevel(u8),
     /// Home: the round's departments ranked with their bands (排名), or the usual order.
     Ranking,
+    /// Open the selected attachment with the system's viewer.
+    OpenAttachment,
 }
 
 impl Command {

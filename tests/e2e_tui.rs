@@ -345,3 +345,46 @@ fn without_a_terminal_the_ui_says_what_to_use_instead() {
         "{chinese}"
     );
 }
+
+#[test]
+fn a_dragged_photo_pasted_as_a_quoted_path_is_attached_and_saved() {
+    let env = Env::new();
+    let id = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
+    let photo = env.cwd.join("门厅 宣传栏.jpg");
+    std::fs::write(
+        &photo,
+        zicha::store::attachments::taken::jpeg_with_exif_date("2026:11:18 09:30:00", None),
+    )
+    .unwrap();
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("/");
+    term.keys("3.3");
+    term.wait_text("(1/1)");
+    term.enter();
+    term.keys("a");
+    term.wait_text("佐证 3.3");
+    // What a terminal pastes when a file is dropped on it: the quoted path.
+    term.paste(&format!("'{}'", photo.display()));
+    term.enter();
+    term.wait_text("已附上 1 个文件");
+    term.escape();
+    term.wait_text("2026-11-18 09:30 门厅 宣传栏.jpg");
+    term.wait_for("saved", Duration::from_secs(5), |s| s.contains("已保存 "));
+    let detail = env.show(&id);
+    let attached = &common::item(&detail, "3.3")["attachments"][0];
+    assert_eq!(attached["file"], "门厅 宣传栏.jpg");
+    assert_eq!(attached["taken"], "2026-11-18T09:30:00");
+    let stored = env
+        .data
+        .join("attachments")
+        .join(format!("{}.jpg", attached["sha256"].as_str().unwrap()));
+    assert_eq!(
+        std::fs::read(stored).unwrap(),
+        std::fs::read(&photo).unwrap()
+    );
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}

@@ -1,5 +1,6 @@
 //! The command line (docs/design.md §6): parse, call model/store/export, print.
 
+mod attach;
 mod board;
 mod checklists;
 mod conflicts;
@@ -164,6 +165,26 @@ pub enum Command {
         /// Who closes it (default: the session's inspector, else the login name)
         #[arg(long)]
         by: Option<String>,
+    },
+    /// Attach photos or documents to an item (copied into the data folder)
+    Attach {
+        session: String,
+        code: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "")]
+        caption: String,
+    },
+    /// Remove the N-th attachment (1-based) of an item
+    Detach {
+        session: String,
+        code: String,
+        number: usize,
+    },
+    /// Stored attachments no session refers to; --remove deletes them
+    Attachments {
+        #[arg(long)]
+        remove: bool,
     },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
@@ -397,6 +418,18 @@ pub fn run(cli: Cli) -> Result<()> {
             note,
             by,
         } => rounds::rectify(&context, &session, &code, note, by),
+        Command::Attach {
+            session,
+            code,
+            files,
+            caption,
+        } => attach::attach(&context, &session, &code, &files, &caption),
+        Command::Detach {
+            session,
+            code,
+            number,
+        } => attach::detach(&context, &session, &code, number),
+        Command::Attachments { remove } => attach::unreferenced(&context, remove),
         Command::Demo(args) => demo::demo(&context, args),
     }
 }

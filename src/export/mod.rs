@@ -18,6 +18,7 @@ pub mod import_text;
 pub mod json;
 pub mod md;
 pub mod package;
+pub mod photos;
 pub mod report;
 pub mod rounds_json;
 pub mod rounds_text;

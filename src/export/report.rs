@@ -18,6 +18,7 @@ use crate::model::session::Session;
 use crate::model::text::normalize_name;
 use crate::progress::Progress;
 use crate::store::Store;
+use crate::store::attachments::preview::Preview;
 use crate::store::index::Overview;
 
 /// Which sessions to export.
@@ -76,6 +77,29 @@ pub struct Report {
     /// For a round's board (排名): each department session's rectifications, by
     /// session id (see `ops::board::follow_ups_of`); empty when not gathered.
     pub follow_ups: HashMap<Uuid, Vec<FollowUp>>,
+    /// Downscaled photos of the sessions' attachments, by SHA-256; a photo missing
+    /// here (a document, or one that does not decode) is listed by name.
+    pub photos: Photos,
+}
+
+pub type Photos = std::collections::BTreeMap<String, Arc<Preview>>;
+
+/// Adds the previews of every photo the report's sessions attach that it lacks.
+pub fn add_photos(store: &Store, report: &mut Report) {
+    for one in &report.sessions {
+        for response in one.session.responses.values() {
+            for attachment in &response.attachments {
+                if !attachment.kind.is_photo() || report.photos.contains_key(&attachment.sha256) {
+                    continue;
+                }
+                if let Some(preview) = store.preview(attachment) {
+                    report
+                        .photos
+                        .insert(attachment.sha256.clone(), Arc::new(preview));
+                }
+            }
+        }
+    }
 }
 
 impl Report {
@@ -205,11 +229,14 @@ pub fn collect(
         let history = peers.trend(&session, &checklist);
         sessions.push(SessionReport::new(session, checklist, history));
     }
-    Ok(Report {
+    let mut report = Report {
         scope,
         sessions,
         follow_ups: HashMap::new(),
-    })
+        photos: Photos::new(),
+    };
+    add_photos(store, &mut report);
+    Ok(report)
 }
 
 fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, ExportError> {

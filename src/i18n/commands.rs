@@ -46,7 +46,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::EditNote => ("备注", "编辑备注（多行）"),
         C::Deductions => ("扣分", "扣分项：勾选预设扣分或填写其他扣分"),
         C::Rectify => ("整改", "整改：责任人、期限、完成情况"),
-        C::AddEvidence => ("资料", "添加佐证资料（文件路径或说明）"),
+        C::AddEvidence => (
+            "资料",
+            "佐证资料：输入或粘贴（拖入）文件路径附上照片和文档，或写一条说明",
+        ),
         C::NextPending => ("下一未查", "跳到下一个未查条目"),
         C::PrevPending => ("上一未查", "跳到上一个未查条目"),
         C::Search => ("搜索", "搜索编号、标题和备注"),
@@ -99,6 +102,7 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::More => ("加一次", "所选扣分加一次"),
         C::Less => ("减一次", "所选扣分减一次"),
         C::PickLevel(_) => ("等次", "按序号选择等次"),
+        C::OpenAttachment => ("打开", "用系统程序打开选中的附件"),
     }
 }
 
@@ -129,7 +133,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::EditNote => ("note", "Edit the note (multi-line)"),
         C::Deductions => ("deduct", "Deductions: pick predefined ones or add another"),
         C::Rectify => ("rectify", "Rectification: owner, due date, done"),
-        C::AddEvidence => ("evidence", "Add an evidence reference (path or label)"),
+        C::AddEvidence => (
+            "evidence",
+            "Evidence: type or paste (drag in) file paths to attach photos and documents, or write a label",
+        ),
         C::NextPending => ("next pending", "Next pending item"),
         C::PrevPending => ("prev pending", "Previous pending item"),
         C::Search => ("search", "Search codes, titles and notes"),
@@ -194,5 +201,9 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::More => ("once more", "The selected deduction once more"),
         C::Less => ("once less", "The selected deduction once less"),
         C::PickLevel(_) => ("level", "Pick a level by its number"),
+        C::OpenAttachment => (
+            "open",
+            "Open the selected attachment with the system's viewer",
+        ),
     }
 }

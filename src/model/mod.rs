@@ -1,5 +1,6 @@
 //! Pure data and functions: checklists, sessions, scoring, comparison. No I/O, no terminal.
 
+pub mod attachment;
 pub mod board;
 pub mod checklist;
 pub mod compare;
@@ -13,6 +14,7 @@ pub mod ledger;
 pub mod matching;
 pub mod merge;
 pub mod order;
+pub mod pasted_paths;
 pub mod rate;
 pub mod recheck;
 pub mod revision;

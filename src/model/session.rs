@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::attachment::Attachment;
 use super::checklist::Scope;
 use super::rate::SurveyedRate;
 
@@ -15,7 +16,8 @@ use super::rate::SurveyedRate;
 /// 2 added revision ids (`rev`, `seen`, `header_rev`, `header_seen`) and `conflicts`;
 /// format-1 files load unchanged (see `model::revision`).
 /// 3 added a session's `scope` and a response's `level`, `counts` and `rate`; later
-/// optional fields of this development phase join format 3, each skipped when empty.
+/// optional fields of this development phase join format 3, each skipped when empty:
+/// a response's `attachments` (DESIGN §12).
 pub const FORMAT: u32 = 3;
 
 #[derive(
@@ -140,6 +142,9 @@ pub struct Response {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rectification: Option<Rectification>,
+    /// Photos and documents attached as evidence, in the order attached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Who last changed this response, and when.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
@@ -165,6 +170,7 @@ impl Response {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && self.rectification.is_none()
+            && self.attachments.is_empty()
     }
 
     /// How many times the predefined deduction `index` is applied (1 unless counted).

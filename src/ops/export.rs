@@ -59,6 +59,7 @@ pub fn export(
                 *entry = SessionReport::new(unsaved.clone(), entry.checklist.clone(), history);
             }
         }
+        export::report::add_photos(store, &mut report);
     }
     let options = Options {
         unit: request.unit.clone(),

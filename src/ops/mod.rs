@@ -7,6 +7,7 @@
 //! `(&Store, Request, &dyn Progress)` as it needs, an error as [`OpsError`], its
 //! words in `i18n`; then a CLI command and/or a `JobRequest` in `tui::jobs`.
 
+pub mod attach;
 pub mod board;
 pub mod compare;
 mod error;

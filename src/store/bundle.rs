@@ -5,6 +5,7 @@
 //! ```text
 //! archive/<id>-v<version>-<hash>.ron
 //! sessions/<uuid>.ron
+//! attachments/<sha256>.<ext>     the photos and documents the sessions refer to
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +45,8 @@ pub enum BundleError {
 pub struct BundleReport {
     pub sessions: Vec<Uuid>,
     pub checklists: Vec<String>,
+    /// Stored attachments packed (each once).
+    pub attachments: usize,
     /// Sessions left out, with why.
     pub skipped: Vec<String>,
 }
@@ -75,6 +78,7 @@ impl Store {
         let mut chosen: Vec<Chosen> = Vec::new();
         let mut archives: BTreeMap<String, u64> = BTreeMap::new();
         let mut references: BTreeSet<(String, u32, String)> = BTreeSet::new();
+        let mut attachments: BTreeSet<String> = BTreeSet::new();
         let mut total = 0u64;
         for file in self.scan()?.sessions {
             let label = file.path.display().to_string();
@@ -109,8 +113,9 @@ impl Store {
             let archive = self
                 .archived_size(&session.checklist)
                 .map_err(|error| error.to_string())
-                .and_then(|found| self.check_session_limits(&session).map(|()| found));
-            let (name, size) = match archive {
+                .and_then(|found| self.check_session_limits(&session).map(|()| found))
+                .and_then(|found| Ok((found, self.bundled_attachments(&session)?)));
+            let ((name, size), attached) = match archive {
                 Ok(found) => found,
                 Err(error) => {
                     report.skipped.push(format!("{label}: {error}"));
@@ -118,8 +123,19 @@ impl Store {
                 }
             };
             let new_archive = !archives.contains_key(&name);
-            let adds = bytes.len() as u64 + if new_archive { size } else { 0 };
-            let entries = chosen.len() + archives.len() + 1 + usize::from(new_archive);
+            let new_attachments: Vec<(String, u64)> = attached
+                .into_iter()
+                .filter(|(name, _)| !attachments.contains(name))
+                .collect();
+            let adds = bytes.len() as u64
+                + if new_archive { size } else { 0 }
+                + new_attachments.iter().map(|(_, size)| size).sum::<u64>();
+            let entries = chosen.len()
+                + archives.len()
+                + attachments.len()
+                + 1
+                + usize::from(new_archive)
+                + new_attachments.len();
             if total + adds > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
                 report.skipped.push(format!(
                     "{label}: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
@@ -135,6 +151,7 @@ impl Store {
                 reference.hash.clone(),
             ));
             archives.insert(name, size);
+            attachments.extend(new_attachments.into_iter().map(|(name, _)| name));
             chosen.push(Chosen {
                 id: file.id,
                 path: file.path,
@@ -143,6 +160,7 @@ impl Store {
         }
         let mut changed: Vec<Uuid> = Vec::new();
         let archive_names: Vec<String> = archives.into_keys().collect();
+        let attachment_names: Vec<String> = attachments.into_iter().collect();
         if !chosen.is_empty() {
             let expect = if replace {
                 Expect::Anything
@@ -151,7 +169,8 @@ impl Store {
             };
             let written = write_atomic_streamed(self.file_ops(), out, expect, &mut |file| {
                 changed.clear();
-                self.stream_zip(file, &archive_names, &chosen, &mut changed)
+                let names = (&archive_names[..], &attachment_names[..]);
+                self.stream_zip(file, names, &chosen, &mut changed)
             });
             match written {
                 Ok(()) => {}
@@ -182,14 +201,16 @@ impl Store {
             .into_iter()
             .map(|(id, version, hash)| format!("{id} v{version} ({hash})"))
             .collect();
+        report.attachments = attachment_names.len();
         Ok(report)
     }
 
-    /// Writes the zip: archived checklists, then sessions, each read as it is written.
+    /// Writes the zip: archived checklists, then sessions, then attachments (stored,
+    /// not compressed again), each read as it is written.
     fn stream_zip(
         &self,
         file: &mut File,
-        archives: &[String],
+        (archives, attachments): (&[String], &[String]),
         chosen: &[Chosen],
         changed: &mut Vec<Uuid>,
     ) -> io::Result<()> {
@@ -210,6 +231,14 @@ impl Store {
             }
             writer
                 .start_file(format!("sessions/{}.ron", session.id), entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
+        for name in attachments {
+            let bytes = self.bundle_entry_bytes(name)?;
+            let options = entry_options().compression_method(CompressionMethod::Stored);
+            writer
+                .start_file(format!("attachments/{name}"), options)
                 .map_err(zip_error)?;
             writer.write_all(&bytes)?;
         }
@@ -307,6 +336,8 @@ pub(super) enum BundleEntry {
     Session(Uuid),
     /// An archived checklist, by its file name.
     Archive(String),
+    /// A stored attachment, by its file name (`<sha256>.<ext>`).
+    Attachment(String),
     Other,
 }
 
@@ -322,6 +353,11 @@ pub(super) fn classify_entry(name: &str) -> BundleEntry {
         && !file.contains(['/', '\\'])
     {
         return BundleEntry::Archive(file.to_string());
+    }
+    if let Some(file) = name.strip_prefix("attachments/")
+        && super::attachments::is_stored_name(file)
+    {
+        return BundleEntry::Attachment(file.to_string());
     }
     BundleEntry::Other
 }

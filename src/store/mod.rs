@@ -1,6 +1,7 @@
 //! The data directory: sessions, checklists, archive, trash, recovery (docs/design.md §5).
 
 pub mod atomic;
+pub mod attachments;
 pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;

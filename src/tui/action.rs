@@ -44,6 +44,11 @@ pub enum Action {
     RectificationClosed,
     /// A table import finished: its report, or why nothing was imported.
     TableImported(Result<Vec<crate::export::table_import_text::ReportLine>, String>),
+    /// Files were copied into attachments/: add them to the item (one undo step).
+    AttachmentsStored {
+        code: String,
+        attachments: Vec<crate::model::attachment::Attachment>,
+    },
     /// An effect failed; the message says what happened.
     Failed(String),
     Info(String),
@@ -181,4 +186,12 @@ pub enum Effect {
     Recover(Box<Session>),
     /// Import an office's table as a checklist.
     ImportTable(crate::ops::table_import::TableImportRequest),
+    /// Copy files into attachments/ for an item of the open session.
+    StoreAttachments {
+        code: String,
+        /// As typed or pasted; `~/` is the home folder.
+        paths: Vec<String>,
+    },
+    /// Open a stored attachment with the system's viewer, detached.
+    OpenAttachment(crate::model::attachment::Attachment),
 }

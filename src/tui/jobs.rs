@@ -154,6 +154,26 @@ pub fn perform(
             }
         }
         Effect::Export(request) => vec![export(context, *request, progress)],
+        Effect::StoreAttachments { code, paths } => {
+            let paths: Vec<_> = paths.iter().map(|path| expand_home(path)).collect();
+            match ops::attach::store_files(store, &paths, "") {
+                Ok(stored) => vec![Action::AttachmentsStored {
+                    code,
+                    attachments: stored.into_iter().map(|s| s.attachment).collect(),
+                }],
+                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
+            }
+        }
+        Effect::OpenAttachment(attachment) => {
+            let opened = store
+                .attachment_path(&attachment)
+                .ok_or_else(|| std::io::Error::other("not a SHA-256 hash"))
+                .and_then(|path| super::opener::open_detached(&path));
+            match opened {
+                Ok(()) => vec![Action::Info((lang.ui().opening)(&attachment.file))],
+                Err(error) => vec![Action::Failed(format!("{}: {error}", attachment.file))],
+            }
+        }
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
             Ok(path) => vec![Action::Info(format!("-> {}", path.display()))],
             Err(error) => failed(&error),
@@ -381,5 +401,14 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
             Action::ExportExists(Box::new(request), path.display().to_string())
         }
         Err(error) => Action::Failed(export_error(context.lang, &error)),
+    }
+}
+
+/// `~/…` in a typed or pasted path is the home folder.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(path),
     }
 }

@@ -92,6 +92,7 @@ pub fn render(
     package::package(
         &package::document(&body),
         &package::footer(),
+        &[],
         &Properties {
             title: &title,
             creator: &clean_line(&session.inspector),

@@ -147,6 +147,12 @@ pub enum Confirm {
     },
     /// Leave although the last save failed; the session then goes to recovery/.
     LeaveUnsaved,
+    /// Remove an item's attachment (0-based among its attachments).
+    Detach {
+        code: String,
+        index: usize,
+        file: String,
+    },
 }
 
 #[derive(Debug)]

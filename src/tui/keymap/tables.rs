@@ -163,6 +163,7 @@ const EVIDENCE: &[Binding] = &[
     bind(&[code(KC::Down)], C::Down, false),
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Delete)], C::Delete, true),
+    bind(&[ctrl('o')], C::OpenAttachment, true),
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 

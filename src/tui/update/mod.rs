@@ -93,6 +93,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SaveFinished(report) => save_finished(app, report),
         Action::TableImported(result) => table_import::imported(app, result),
+        Action::AttachmentsStored { code, attachments } => {
+            let text = (app.lang.ui().attached)(attachments.len());
+            let effects = walk::edit_item(app, &code, move |_, response| {
+                response.attachments.extend(attachments);
+                Ok(())
+            });
+            app.info(text);
+            effects
+        }
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -195,6 +204,10 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             request.replace = true;
             vec![Effect::Export(request)]
         }
+        Confirm::Detach { code, index, .. } => walk::edit_item(app, &code, move |_, response| {
+            crate::model::attachment::detach(&mut response.attachments, index);
+            Ok(())
+        }),
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;

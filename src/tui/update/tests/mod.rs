@@ -121,6 +121,7 @@ fn status(app: &App, code: &str) -> Status {
     walk(app).session().status(code)
 }
 
+mod attachments;
 mod home;
 mod rounds;
 mod saving;

@@ -19,6 +19,7 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
     let question = match confirm {
         Confirm::Trash { label, .. } => format!("{} {}?", t.confirm_trash, display_line(label)),
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
+        Confirm::Detach { file, .. } => format!("{}?", (t.confirm_detach)(&display_line(file))),
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
         }
