@@ -1,7 +1,8 @@
 //! The 测评材料 package (DESIGN §15) through `export --format package`: the folder
 //! layout, Windows-safe names from hostile titles, a 测评材料提交表.docx per item
-//! that unzips and parses (with the 500-character flag), a 目录.xlsx calamine reads,
-//! and nothing merged into an existing folder without --force.
+//! that unzips and parses (with the 500-character flag), attachments copied beside
+//! it under safe names, a 目录.xlsx calamine reads, and nothing merged into an
+//! existing folder without --force.
 
 mod common;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use common::{Env, files_under};
+use zicha::store::attachments::taken::jpeg_with_exif_date;
 
 const PACKAGE: &str = r#"Checklist(
     id: "t-package",
@@ -23,13 +25,14 @@ const PACKAGE: &str = r#"Checklist(
             (code: "1.2", title: "检查/整改: \"CON\" <台账>*?| ", points: 3.0),
             (code: "1.3", title: "../../逃逸...", points: 3.0),
             (code: "1.4", title: "无备注的条目", points: 2.0),
+            (code: "1.5", title: "无材料的条目", points: 1.0),
         ]),
     ],
 )
 "#;
 
 /// A session: 1.1 pass with a short note, 1.2 partial with a 600-character note,
-/// 1.3 fail with a note, 1.4 pass without one.
+/// 1.3 fail with a note, 1.4 and 1.5 pass without one.
 fn session(env: &Env) -> String {
     env.write_checklist("t-package.ron", PACKAGE);
     let id = env.new_session("t-package", "办公室", "2026年11月自查", "2026-11-20");
@@ -38,6 +41,7 @@ fn session(env: &Env) -> String {
     env.mark(&id, "1.2", "partial", &["--note", &long]);
     env.mark(&id, "1.3", "fail", &["--note", "未见记录"]);
     env.mark(&id, "1.4", "pass", &[]);
+    env.mark(&id, "1.5", "pass", &[]);
     id
 }
 
@@ -86,6 +90,22 @@ fn document_text(docx: &Path) -> String {
 fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
     let env = Env::new();
     let id = session(&env);
+    // A photo with a hostile caption on 1.1; a document without a caption on 1.4,
+    // which has no note: its folder is made for the attachment alone.
+    let photo = jpeg_with_exif_date("2026:11:18 09:30:00", None);
+    let photo_path = env.cwd.join("IMG_0001.JPG");
+    fs::write(&photo_path, &photo).unwrap();
+    env.ok([
+        "attach",
+        &id,
+        "1.1",
+        photo_path.to_str().unwrap(),
+        "--caption",
+        "荣誉墙/奖牌: <第1块>?.",
+    ]);
+    let plan_path = env.cwd.join("整改方案.pdf");
+    fs::write(&plan_path, b"%PDF-1.4 plan").unwrap();
+    env.ok(["attach", &id, "1.4", plan_path.to_str().unwrap()]);
     let dir = env.root.path().join("材料");
     let out = env.ok([
         "export",
@@ -104,12 +124,24 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
     assert_eq!(
         names,
         [
+            "1.1 中心组学习制度化、常态化/1.1-1 荣誉墙_奖牌_ _第1块__.jpg",
             "1.1 中心组学习制度化、常态化/测评材料提交表.docx",
             "1.2 检查_整改_ _CON_ _台账____/测评材料提交表.docx",
             "1.3 .._.._逃逸/测评材料提交表.docx",
+            "1.4 无备注的条目/1.4-1 整改方案.pdf",
+            "1.4 无备注的条目/测评材料提交表.docx",
             "目录.xlsx",
         ],
-        "1.4 has no note: no folder; hostile characters replaced, nothing outside"
+        "1.5 has no note nor attachment: no folder; hostile characters replaced, nothing outside"
+    );
+    assert_eq!(
+        fs::read(dir.join("1.1 中心组学习制度化、常态化/1.1-1 荣誉墙_奖牌_ _第1块__.jpg")).unwrap(),
+        photo,
+        "the photo is copied whole"
+    );
+    assert_eq!(
+        fs::read(dir.join("1.4 无备注的条目/1.4-1 整改方案.pdf")).unwrap(),
+        b"%PDF-1.4 plan"
     );
     for folder in fs::read_dir(&dir).unwrap() {
         let name = folder.unwrap().file_name().to_string_lossy().into_owned();
@@ -132,9 +164,15 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
         "自评得分4",
         "学习记录 12 次，签到齐全",
         "学习计划",
+        // The hyphen is written as a w:noBreakHyphen, which has no text.
+        "1.11 荣誉墙_奖牌_ _第1块__.jpg",
     ] {
         assert!(form.contains(words), "{words} in {form}");
     }
+    assert!(
+        !form.contains("IMG_0001.JPG"),
+        "the form names the copy as it is in the folder: {form}"
+    );
     assert!(!form.contains("超过500字"), "a short 说明 is not flagged");
     let long = document_text(&dir.join("1.2 检查_整改_ _CON_ _台账____/测评材料提交表.docx"));
     assert!(
@@ -166,15 +204,52 @@ fn a_package_has_a_folder_per_item_with_material_a_form_each_and_a_catalogue() {
             "说明字数"
         ]
     );
-    assert_eq!(rows.len(), 5, "every item listed: {rows:?}");
+    assert_eq!(rows.len(), 6, "every item listed: {rows:?}");
     assert_eq!(rows[1][0], "1.1");
     assert_eq!(rows[1][4], "1.1 中心组学习制度化、常态化");
-    assert_eq!(rows[1][5], "1");
+    assert_eq!(rows[1][5], "2", "the form and the photo");
     assert_eq!(rows[2][3], "1.5", "partial without deductions: 3 / 2");
+    assert_eq!(rows[2][5], "1", "the form alone");
     assert_eq!(rows[2][6], "600");
     assert_eq!(rows[4][0], "1.4");
-    assert_eq!(rows[4][4], "", "no folder");
-    assert_eq!(rows[4][5], "", "no files");
+    assert_eq!(rows[4][4], "1.4 无备注的条目");
+    assert_eq!(rows[4][5], "2", "the form and the document");
+    assert_eq!(rows[4][6], "0");
+    assert_eq!(rows[5][0], "1.5");
+    assert_eq!(rows[5][4], "", "no folder");
+    assert_eq!(rows[5][5], "", "no files");
+}
+
+#[test]
+fn an_attachment_missing_from_the_store_stops_the_package_with_its_name() {
+    let env = Env::new();
+    let id = session(&env);
+    let plan_path = env.cwd.join("整改方案.pdf");
+    fs::write(&plan_path, b"%PDF-1.4 plan").unwrap();
+    env.ok(["attach", &id, "1.4", plan_path.to_str().unwrap()]);
+    for stored in fs::read_dir(env.data.join("attachments")).unwrap() {
+        let path = stored.unwrap().path();
+        if path.is_file() {
+            fs::write(&path, b"%PDF-1.4 changed").unwrap();
+        }
+    }
+    let dir = env.root.path().join("材料");
+    let stderr = env.fails(
+        [
+            "export",
+            &id,
+            "--format",
+            "package",
+            "-o",
+            dir.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(
+        stderr.contains("1.4") && stderr.contains("整改方案.pdf") && stderr.contains("hash"),
+        "{stderr}"
+    );
+    assert!(!dir.join("1.4 无备注的条目/1.4-1 整改方案.pdf").exists());
 }
 
 #[test]

@@ -198,6 +198,13 @@ pub enum ExportError {
     Docx(String),
     #[error("a 测评材料 package is made of one session: name one session, not several or a round")]
     PackageOfOne,
+    #[error("item {code}: cannot copy the attachment {file}: {source}")]
+    Attachment {
+        code: String,
+        file: String,
+        #[source]
+        source: Box<StoreError>,
+    },
 }
 
 impl ExportError {

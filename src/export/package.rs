@@ -4,18 +4,17 @@
 //! ```text
 //! <round>_<department>_<date>_测评材料/
 //!   目录.xlsx                        every item: folder, score, files
-//!   1.1 中心组学习制度化、常态化/     an item with a note or evidence
+//!   1.1 中心组学习制度化、常态化/     an item with a note, evidence or attachments
 //!     测评材料提交表.docx             indicator, points, score, 说明, 佐证材料
-//!     1.1-1 <caption>.jpg            its attachments (once attachments exist)
+//!     1.1-1 <caption>.jpg            its attachments, copied from the store
 //! ```
 //!
 //! Names are made safe for Windows ([`safe_file_name`]). An existing folder is
 //! merged into only with [`Overwrite::Replace`]; links are never followed, and
 //! every file is written with the save protocol (temp file, fsync, rename).
 //!
-//! Attachments (docs/design.md §12) are not recorded yet: items list their evidence
-//! labels. When they are, [`PackageItem::files`] gains them, named by
-//! [`attachment_name`], and [`write`] copies each beside the form.
+//! Attachments (docs/design.md §12) are copied from the store, checked against
+//! their hash, and named by [`attachment_name`]; the form lists them by those names.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,7 +23,9 @@ use super::file::{Overwrite, safe_file_name, write_file};
 use super::report::{Report, SessionReport};
 use super::rows::{ItemRow, clean_line, item_rows};
 use super::{ExportError, Options};
+use crate::model::attachment::Attachment;
 use crate::model::text::normalize_name;
+use crate::store::Store;
 use crate::store::atomic::AtomicError;
 use crate::store::safe_fs::{Kind, Refusal, kind_of};
 
@@ -39,10 +40,17 @@ pub struct PackageItem {
     pub standard: String,
     /// What proof the checklist asks for (应备材料).
     pub expected: Vec<String>,
-    /// Its folder's name, for an item with a note or evidence.
+    /// Its folder's name, for an item with a note, evidence or attachments.
     pub folder: Option<String>,
-    /// File names in its folder besides the form (attachments, once recorded).
-    pub files: Vec<String>,
+    /// Its attachments, as copied into its folder beside the form.
+    pub files: Vec<PackageFile>,
+}
+
+/// An attachment and its name in the item's folder.
+#[derive(Debug, Clone)]
+pub struct PackageFile {
+    pub name: String,
+    pub attachment: Attachment,
 }
 
 impl PackageItem {
@@ -77,6 +85,33 @@ pub fn attachment_name(code: &str, n: usize, caption: &str, extension: &str) -> 
     safe_file_name(&stem, extension)
 }
 
+/// The item's attachments named in order; one without a caption is named by its
+/// original file name (without the extension).
+pub fn package_files(code: &str, attachments: &[Attachment]) -> Vec<PackageFile> {
+    attachments
+        .iter()
+        .enumerate()
+        .map(|(i, attachment)| {
+            let caption = if attachment.caption.trim().is_empty() {
+                original_stem(&attachment.file)
+            } else {
+                &attachment.caption
+            };
+            PackageFile {
+                name: attachment_name(code, i + 1, caption, attachment.kind.extension()),
+                attachment: attachment.clone(),
+            }
+        })
+        .collect()
+}
+
+fn original_stem(file: &str) -> &str {
+    match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => file,
+    }
+}
+
 /// The package's folder name: "<round>_<department>_<date>_测评材料".
 pub fn folder_name(one: &SessionReport, options: &Options) -> String {
     let session = &one.session;
@@ -101,9 +136,17 @@ pub fn items(one: &SessionReport, options: &Options) -> Vec<PackageItem> {
     let mut taken: Vec<String> = Vec::new();
     item_rows(one, options.today)
         .into_iter()
-        .map(|row| {
+        .map(|mut row| {
             let item = one.checklist.item(&row.code);
-            let has_material = !row.note.trim().is_empty() || !row.evidence.is_empty();
+            let response = one.session.response(&row.code);
+            let files = response
+                .map(|r| package_files(&row.code, &r.attachments))
+                .unwrap_or_default();
+            // The rows list attachments after the labels; here they are `files`.
+            row.evidence
+                .truncate(response.map_or(0, |r| r.evidence.len()));
+            let has_material =
+                !row.note.trim().is_empty() || !row.evidence.is_empty() || !files.is_empty();
             let folder = has_material.then(|| {
                 let base = item_folder_name(&row.code, &row.title);
                 let mut name = base.clone();
@@ -124,7 +167,7 @@ pub fn items(one: &SessionReport, options: &Options) -> Vec<PackageItem> {
                     .map(|item| item.evidence.iter().map(|e| clean_line(e)).collect())
                     .unwrap_or_default(),
                 folder,
-                files: Vec::new(),
+                files,
                 row,
             }
         })
@@ -137,8 +180,10 @@ pub fn session_of(report: &Report) -> Result<&SessionReport, ExportError> {
 }
 
 /// Writes the package of `one` into `dir` (created; an existing one only with
-/// `Overwrite::Replace`, and never through a link). Returns `dir`.
+/// `Overwrite::Replace`, and never through a link), copying the attachments from
+/// `store`. Returns `dir`.
 pub fn write(
+    store: &Store,
     dir: &Path,
     one: &SessionReport,
     options: &Options,
@@ -156,6 +201,16 @@ pub fn write(
         let form = super::docx::submission::render(one, item, options)?;
         let path = folder.join(safe_file_name(t.form_name, "docx"));
         write_file(&path, &form, Overwrite::Replace)?;
+        for file in &item.files {
+            let bytes = store.read_attachment(&file.attachment).map_err(|source| {
+                ExportError::Attachment {
+                    code: clean_line(&item.row.code),
+                    file: clean_line(&file.attachment.file),
+                    source: Box::new(source),
+                }
+            })?;
+            write_file(&folder.join(&file.name), &bytes, Overwrite::Replace)?;
+        }
     }
     let catalog = super::xlsx::catalog::render(one, &items, options)?;
     let path = dir.join(safe_file_name(t.catalog_name, "xlsx"));

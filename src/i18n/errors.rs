@@ -227,6 +227,12 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         ExportError::PackageOfOne => {
             "测评材料包按一个检查记录制作：请指定一个检查记录，而不是多个或整轮".into()
         }
+        ExportError::Attachment { code, file, source } => {
+            format!(
+                "条目 {code}：无法复制附件 {file}：{}",
+                store_error(lang, source)
+            )
+        }
     }
 }
 

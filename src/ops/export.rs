@@ -76,7 +76,7 @@ pub fn export(
                 .default_dir
                 .join(export::package::folder_name(one, &options)),
         };
-        return export::package::write(&dir, one, &options, request.overwrite);
+        return export::package::write(store, &dir, one, &options, request.overwrite);
     }
     if request.format == Format::Xlsx && report.round_label().is_some() {
         report.follow_ups = crate::ops::board::follow_ups_of(

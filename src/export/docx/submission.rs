@@ -46,7 +46,7 @@ pub fn render(
         None => t.unchecked.to_string(),
     };
     let mut evidence: Vec<String> = row.evidence.clone();
-    evidence.extend(item.files.iter().cloned());
+    evidence.extend(item.files.iter().map(|file| file.name.clone()));
     let fields: Vec<(&str, String)> = [
         (t.indicator, format!("{} {}", row.code, row.title)),
         (t.standard, item.standard.clone()),
