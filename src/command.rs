@@ -105,6 +105,10 @@ pub enum Command {
     /// The previous / next value of a form's picker (checklist, scope, format).
     PrevChoice,
     NextChoice,
+    /// Home: the round's departments ranked with their bands (排名), or the usual order.
+    Ranking,
+    /// Open the selected attachment with the system's viewer.
+    OpenAttachment,
 }
 
 impl Command {

@@ -196,6 +196,9 @@ fn compare_opens_from_the_walk_and_returns() {
 fn export_md(env: &Env, term: &mut Term) -> String {
     term.keys("e");
     term.wait_text("导出");
+    // docx, the package, then md.
+    term.send(b"\x1b[B");
+    term.wait_text("< package ");
     term.send(b"\x1b[B");
     term.wait_text("< md ");
     term.enter();
@@ -240,10 +243,10 @@ fn the_export_dialog_makes_a_typed_folder_remembers_and_replaces_only_on_y() {
     let mut term = start(&env, &["open", &id], 80, 24);
     term.wait_text("已查 0/");
     term.keys("1");
-    // md, then to 位置 and a folder name without an extension after the current folder.
+    // md (past the package), then to 位置 and a folder name without an extension after the current folder.
     term.keys("e");
     term.wait_text("导出");
-    term.send(b"\x1b[C");
+    term.send(b"\x1b[C\x1b[C");
     term.wait_text("< md ");
     term.send(b"\t\t");
     term.keys("/季度报告");
@@ -326,6 +329,83 @@ fn on_first_run_the_new_session_form_suggests_the_half_month_round() {
 }
 
 #[test]
+fn the_export_dialog_writes_the_evaluation_material_package() {
+    let env = Env::new();
+    let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    env.mark(&id, "1.1", "pass", &["--note", "制度上墙，记录齐全"]);
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 1/");
+    term.keys("e");
+    term.wait_text("导出");
+    term.send(b"\x1b[B");
+    term.wait_text("测评材料包");
+    term.enter();
+    term.wait_text("已导出");
+    let folder = env.cwd.join("2026年11月自查_党群室_2026-11-20_测评材料");
+    assert!(folder.join("目录.xlsx").is_file(), "{folder:?}");
+    let forms: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path().join("测评材料提交表.docx"))
+        .collect();
+    assert_eq!(forms.len(), 1, "one item has a note: {forms:?}");
+    assert!(forms[0].is_file());
+    // Again (the dialog remembers the package): the folder exists, so it asks
+    // before merging into it.
+    term.keys("e");
+    term.wait_text("导出");
+    term.wait_text("测评材料包");
+    term.enter();
+    term.wait_text("要替换吗");
+    term.keys("n");
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
+fn b_on_the_home_screen_ranks_the_round_with_band_words() {
+    let env = Env::new();
+    let office = env.new_session("wenming-keshi", "办公室", "2026年11月自查", "2026-11-20");
+    let party = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
+    // 党群室 fails an item with a rectification (an open fix); 办公室 passes one.
+    env.mark(&office, "1.1", "pass", &[]);
+    env.mark(
+        &party,
+        "1.1",
+        "fail",
+        &["--owner", "张三", "--due", "2026-12-01"],
+    );
+    let mut term = start(&env, &[], 100, 30);
+    term.wait_text("检查记录 2");
+    term.keys("b");
+    let screen = term.wait_text("名次");
+    let row = |department: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains(department) && !line.contains("名次"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Both are still being inspected (检查中); with items pending, percents are low:
+    // both red, 办公室 (4 of the maximum) ranked above 党群室 (0).
+    assert!(
+        row("办公室").contains('1') && row("办公室").contains("红灯"),
+        "{screen}"
+    );
+    assert!(row("党群室").contains("红灯"), "{screen}");
+    let office_at = screen.find("办公室").unwrap();
+    let party_at = screen.find("党群室").unwrap();
+    assert!(office_at < party_at, "ranked order:\n{screen}");
+    term.keys("b");
+    term.wait_text("判定");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
+}
+
+#[test]
 fn a_ui_export_names_the_unit_from_zicha_unit() {
     let env = Env::new();
     let id = env.new_session("wenming-keshi", "党群室", "2026年11月自查", "2026-11-20");
@@ -356,4 +436,47 @@ fn without_a_terminal_the_ui_says_what_to_use_instead() {
         chinese.starts_with("错误：") && chinese.contains("需要在终端中运行"),
         "{chinese}"
     );
+}
+
+#[test]
+fn a_dragged_photo_pasted_as_a_quoted_path_is_attached_and_saved() {
+    let env = Env::new();
+    let id = env.new_session("wenming-danwei", "办公室", "2026年11月自查", "2026-11-20");
+    let photo = env.cwd.join("门厅 宣传栏.jpg");
+    std::fs::write(
+        &photo,
+        zicha::store::attachments::taken::jpeg_with_exif_date("2026:11:18 09:30:00", None),
+    )
+    .unwrap();
+    let mut term = start(&env, &["open", &id], 100, 30);
+    term.wait_text("已查 0/");
+    term.keys("/");
+    term.keys("3.3");
+    term.wait_text("(1/1)");
+    term.enter();
+    term.keys("a");
+    term.wait_text("佐证 3.3");
+    // What a terminal pastes when a file is dropped on it: the quoted path.
+    term.paste(&format!("'{}'", photo.display()));
+    term.enter();
+    term.wait_text("已附上 1 个文件");
+    term.escape();
+    term.wait_text("2026-11-18 09:30 门厅 宣传栏.jpg");
+    term.wait_for("saved", Duration::from_secs(5), |s| s.contains("已保存 "));
+    let detail = env.show(&id);
+    let attached = &common::item(&detail, "3.3")["attachments"][0];
+    assert_eq!(attached["file"], "门厅 宣传栏.jpg");
+    assert_eq!(attached["taken"], "2026-11-18T09:30:00");
+    let stored = env
+        .data
+        .join("attachments")
+        .join(format!("{}.jpg", attached["sha256"].as_str().unwrap()));
+    assert_eq!(
+        std::fs::read(stored).unwrap(),
+        std::fs::read(&photo).unwrap()
+    );
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)));
 }

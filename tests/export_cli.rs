@@ -233,7 +233,10 @@ fn html_xlsx_and_docx_from_the_command_line() {
 
     let path = data.export(&["--round", ROUND, "--format", "xlsx"]);
     let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("an xlsx file");
-    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单", "责任分解"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "排名", "明细", "整改清单", "责任分解"]
+    );
     let summary = book.worksheet_range("汇总").expect("汇总");
     // Row 1 is the title, row 2 a note, row 3 the header.
     let header: Vec<String> = summary

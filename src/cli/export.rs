@@ -19,13 +19,14 @@ pub struct ExportArgs {
     /// Export every department of this round instead
     #[arg(long, value_name = "LABEL")]
     pub round: Option<String>,
-    /// md | csv | html | xlsx | docx
+    /// md | csv | html | xlsx | docx | package (the 测评材料 folder of one session)
     #[arg(long, value_parser = parse_format)]
     pub format: Format,
-    /// A file, or an existing folder for the default name (default: the current folder)
+    /// A file, or an existing folder for the default name (default: the current
+    /// folder); for a package, the package's folder
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Replace the file if it exists
+    /// Replace the file if it exists (a package: write into an existing folder)
     #[arg(long)]
     pub force: bool,
     /// The unit (单位) named in the report header (default: env ZICHA_UNIT)
@@ -42,7 +43,11 @@ pub fn run(context: &Context, args: ExportArgs) -> Result<()> {
     let t = context.lang.cli();
     if let Some(target) = &args.output {
         let text = target.as_os_str().to_string_lossy();
-        if (text.ends_with('/') || text.ends_with(MAIN_SEPARATOR)) && !target.is_dir() {
+        let names_a_file = args.format != Format::Package;
+        if names_a_file
+            && (text.ends_with('/') || text.ends_with(MAIN_SEPARATOR))
+            && !target.is_dir()
+        {
             bail!((t.no_such_folder)(&target.display().to_string()));
         }
     }

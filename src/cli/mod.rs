@@ -1,6 +1,8 @@
 //! The command line (docs/design.md §6): parse, call model/store/export, print.
 
 mod activities;
+mod attach;
+mod board;
 mod checklists;
 mod conflicts;
 mod demo;
@@ -152,6 +154,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The round's departments ranked, with red/yellow/green bands (排名)
+    Board(board::BoardArgs),
     /// Merge sessions from other inspectors' data folders, session files or bundles
     Import(import::ImportArgs),
     /// Pack sessions and their checklists into one file for another machine
@@ -168,6 +172,26 @@ pub enum Command {
     Problem(followup::ProblemArgs),
     /// 责任分解: what each responsible department lost in a round
     Duties(followup::DutiesArgs),
+    /// Attach photos or documents to an item (copied into the data folder)
+    Attach {
+        session: String,
+        code: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "")]
+        caption: String,
+    },
+    /// Remove the N-th attachment (1-based) of an item
+    Detach {
+        session: String,
+        code: String,
+        number: usize,
+    },
+    /// Stored attachments no session refers to; --remove deletes them
+    Attachments {
+        #[arg(long)]
+        remove: bool,
+    },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
     /// The 创建活动台账: add, report material handed in, list, export
@@ -409,6 +433,7 @@ pub fn run(cli: Cli) -> Result<()> {
             json,
         } => rounds::compare(&context, &session, prior.as_deref(), json),
         Command::Ledger { all, json } => rounds::ledger(&context, all, json),
+        Command::Board(args) => board::run(&context, args),
         Command::Import(args) => import::import(&context, args),
         Command::Bundle(args) => import::bundle(&context, args),
         Command::Conflicts(args) => conflicts::conflicts(&context, args),
@@ -417,6 +442,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Recheck(args) => followup::recheck(&context, args),
         Command::Problem(args) => followup::problem(&context, args),
         Command::Duties(args) => followup::duties(&context, args),
+        Command::Attach {
+            session,
+            code,
+            files,
+            caption,
+        } => attach::attach(&context, &session, &code, &files, &caption),
+        Command::Detach {
+            session,
+            code,
+            number,
+        } => attach::detach(&context, &session, &code, number),
+        Command::Attachments { remove } => attach::unreferenced(&context, remove),
         Command::Demo(args) => demo::demo(&context, args),
         Command::Activity(args) => activities::run(&context, args),
         Command::Deadlines(args) => activities::deadlines(&context, args.month, args.json),

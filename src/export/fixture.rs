@@ -125,6 +125,8 @@ pub fn single() -> Report {
         scope: Scope::Sessions,
         sessions: vec![SessionReport::new(office(), checklist(), history)],
         followup: FollowUpData::default(),
+        follow_ups: Default::default(),
+        photos: Default::default(),
     }
 }
 
@@ -144,6 +146,8 @@ pub fn round() -> Report {
             label: "2026年11月自查".into(),
         },
         sessions,
+        follow_ups: Default::default(),
+        photos: Default::default(),
         followup: round_followup(),
     }
 }
@@ -274,6 +278,15 @@ pub fn unzip(bytes: &[u8], name: &str) -> String {
     text
 }
 
+/// The bytes of a zip archive's member.
+pub fn unzip_bytes(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut file = archive.by_name(name).expect("the member exists");
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut out).expect("readable");
+    out
+}
+
 #[test]
 fn the_well_formedness_check_catches_what_it_should() {
     assert_well_formed("<?xml version=\"1.0\"?><a x=\"1 &amp; 2\"><b/>t &lt; &#x41;</a>");
@@ -288,4 +301,42 @@ fn the_well_formedness_check_catches_what_it_should() {
         let result = std::panic::catch_unwind(|| assert_well_formed(broken));
         assert!(result.is_err(), "{broken:?} must be rejected");
     }
+}
+
+/// A JPEG of `width` × `height` with a colour gradient.
+pub fn gradient_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&image)
+        .expect("encode");
+    out
+}
+
+/// `report` with, on the first session's item 2.4, a photo (with its preview) and a
+/// document, and a photo that does not decode.
+pub fn with_attachments(mut report: Report) -> Report {
+    use crate::model::attachment::{Attachment, AttachmentKind};
+    let photo = gradient_jpeg(1600, 1200);
+    let preview = crate::store::attachments::preview::downscale(&photo, AttachmentKind::Jpeg)
+        .expect("a photo");
+    let attachment = |file: &str, sha: char, kind, caption: &str| Attachment {
+        file: file.into(),
+        sha256: sha.to_string().repeat(64),
+        size: 1000,
+        kind,
+        taken: "2026-11-18T09:30:00+08:00".into(),
+        caption: caption.into(),
+    };
+    let session = &mut report.sessions[0].session;
+    let response = session.responses.get_mut("2.4").expect("2.4 answered");
+    response.attachments = vec![
+        attachment("奖牌.jpg", 'a', AttachmentKind::Jpeg, "荣誉墙<奖牌>"),
+        attachment("创建方案.pdf", 'b', AttachmentKind::Pdf, "方案"),
+        attachment("坏图.jpg", 'c', AttachmentKind::Jpeg, ""),
+    ];
+    report.photos.insert("a".repeat(64), Arc::new(preview));
+    report
 }

@@ -7,6 +7,7 @@ use super::Options;
 use super::columns::{
     Align, Column, ITEM_COLUMNS, PROBLEM_COLUMNS, Width, section_starts, summary_columns,
 };
+use super::photos;
 use super::report::{Report, SessionReport};
 use super::rows::{self, ItemRow};
 use super::summary::{SummaryRow, facts, round_facts, session_heading, title};
@@ -46,6 +47,11 @@ svg.chart { display: block; max-width: 100%; height: auto; margin: 6pt 0; font-s
 svg.chart text { fill: #333; }
 svg.chart .chart-title { font-weight: bold; font-size: 12px; }
 svg.chart .axis, svg.chart .legend { fill: #666; font-size: 10px; }
+div.photos { display: grid; grid-template-columns: 1fr 1fr; gap: 6pt; margin: 4pt 0 10pt; }
+div.photos figure { margin: 0; break-inside: avoid; }
+div.photos img { display: block; width: 100%; height: auto; max-height: 120mm; object-fit: contain; }
+div.photos figcaption { font-size: 9pt; color: #333; margin-top: 2pt; }
+ul.files { margin: 2pt 0 8pt; font-size: 9pt; }
 @media print { body { padding: 0; max-width: none; } }
 "#;
 
@@ -63,14 +69,20 @@ pub fn render(report: &Report, options: &Options) -> String {
         esc(&title)
     );
     match report.single() {
-        Some(one) => single(&mut out, one, options, t),
+        Some(one) => single(&mut out, report, one, options, t),
         None => several(&mut out, report, options, t),
     }
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn single(out: &mut String, one: &SessionReport, options: &Options, t: &ReportTexts) {
+fn single(
+    out: &mut String,
+    report: &Report,
+    one: &SessionReport,
+    options: &Options,
+    t: &ReportTexts,
+) {
     let s = SummaryRow::of(one);
     fact_list(out, &facts(&s, options, t));
     let _ = writeln!(out, "<h2>{}</h2>", t.heading_overall);
@@ -109,6 +121,49 @@ fn single(out: &mut String, one: &SessionReport, options: &Options, t: &ReportTe
     problem_list(out, &s, &problems, t);
     let _ = writeln!(out, "<h2>{}</h2>", t.heading_items);
     item_table(out, &items, t);
+    let groups = photos::by_item(one, &report.photos);
+    if !groups.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", t.heading_photos);
+        photo_groups(out, &groups, t);
+    }
+}
+
+/// Each item's photos two to a row with their caption line, then its other files by name.
+fn photo_groups(out: &mut String, groups: &[photos::ItemAttachments<'_>], t: &ReportTexts) {
+    for group in groups {
+        let _ = writeln!(
+            out,
+            "<h3>{} {}</h3>",
+            esc(group.code),
+            esc(&rows::clean_line(group.title))
+        );
+        if !group.shown.is_empty() {
+            out.push_str("<div class=\"photos\">\n");
+            for (attachment, preview) in &group.shown {
+                let _ = writeln!(
+                    out,
+                    "<figure><img src=\"data:image/jpeg;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
+                    photos::base64(&preview.jpeg),
+                    preview.width,
+                    preview.height,
+                    esc(&rows::clean_line(&attachment.file)),
+                    esc(&photos::caption(group, attachment, t))
+                );
+            }
+            out.push_str("</div>\n");
+        }
+        if !group.listed.is_empty() {
+            let _ = write!(
+                out,
+                "<p class=\"none\">{}</p><ul class=\"files\">",
+                t.attached_files
+            );
+            for attachment in &group.listed {
+                let _ = write!(out, "<li>{}</li>", esc(&photos::listed_name(attachment)));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
 }
 
 fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts) {
@@ -155,6 +210,20 @@ fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts
     for (s, rows) in summaries.iter().zip(&items) {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&session_heading(report, s, t)));
         item_table(out, rows, t);
+    }
+    let groups: Vec<_> = report
+        .sessions
+        .iter()
+        .map(|one| photos::by_item(one, &report.photos))
+        .collect();
+    if groups.iter().any(|g| !g.is_empty()) {
+        let _ = writeln!(out, "<h2>{}</h2>", t.heading_photos);
+        for (s, groups) in summaries.iter().zip(&groups) {
+            if !groups.is_empty() {
+                let _ = writeln!(out, "<h3>{}</h3>", esc(&session_heading(report, s, t)));
+                photo_groups(out, groups, t);
+            }
+        }
     }
 }
 

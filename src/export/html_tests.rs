@@ -10,7 +10,10 @@ fn escapes_markup_and_quotes() {
 }
 
 fn assert_self_contained(page: &str) {
-    let lower = page.to_lowercase();
+    // Photos are embedded as data URIs: the only images and sources allowed.
+    let lower = page
+        .to_lowercase()
+        .replace("<img src=\"data:image/jpeg;base64,", "");
     for banned in [
         "<script", "<link", "<iframe", "<img", "src=", "href=", "url(", "@import",
     ] {
@@ -131,4 +134,31 @@ fn a_round_page_has_the_problems_from_outside_and_the_duties() {
     let single = render(&fixture::single(), &Options::new(fixture::today()));
     assert!(!single.contains("责任分解") && !single.contains("上级通报"));
     assert!(single.contains("2026-11-22复查通过，已销号：已补记录"));
+}
+
+#[test]
+fn photos_are_embedded_as_jpeg_data_uris_grouped_by_item_two_to_a_row() {
+    let report = fixture::with_attachments(fixture::single());
+    let page = render(&report, &Options::new(fixture::today()));
+    assert_self_contained(&page);
+    let preview = report.photos.values().next().unwrap();
+    assert_eq!((preview.width, preview.height), (1200, 900));
+    let uri = format!(
+        "<img src=\"data:image/jpeg;base64,{}\" width=\"1200\" height=\"900\"",
+        crate::export::photos::base64(&preview.jpeg)
+    );
+    assert!(page.contains(&uri));
+    assert_eq!(
+        page.matches("<img ").count(),
+        1,
+        "the broken photo is not shown"
+    );
+    assert!(page.contains("grid-template-columns: 1fr 1fr"));
+    let part = &page[page.find("<h2>图片资料</h2>").expect("the part")..];
+    assert!(part.contains("<h3>2.4 "), "grouped under the item");
+    assert!(part.contains("荣誉墙&lt;奖牌&gt; · 2026-11-18 09:30</figcaption>"));
+    assert!(part.contains("<li>创建方案.pdf · 方案</li>"));
+    assert!(part.contains("<li>坏图.jpg</li>"));
+    let plain = render(&fixture::single(), &Options::new(fixture::today()));
+    assert!(!plain.contains("图片资料"), "no part without attachments");
 }

@@ -16,6 +16,8 @@ pub struct ImportJson {
     pub restored: usize,
     pub deleted_here: usize,
     pub skipped: usize,
+    /// Attachments copied in, each checked against its hash.
+    pub attachments: usize,
     /// Imported sessions left with open conflicts.
     pub in_conflict: usize,
     pub deleted_there: Vec<DeletedThereJson>,
@@ -67,6 +69,8 @@ pub struct ImportedJson {
     pub conflicts: Vec<String>,
     /// Both copies changed the header differently; `null` otherwise.
     pub header_conflict: Option<HeaderConflictJson>,
+    /// Attachments this session brought.
+    pub attachments: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,6 +109,7 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
                     kept: c.kept,
                     copy: c.copy.display().to_string(),
                 }),
+                attachments: s.attachments,
             })
             .collect(),
         added: report.count("added"),
@@ -113,6 +118,7 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
         restored: report.count("restored"),
         deleted_here: report.count("deleted_here"),
         skipped: report.count("skipped"),
+        attachments: report.attachments(),
         in_conflict: super::import_text::in_conflict(report),
         deleted_there: report
             .deleted_there

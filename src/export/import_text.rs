@@ -114,6 +114,9 @@ pub fn import_report(report: &ImportReport, lang: Lang) -> String {
     .collect();
     out.push_str(&counts.join(", "));
     out.push('\n');
+    if report.attachments() > 0 {
+        out.push_str(&format!("{} {}\n", report.attachments(), t.attachments));
+    }
     let in_conflict = in_conflict(report);
     if in_conflict > 0 {
         out.push_str(&format!("{in_conflict} {}\n", t.review_hint));
@@ -179,6 +182,9 @@ pub fn bundle_report(report: &BundleReport, path: &str, lang: Lang) -> String {
     }
     for checklist in &report.checklists {
         out.push_str(&format!("  {}\n", sanitize_line(checklist)));
+    }
+    if report.attachments > 0 {
+        out.push_str(&format!("  {} {}\n", report.attachments, t.attachments));
     }
     out
 }

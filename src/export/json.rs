@@ -76,10 +76,22 @@ pub struct ItemJson {
     pub deducted: f64,
     pub deductions: Vec<DeductionJson>,
     pub evidence: Vec<String>,
+    /// Attached photos and documents (DESIGN §12), in the order attached.
+    pub attachments: Vec<AttachmentJson>,
     pub rectification: Option<RectificationJson>,
     /// Needs 复查 (re-check): partial or fail in the prior session, or with a
     /// rectification still open there. `show --json` fills it in; false without a prior.
     pub recheck: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentJson {
+    pub file: String,
+    pub sha256: String,
+    pub size: u64,
+    /// ISO 8601: EXIF DateTimeOriginal as written, else the file's modification time.
+    pub taken: String,
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +108,18 @@ pub struct RateJson {
     pub numerator: Option<u32>,
     pub denominator: Option<u32>,
     pub percent: f64,
+}
+
+impl AttachmentJson {
+    pub fn of(attachment: &crate::model::attachment::Attachment) -> AttachmentJson {
+        AttachmentJson {
+            file: attachment.file.clone(),
+            sha256: attachment.sha256.clone(),
+            size: attachment.size,
+            taken: attachment.taken.clone(),
+            caption: attachment.caption.clone(),
+        }
+    }
 }
 
 impl RateJson {
@@ -238,6 +262,9 @@ pub fn session_detail(checklist: &Checklist, session: &Session, lang: Lang) -> S
                 deducted: round2(points_lost(item, score)),
                 deductions,
                 evidence: response.map(|r| r.evidence.clone()).unwrap_or_default(),
+                attachments: response
+                    .map(|r| r.attachments.iter().map(AttachmentJson::of).collect())
+                    .unwrap_or_default(),
                 rectification: response
                     .and_then(|r| r.rectification.as_ref())
                     .map(RectificationJson::of),

@@ -41,6 +41,35 @@ fn single(out: &mut String, one: &SessionReport, options: &Options, t: &ReportTe
     }
     out.push_str(&format!("\n## {}\n\n", t.heading_items));
     item_table(out, &items, t);
+    if has_attachments(one) {
+        out.push_str(&format!("\n## {}\n\n", t.heading_photos));
+        attachment_list(out, one);
+    }
+}
+
+fn has_attachments(one: &SessionReport) -> bool {
+    one.session
+        .responses
+        .values()
+        .any(|r| !r.attachments.is_empty())
+}
+
+/// 图片资料: each item's attached files by name and caption (md shows no pictures).
+fn attachment_list(out: &mut String, one: &SessionReport) {
+    let none = super::report::Photos::new();
+    for group in super::photos::by_item(one, &none) {
+        let names: Vec<String> = group
+            .listed
+            .iter()
+            .map(|a| super::photos::listed_name(a))
+            .collect();
+        out.push_str(&format!(
+            "- {} {}：{}\n",
+            esc(group.code),
+            esc(&rows::clean_line(group.title)),
+            esc(&names.join("；"))
+        ));
+    }
 }
 
 fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts) {
@@ -77,6 +106,15 @@ fn several(out: &mut String, report: &Report, options: &Options, t: &ReportTexts
     for (heading, _, items) in &per_session {
         out.push_str(&format!("\n### {}\n\n", esc(heading)));
         item_table(out, items, t);
+    }
+    if report.sessions.iter().any(has_attachments) {
+        out.push_str(&format!("\n## {}\n", t.heading_photos));
+        for ((heading, ..), one) in per_session.iter().zip(&report.sessions) {
+            if has_attachments(one) {
+                out.push_str(&format!("\n### {}\n\n", esc(heading)));
+                attachment_list(out, one);
+            }
+        }
     }
 }
 
@@ -304,5 +342,25 @@ mod tests {
             );
         }
         assert!(text.contains("| Department |") && text.contains("vetoed (3.1)"));
+    }
+}
+
+#[cfg(test)]
+mod attachment_tests {
+    use super::*;
+    use crate::export::fixture;
+
+    #[test]
+    fn attachments_are_listed_by_name_and_caption() {
+        let report = fixture::with_attachments(fixture::single());
+        let text = render(&report, &Options::new(fixture::today()));
+        let part = &text[text.find("## 图片资料").expect("the part")..];
+        assert!(part.contains("- 2.4 "), "{part}");
+        assert!(
+            part.contains("奖牌.jpg · 荣誉墙\\<奖牌\\>；创建方案.pdf · 方案；坏图.jpg"),
+            "{part}"
+        );
+        let csv = crate::export::csv::render(&report, &Options::new(fixture::today()));
+        assert!(csv.contains("奖牌.jpg · 荣誉墙<奖牌>"), "{csv}");
     }
 }

@@ -5,6 +5,7 @@
 //! [`output_path`] — all at once with `ops::export::export`.
 
 pub mod activities;
+pub mod board;
 pub mod columns;
 pub mod csv;
 pub mod docx;
@@ -20,6 +21,8 @@ pub mod import_json;
 pub mod import_text;
 pub mod json;
 pub mod md;
+pub mod package;
+pub mod photos;
 pub mod report;
 pub mod rounds_json;
 pub mod rounds_text;
@@ -55,15 +58,28 @@ pub enum Format {
     Html,
     Xlsx,
     Docx,
+    /// The 测评材料 package: a folder, not a file (see [`package`]).
+    Package,
 }
 
 impl Format {
+    /// Every format that is one file.
     pub const ALL: [Format; 5] = [
         Format::Md,
         Format::Csv,
         Format::Html,
         Format::Xlsx,
         Format::Docx,
+    ];
+
+    /// What an export can make: the files and the package, as menus offer them.
+    pub const CHOICES: [Format; 6] = [
+        Format::Md,
+        Format::Csv,
+        Format::Html,
+        Format::Xlsx,
+        Format::Docx,
+        Format::Package,
     ];
 
     /// The file extension, which is also the name users type.
@@ -74,6 +90,7 @@ impl Format {
             Format::Html => "html",
             Format::Xlsx => "xlsx",
             Format::Docx => "docx",
+            Format::Package => "package",
         }
     }
 
@@ -81,10 +98,11 @@ impl Format {
     pub fn describe_zh(self) -> &'static str {
         match self {
             Format::Md => "Markdown 文本",
-            Format::Csv => "CSV 表格(逐条目)",
-            Format::Html => "网页(可打印 A4)",
+            Format::Csv => "CSV 表格（逐条目）",
+            Format::Html => "网页（可打印 A4）",
             Format::Xlsx => "Excel 台账",
             Format::Docx => "Word 自查报告草稿",
+            Format::Package => "测评材料包（文件夹）",
         }
     }
 }
@@ -96,14 +114,14 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format {0:?}; expected one of: md, csv, html, xlsx, docx")]
+#[error("unknown export format {0:?}; expected one of: md, csv, html, xlsx, docx, package")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
     type Err = UnknownFormat;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let word = text.trim().trim_start_matches('.');
-        Format::ALL
+        Format::CHOICES
             .into_iter()
             .find(|format| format.extension().eq_ignore_ascii_case(word))
             .ok_or_else(|| UnknownFormat(text.to_string()))
@@ -190,6 +208,15 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("cannot build the docx file: {0}")]
     Docx(String),
+    #[error("a 测评材料 package is made of one session: name one session, not several or a round")]
+    PackageOfOne,
+    #[error("item {code}: cannot copy the attachment {file}: {source}")]
+    Attachment {
+        code: String,
+        file: String,
+        #[source]
+        source: Box<StoreError>,
+    },
 }
 
 impl ExportError {
@@ -226,6 +253,8 @@ pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<
         Format::Html => html::render(report, options).into_bytes(),
         Format::Xlsx => xlsx::render(report, options)?,
         Format::Docx => docx::render(report, options)?,
+        // A folder of files, written by `package::write`.
+        Format::Package => return Err(ExportError::PackageOfOne),
     })
 }
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::ExportError;
+use crate::model::board::FollowUp;
 use crate::model::checklist::{Checklist, Scope as ChecklistScope};
 use crate::model::duties::Duty;
 use crate::model::order::DepartmentOrder;
@@ -20,6 +21,7 @@ use crate::model::session::Session;
 use crate::model::text::normalize_name;
 use crate::progress::Progress;
 use crate::store::Store;
+use crate::store::attachments::preview::Preview;
 use crate::store::index::Overview;
 
 /// Which sessions to export.
@@ -81,6 +83,12 @@ pub struct Report {
     pub sessions: Vec<SessionReport>,
     /// Problems from outside and 责任分解 (round reports; `ops::export` fills them).
     pub followup: FollowUpData,
+    /// For a round's board (排名): each department session's rectifications, by
+    /// session id (see `ops::board::follow_ups_of`); empty when not gathered.
+    pub follow_ups: HashMap<Uuid, Vec<FollowUp>>,
+    /// Downscaled photos of the sessions' attachments, by SHA-256; a photo missing
+    /// here (a document, or one that does not decode) is listed by name.
+    pub photos: Photos,
 }
 
 /// What a round report adds from the rectification loop (docs/design.md §10, §11).
@@ -90,6 +98,26 @@ pub struct FollowUpData {
     pub problems: Vec<Problem>,
     /// 责任分解 of the round.
     pub duties: Vec<Duty>,
+}
+
+pub type Photos = std::collections::BTreeMap<String, Arc<Preview>>;
+
+/// Adds the previews of every photo the report's sessions attach that it lacks.
+pub fn add_photos(store: &Store, report: &mut Report) {
+    for one in &report.sessions {
+        for response in one.session.responses.values() {
+            for attachment in &response.attachments {
+                if !attachment.kind.is_photo() || report.photos.contains_key(&attachment.sha256) {
+                    continue;
+                }
+                if let Some(preview) = store.preview(attachment) {
+                    report
+                        .photos
+                        .insert(attachment.sha256.clone(), Arc::new(preview));
+                }
+            }
+        }
+    }
 }
 
 impl Report {
@@ -225,11 +253,15 @@ pub fn collect(
         one.later_rechecks = later_rechecks;
         sessions.push(one);
     }
-    Ok(Report {
+    let mut report = Report {
         scope,
         sessions,
         followup: FollowUpData::default(),
-    })
+        follow_ups: HashMap::new(),
+        photos: Photos::new(),
+    };
+    add_photos(store, &mut report);
+    Ok(report)
 }
 
 fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, ExportError> {
@@ -243,12 +275,19 @@ fn checklist_of(store: &Store, session: &Session) -> Result<Arc<Checklist>, Expo
 
 /// Round labels in the store, newest first, for the "no such round" message.
 fn known_rounds(peers: &[Peer]) -> Vec<String> {
+    rounds_newest_first(peers.iter().map(|peer| (peer.date, peer.round.as_str())))
+}
+
+/// Round labels (normalized), newest first: by their latest session date, then label.
+pub fn rounds_newest_first<'a>(
+    sessions: impl IntoIterator<Item = (NaiveDate, &'a str)>,
+) -> Vec<String> {
     let mut rounds: Vec<(NaiveDate, String)> = Vec::new();
-    for peer in peers {
-        let label = normalize_name(&peer.round);
+    for (date, round) in sessions {
+        let label = normalize_name(round);
         match rounds.iter_mut().find(|(_, known)| *known == label) {
-            Some((date, _)) => *date = (*date).max(peer.date),
-            None => rounds.push((peer.date, label)),
+            Some((latest, _)) => *latest = (*latest).max(date),
+            None => rounds.push((date, label)),
         }
     }
     rounds.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

@@ -415,8 +415,13 @@ pub fn item_rows(report: &SessionReport, today: NaiveDate) -> Vec<ItemRow> {
                     .map(|score| points_lost(item, Some(score))),
                 deductions: response.map(|r| deductions(item, r)).unwrap_or_default(),
                 note: response.map(|r| clean(&r.note)).unwrap_or_default(),
+                // Attached files by name and caption after the labels (md, csv, xlsx).
                 evidence: response
-                    .map(|r| r.evidence.iter().map(|e| clean_line(e)).collect())
+                    .map(|r| {
+                        let labels = r.evidence.iter().map(|e| clean_line(e));
+                        let files = r.attachments.iter().map(super::photos::listed_name);
+                        labels.chain(files).collect()
+                    })
                     .unwrap_or_default(),
                 rectification: response.and_then(|r| r.rectification.as_ref()).map(|rect| {
                     let walked = report.later_rechecks.get(&item.code).cloned();

@@ -36,6 +36,14 @@ pub struct CliTexts {
     pub exporting: &'static str,
     pub importing: &'static str,
     pub writing_demo: &'static str,
+    /// code, number, file, taken: one line per attached file
+    pub attached: fn(&str, usize, &str, &str) -> String,
+    /// code, number, file
+    pub detached: fn(&str, usize, &str) -> String,
+    pub no_unreferenced: &'static str,
+    /// how many stored files no session refers to (they are listed below)
+    pub unreferenced: fn(usize) -> String,
+    pub removed_unreferenced: fn(usize) -> String,
 }
 
 impl Lang {
@@ -87,6 +95,15 @@ pub static ZH: CliTexts = CliTexts {
     exporting: "正在导出",
     importing: "正在导入",
     writing_demo: "正在生成示例数据",
+    attached: |code, n, file, taken| format!("{code} 附件 {n}：{file}（拍摄时间 {taken}）"),
+    detached: |code, n, file| {
+        format!("{code} 已移除附件 {n}：{file}（文件仍保存在 attachments/ 中）")
+    },
+    no_unreferenced: "没有无人引用的附件",
+    unreferenced: |count| {
+        format!("{count} 个附件没有任何检查记录引用（用 zicha attachments --remove 删除）：")
+    },
+    removed_unreferenced: |count| format!("已删除 {count} 个无人引用的附件"),
 };
 
 pub static EN: CliTexts = CliTexts {
@@ -131,4 +148,15 @@ pub static EN: CliTexts = CliTexts {
     exporting: "Exporting",
     importing: "Importing",
     writing_demo: "Writing sample data",
+    attached: |code, n, file, taken| format!("{code} attachment {n}: {file} (taken {taken})"),
+    detached: |code, n, file| {
+        format!("{code}: attachment {n} removed: {file} (the file stays in attachments/)")
+    },
+    no_unreferenced: "no unreferenced attachments",
+    unreferenced: |count| {
+        format!(
+            "{count} attachments no session refers to (remove them with `zicha attachments --remove`):"
+        )
+    },
+    removed_unreferenced: |count| format!("{count} unreferenced attachments removed"),
 };

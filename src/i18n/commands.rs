@@ -49,7 +49,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
             "整改",
             "整改：责任科室、责任人、整改措施、整改时限、落实情况",
         ),
-        C::AddEvidence => ("资料", "添加佐证资料（文件路径或说明）"),
+        C::AddEvidence => (
+            "资料",
+            "佐证资料：输入或粘贴（拖入）文件路径附上照片和文档，或写一条说明",
+        ),
         C::NextPending => ("下一未查", "跳到下一个未查条目"),
         C::PrevPending => ("上一未查", "跳到上一个未查条目"),
         C::Search => ("搜索", "搜索编号、标题和备注"),
@@ -62,6 +65,10 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::Compare => ("对比", "与上一轮对比"),
         C::History => ("历史", "本部门历次检查与趋势"),
         C::Ledger => ("台账", "整改台账"),
+        C::Ranking => (
+            "排名",
+            "本轮各部门按得分率排名（红灯、黄灯、绿灯分档）；再按一次恢复原顺序",
+        ),
         C::Export => ("导出", "导出报告"),
         C::Finish => ("完成", "完成检查（只读）/ 重新打开"),
         C::Help => ("帮助", "显示帮助"),
@@ -123,6 +130,7 @@ fn zh(command: Command) -> (&'static str, &'static str) {
         C::NextRound => ("下一轮", "查看更新的一轮"),
         C::PrevChoice => ("前一选项", "换成前一个选项"),
         C::NextChoice => ("后一选项", "换成后一个选项"),
+        C::OpenAttachment => ("打开", "用系统程序打开选中的附件"),
     }
 }
 
@@ -156,7 +164,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
             "rectify",
             "Rectification: owner department, owner, measure, due date, done",
         ),
-        C::AddEvidence => ("evidence", "Add an evidence reference (path or label)"),
+        C::AddEvidence => (
+            "evidence",
+            "Evidence: type or paste (drag in) file paths to attach photos and documents, or write a label",
+        ),
         C::NextPending => ("next pending", "Next pending item"),
         C::PrevPending => ("prev pending", "Previous pending item"),
         C::Search => ("search", "Search codes, titles and notes"),
@@ -169,6 +180,10 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::Compare => ("compare", "Compare with the prior round"),
         C::History => ("history", "This department's rounds and trend"),
         C::Ledger => ("ledger", "Rectification ledger"),
+        C::Ranking => (
+            "ranking",
+            "Rank the round's departments by percent with red, yellow and green bands; again for the usual order",
+        ),
         C::Export => ("export", "Export a report"),
         C::Finish => ("finish", "Finish (read-only) / reopen"),
         C::Help => ("help", "Show help"),
@@ -260,5 +275,9 @@ fn en(command: Command) -> (&'static str, &'static str) {
         C::NextRound => ("newer round", "Show a newer round"),
         C::PrevChoice => ("previous", "The previous choice"),
         C::NextChoice => ("next", "The next choice"),
+        C::OpenAttachment => (
+            "open",
+            "Open the selected attachment with the system's viewer",
+        ),
     }
 }

@@ -13,6 +13,7 @@ use crate::model::rate::RateError;
 use crate::model::session::{Status, UnknownStatus};
 use crate::ops::OpsError;
 use crate::store::StoreError;
+use crate::store::attachments::AttachmentError;
 use crate::store::bundle::BundleError;
 use crate::store::import::ImportError;
 use crate::store::lock::{LockError, LockInfo};
@@ -241,6 +242,15 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         }
         ExportError::Xlsx(inner) => format!("无法生成 xlsx 文件：{inner}"),
         ExportError::Docx(inner) => format!("无法生成 docx 文件：{inner}"),
+        ExportError::PackageOfOne => {
+            "测评材料包按一个检查记录制作：请指定一个检查记录，而不是多个或整轮".into()
+        }
+        ExportError::Attachment { code, file, source } => {
+            format!(
+                "条目 {code}：无法复制附件 {file}：{}",
+                store_error(lang, source)
+            )
+        }
     }
 }
 
@@ -306,6 +316,31 @@ pub fn resolve_error(lang: Lang, error: &ResolveError) -> String {
     }
 }
 
+pub fn attachment_error(lang: Lang, error: &AttachmentError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        AttachmentError::Missing { path } => format!("{}：找不到这个文件", path.display()),
+        AttachmentError::Folder { path } => {
+            format!("{}：是文件夹；请逐个附上其中的文件", path.display())
+        }
+        AttachmentError::TooLarge { path } => format!(
+            "{}：大于 {} MiB，超过可附上的上限",
+            path.display(),
+            safe_fs::MAX_ATTACHMENT_BYTES >> 20
+        ),
+        AttachmentError::Unsupported { path } => format!(
+            "{}：不是可附上的文件类型；可附上照片（jpg、png）和文档（pdf、doc、docx、xls、xlsx）",
+            path.display()
+        ),
+        AttachmentError::Unreadable { path, source } => {
+            format!("{}：无法读取：{}", path.display(), io_cause(source))
+        }
+        AttachmentError::Store(store) => store_error(lang, store),
+    }
+}
+
 pub fn ops_error(lang: Lang, error: &OpsError) -> String {
     if lang == Lang::En {
         return error.to_string();
@@ -315,6 +350,12 @@ pub fn ops_error(lang: Lang, error: &OpsError) -> String {
         OpsError::Edit(edit) => edit_error(lang, edit),
         OpsError::Resolve(resolve) => resolve_error(lang, resolve),
         OpsError::Export(export) => export_error(lang, export),
+        OpsError::Attachment(attachment) => attachment_error(lang, attachment),
+        OpsError::NoAttachment {
+            code,
+            number,
+            count,
+        } => format!("条目 {code} 有 {count} 个附件，没有第 {number} 个"),
         OpsError::NotSaved(store) => format!("修改没有保存：{}", store_error(lang, store)),
         OpsError::Finished { id } => {
             format!("检查记录 {id} 已完成，为只读；要修改请先运行 zicha reopen {id}")

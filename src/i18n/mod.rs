@@ -17,12 +17,14 @@
 //! | [`scoring`] | veto, bonus and 负面清单 words, levels, counts, scope, the total's parts |
 //! | [`followup`] | the rectification loop, problems from outside, 责任分解 |
 
+pub mod board;
 pub mod cli;
 pub mod commands;
 pub mod deadlines;
 pub mod errors;
 pub mod followup;
 pub mod import;
+pub mod package;
 pub mod report;
 mod report_en;
 mod report_zh;

@@ -51,6 +51,18 @@ pub struct Overall<'a> {
     pub open_rectifications: usize,
 }
 
+/// "2.4 获市级以上表彰 · 荣誉墙 · 2026-11-18 09:30": blank parts left out (both languages).
+pub fn caption_line(code: &str, title: &str, caption: &str, taken: &str) -> String {
+    let mut line = format!("{code} {title}");
+    for part in [caption, taken] {
+        if !part.is_empty() {
+            line.push_str(" · ");
+            line.push_str(part);
+        }
+    }
+    line
+}
+
 pub struct ReportTexts {
     pub lang: Lang,
     /// `<html lang>` and the docx `w:lang` of the document's text.
@@ -88,6 +100,14 @@ pub struct ReportTexts {
     /// Problems from outside (上级通报, 测评反馈) of a round's departments.
     pub heading_outside: &'static str,
     pub heading_items: &'static str,
+    /// The part with photos and documents attached to items (图片资料).
+    pub heading_photos: &'static str,
+    /// A photo's caption line: code, item title, caption, taken time (blank parts left out).
+    pub photo_caption: fn(code: &str, title: &str, caption: &str, taken: &str) -> String,
+    /// Attachments shown by name only (documents, photos that do not decode).
+    pub attached_files: &'static str,
+    /// The column of attachments in md, csv and xlsx.
+    pub column_attachments: &'static str,
     /// A department's heading under 二 and in the appendix: department and checklist.
     pub department_heading: fn(department: &str, checklist: &str) -> String,
     pub count_suffix: fn(usize) -> String,

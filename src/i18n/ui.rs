@@ -59,6 +59,13 @@ pub struct UiTexts {
     pub note_hint: fn(&str) -> String,
     pub evidence: &'static str,
     pub evidence_hint: fn(&str) -> String,
+    /// The detail pane's label for attachments, and the evidence list's marker.
+    pub attachments: &'static str,
+    /// file: asked before an attachment is removed from the item
+    pub confirm_detach: fn(&str) -> String,
+    /// how many files were attached
+    pub attached: fn(usize) -> String,
+    pub opening: fn(&str) -> String,
     pub rectification: &'static str,
     pub owner: &'static str,
     pub due: &'static str,
@@ -220,7 +227,13 @@ pub const UI_ZH: UiTexts = UiTexts {
     note: "备注",
     note_hint: |edit| format!("（{edit} 编辑）"),
     evidence: "佐证",
-    evidence_hint: |add| format!("还没有佐证资料。输入文件路径或说明后按 {add}。"),
+    evidence_hint: |add| {
+        format!("还没有佐证资料。输入或拖入文件路径（附上照片、文档），或写一条说明，再按 {add}。")
+    },
+    attachments: "附件",
+    confirm_detach: |file| format!("从这个条目移除附件 {file}（文件仍保存在 attachments/ 中）"),
+    attached: |count| format!("已附上 {count} 个文件"),
+    opening: |file| format!("正在用系统程序打开 {file}"),
     rectification: "整改",
     owner: "责任人",
     due: "期限",

@@ -44,7 +44,17 @@ pub const UI_EN: UiTexts = UiTexts {
     note: "Note",
     note_hint: |edit| format!("({edit} to edit)"),
     evidence: "Evidence",
-    evidence_hint: |add| format!("No evidence yet. Type a path or a label and press {add}."),
+    evidence_hint: |add| {
+        format!(
+            "No evidence yet. Type or drag in file paths (photos, documents), or a label, and press {add}."
+        )
+    },
+    attachments: "Files",
+    confirm_detach: |file| {
+        format!("Remove the attachment {file} from this item (the file stays in attachments/)")
+    },
+    attached: |count| format!("{count} files attached"),
+    opening: |file| format!("Opening {file} with the system's viewer"),
     rectification: "Rectify",
     owner: "Owner",
     due: "Due",

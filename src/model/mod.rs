@@ -1,6 +1,8 @@
 //! Pure data and functions: checklists, sessions, scoring, comparison. No I/O, no terminal.
 
 pub mod activity;
+pub mod attachment;
+pub mod board;
 pub mod checklist;
 pub mod compare;
 pub mod day;
@@ -17,6 +19,7 @@ pub mod ledger;
 pub mod matching;
 pub mod merge;
 pub mod order;
+pub mod pasted_paths;
 pub mod problem;
 pub mod rate;
 pub mod recheck;

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::attachment::Attachment;
 use super::checklist::Scope;
 use super::rate::SurveyedRate;
 
@@ -18,7 +19,8 @@ use super::rate::SurveyedRate;
 /// optional fields of this development phase join format 3, each skipped when empty:
 /// the rectification loop's `owner_department`, `measure` and `rechecks`
 /// (a rectification marked done in format 1 or 2 counts as closed: see
-/// [`Session::imply_legacy_rechecks`]).
+/// [`Session::imply_legacy_rechecks`]);
+/// and a response's `attachments` (DESIGN §12).
 pub const FORMAT: u32 = 3;
 
 #[derive(
@@ -129,6 +131,9 @@ pub struct Response {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rectification: Option<Rectification>,
+    /// Photos and documents attached as evidence, in the order attached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Who last changed this response, and when.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
@@ -154,6 +159,7 @@ impl Response {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && self.rectification.is_none()
+            && self.attachments.is_empty()
     }
 
     /// How many times the predefined deduction `index` is applied (1 unless counted).

@@ -7,6 +7,7 @@ use crate::export::ExportError;
 use crate::model::edit::EditError;
 use crate::model::merge::ResolveError;
 use crate::store::StoreError;
+use crate::store::attachments::AttachmentError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpsError {
@@ -18,6 +19,14 @@ pub enum OpsError {
     Resolve(#[from] ResolveError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Attachment(#[from] AttachmentError),
+    #[error("item {code} has {count} attachments; there is no number {number}")]
+    NoAttachment {
+        code: String,
+        number: usize,
+        count: usize,
+    },
     /// The change was made in memory but could not be saved.
     #[error("the change was not saved: {0}")]
     NotSaved(#[source] StoreError),

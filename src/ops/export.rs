@@ -64,6 +64,42 @@ pub fn export(
                 entry.later_rechecks = later_rechecks;
             }
         }
+        export::report::add_photos(store, &mut report);
+    }
+    // The unit profile (unit.ron) names the unit and orders the departments unless
+    // the request says otherwise (`--unit`, `ZICHA_UNIT`).
+    let departments = if request.departments.is_empty() {
+        crate::ops::unit::departments(store)
+    } else {
+        request.departments.clone()
+    };
+    let options = Options {
+        unit: request
+            .unit
+            .clone()
+            .or_else(|| crate::ops::unit::unit_name(store)),
+        departments: DepartmentOrder::new(&departments),
+        ..Options::at(request.now)
+    };
+    if request.format == Format::Package {
+        let one = export::package::session_of(&report)?;
+        // `target` is the package's folder itself; without one, the default name
+        // goes in `default_dir`.
+        let dir = match &request.target {
+            Some(target) => target.clone(),
+            None => request
+                .default_dir
+                .join(export::package::folder_name(one, &options)),
+        };
+        return export::package::write(store, &dir, one, &options, request.overwrite);
+    }
+    if request.format == Format::Xlsx && report.round_label().is_some() {
+        report.follow_ups = crate::ops::board::follow_ups_of(
+            store,
+            report.sessions.iter().map(|one| &one.session),
+            request.now.date_naive(),
+            progress,
+        )?;
     }
     if report.round_label().is_some() {
         report.followup =
@@ -87,21 +123,6 @@ pub fn export(
     if request.overwrite == Overwrite::Never && path.exists() {
         return Err(ExportError::Exists { path });
     }
-    // The unit profile (unit.ron) names the unit and orders the departments unless
-    // the request says otherwise (`--unit`, `ZICHA_UNIT`).
-    let departments = if request.departments.is_empty() {
-        crate::ops::unit::departments(store)
-    } else {
-        request.departments.clone()
-    };
-    let options = Options {
-        unit: request
-            .unit
-            .clone()
-            .or_else(|| crate::ops::unit::unit_name(store)),
-        departments: DepartmentOrder::new(&departments),
-        ..Options::at(request.now)
-    };
     let bytes = export::render(&report, request.format, &options)?;
     export::write_file(&path, &bytes, request.overwrite)?;
     Ok(path)

@@ -8,6 +8,8 @@
 //! words in `i18n`; then a CLI command and/or a `JobRequest` in `tui::jobs`.
 
 pub mod activity;
+pub mod attach;
+pub mod board;
 pub mod compare;
 pub mod deadlines;
 pub mod duties;

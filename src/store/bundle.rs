@@ -8,6 +8,7 @@
 //! sessions/<uuid>.ron
 //! unit.ron                       the unit profile, if there is one
 //! activities/<uuid>.ron          every activity of the 台账
+//! attachments/<sha256>.<ext>     the photos and documents the sessions refer to
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +50,8 @@ pub struct BundleReport {
     /// Problems from outside that went along.
     pub problems: usize,
     pub checklists: Vec<String>,
+    /// Stored attachments packed (each once).
+    pub attachments: usize,
     /// Sessions left out, with why.
     pub skipped: Vec<String>,
 }
@@ -81,6 +84,7 @@ impl Store {
         let mut archives: BTreeMap<String, u64> = BTreeMap::new();
         let mut references: BTreeSet<(String, u32, String)> = BTreeSet::new();
         let mut bundled_departments: BTreeSet<String> = BTreeSet::new();
+        let mut attachments: BTreeSet<String> = BTreeSet::new();
         let mut total = 0u64;
         for file in self.scan()?.sessions {
             let label = file.path.display().to_string();
@@ -115,8 +119,9 @@ impl Store {
             let archive = self
                 .archived_size(&session.checklist)
                 .map_err(|error| error.to_string())
-                .and_then(|found| self.check_session_limits(&session).map(|()| found));
-            let (name, size) = match archive {
+                .and_then(|found| self.check_session_limits(&session).map(|()| found))
+                .and_then(|found| Ok((found, self.bundled_attachments(&session)?)));
+            let ((name, size), attached) = match archive {
                 Ok(found) => found,
                 Err(error) => {
                     report.skipped.push(format!("{label}: {error}"));
@@ -124,8 +129,19 @@ impl Store {
                 }
             };
             let new_archive = !archives.contains_key(&name);
-            let adds = bytes.len() as u64 + if new_archive { size } else { 0 };
-            let entries = chosen.len() + archives.len() + 1 + usize::from(new_archive);
+            let new_attachments: Vec<(String, u64)> = attached
+                .into_iter()
+                .filter(|(name, _)| !attachments.contains(name))
+                .collect();
+            let adds = bytes.len() as u64
+                + if new_archive { size } else { 0 }
+                + new_attachments.iter().map(|(_, size)| size).sum::<u64>();
+            let entries = chosen.len()
+                + archives.len()
+                + attachments.len()
+                + 1
+                + usize::from(new_archive)
+                + new_attachments.len();
             if total + adds > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
                 report.skipped.push(format!(
                     "{label}: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
@@ -142,6 +158,7 @@ impl Store {
             ));
             archives.insert(name, size);
             bundled_departments.insert(normalize_name(&session.department));
+            attachments.extend(new_attachments.into_iter().map(|(name, _)| name));
             chosen.push(Chosen {
                 id: file.id,
                 path: file.path,
@@ -163,6 +180,7 @@ impl Store {
         }
         let mut changed: Vec<Uuid> = Vec::new();
         let archive_names: Vec<String> = archives.into_keys().collect();
+        let attachment_names: Vec<String> = attachments.into_iter().collect();
         if !chosen.is_empty() || !problems.is_empty() {
             let expect = if replace {
                 Expect::Anything
@@ -171,7 +189,8 @@ impl Store {
             };
             let written = write_atomic_streamed(self.file_ops(), out, expect, &mut |file| {
                 changed.clear();
-                self.stream_zip(file, &archive_names, &chosen, &problems, &mut changed)
+                let names = (&archive_names[..], &attachment_names[..]);
+                self.stream_zip(file, names, &chosen, &problems, &mut changed)
             });
             match written {
                 Ok(()) => {}
@@ -203,15 +222,17 @@ impl Store {
             .into_iter()
             .map(|(id, version, hash)| format!("{id} v{version} ({hash})"))
             .collect();
+        report.attachments = attachment_names.len();
         Ok(report)
     }
 
     /// Writes the zip: archived checklists, then sessions, each read as it is
-    /// written, then the problems from outside (read before, being small).
+    /// written, then the problems from outside (read before, being small), the
+    /// activities and the unit profile, then attachments (stored, not compressed again).
     fn stream_zip(
         &self,
         file: &mut File,
-        archives: &[String],
+        (archives, attachments): (&[String], &[String]),
         chosen: &[Chosen],
         problems: &[(String, Vec<u8>)],
         changed: &mut Vec<Uuid>,
@@ -245,6 +266,14 @@ impl Store {
         for (name, bytes) in super::activities_import::bundle_entries(self) {
             writer
                 .start_file(name, entry_options())
+                .map_err(zip_error)?;
+            writer.write_all(&bytes)?;
+        }
+        for name in attachments {
+            let bytes = self.bundle_entry_bytes(name)?;
+            let options = entry_options().compression_method(CompressionMethod::Stored);
+            writer
+                .start_file(format!("attachments/{name}"), options)
                 .map_err(zip_error)?;
             writer.write_all(&bytes)?;
         }
@@ -346,6 +375,8 @@ pub(super) enum BundleEntry {
     Record,
     /// An archived checklist, by its file name.
     Archive(String),
+    /// A stored attachment, by its file name (`<sha256>.<ext>`).
+    Attachment(String),
     Other,
 }
 
@@ -373,6 +404,11 @@ pub(super) fn classify_entry(name: &str) -> BundleEntry {
         && !file.contains(['/', '\\'])
     {
         return BundleEntry::Archive(file.to_string());
+    }
+    if let Some(file) = name.strip_prefix("attachments/")
+        && super::attachments::is_stored_name(file)
+    {
+        return BundleEntry::Attachment(file.to_string());
     }
     BundleEntry::Other
 }

@@ -99,6 +99,8 @@ pub struct ImportedSession {
     pub conflicts: Vec<String>,
     /// Both copies changed the header differently.
     pub header_conflict: Option<HeaderConflict>,
+    /// Attachments this session brought that were not here, each checked against its hash.
+    pub attachments: usize,
 }
 
 /// A header (round, date, department, inspector, finished) changed on both sides.
@@ -144,6 +146,11 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Attachments copied in, over all sessions.
+    pub fn attachments(&self) -> usize {
+        self.sessions.iter().map(|s| s.attachments).sum()
+    }
+
     pub fn count(&self, outcome: &str) -> usize {
         self.sessions
             .iter()
@@ -176,6 +183,7 @@ struct Importing<'a> {
     options: ImportOptions,
     now: DateTime<FixedOffset>,
     progress: &'a dyn Progress,
+    budget: &'a Budget,
     /// The source being read.
     label: String,
     /// What became of its sessions so far.
@@ -192,9 +200,13 @@ impl Intake for Importing<'_> {
     }
 
     fn take(&mut self, incoming: &Incoming, archive: &Archive<'_>) {
-        let outcome = self
-            .store
-            .import_one(incoming, archive, self.trash, self.options, self.now);
+        let outcome = self.store.import_with_attachments(
+            incoming,
+            archive,
+            self.budget,
+            (self.trash, self.options),
+            self.now,
+        );
         self.sessions.push(outcome.describe(incoming, &self.label));
         self.done += 1;
         self.progress.report(self.done, self.total.max(self.done));
@@ -224,8 +236,8 @@ impl Store {
             .collect::<Result<Vec<SourcePath>, ImportError>>()?;
         let mut report = ImportReport::default();
         let trash = trashed_ids(&self.trash_dir());
-        let mut budget = Budget {
-            left: MAX_IMPORT_BYTES,
+        let budget = Budget {
+            left: std::cell::Cell::new(MAX_IMPORT_BYTES),
         };
         let mut importing = Importing {
             store: self,
@@ -233,6 +245,7 @@ impl Store {
             options,
             now,
             progress,
+            budget: &budget,
             label: String::new(),
             sessions: Vec::new(),
             done: 0,
@@ -240,7 +253,7 @@ impl Store {
         };
         for source in &sources {
             importing.label.clone_from(&source.label);
-            let mut found = read_source(source, &mut budget, &mut importing)?;
+            let mut found = read_source(source, &budget, &mut importing)?;
             let mut sessions = std::mem::take(&mut importing.sessions);
             sessions.sort_by_key(|imported| imported.id);
             report.sessions.append(&mut sessions);
@@ -271,6 +284,40 @@ impl Store {
             }
         }
         Ok(report)
+    }
+
+    /// [`Store::import_one`] after bringing the attachments the session refers to;
+    /// a session that is not imported takes back the copies brought for it.
+    fn import_with_attachments(
+        &self,
+        incoming: &Incoming,
+        archive: &Archive<'_>,
+        budget: &Budget,
+        (trash, options): (&BTreeSet<Uuid>, ImportOptions),
+        now: DateTime<FixedOffset>,
+    ) -> Step {
+        let id = incoming.session.id;
+        let deleted_here =
+            !self.session_path(id).exists() && trash.contains(&id) && !options.restore;
+        if deleted_here || incoming.newer_format.is_some() {
+            return self.import_one(incoming, archive, trash, options, now);
+        }
+        let brought = self.bring_attachments(&incoming.session, &mut |name| {
+            archive.attachment(name, budget)
+        });
+        let written = match brought {
+            Ok(written) => written,
+            Err(why) => return Step::skipped(why),
+        };
+        let mut step = self.import_one(incoming, archive, trash, options, now);
+        if matches!(step.outcome, ImportOutcome::Skipped(_)) {
+            for path in &written {
+                let _ = self.file_ops().remove_file(path);
+            }
+        } else {
+            step.attachments = written.len();
+        }
+        step
     }
 
     fn import_one(
@@ -316,6 +363,7 @@ impl Store {
                 taken: theirs.responses.keys().cloned().collect(),
                 conflicts: theirs.conflicts.keys().cloned().collect(),
                 header_conflict: None,
+                attachments: 0,
             },
             Err(why) => Step::skipped(why),
         }
@@ -348,6 +396,7 @@ impl Store {
                 taken: Vec::new(),
                 conflicts: ours.session.conflicts.keys().cloned().collect(),
                 header_conflict: None,
+                attachments: 0,
             };
         }
         let merged = match merge::merge_as_of(&ours.session, theirs, now) {
@@ -384,6 +433,7 @@ impl Store {
             taken: merged.taken,
             conflicts: merged.conflicts,
             header_conflict,
+            attachments: 0,
         }
     }
 
@@ -448,6 +498,7 @@ impl Store {
                 taken,
                 conflicts,
                 header_conflict: None,
+                attachments: 0,
             },
             Err(why) => Step::skipped(why),
         }
@@ -571,6 +622,7 @@ struct Step {
     taken: Vec<String>,
     conflicts: Vec<String>,
     header_conflict: Option<HeaderConflict>,
+    attachments: usize,
 }
 
 impl Step {
@@ -580,6 +632,7 @@ impl Step {
             taken: Vec::new(),
             conflicts: Vec::new(),
             header_conflict: None,
+            attachments: 0,
         }
     }
 
@@ -599,6 +652,7 @@ impl Step {
             taken: self.taken,
             conflicts: self.conflicts,
             header_conflict: self.header_conflict,
+            attachments: self.attachments,
         }
     }
 }

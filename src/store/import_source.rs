@@ -66,6 +66,40 @@ impl Archive<'_> {
             Archive::Nowhere => None,
         }
     }
+
+    /// A stored attachment of the source by its name (`<sha256>.<ext>`), at most
+    /// 50 MiB and counted against the import's budget; `None` when the source has none.
+    pub fn attachment(&self, name: &str, budget: &Budget) -> Option<std::io::Result<Vec<u8>>> {
+        let over = || std::io::Error::other(over_budget(name));
+        let max = safe_fs::MAX_ATTACHMENT_BYTES;
+        let read = match self {
+            Archive::Folder(dir) => {
+                let path = dir.parent()?.join("attachments").join(name);
+                match safe_fs::read_capped_nofollow(&path, max) {
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+                    read => read,
+                }
+            }
+            Archive::Zip { zip, duplicates } => {
+                let path = format!("attachments/{name}");
+                if duplicates.contains_key(&path) {
+                    return None;
+                }
+                let mut zip = zip.try_borrow_mut().ok()?;
+                let entry = zip.by_name(&path).ok()?;
+                let mut bytes = Vec::new();
+                safe_fs::read_all_capped(entry, &mut bytes, max).map(|()| bytes)
+            }
+            Archive::Nowhere => return None,
+        };
+        Some(read.and_then(|bytes| {
+            if budget.take(bytes.len()) {
+                Ok(bytes)
+            } else {
+                Err(over())
+            }
+        }))
+    }
 }
 
 /// What a source is.
@@ -99,20 +133,21 @@ pub(super) struct Found {
     pub outside: Vec<IncomingProblem>,
 }
 
-/// Bytes left to read in this import.
+/// Bytes left to read in this import, shared by the sessions and the attachments
+/// they bring.
 #[derive(Debug)]
 pub(super) struct Budget {
-    pub left: u64,
+    pub left: std::cell::Cell<u64>,
 }
 
 impl Budget {
-    fn take(&mut self, bytes: usize) -> bool {
+    pub fn take(&self, bytes: usize) -> bool {
         let bytes = bytes as u64;
-        if bytes > self.left {
-            self.left = 0;
+        if bytes > self.left.get() {
+            self.left.set(0);
             return false;
         }
-        self.left -= bytes;
+        self.left.set(self.left.get() - bytes);
         true
     }
 }
@@ -195,7 +230,7 @@ fn take_problem(
     read: std::io::Result<Vec<u8>>,
     label: &str,
     id: Uuid,
-    budget: &mut Budget,
+    budget: &Budget,
     found: &mut Found,
 ) -> Flow {
     match read {
@@ -226,7 +261,7 @@ fn hand_on(
     read: std::io::Result<Vec<u8>>,
     label: &str,
     id: Uuid,
-    budget: &mut Budget,
+    budget: &Budget,
     found: &mut Found,
     take: &mut dyn FnMut(&Incoming),
 ) -> Flow {
@@ -260,7 +295,7 @@ pub(super) trait Intake {
 /// Hands each session of `source` to `intake`, one at a time.
 pub(super) fn read_source(
     source: &SourcePath,
-    budget: &mut Budget,
+    budget: &Budget,
     intake: &mut dyn Intake,
 ) -> Result<Found, ImportError> {
     match source.kind {
@@ -272,7 +307,7 @@ pub(super) fn read_source(
 
 fn read_folder(
     source: &SourcePath,
-    budget: &mut Budget,
+    budget: &Budget,
     intake: &mut dyn Intake,
 ) -> Result<Found, ImportError> {
     let root = &source.path;
@@ -341,7 +376,7 @@ fn refused(label: &str, kind: Kind) -> String {
 /// named by a uuid, each read like a session file; a link, folder or special file
 /// under such a name is reported, never opened. A `problems` that is not a real
 /// folder is reported and left alone.
-fn read_folder_problems(dir: &Path, budget: &mut Budget, found: &mut Found) {
+fn read_folder_problems(dir: &Path, budget: &Budget, found: &mut Found) {
     match safe_fs::kind_of(dir) {
         Ok(Kind::Folder) => {}
         Ok(Kind::Missing) => return,
@@ -431,7 +466,7 @@ pub(super) fn trash_files(trash: &Path) -> BTreeMap<Uuid, Vec<PathBuf>> {
 
 fn read_session_file(
     source: &SourcePath,
-    budget: &mut Budget,
+    budget: &Budget,
     intake: &mut dyn Intake,
 ) -> Result<Found, ImportError> {
     let path = &source.path;
@@ -460,7 +495,7 @@ fn read_session_file(
 
 fn read_bundle(
     source: &SourcePath,
-    budget: &mut Budget,
+    budget: &Budget,
     intake: &mut dyn Intake,
 ) -> Result<Found, ImportError> {
     let path = &source.path;

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod activities_import;
 pub mod atomic;
+pub mod attachments;
 pub mod bundle;
 pub mod catalog;
 pub mod checklist_file;

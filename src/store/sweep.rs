@@ -38,6 +38,8 @@ pub fn sweep(store: &Store) {
         store.activities_dir(),
         store.archive_dir(),
         store.recovery_dir(),
+        store.attachments_dir(),
+        store.thumbs_dir(),
         store.root().to_path_buf(),
     ] {
         sweep_dead_writers(&dir, now);

@@ -34,6 +34,8 @@ pub enum Action {
     CompareLoaded(Box<CompareData>),
     HistoryLoaded(Box<HistoryData>),
     LedgerLoaded(Vec<crate::model::ledger::LedgerEntry>),
+    /// The round board (排名) of this round.
+    BoardLoaded(super::app::LoadedBoard),
     /// An export was written to this path.
     Exported(String),
     /// The export file exists; ask before replacing it.
@@ -59,6 +61,11 @@ pub enum Action {
     Trashed {
         path: String,
         data_dir: String,
+    },
+    /// Files were copied into attachments/: add them to the item (one undo step).
+    AttachmentsStored {
+        code: String,
+        attachments: Vec<crate::model::attachment::Attachment>,
     },
     /// An effect failed; the message says what happened.
     Failed(String),
@@ -172,6 +179,10 @@ pub enum Effect {
     LoadLedger {
         all: bool,
     },
+    /// The board (排名) of the round with this label.
+    LoadBoard {
+        round: String,
+    },
     /// 整改落实 or 复查 in a stored session or problem (`ops::rectify`).
     FollowUp {
         target: crate::model::followup::Target,
@@ -219,4 +230,12 @@ pub enum Effect {
         fields: crate::model::activity::ActivityFields,
         recorded_by: String,
     },
+    /// Copy files into attachments/ for an item of the open session.
+    StoreAttachments {
+        code: String,
+        /// As typed or pasted; `~/` is the home folder.
+        paths: Vec<String>,
+    },
+    /// Open a stored attachment with the system's viewer, detached.
+    OpenAttachment(crate::model::attachment::Attachment),
 }

@@ -39,6 +39,7 @@ pub enum JobKind {
     Compare,
     History,
     Ledger,
+    Board,
     Export,
     Other,
 }
@@ -50,6 +51,8 @@ pub enum Slot {
     Open,
     /// Compare, history and ledger: the screen asked for last.
     View,
+    /// The home screen's ranking: the round shown last.
+    Board,
 }
 
 impl JobKind {
@@ -60,6 +63,7 @@ impl JobKind {
             Effect::LoadCompare { .. } => JobKind::Compare,
             Effect::LoadHistory { .. } => JobKind::History,
             Effect::LoadLedger { .. } | Effect::LoadDuties { .. } => JobKind::Ledger,
+            Effect::LoadBoard { .. } => JobKind::Board,
             Effect::Export(_) => JobKind::Export,
             _ => JobKind::Other,
         }
@@ -75,6 +79,7 @@ pub fn slot(effect: &Effect) -> Option<Slot> {
         | Effect::LoadLedger { .. }
         | Effect::LoadDuties { .. }
         | Effect::LoadTaizhang { .. } => Some(Slot::View),
+        Effect::LoadBoard { .. } => Some(Slot::Board),
         _ => None,
     }
 }
@@ -117,6 +122,20 @@ pub fn perform(
             Err(error) => failed(&error),
         },
         Effect::LoadLedger { all } => ledger(context, all, progress),
+        Effect::LoadBoard { round } => {
+            let request = ops::board::BoardRequest {
+                round: Some(round.clone()),
+                today: clock::today(),
+                departments: Vec::new(),
+            };
+            match ops::board::board(store, &request, progress) {
+                Ok(board) => vec![Action::BoardLoaded(super::app::LoadedBoard {
+                    round,
+                    rows: board.rows,
+                })],
+                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
+            }
+        }
         Effect::FollowUp {
             target,
             follow_up,
@@ -128,6 +147,26 @@ pub fn perform(
         },
         Effect::LoadDuties { round } => vec![duties_job(context, round, progress)],
         Effect::Export(request) => vec![export(context, *request, progress)],
+        Effect::StoreAttachments { code, paths } => {
+            let paths: Vec<_> = paths.iter().map(|path| expand_home(path)).collect();
+            match ops::attach::store_files(store, &paths, "") {
+                Ok(stored) => vec![Action::AttachmentsStored {
+                    code,
+                    attachments: stored.into_iter().map(|s| s.attachment).collect(),
+                }],
+                Err(error) => vec![Action::Failed(ops_error(lang, &error))],
+            }
+        }
+        Effect::OpenAttachment(attachment) => {
+            let opened = store
+                .attachment_path(&attachment)
+                .ok_or_else(|| std::io::Error::other("not a SHA-256 hash"))
+                .and_then(|path| super::opener::open_detached(&path));
+            match opened {
+                Ok(()) => vec![Action::Info((lang.ui().opening)(&attachment.file))],
+                Err(error) => vec![Action::Failed(format!("{}: {error}", attachment.file))],
+            }
+        }
         Effect::TrashSession { id } => match store.trash(id, clock::now()) {
             Ok(path) => vec![Action::Trashed {
                 path: path.display().to_string(),
@@ -376,13 +415,21 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
         ExportTarget::Round(label) => (Selection::Round(label.clone()), None),
     };
     let typed = request.path.trim();
+    let here = std::env::current_dir().unwrap_or_default();
+    // The place field names a folder to put a package in (under its default name),
+    // never the package's own folder: an existing folder is not merged into.
+    let (target, default_dir) = match (request.format, typed.is_empty()) {
+        (_, true) => (None, here),
+        (crate::export::Format::Package, false) => (None, here.join(typed)),
+        (_, false) => (Some(typed.into()), here),
+    };
     let ops_request = ops::export::ExportRequest {
         selection,
         format: request.format,
         unit: context.unit.clone(),
-        target: (!typed.is_empty()).then(|| typed.into()),
+        target,
         folders: Folders::Create,
-        default_dir: std::env::current_dir().unwrap_or_default(),
+        default_dir,
         overwrite: if request.replace {
             Overwrite::Replace
         } else {
@@ -398,5 +445,14 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
             Action::ExportExists(Box::new(request), path.display().to_string())
         }
         Err(error) => Action::Failed(export_error(context.lang, &error)),
+    }
+}
+
+/// `~/…` in a typed or pasted path is the home folder.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(path),
     }
 }

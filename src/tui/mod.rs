@@ -9,6 +9,7 @@ pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
+pub mod opener;
 pub mod outline;
 pub mod runner;
 pub mod signals;

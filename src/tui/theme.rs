@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
+use crate::model::board::Band;
 use crate::model::session::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +94,15 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// A board row's band: its colour (the band's word is always shown beside it).
+    pub fn band(&self, band: Band) -> Style {
+        match band {
+            Band::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Band::Yellow => self.fg(Color::Yellow),
+            Band::Green => self.fg(Color::Green),
+        }
     }
 
     /// The filled part of a progress bar: coloured cells, or '#' without colour.

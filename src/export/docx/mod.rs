@@ -10,7 +10,9 @@
 
 mod followup;
 mod package;
+mod pictures;
 pub(crate) mod schema;
+pub(crate) mod submission;
 mod xml;
 
 use chrono::Datelike;
@@ -69,11 +71,13 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, ExportError
         }
         item_table(&mut body, &rows::item_rows(one, options.today), t);
     }
+    let media = pictures::part(&mut body, report, t);
 
     let creator = inspectors(report, t);
     package::package(
         &package::document(&body),
         &package::footer(),
+        &media,
         &Properties {
             title: &title,
             creator: &creator,

@@ -13,6 +13,9 @@ use crate::export::ExportError;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 const REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
@@ -38,6 +41,7 @@ pub struct Properties<'a> {
 pub fn package(
     document: &str,
     footer: &str,
+    media: &[super::pictures::Media<'_>],
     properties: &Properties<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let parts: [(&str, String); 10] = [
@@ -46,7 +50,7 @@ pub fn package(
         ("docProps/core.xml", core(properties)),
         ("docProps/app.xml", app()),
         ("word/document.xml", document.to_string()),
-        ("word/_rels/document.xml.rels", document_rels()),
+        ("word/_rels/document.xml.rels", document_rels(media)),
         ("word/styles.xml", styles(properties.lang)),
         ("word/settings.xml", settings(properties.lang)),
         ("word/fontTable.xml", font_table()),
@@ -60,6 +64,13 @@ pub fn package(
     for (name, text) in parts {
         zip.start_file(name, options).map_err(docx_error)?;
         zip.write_all(text.as_bytes()).map_err(docx_error)?;
+    }
+    // Pictures are JPEG already: stored, not deflated again.
+    let stored = options.compression_method(CompressionMethod::Stored);
+    for picture in media {
+        zip.start_file(format!("word/media/{}", picture.name), stored)
+            .map_err(docx_error)?;
+        zip.write_all(picture.jpeg).map_err(docx_error)?;
     }
     let cursor = zip.finish().map_err(docx_error)?;
     Ok(cursor.into_inner())
@@ -102,7 +113,7 @@ pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
 pub fn document(body: &str) -> String {
     format!(
-        "{DECLARATION}<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}\
+        "{DECLARATION}<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\" xmlns:wp=\"{WP}\" xmlns:a=\"{A}\" xmlns:pic=\"{PIC}\"><w:body>{body}\
          <w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
          <w:pgSz w:w=\"{PAGE_WIDTH}\" w:h=\"16838\"/>\
          <w:pgMar w:top=\"2098\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"1984\" w:left=\"{MARGIN_LEFT}\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>\
@@ -116,6 +127,7 @@ fn content_types() -> String {
         "{DECLARATION}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+         <Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>\
          <Override PartName=\"/word/document.xml\" ContentType=\"{main}.document.main+xml\"/>\
          <Override PartName=\"/word/styles.xml\" ContentType=\"{main}.styles+xml\"/>\
          <Override PartName=\"/word/settings.xml\" ContentType=\"{main}.settings+xml\"/>\
@@ -138,14 +150,23 @@ fn package_rels() -> String {
     )
 }
 
-fn document_rels() -> String {
+fn document_rels(media: &[super::pictures::Media<'_>]) -> String {
+    let pictures: String = media
+        .iter()
+        .map(|m| {
+            format!(
+                "<Relationship Id=\"{}\" Type=\"{R}/image\" Target=\"media/{}\"/>",
+                m.rel_id, m.name
+            )
+        })
+        .collect();
     format!(
         "{DECLARATION}<Relationships xmlns=\"{REL}\">\
          <Relationship Id=\"rIdStyles\" Type=\"{R}/styles\" Target=\"styles.xml\"/>\
          <Relationship Id=\"rIdSettings\" Type=\"{R}/settings\" Target=\"settings.xml\"/>\
          <Relationship Id=\"rIdFonts\" Type=\"{R}/fontTable\" Target=\"fontTable.xml\"/>\
          <Relationship Id=\"rIdFooter\" Type=\"{R}/footer\" Target=\"footer1.xml\"/>\
-         </Relationships>"
+         {pictures}</Relationships>"
     )
 }
 

@@ -456,3 +456,50 @@ fn a_round_whose_checklists_name_no_owners_says_so_under_duties() {
     );
     assert!(styled(&xml, "Heading1").contains(&"四、下一步工作".to_string()));
 }
+
+#[test]
+fn photos_are_embedded_at_most_15_cm_wide_with_a_caption_line() {
+    let report = fixture::with_attachments(fixture::single());
+    let bytes = render(&report, &options()).expect("renders");
+    let preview = report.photos.values().next().unwrap();
+    assert_eq!(
+        fixture::unzip_bytes(&bytes, "word/media/image1.jpeg"),
+        preview.jpeg
+    );
+    let xml = fixture::unzip(&bytes, "word/document.xml");
+    fixture::assert_well_formed(&xml);
+    assert_eq!(
+        xml.matches("<w:drawing>").count(),
+        1,
+        "the broken photo is listed"
+    );
+    assert!(xml.contains("<a:blip r:embed=\"rIdImg1\"/>"));
+    // 1200 x 900 px at 15 cm wide: 5,400,000 x 4,050,000 EMU.
+    assert!(
+        xml.contains("<wp:extent cx=\"5400000\" cy=\"4050000\"/>"),
+        "{xml}"
+    );
+    assert_eq!(
+        styled(&xml, "Heading1").last().map(String::as_str),
+        Some("图片资料")
+    );
+    // (`styled` drops the non-breaking hyphens inside dates.)
+    let captions = styled(&xml, "Normal");
+    assert!(
+        captions
+            .iter()
+            .any(|c| c.starts_with("2.4 ") && c.ends_with(" · 荣誉墙&lt;奖牌&gt; · 20261118 09:30")),
+        "{captions:?}"
+    );
+    assert!(
+        captions
+            .iter()
+            .any(|c| c.contains("创建方案.pdf · 方案") && c.contains("坏图.jpg"))
+    );
+    let rels = fixture::unzip(&bytes, "word/_rels/document.xml.rels");
+    assert!(rels.contains("Id=\"rIdImg1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.jpeg\""));
+    let types = fixture::unzip(&bytes, "[Content_Types].xml");
+    assert!(types.contains("Extension=\"jpeg\" ContentType=\"image/jpeg\""));
+    let plain = render(&fixture::single(), &options()).expect("renders");
+    assert!(!fixture::unzip(&plain, "word/document.xml").contains("图片资料"));
+}

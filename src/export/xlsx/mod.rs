@@ -1,10 +1,12 @@
-//! XLSX: sheets 汇总 (one row per session), 明细 (one row per item), 整改清单
-//! (rectifications and, in a round, the problems from outside) and, in a round,
-//! 责任分解 (see [`duties`]), each printable as it is (see [`sheet`]). Text is always
-//! written as a string, never as a formula. A column added to [`DETAIL`] or
-//! [`LEDGER`] is one entry: its header and how a row fills it.
+//! XLSX: sheets 汇总 (one row per session), for a round 排名 (the board), 明细 (one
+//! row per item), 整改清单 (rectifications and, in a round, the problems from outside)
+//! and, in a round, 责任分解 (see [`duties`]), each printable as it is (see [`sheet`]).
+//! Text is always written as a string, never as a formula. A column added to
+//! [`DETAIL`] or [`LEDGER`] is one entry: its header and how a row fills it.
 
+pub(crate) mod catalog;
 mod duties;
+mod ranking;
 mod sheet;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
@@ -301,6 +303,13 @@ pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, XlsxError> 
         truncated: t.truncated,
     };
     summary.write(workbook.add_worksheet().set_name(t.sheet_summary)?)?;
+    if report.round_label().is_some() {
+        ranking::table(report, options, &title, note.clone()).write(
+            workbook
+                .add_worksheet()
+                .set_name(options.lang.board().title)?,
+        )?;
+    }
 
     let items: Vec<Vec<ItemRow>> = report
         .sessions

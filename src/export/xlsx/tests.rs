@@ -50,8 +50,11 @@ fn widths_count_chinese_as_two() {
 #[test]
 fn every_sheet_has_a_title_row_with_unit_round_and_date() {
     let mut book = open(render(&fixture::round(), &with_unit()).expect("renders"));
-    assert_eq!(book.sheet_names(), ["汇总", "明细", "整改清单", "责任分解"]);
-    for name in ["汇总", "明细", "整改清单", "责任分解"] {
+    assert_eq!(
+        book.sheet_names(),
+        ["汇总", "排名", "明细", "整改清单", "责任分解"]
+    );
+    for name in ["汇总", "排名", "明细", "整改清单", "责任分解"] {
         let range = book.worksheet_range(name).expect("a sheet");
         let title = range.get((0, 0)).map(|c| c.to_string()).unwrap_or_default();
         assert_eq!(title, format!("某某区教育局2026年11月自查报告（{name}）"));
@@ -152,7 +155,8 @@ fn sheets_headers_strings_and_numbers_read_back() {
 #[test]
 fn a_printed_sheet_is_a4_landscape_one_page_wide_with_borders_and_repeated_titles() {
     let bytes = render(&fixture::round(), &with_unit()).expect("renders");
-    for sheet in 1..=4 {
+    // 汇总, 排名, 明细, 整改清单, 责任分解.
+    for sheet in 1..=5 {
         let xml = fixture::unzip(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
         fixture::assert_well_formed(&xml);
         assert!(
@@ -191,7 +195,7 @@ fn a_printed_sheet_is_a4_landscape_one_page_wide_with_borders_and_repeated_title
         .split("<definedName name=\"_xlnm.Print_Titles\"")
         .skip(1)
         .collect();
-    assert_eq!(titles.len(), 4, "print titles on every sheet: {workbook}");
+    assert_eq!(titles.len(), 5, "print titles on every sheet: {workbook}");
     assert!(
         titles.iter().all(|t| t.contains("!$1:$3</definedName>")),
         "{workbook}"
@@ -367,7 +371,7 @@ fn the_rectification_sheet_has_recheck_columns_and_the_round_a_duties_sheet() {
 
     let sheet = fixture::unzip(
         &render(&fixture::round(), &with_unit()).expect("renders"),
-        "xl/worksheets/sheet4.xml",
+        "xl/worksheets/sheet5.xml",
     );
     assert!(
         sheet.contains("<formula>$E4=\"取消评优资格\"</formula>"),
@@ -386,4 +390,81 @@ fn the_rectification_sheet_has_recheck_columns_and_the_round_a_duties_sheet() {
 
 fn open_names(bytes: Vec<u8>) -> Vec<String> {
     open(bytes).sheet_names()
+}
+
+#[test]
+fn a_rounds_ranking_sheet_lists_the_board_with_band_words_and_on_time_rates() {
+    use crate::model::board::FollowUp;
+    use calamine::DataType as _;
+    let mut report = fixture::round();
+    let office = report
+        .sessions
+        .iter()
+        .find(|one| one.session.department == "办公室")
+        .expect("办公室")
+        .session
+        .id;
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d);
+    // One closed on its due date, one a day late: 50 %.
+    report.follow_ups.insert(
+        office,
+        vec![
+            FollowUp {
+                due: day(10),
+                closed_on: day(10),
+            },
+            FollowUp {
+                due: day(10),
+                closed_on: day(11),
+            },
+        ],
+    );
+    let mut book = open(render(&report, &with_unit()).expect("renders"));
+    let range = book.worksheet_range("排名").expect("a 排名 sheet");
+    let header = header(&range);
+    assert_eq!(
+        header,
+        [
+            "名次",
+            "部门",
+            "得分率",
+            "扣分",
+            "结论",
+            "已查",
+            "未销号整改",
+            "按时整改率",
+            "分档"
+        ]
+    );
+    let rows: Vec<Vec<Data>> = range
+        .rows()
+        .skip(sheet::HEADER_ROW as usize + 1)
+        .map(<[Data]>::to_vec)
+        .collect();
+    let board = crate::export::board::of_report(&report, &Default::default());
+    assert_eq!(rows.len(), board.len());
+    assert_eq!(rows.len(), 3, "the round's three departments");
+    let percents: Vec<f64> = rows
+        .iter()
+        .map(|row| row[column(&header, "得分率")].as_f64().unwrap_or(-1.0))
+        .collect();
+    assert!(
+        percents.is_sorted_by(|a, b| a >= b),
+        "best first: {percents:?}"
+    );
+    for (row, expected) in rows.iter().zip(&board) {
+        assert_eq!(row[0].as_f64(), Some(expected.rank as f64));
+        assert_eq!(row[1].to_string(), expected.department);
+        let band = row[column(&header, "分档")].to_string();
+        assert_eq!(band, crate::i18n::Lang::Zh.band(expected.band));
+        let on_time = &row[column(&header, "按时整改率")];
+        if expected.department == "办公室" {
+            assert_eq!(on_time.as_f64(), Some(0.5), "stored as a percent cell");
+        } else {
+            assert_eq!(on_time.to_string(), "", "none closed: empty");
+        }
+    }
+    // Sessions exported one by one have no board.
+    let single = open(render(&fixture::single(), &with_unit()).expect("renders"));
+    assert!(!single.sheet_names().contains(&"排名".to_string()));
 }

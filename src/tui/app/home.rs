@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use crate::model::board::BoardRow;
 use crate::model::checklist::Checklist;
 use crate::model::head::SessionHead;
 use crate::model::scoring::{Summary, summarize};
@@ -106,6 +107,17 @@ pub struct HomeState {
     pub session_scroll: usize,
     pub focus: HomeFocus,
     pub loaded: bool,
+    /// The ranking view (排名) instead of the usual order.
+    pub ranking: bool,
+    /// The board of the round it was loaded for.
+    pub board: Option<LoadedBoard>,
+}
+
+/// A round's board as the effect runner loaded it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedBoard {
+    pub round: String,
+    pub rows: Vec<BoardRow>,
 }
 
 impl HomeState {
@@ -139,8 +151,28 @@ impl HomeState {
         self.rounds.get(self.round_cursor).map(String::as_str)
     }
 
-    /// Sessions of the selected round, by department.
+    /// The board of the selected round, once loaded, while the ranking view is on.
+    pub fn shown_board(&self) -> Option<&[BoardRow]> {
+        let board = self.board.as_ref()?;
+        (self.ranking && self.selected_round() == Some(board.round.as_str()))
+            .then_some(board.rows.as_slice())
+    }
+
+    /// Sessions of the selected round, by department; in the ranking view the
+    /// board's, in rank order (unit sessions are not ranked).
     pub fn round_sessions(&self) -> Vec<&SessionRow> {
+        let rows = self.sessions_by_department();
+        match self.shown_board() {
+            Some(board) => board
+                .iter()
+                .filter_map(|ranked| rows.iter().find(|row| row.id == ranked.session_id))
+                .copied()
+                .collect(),
+            None => rows,
+        }
+    }
+
+    fn sessions_by_department(&self) -> Vec<&SessionRow> {
         let Some(round) = self.selected_round() else {
             return Vec::new();
         };

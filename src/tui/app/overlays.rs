@@ -147,6 +147,12 @@ pub enum Confirm {
     FinishPending {
         pending: usize,
     },
+    /// Remove an item's attachment (0-based among its attachments).
+    Detach {
+        code: String,
+        index: usize,
+        file: String,
+    },
 }
 
 #[derive(Debug)]

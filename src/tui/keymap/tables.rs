@@ -110,6 +110,7 @@ const HOME: &[Binding] = &[
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('z')], C::Duties, false),
     bind(&[k('e')], C::Export, true),
+    bind(&[k('b')], C::Ranking, false),
     bind(&[k('R')], C::Reload, false),
     bind(&[k('i')], C::ImportTable, true),
     bind(&[k('D')], C::Deadlines, true),
@@ -218,6 +219,7 @@ const EVIDENCE: &[Binding] = &[
     bind(&[code(KC::Down)], C::Down, false),
     bind(&[code(KC::Enter)], C::Submit, true),
     bind(&[code(KC::Delete)], C::Delete, true),
+    bind(&[ctrl('o')], C::OpenAttachment, true),
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 

@@ -32,7 +32,7 @@ pub fn open_dialog(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let last = app.settings.export_format.parse().unwrap_or(Format::Docx);
-    let format = Format::ALL.iter().position(|f| *f == last).unwrap_or(0);
+    let format = Format::CHOICES.iter().position(|f| *f == last).unwrap_or(0);
     let round_last = app.settings.export_scope == SCOPE_ROUND;
     app.overlay = Some(Overlay::Export(ExportState {
         scope: if session.is_some() && !(round_last && round.is_some()) {
@@ -50,7 +50,7 @@ pub fn open_dialog(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn command(app: &mut App, mut state: ExportState, command: Command) -> Vec<Effect> {
-    let formats = Format::ALL.len();
+    let formats = Format::CHOICES.len();
     match command {
         Command::NextField => state.field = (state.field + 1) % 3,
         Command::PrevField => state.field = (state.field + 2) % 3,
@@ -108,7 +108,7 @@ fn request(app: &App, state: &ExportState) -> Option<ExportRequest> {
     };
     Some(ExportRequest {
         target,
-        format: Format::ALL.get(state.format).copied()?,
+        format: Format::CHOICES.get(state.format).copied()?,
         path: state.path.text(),
         replace: false,
     })

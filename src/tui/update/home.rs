@@ -101,6 +101,13 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
             return super::deadlines::open(app, super::super::app::Screen::Activities);
         }
         Command::CreateProfile => return super::deadlines::create_profile(app),
+        Command::Ranking => {
+            app.home.ranking = !app.home.ranking;
+            app.home.session_cursor = 0;
+            app.home.session_scroll = 0;
+            keep_selection_visible(app);
+            return load_board(app, false);
+        }
         _ => {}
     }
     if app.home.round_cursor != before {
@@ -108,7 +115,26 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         app.home.session_scroll = 0;
     }
     keep_selection_visible(app);
-    Vec::new()
+    load_board(app, false)
+}
+
+/// Asks for the selected round's board while the ranking view is on and the board
+/// is missing, is another round's, or (`refresh`) the sessions were read again.
+pub fn load_board(app: &App, refresh: bool) -> Vec<Effect> {
+    let home = &app.home;
+    let Some(round) = home.selected_round().filter(|_| home.ranking) else {
+        return Vec::new();
+    };
+    let loaded = home
+        .board
+        .as_ref()
+        .is_some_and(|board| board.round == round);
+    if loaded && !refresh {
+        return Vec::new();
+    }
+    vec![Effect::LoadBoard {
+        round: round.to_string(),
+    }]
 }
 
 /// Puts a new round label at the top so the session about to be created shows there.

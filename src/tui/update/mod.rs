@@ -76,6 +76,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 app.error(text.trim().to_string());
             }
+            home::load_board(app, true)
+        }
+        Action::BoardLoaded(board) => {
+            app.home.board = Some(board);
+            home::keep_selection_visible(app);
             Vec::new()
         }
         Action::SessionOpened(opened) => walk::opened(app, *opened),
@@ -99,6 +104,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ProfileCreated(count) => deadlines::profile_created(app, count),
         Action::ActivitySaved(text) => deadlines::activity_saved(app, text),
         Action::Trashed { path, data_dir } => home::trashed(app, &path, &data_dir),
+        Action::AttachmentsStored { code, attachments } => {
+            let text = (app.lang.ui().attached)(attachments.len());
+            let effects = walk::edit_item(app, &code, move |_, response| {
+                response.attachments.extend(attachments);
+                Ok(())
+            });
+            app.info(text);
+            effects
+        }
         Action::Failed(text) => {
             app.error(text);
             Vec::new()
@@ -214,6 +228,10 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             vec![Effect::Export(request)]
         }
         Confirm::FinishPending { .. } => walk::set_finished(app, true),
+        Confirm::Detach { code, index, .. } => walk::edit_item(app, &code, move |_, response| {
+            crate::model::attachment::detach(&mut response.attachments, index);
+            Ok(())
+        }),
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;

@@ -180,7 +180,7 @@ pub fn job_line(app: &App, job: &RunningJob) -> String {
         JobKind::Open => words.opening,
         JobKind::Compare => words.comparing,
         JobKind::History => words.reading_history,
-        JobKind::Ledger => words.reading_ledger,
+        JobKind::Ledger | JobKind::Board => words.reading_ledger,
         JobKind::Export => words.exporting,
         JobKind::Other => words.working,
     };

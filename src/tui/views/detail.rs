@@ -336,6 +336,27 @@ fn note_and_evidence(app: &App, response: Option<&Response>, width: usize) -> Ve
             Style::new(),
         ));
     }
+    if let Some(files) = response.map(|r| &r.attachments).filter(|a| !a.is_empty()) {
+        let listed: Vec<String> = files
+            .iter()
+            .enumerate()
+            .map(|(i, file)| {
+                let caption = if file.caption.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", file.caption)
+                };
+                format!("{} {} {}{caption}", i + 1, file.taken_short(), file.file)
+            })
+            .collect();
+        lines.extend(field(
+            app,
+            t.attachments,
+            &listed.join("\n"),
+            width,
+            Style::new(),
+        ));
+    }
     lines
 }
 

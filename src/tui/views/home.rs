@@ -41,6 +41,11 @@ pub fn draw(frame: &mut Frame, app: &App, mode: Mode) {
     } else {
         t.loading.to_string()
     };
+    let status = if home.ranking {
+        format!("{}  {status}", app.lang.board().title)
+    } else {
+        status
+    };
     frame.render_widget(
         Paragraph::new(truncate(&status, usize::from(areas.status.width))),
         areas.status,
@@ -187,6 +192,10 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     let home = &app.home;
     let width = usize::from(area.width);
     if width == 0 || area.height == 0 {
+        return;
+    }
+    if home.ranking {
+        super::ranking::draw(frame, app, area);
         return;
     }
     let sessions = home.round_sessions();

@@ -9,6 +9,7 @@ mod duties;
 pub mod home;
 mod ledger;
 mod popups;
+mod ranking;
 mod rounds;
 mod walk;
 
@@ -105,6 +106,8 @@ fn too_small(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+#[cfg(test)]
+mod ranking_tests;
 #[cfg(test)]
 mod table_import_tests;
 #[cfg(test)]

@@ -194,11 +194,20 @@ pub(super) fn evidence_command(
     mut state: crate::tui::app::EvidenceState,
     command: Command,
 ) -> Vec<Effect> {
-    let count = app
+    let (labels, files) = app
         .walk
         .as_ref()
         .and_then(|walk| walk.session().response(&state.code))
-        .map_or(0, |r| r.evidence.len());
+        .map_or((Vec::new(), Vec::new()), |r| {
+            (r.evidence.clone(), r.attachments.clone())
+        });
+    let count = labels.len() + files.len();
+    // The list shows the labels, then the attached files.
+    let file_at = |selected: Option<usize>| {
+        selected
+            .and_then(|s| s.checked_sub(labels.len()))
+            .and_then(|index| files.get(index).map(|file| (index, file.clone())))
+    };
     let mut effects = Vec::new();
     match command {
         Command::Up if count > 0 => {
@@ -218,12 +227,33 @@ pub(super) fn evidence_command(
             state.input.clear();
             let code = state.code.clone();
             app.overlay = Some(Overlay::Evidence(state));
+            if let Some(paths) = crate::model::pasted_paths::pasted_paths(&reference) {
+                if !super::super::walk::editable(app) {
+                    return Vec::new();
+                }
+                return vec![Effect::StoreAttachments { code, paths }];
+            }
             return edit_item(app, &code, move |_, response| {
                 if !response.evidence.contains(&reference) {
                     response.evidence.push(reference);
                 }
                 Ok(())
             });
+        }
+        Command::OpenAttachment => {
+            if let Some((_, file)) = file_at(state.selected) {
+                effects.push(Effect::OpenAttachment(file));
+            }
+        }
+        Command::Delete if file_at(state.selected).is_some() => {
+            if let Some((index, file)) = file_at(state.selected) {
+                app.overlay = Some(Overlay::Confirm(crate::tui::app::Confirm::Detach {
+                    code: state.code.clone(),
+                    index,
+                    file: file.file,
+                }));
+                return Vec::new();
+            }
         }
         Command::Delete => {
             if let Some(selected) = state.selected {

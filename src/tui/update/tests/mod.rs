@@ -131,6 +131,7 @@ fn status(app: &App, code: &str) -> Status {
     walk(app).session().status(code)
 }
 
+mod attachments;
 mod finish;
 mod home;
 mod ledger;

@@ -153,6 +153,8 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     run(&mut app, Command::SetStatus(Status::Pass));
     run(&mut app, Command::Export);
     assert!(matches!(app.overlay, Some(Overlay::Export(_))));
+    // docx, the package, then md.
+    run(&mut app, Command::Down);
     run(&mut app, Command::Down);
     let effects = run(&mut app, Command::Submit);
     let request = match effects.as_slice() {
@@ -165,8 +167,8 @@ fn export_dialog_builds_a_request_with_the_edits_in_memory() {
     };
     assert_eq!(
         request.format,
-        crate::export::Format::ALL[0],
-        "docx, then down wraps to the first"
+        crate::export::Format::Md,
+        "docx, then down twice: past the 测评材料 package to md"
     );
     assert_eq!(request.path, "/tmp/出口");
     assert!(!request.replace);

@@ -19,6 +19,7 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
         Confirm::Trash { label, .. } => format!("{} {}?", t.confirm_trash, display_line(label)),
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
         Confirm::FinishPending { pending } => (t.confirm_finish_pending)(*pending),
+        Confirm::Detach { file, .. } => format!("{}?", (t.confirm_detach)(&display_line(file))),
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
         }
@@ -107,7 +108,7 @@ pub fn export(frame: &mut Frame, app: &App, state: &ExportState) {
         .unwrap_or(4);
     let width = usize::from(inner.width);
     let mut lines = rows(inner);
-    let format = crate::export::Format::ALL.get(state.format).copied();
+    let format = crate::export::Format::CHOICES.get(state.format).copied();
     let room = width.saturating_sub(label_width + 2);
     let format_text = format.map_or_else(String::new, |f| {
         picker(&format!("{} {}", f.extension(), f.describe_zh()), room)

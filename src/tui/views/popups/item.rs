@@ -162,12 +162,21 @@ fn free_deduction_inputs(
 
 pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
     let t = app.lang.ui();
-    let existing = app
+    let response = app
         .walk
         .as_ref()
-        .and_then(|walk| walk.session().response(&state.code))
-        .map(|r| r.evidence.clone())
-        .unwrap_or_default();
+        .and_then(|walk| walk.session().response(&state.code));
+    let labels = response.map(|r| r.evidence.iter().map(|label| format!("- {label}")));
+    let files = response.map(|r| {
+        r.attachments
+            .iter()
+            .map(|a| format!("{} {} {}", t.attachments, a.file, a.taken_short()))
+    });
+    let existing: Vec<String> = labels
+        .into_iter()
+        .flatten()
+        .chain(files.into_iter().flatten())
+        .collect();
     let screen = frame.area();
     let height = (existing.len() as u16 + 5).min(screen.height);
     let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
@@ -182,10 +191,7 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
             } else {
                 Style::new()
             };
-            Line::from(Span::styled(
-                fit(&format!("- {}", display_line(reference)), width),
-                style,
-            ))
+            Line::from(Span::styled(fit(&display_line(reference), width), style))
         })
         .collect();
     if lines.is_empty() {
