@@ -187,7 +187,9 @@ pub fn compare(prior: Inspection<'_>, current: Inspection<'_>) -> Comparison {
     let mut items = Vec::new();
     let is_pending = |item: &Item| current.session.status(&item.code) == Status::Pending;
     let mut left_out = HashSet::new();
-    for item in current.checklist.items() {
+    // A department session neither walks nor scores the unit's items: they are not
+    // part of what changed.
+    for item in current.checklist.items_in(current.session.scope) {
         let before = codes
             .prior_code(&item.code)
             .and_then(|code| prior_items.get(code).copied());
@@ -216,7 +218,7 @@ pub fn compare(prior: Inspection<'_>, current: Inspection<'_>) -> Comparison {
             current.session,
         ),
     );
-    for item in prior.checklist.items() {
+    for item in prior.checklist.items_in(prior.session.scope) {
         if codes.current_code(&item.code).is_none() {
             items.push(change(Some((prior, item)), None));
         }

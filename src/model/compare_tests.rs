@@ -317,3 +317,20 @@ fn a_session_not_started_shows_no_change() {
         "nothing checked: no percentage to compare"
     );
 }
+
+#[test]
+fn a_department_session_compares_only_the_items_it_walks() {
+    let mut unit_item = item("u1", 5.0);
+    unit_item.scope = crate::model::checklist::Scope::Unit;
+    let list = checklist(1, vec![item("d1", 4.0), unit_item], &[]);
+    let (mut before, mut after) = (session(1, 1), session(2, 1));
+    mark(&mut before, "d1", Status::Pass, &[]);
+    mark(&mut after, "d1", Status::Fail, &[]);
+    let comparison = compare(
+        Inspection::new(&before, &list),
+        Inspection::new(&after, &list),
+    );
+    let codes: Vec<&str> = comparison.items.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["d1"], "the unit's item is not listed");
+    assert_eq!(comparison.counts.get(Class::Unchanged), 0);
+}
