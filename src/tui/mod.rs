@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -278,7 +278,7 @@ pub fn translate(app: &App, message: Msg) -> Vec<Action> {
                 return vec![Action::QuitRequested];
             }
             #[cfg(debug_assertions)]
-            if key.code == KeyCode::F(12) && std::env::var_os("ZICHA_TEST_PANIC").is_some() {
+            if key.code == event::KeyCode::F(12) && std::env::var_os("ZICHA_TEST_PANIC").is_some() {
                 panic!("test panic requested with F12 (ZICHA_TEST_PANIC)");
             }
             let mode = app.mode();
