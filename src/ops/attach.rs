@@ -1,7 +1,8 @@
 //! Attaching photos and documents to an item, and removing one (DESIGN §12).
 //! [`store_files`] copies the files into `attachments/` (the UI runs it as a job and
 //! adds the result to the session it walks in memory, one undo step);
-//! [`attach`] and [`detach`] change a stored session for the command line.
+//! [`attach`] and [`detach`] change a stored session for the command line. An
+//! activity's attachments: `ops::activity::attach` and `detach`, on the same store.
 
 use std::path::PathBuf;
 
@@ -15,24 +16,13 @@ use crate::model::session::Session;
 use crate::store::Store;
 use crate::store::attachments::Stored;
 
-/// Stores every file, or none: a file that cannot be attached takes back those
-/// stored before it in this call.
+/// Stores every file, or none ([`Store::store_attachments`]).
 pub fn store_files(
     store: &Store,
     files: &[PathBuf],
     caption: &str,
 ) -> Result<Vec<Stored>, OpsError> {
-    let mut stored = Vec::new();
-    for file in files {
-        match store.store_attachment(file, caption) {
-            Ok(one) => stored.push(one),
-            Err(error) => {
-                store.discard_written(&stored);
-                return Err(error.into());
-            }
-        }
-    }
-    Ok(stored)
+    Ok(store.store_attachments(files, caption)?)
 }
 
 /// Adds `attachments` to the item `code` of `session`, stamping who and when.
