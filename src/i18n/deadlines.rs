@@ -38,6 +38,7 @@ pub struct DeadlineTexts {
     pub attachment_count: fn(usize) -> String,
     /// The activity screen's detail when nothing is recorded; the key that adds.
     pub no_material: fn(&str) -> String,
+    /// The question, with its question mark.
     pub confirm_detach: fn(&str) -> String,
     pub detached: fn(&str) -> String,
     /// Files the activity screen's detail has no room for.
@@ -107,7 +108,7 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     captioned: |file, caption| format!("{file}（{caption}）"),
     attachment_count: |count| format!("附件 {count} 个"),
     no_material: |key| format!("还没有材料：按 {key} 附上照片、文档，或写一条材料。"),
-    confirm_detach: |file| format!("从这条活动移除附件 {file}（文件仍保存在 attachments/ 中）"),
+    confirm_detach: |file| format!("从这条活动移除附件 {file}？（文件仍保存在 attachments/ 中）"),
     detached: |file| format!("已移除附件 {file}（文件仍保存在 attachments/ 中）。"),
     more_files: |count, key| format!("另有 {count} 个附件（按 {key} 查看）"),
     no_activities: "还没有活动记录。用 zicha activity add 添加。",
@@ -171,7 +172,7 @@ pub static EN: DeadlineTexts = DeadlineTexts {
         format!("No material yet: press {key} to attach photos or documents, or to add a label.")
     },
     confirm_detach: |file| {
-        format!("Remove {file} from this activity (the file stays in attachments/)")
+        format!("Remove {file} from this activity? (The file stays in attachments/.)")
     },
     detached: |file| format!("Removed {file} (the file stays in attachments/)."),
     more_files: |count, key| format!("{count} more attached (press {key} to see them)"),

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::Store;
 use super::activities::decode_activity;
+use super::limits::{MAX_ENTRIES, MAX_IMPORT_BYTES};
 use super::safe_fs::{self, MAX_SMALL_BYTES};
 use super::unit_file::UNIT_FILE;
 
@@ -22,16 +23,30 @@ pub(super) struct BundleRecords {
 }
 
 impl BundleRecords {
-    /// Bytes of the entries and of the attachments not in `already`.
-    pub fn size(&self, already: &BTreeSet<String>) -> u64 {
-        let entries: u64 = self.entries.iter().map(|(_, b)| b.len() as u64).sum();
-        let attachments: u64 = self
-            .attachments
+    /// Keeps the records if they and the files they add fit in a bundle already
+    /// holding `bytes` in `entries` entries, with the stored files `attachments`
+    /// (those they add join it); else leaves them all out and says `false`.
+    pub fn fit_into(
+        &mut self,
+        (bytes, entries): (u64, usize),
+        attachments: &mut BTreeSet<String>,
+    ) -> bool {
+        let new: Vec<&(String, u64)> = (self.attachments.iter())
+            .filter(|(name, _)| !attachments.contains(name))
+            .collect();
+        let size = self
+            .entries
             .iter()
-            .filter(|(name, _)| !already.contains(name))
-            .map(|(_, size)| size)
-            .sum();
-        entries + attachments
+            .map(|(_, b)| b.len() as u64)
+            .sum::<u64>()
+            + new.iter().map(|(_, size)| size).sum::<u64>();
+        if bytes + size > MAX_IMPORT_BYTES || entries + self.entries.len() + new.len() > MAX_ENTRIES
+        {
+            *self = BundleRecords::default();
+            return false;
+        }
+        attachments.extend(self.attachments.iter().map(|(name, _)| name.clone()));
+        true
     }
 }
 

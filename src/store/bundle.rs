@@ -20,7 +20,7 @@ use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::activities_bundle::{BundleRecords, records_for_bundle};
+use super::activities_bundle::records_for_bundle;
 use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic_streamed};
 use super::limits::{MAX_ENTRIES, MAX_IMPORT_BYTES};
 use super::{MANAGED_DIRS, MANAGED_FILES, Store, StoreError, session_file, session_id_from_name};
@@ -194,18 +194,9 @@ impl Store {
         // The unit profile and every activity, with the files they attach.
         let mut records = records_for_bundle(self);
         report.skipped.append(&mut records.skipped);
-        let new_files = records
-            .attachments
-            .iter()
-            .filter(|(name, _)| !attachments.contains(name))
-            .count();
-        if total + records.size(&attachments) > MAX_IMPORT_BYTES
-            || entries + records.entries.len() + new_files > MAX_ENTRIES
-        {
+        if !records.fit_into((total, entries), &mut attachments) {
             report.skipped.push(too_much("activities/"));
-            records = BundleRecords::default();
         }
-        attachments.extend(records.attachments.iter().map(|(name, _)| name.clone()));
         let mut changed: Vec<Uuid> = Vec::new();
         let archive_names: Vec<String> = archives.into_keys().collect();
         let attachment_names: Vec<String> = attachments.into_iter().collect();

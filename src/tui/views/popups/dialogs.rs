@@ -21,8 +21,7 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
         Confirm::FinishPending { pending } => (t.confirm_finish_pending)(*pending),
         Confirm::Detach { file, .. } => format!("{}?", (t.confirm_detach)(&display_line(file))),
         Confirm::DetachFromActivity { file, .. } => {
-            let ask = app.lang.deadlines().confirm_detach;
-            format!("{}?", ask(&display_line(file)))
+            (app.lang.deadlines().confirm_detach)(&display_line(file))
         }
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
