@@ -75,21 +75,51 @@ fn home_first_frame(runner: &Runner) -> Terminal<TestBackend> {
     terminal
 }
 
-/// Whether a group is wanted by the filter given to `cargo bench -- FILTER`, so that
-/// `-- activities` does not generate 10,000 sessions it will not measure.
-fn wanted(group: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|arg| !arg.starts_with('-'))
-        .collect();
+/// Whether any of these benchmark ids is wanted by the filter given to `cargo bench
+/// -- FILTER` (a part of the id, as criterion matches it), so that `-- activities`
+/// does not generate 10,000 sessions it will not measure.
+fn wanted(ids: &[&str]) -> bool {
+    // Criterion's options that take a value as the next argument.
+    const VALUED: [&str; 14] = [
+        "--save-baseline",
+        "--baseline",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--profile-time",
+        "--output-format",
+        "--color",
+    ];
+    let mut filters = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if VALUED.contains(&arg.as_str()) {
+            args.next();
+        } else if !arg.starts_with('-') {
+            filters.push(arg);
+        }
+    }
     filters.is_empty()
         || filters
             .iter()
-            .any(|f| group.contains(f) || f.contains(group))
+            .any(|f| ids.iter().any(|id| id.contains(f.as_str())))
 }
 
 fn benches(c: &mut Criterion) {
-    if !wanted("list_10000") && !wanted("home_10000") {
+    let ids = [
+        "list_10000/cold",
+        "list_10000/read_and_parse_floor",
+        "list_10000/warm",
+        "home_10000/load_and_first_frame_200x50",
+        "home_10000/frame_200x50",
+    ];
+    if !wanted(&ids) {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -174,7 +204,7 @@ fn write_activities(store: &Store, count: usize) {
 }
 
 fn activities(c: &mut Criterion) {
-    if !wanted("activities_2000") {
+    if !wanted(&["activities_2000/activity_list", "activities_2000/deadlines"]) {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");

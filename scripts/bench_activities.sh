@@ -25,26 +25,8 @@ trap 'rm -rf "$work"' EXIT
 data="$work/data"
 export ZICHA_NOW=2026-11-21T10:00:00+08:00
 
-median_ms() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-time_ms() { # median wall time in ms of COMMAND over $runs runs, PREPARE (untimed) before each
-    local command=$1 prepare=${2:-:}
-    if command -v hyperfine >/dev/null; then
-        hyperfine --style none --shell bash --warmup 2 --runs "$runs" --prepare "$prepare" \
-            --export-json "$work/h.json" "$command" >/dev/null 2>&1
-        grep -o '"median": *[0-9.e+-]*' "$work/h.json" | head -1 | awk -F: '{ printf "%.1f\n", $2 * 1000 }'
-    else
-        bash -c "$command" >/dev/null 2>&1
-        for _ in $(seq "$runs"); do
-            bash -c "$prepare" >/dev/null 2>&1
-            local start end
-            start=$(date +%s%N)
-            bash -c "$command" >/dev/null 2>&1
-            end=$(date +%s%N)
-            echo $(((end - start) / 1000))
-        done | median_ms | awk '{ printf "%.1f\n", $1 / 1000 }'
-    fi
-}
+# shellcheck source=scripts/bench_lib.sh
+. scripts/bench_lib.sh
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$zicha" --data-dir "$data" demo --departments "$departments" --rounds "$rounds" --until 2026-11-21 >/dev/null
@@ -80,18 +62,18 @@ sync
 evict="python3 -c 'import os, sys
 for path in sys.argv[1:]:
     fd = os.open(path, os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)' $data/activities/*.ron"
-list_ms=$(time_ms "$zicha --data-dir $data activity list")
-list_cold_ms=$(time_ms "$zicha --data-dir $data activity list" "$evict")
-deadlines_cold_ms=$(time_ms "$zicha --data-dir $data deadlines" "$evict")
-json_ms=$(time_ms "$zicha --data-dir $data activity list --json")
-deadlines_ms=$(time_ms "$zicha --data-dir $data deadlines")
-floor_ms=$(time_ms "cat $data/activities/*.ron")
-floor_cold_ms=$(time_ms "cat $data/activities/*.ron" "$evict")
+list_ms=$(time_ms : "$zicha --data-dir $data activity list")
+list_cold_ms=$(time_ms "$evict" "$zicha --data-dir $data activity list")
+deadlines_cold_ms=$(time_ms "$evict" "$zicha --data-dir $data deadlines")
+json_ms=$(time_ms : "$zicha --data-dir $data activity list --json")
+deadlines_ms=$(time_ms : "$zicha --data-dir $data deadlines")
+floor_ms=$(time_ms : "cat $data/activities/*.ron")
+floor_cold_ms=$(time_ms "$evict" "cat $data/activities/*.ron")
 empty="$work/empty"
 "$zicha" --data-dir "$empty" demo --departments "$departments" --rounds "$rounds" --until 2026-11-21 >/dev/null
 sleep 2.5
 "$zicha" --data-dir "$empty" list >/dev/null
-none_ms=$(time_ms "$zicha --data-dir $empty deadlines")
+none_ms=$(time_ms : "$zicha --data-dir $empty deadlines")
 
 echo "== results ($files activities, $sessions sessions, median of $runs)"
 printf '%-44s %9s ms\n' "activity list" "$list_ms"

@@ -2,6 +2,7 @@ use std::io::ErrorKind;
 use std::sync::Arc;
 
 use super::*;
+use crate::ops::attach::tests::entries;
 use crate::store::attachments::taken::jpeg_with_exif_date;
 use crate::store::fsops::FaultyFs;
 
@@ -16,19 +17,6 @@ fn fields() -> ActivityFields {
         department: "党群室".into(),
         ..ActivityFields::default()
     }
-}
-
-/// Files under `dir`, in subfolders too (`thumbs/`).
-fn entries(dir: &std::path::Path) -> Vec<String> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            files.extend(entries(&entry.path()));
-        } else {
-            files.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    files
 }
 
 #[test]

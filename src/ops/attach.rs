@@ -130,7 +130,7 @@ fn require_item(editable: &super::open::Editable, code: &str) -> Result<(), OpsE
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::ErrorKind;
     use std::sync::Arc;
 
@@ -155,7 +155,7 @@ mod tests {
     }
 
     /// Files under `dir`, in subfolders too (`thumbs/`).
-    fn entries(dir: &std::path::Path) -> Vec<String> {
+    pub(in crate::ops) fn entries(dir: &std::path::Path) -> Vec<String> {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
