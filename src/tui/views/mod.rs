@@ -113,6 +113,8 @@ mod table_import_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_attachments;
+#[cfg(test)]
 mod tests_compare_history;
 #[cfg(test)]
 mod tests_day;

@@ -168,9 +168,14 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .and_then(|walk| walk.session().response(&state.code));
     let labels = response.map(|r| r.evidence.iter().map(|label| format!("- {label}")));
     let files = response.map(|r| {
-        r.attachments
-            .iter()
-            .map(|a| format!("{} {} {}", t.attachments, a.file, a.taken_short()))
+        r.attachments.iter().map(|a| {
+            let caption = if a.caption.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", a.caption)
+            };
+            format!("{} {} {}{caption}", t.attachments, a.file, a.taken_short())
+        })
     });
     let existing: Vec<String> = labels
         .into_iter()
@@ -207,15 +212,22 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         height: 1,
         ..inner
     };
+    let labels_count = response.map_or(0, |r| r.evidence.len());
+    let captioning = state.selected.is_some_and(|s| s >= labels_count);
+    let (label, label_width) = if captioning {
+        (t.caption, t.caption.width())
+    } else {
+        ("+", 1)
+    };
     if row.y < inner.bottom()
         && let Some(position) = input_line(
             frame,
             app,
             row,
-            "+",
-            1,
+            label,
+            label_width,
             &state.input,
-            state.selected.is_none(),
+            state.selected.is_none() || captioning,
         )
     {
         frame.set_cursor_position(position);
