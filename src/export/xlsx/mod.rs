@@ -251,3 +251,5 @@ fn summary_cells(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_round;
