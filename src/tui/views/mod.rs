@@ -5,6 +5,7 @@ mod compare;
 mod deadlines;
 mod detail;
 mod detail_fields;
+mod detail_followup;
 mod duties;
 pub mod home;
 mod ledger;
