@@ -226,38 +226,8 @@ pub(super) fn evidence_command(
             caption_into_input(&mut state, was_file, now);
         }
         Command::Submit => {
-            let reference = state.input.text().trim().to_string();
-            let selected_file = file_at(state.selected).map(|(index, _)| index);
-            if reference.is_empty() && selected_file.is_none() {
-                return Vec::new();
-            }
-            state.input.clear();
-            let code = state.code.clone();
-            app.overlay = Some(Overlay::Evidence(state));
-            let paths = crate::model::pasted_paths::pasted_paths(&reference);
-            if let (Some(index), None) = (selected_file, &paths) {
-                // With a file selected, the typed text is its caption (empty clears it).
-                return edit_item(app, &code, move |_, response| {
-                    crate::model::attachment::set_caption(
-                        &mut response.attachments,
-                        index,
-                        &reference,
-                    );
-                    Ok(())
-                });
-            }
-            if let Some(paths) = paths {
-                if !super::super::walk::editable(app) {
-                    return Vec::new();
-                }
-                return vec![Effect::StoreAttachments { code, paths }];
-            }
-            return edit_item(app, &code, move |_, response| {
-                if !response.evidence.contains(&reference) {
-                    response.evidence.push(reference);
-                }
-                Ok(())
-            });
+            let selected = file_at(state.selected);
+            return submit_evidence(app, state, selected);
         }
         Command::OpenAttachment => {
             if let Some((_, file)) = file_at(state.selected) {
@@ -305,4 +275,41 @@ fn caption_into_input(
         None if was_file => state.input.clear(),
         None => {}
     }
+}
+
+/// Enter in the evidence pop-up: pasted paths are attached (a job), text with a file
+/// selected becomes its caption, other text a label.
+fn submit_evidence(
+    app: &mut App,
+    mut state: crate::tui::app::EvidenceState,
+    selected: Option<(usize, crate::model::attachment::Attachment)>,
+) -> Vec<Effect> {
+    let reference = state.input.text().trim().to_string();
+    let selected_file = selected.map(|(index, _)| index);
+    if reference.is_empty() && selected_file.is_none() {
+        return Vec::new();
+    }
+    state.input.clear();
+    let code = state.code.clone();
+    app.overlay = Some(Overlay::Evidence(state));
+    let paths = crate::model::pasted_paths::pasted_paths(&reference);
+    if let (Some(index), None) = (selected_file, &paths) {
+        // With a file selected, the typed text is its caption (empty clears it).
+        return edit_item(app, &code, move |_, response| {
+            crate::model::attachment::set_caption(&mut response.attachments, index, &reference);
+            Ok(())
+        });
+    }
+    if let Some(paths) = paths {
+        if !super::super::walk::editable(app) {
+            return Vec::new();
+        }
+        return vec![Effect::StoreAttachments { code, paths }];
+    }
+    return edit_item(app, &code, move |_, response| {
+        if !response.evidence.contains(&reference) {
+            response.evidence.push(reference);
+        }
+        Ok(())
+    });
 }
