@@ -306,10 +306,10 @@ fn submit_evidence(
         }
         return vec![Effect::StoreAttachments { code, paths }];
     }
-    return edit_item(app, &code, move |_, response| {
+    edit_item(app, &code, move |_, response| {
         if !response.evidence.contains(&reference) {
             response.evidence.push(reference);
         }
         Ok(())
-    });
+    })
 }
