@@ -1,7 +1,8 @@
 //! A round export with 200 photos of 12 megapixels (DESIGN §12): 10 departments,
 //! 20 photos each, attached through the store (which caches their downscaled
 //! copies, as `zicha attach` does), then the round written as html and docx
-//! (`ops::export`: collect, previews, render, write). Peak memory of one export is
+//! (`ops::export`: collect, previews, render, write); and what attaching one
+//! such photo costs (`attach_one`). Peak memory of one export is
 //! printed from the kernel's high-water mark, reset after the set-up
 //! (`/proc/self/clear_refs`, Linux).
 
@@ -133,6 +134,22 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+    // What a photo costs when it is attached: read, hash, store, EXIF time, and the
+    // downscaled copy cached for exports. Each sample is a photo not stored before.
+    let photo = twelve_megapixels();
+    let mut next = DEPARTMENTS * PHOTOS_EACH;
+    group.bench_function("attach_one", |b| {
+        b.iter_batched(
+            || {
+                next += 1;
+                let path = photos.join(format!("NEW_{next}.jpg"));
+                std::fs::write(&path, variant(&photo, next)).expect("write");
+                path
+            },
+            |path| store.store_attachment(&path, "").expect("attach"),
+            criterion::BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 

@@ -23,6 +23,7 @@ pub mod json;
 pub mod md;
 pub mod package;
 pub mod photos;
+mod rectification_rows;
 pub mod report;
 pub mod rounds_json;
 pub mod rounds_text;

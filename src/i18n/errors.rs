@@ -8,16 +8,16 @@ use std::io::ErrorKind;
 use super::Lang;
 use crate::export::{ExportError, UnknownFormat};
 use crate::model::edit::EditError;
-use crate::model::merge::{MergeError, ResolveError};
 use crate::model::rate::RateError;
 use crate::model::session::{Status, UnknownStatus};
 use crate::ops::OpsError;
 use crate::store::StoreError;
-use crate::store::attachments::AttachmentError;
-use crate::store::bundle::BundleError;
-use crate::store::import::ImportError;
 use crate::store::lock::{LockError, LockInfo};
 use crate::store::safe_fs::{self, Refusal};
+
+mod transfer;
+
+pub use transfer::{attachment_error, bundle_error, import_error, merge_error, resolve_error};
 
 /// What an I/O error means, as the UI says it in Chinese.
 fn io_cause(source: &std::io::Error) -> String {
@@ -254,93 +254,6 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
     }
 }
 
-pub fn import_error(lang: Lang, error: &ImportError) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        ImportError::Io { path, source } => {
-            format!("无法读取 {}：{}", path.display(), io_cause(source))
-        }
-        ImportError::NotASource { path, why } => format!("{}:{why}", path.display()),
-        ImportError::Bundle { path, message } => {
-            format!("{}：不是可读取的打包文件：{message}", path.display())
-        }
-        ImportError::Store(store) => store_error(lang, store),
-    }
-}
-
-pub fn bundle_error(lang: Lang, error: &BundleError) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        BundleError::Exists(path) => format!("{} 已存在；要替换请加 --force", path.display()),
-        BundleError::InsideData { path, folder } => format!(
-            "{} 在数据文件夹的 {folder} 中，那里只由 zicha 写入；请选择数据文件夹以外的位置",
-            path.display()
-        ),
-        BundleError::Empty(round) => match round {
-            Some(round) => format!("轮次 {round:?} 没有可打包的检查记录"),
-            None => "没有可打包的检查记录".into(),
-        },
-        BundleError::Zip(message) => format!("无法写入打包文件：{message}"),
-        BundleError::Store(store) => store_error(lang, store),
-    }
-}
-
-pub fn merge_error(lang: Lang, error: &MergeError) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        MergeError::DifferentSessions { ours, theirs } => {
-            format!("这是两条不同的检查记录（{ours} 和 {theirs}）")
-        }
-        MergeError::DifferentChecklists { ours, theirs } => format!(
-            "两份记录所用的检查表不同（本机 {} v{} {}，对方 {} v{} {}）；未合并",
-            ours.id, ours.version, ours.hash, theirs.id, theirs.version, theirs.hash
-        ),
-    }
-}
-
-pub fn resolve_error(lang: Lang, error: &ResolveError) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        ResolveError::NoConflict(code) => format!("条目 {code} 没有需要处理的冲突"),
-        ResolveError::NoSuchVersion { code, index, count } => {
-            format!("条目 {code} 有 {count} 个其他版本；没有第 {index} 个")
-        }
-    }
-}
-
-pub fn attachment_error(lang: Lang, error: &AttachmentError) -> String {
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        AttachmentError::Missing { path } => format!("{}：找不到这个文件", path.display()),
-        AttachmentError::Folder { path } => {
-            format!("{}：是文件夹；请逐个附上其中的文件", path.display())
-        }
-        AttachmentError::TooLarge { path } => format!(
-            "{}：大于 {} MiB，超过可附上的上限",
-            path.display(),
-            safe_fs::MAX_ATTACHMENT_BYTES >> 20
-        ),
-        AttachmentError::Unsupported { path } => format!(
-            "{}：不是可附上的文件类型；可附上照片（jpg、png）和文档（pdf、doc、docx、xls、xlsx）",
-            path.display()
-        ),
-        AttachmentError::Unreadable { path, source } => {
-            format!("{}：无法读取：{}", path.display(), io_cause(source))
-        }
-        AttachmentError::Store(store) => store_error(lang, store),
-    }
-}
-
 pub fn ops_error(lang: Lang, error: &OpsError) -> String {
     if lang == Lang::En {
         return error.to_string();
@@ -456,80 +369,4 @@ pub fn unknown_format(lang: Lang, error: &UnknownFormat) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::PathBuf;
-
-    #[test]
-    fn common_store_errors_are_said_in_chinese() {
-        let full = StoreError::Io {
-            action: "write",
-            path: PathBuf::from("/data/sessions/x.ron"),
-            source: std::io::Error::from(ErrorKind::StorageFull),
-        };
-        assert_eq!(
-            store_error(Lang::Zh, &full),
-            "磁盘已满：/data/sessions/x.ron"
-        );
-        assert!(store_error(Lang::En, &full).contains("x.ron"));
-        let conflict = StoreError::Conflict {
-            id: uuid::Uuid::nil(),
-            copy: PathBuf::from("/data/recovery/c.ron"),
-        };
-        assert!(store_error(Lang::Zh, &conflict).contains("已被其他程序修改"));
-    }
-
-    #[test]
-    fn scoring_edit_errors_are_said_in_chinese() {
-        let out_of_scope = EditError::OutOfScope { code: "8.6".into() };
-        assert_eq!(
-            edit_error(Lang::Zh, &out_of_scope),
-            "条目 8.6 由全单位统一评定；请在单位检查记录中评定"
-        );
-        assert_eq!(
-            edit_error(Lang::En, &out_of_scope),
-            out_of_scope.to_string()
-        );
-        let rate = EditError::BadRate(RateError::MoreThanAsked {
-            numerator: 51,
-            denominator: 50,
-        });
-        assert_eq!(
-            edit_error(Lang::Zh, &rate),
-            "51/50：回答的人数多于调查的人数"
-        );
-        assert!(edit_error(Lang::En, &rate).contains("more answered than asked"));
-    }
-
-    #[test]
-    fn hostile_folder_errors_are_said_in_chinese() {
-        let inside = BundleError::InsideData {
-            path: PathBuf::from("/data/sessions/out.zip"),
-            folder: "sessions/".into(),
-        };
-        assert_eq!(
-            bundle_error(Lang::Zh, &inside),
-            "/data/sessions/out.zip 在数据文件夹的 sessions/ 中，那里只由 zicha 写入；请选择数据文件夹以外的位置"
-        );
-        assert!(bundle_error(Lang::En, &inside).contains("choose a place outside it"));
-        let dir = tempfile::tempdir().unwrap();
-        let link = dir.path().join("index.ron");
-        std::fs::create_dir(&link).unwrap();
-        let source = safe_fs::read_capped_nofollow(&link, 1024).unwrap_err();
-        let refused = StoreError::Io {
-            action: "read",
-            path: link.clone(),
-            source,
-        };
-        let text = store_error(Lang::Zh, &refused);
-        assert!(text.contains("index.ron"), "{text}");
-        assert!(
-            text.contains("不是文件") || text.contains("不是普通文件"),
-            "{text}"
-        );
-        assert_eq!(
-            refusal(Refusal::TooLarge { max: 32 << 20 }),
-            "大于 32 MiB，超过 zicha 对它的读取上限（未改动）"
-        );
-    }
-}
+mod tests;

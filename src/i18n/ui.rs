@@ -61,6 +61,8 @@ pub struct UiTexts {
     pub evidence_hint: fn(&str) -> String,
     /// The detail pane's label for attachments, and the evidence list's marker.
     pub attachments: &'static str,
+    /// The input's label while an attached file is selected: its caption.
+    pub caption: &'static str,
     /// file: asked before an attachment is removed from the item
     pub confirm_detach: fn(&str) -> String,
     /// how many files were attached
@@ -231,8 +233,9 @@ pub const UI_ZH: UiTexts = UiTexts {
         format!("还没有佐证资料。输入或拖入文件路径（附上照片、文档），或写一条说明，再按 {add}。")
     },
     attachments: "附件",
+    caption: "说明",
     confirm_detach: |file| format!("从这个条目移除附件 {file}（文件仍保存在 attachments/ 中）"),
-    attached: |count| format!("已附上 {count} 个文件"),
+    attached: |count| format!("已附上 {count} 个文件。选中一个文件可写它的说明。"),
     opening: |file| format!("正在用系统程序打开 {file}"),
     rectification: "整改",
     owner: "责任人",

@@ -50,10 +50,11 @@ pub const UI_EN: UiTexts = UiTexts {
         )
     },
     attachments: "Files",
+    caption: "Caption",
     confirm_detach: |file| {
         format!("Remove the attachment {file} from this item (the file stays in attachments/)")
     },
-    attached: |count| format!("{count} files attached"),
+    attached: |count| format!("{count} files attached. Select one to write its caption."),
     opening: |file| format!("Opening {file} with the system's viewer"),
     rectification: "Rectify",
     owner: "Owner",

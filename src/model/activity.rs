@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::attachment::{Attachment, detach as detach_from};
+use super::attachment::{Attachment, detach as detach_from, set_caption};
 use super::deadlines::material_due;
 use super::text::normalize_name;
 
@@ -48,7 +48,8 @@ pub struct Activity {
     #[serde(default)]
     pub recorded_by: String,
     pub created: DateTime<FixedOffset>,
-    /// When the title, date, department, kind, participants, note or evidence last changed.
+    /// When the title, date, department, kind, participants, note, evidence or a
+    /// caption last changed.
     pub updated: DateTime<FixedOffset>,
     #[serde(default)]
     pub seq: u64,
@@ -185,6 +186,23 @@ impl Activity {
     /// Adds attached files (stored by the caller) after those already there.
     pub fn attach(&mut self, attachments: impl IntoIterator<Item = Attachment>) {
         self.attachments.extend(attachments);
+    }
+
+    /// Sets the caption of the `number`-th (1-based) attachment; `false` when there
+    /// is none. A caption is typed like the other fields: it counts as an edit.
+    pub fn set_caption(
+        &mut self,
+        number: usize,
+        caption: &str,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let done = number
+            .checked_sub(1)
+            .is_some_and(|index| set_caption(&mut self.attachments, index, caption));
+        if done {
+            self.updated = now;
+        }
+        done
     }
 
     /// Removes the `number`-th (1-based) attachment; `None` when there is none.

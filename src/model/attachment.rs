@@ -123,6 +123,18 @@ pub fn is_sha256(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// Sets the `index`-th (0-based) attachment's caption (trimmed; empty clears it);
+/// false when there is no such attachment.
+pub fn set_caption(list: &mut [Attachment], index: usize, caption: &str) -> bool {
+    match list.get_mut(index) {
+        Some(attachment) => {
+            attachment.caption = caption.trim().to_string();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Removes the `index`-th (0-based) attachment; `None` when there is none.
 pub fn detach(list: &mut Vec<Attachment>, index: usize) -> Option<Attachment> {
     (index < list.len()).then(|| list.remove(index))

@@ -273,3 +273,5 @@ pub fn format_points(points: f64) -> String {
 mod rules_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verdict_tests;

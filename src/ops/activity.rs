@@ -136,6 +136,24 @@ fn save_with_files(
     Ok(attachments)
 }
 
+/// Sets the caption of an activity's `number`-th (1-based) attachment.
+pub fn caption(
+    store: &Store,
+    id: Uuid,
+    number: usize,
+    caption: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Activity, ActivityStoreError> {
+    let _lock = store.lock_activity(id, now)?;
+    let mut loaded = store.load_activity(id)?;
+    let count = loaded.activity.attachments.len();
+    if !loaded.activity.set_caption(number, caption, now) {
+        return Err(ActivityStoreError::NoAttachment { number, count });
+    }
+    store.save_activity(&mut loaded)?;
+    Ok(loaded.activity)
+}
+
 /// Removes the `number`-th (1-based) attachment of an activity. The stored copy
 /// stays (something else may refer to it); `zicha attachments --remove` clears it.
 pub fn detach(

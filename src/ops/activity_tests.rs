@@ -75,6 +75,21 @@ fn files_are_attached_numbered_and_removed_and_bad_ones_change_nothing() {
     let left = store.load_activity(added.id).unwrap().activity.attachments;
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].file, "方案.pdf");
+
+    let later = DateTime::parse_from_rfc3339("2026-11-22T08:00:00+08:00").unwrap();
+    let captioned = caption(&store, added.id, 1, " 活动方案 ", later).unwrap();
+    assert_eq!(captioned.attachments[0].caption, "活动方案");
+    assert_eq!(
+        captioned.updated, later,
+        "a caption is an edit, for merging"
+    );
+    assert!(matches!(
+        caption(&store, added.id, 2, "x", later),
+        Err(ActivityStoreError::NoAttachment {
+            number: 2,
+            count: 1
+        })
+    ));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod activities;
 mod activities_bundle;
 pub mod activities_import;
+mod archive;
 pub mod atomic;
 pub mod attachments;
 pub mod bundle;
@@ -10,6 +11,7 @@ pub mod catalog;
 pub mod checklist_file;
 pub mod checklist_text;
 pub mod demo;
+mod error;
 pub mod fsops;
 pub mod import;
 mod import_source;
@@ -21,9 +23,11 @@ pub mod lock;
 pub mod paths;
 pub mod problem_transfer;
 pub mod problems;
+mod recovery;
 mod revisions;
 mod ron_budget;
 pub mod safe_fs;
+mod scan;
 pub mod series;
 pub mod session_file;
 pub mod settings;
@@ -42,98 +46,16 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use crate::model::checklist::{Checklist, Scope};
-use crate::model::session::{ChecklistRef, Session};
+use crate::model::session::Session;
 use crate::model::text::normalize_name;
 use atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic};
-use catalog::{Catalog, Entry};
-use checklist_file::{FileProblem, parse_checklist};
+use catalog::Catalog;
+use checklist_file::FileProblem;
 use fsops::{FileOps, RealFs};
-use lock::{Lock, LockError};
+use lock::Lock;
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("cannot {action} {path}: {source}")]
-    Io {
-        action: &'static str,
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error(transparent)]
-    Lock(#[from] LockError),
-    #[error("{0}")]
-    Unreadable(FileProblem),
-    #[error("no session matches {0:?}")]
-    NoSuchSession(String),
-    #[error("{prefix:?} matches {} sessions: {}; type more of the id", matches.len(), matches.join(", "))]
-    Ambiguous {
-        prefix: String,
-        matches: Vec<String>,
-    },
-    #[error(
-        "session {id} was changed by another program since it was opened; nothing was overwritten, and this version was saved as {copy}"
-    )]
-    Conflict { id: Uuid, copy: PathBuf },
-    #[error("session {id} is read-only: {reason}")]
-    ReadOnly { id: Uuid, reason: String },
-    #[error(
-        "checklist {id} v{version} ({hash}) is neither in the archive nor among the checklists"
-    )]
-    ChecklistMissing {
-        id: String,
-        version: u32,
-        hash: String,
-    },
-    #[error("no checklist with id {id:?}; available: {available}")]
-    UnknownChecklist { id: String, available: String },
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    BadChecklist(Vec<FileProblem>),
-    #[error("cannot encode session {id}: {message}")]
-    Encode { id: Uuid, message: String },
-    #[error("no problem matches {0:?} (problem ids are printed as P-<id>; see `zicha ledger`)")]
-    NoSuchProblem(String),
-    #[error("P-{prefix} matches {} problems: {}; type more of the id", matches.len(), matches.join(", "))]
-    AmbiguousProblem {
-        prefix: String,
-        matches: Vec<String>,
-    },
-    #[error(
-        "problem {id} was changed by another program since it was read; nothing was overwritten ({path}); try again"
-    )]
-    ProblemChanged { id: Uuid, path: PathBuf },
-}
-
-impl StoreError {
-    fn io(action: &'static str, path: &Path, source: io::Error) -> StoreError {
-        StoreError::Io {
-            action,
-            path: path.to_path_buf(),
-            source,
-        }
-    }
-}
-
-impl From<AtomicError> for StoreError {
-    fn from(error: AtomicError) -> StoreError {
-        match error {
-            AtomicError::Io {
-                action,
-                path,
-                source,
-                ..
-            } => StoreError::Io {
-                action,
-                path,
-                source,
-            },
-            AtomicError::Changed { path } => StoreError::Io {
-                action: "replace",
-                path,
-                source: io::Error::other("changed on disk"),
-            },
-        }
-    }
-}
+pub use error::StoreError;
+pub use scan::session_id_from_name;
 
 /// Why a session opens read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -287,66 +209,6 @@ impl Store {
         }
     }
 
-    /// Session files and strays in `sessions/`, sorted by id.
-    pub fn scan(&self) -> Result<Scan, StoreError> {
-        let dir = self.sessions_dir();
-        let entries = fs::read_dir(&dir).map_err(|e| StoreError::io("read the folder", &dir, e))?;
-        let mut scan = Scan::default();
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = entry.path();
-            let regular = entry
-                .file_type()
-                .is_ok_and(|kind| safe_fs::kind_of_type(kind) == safe_fs::Kind::Regular);
-            if let Some(id) = session_id_from_name(&name) {
-                // A link or FIFO under a session's name is listed, and reported
-                // as unreadable when it is loaded; it is never opened.
-                let metadata = entry.metadata().ok();
-                scan.sessions.push(SessionFile {
-                    id,
-                    path,
-                    size: metadata.as_ref().map_or(0, |m| m.len()),
-                    modified: metadata.and_then(|m| m.modified().ok()),
-                });
-            } else if !sweep::is_ours(&name) || !regular {
-                scan.strays.push(path);
-            }
-        }
-        scan.sessions.sort_by_key(|file| file.id);
-        scan.strays.sort();
-        Ok(scan)
-    }
-
-    /// Finds a session by full id or unique prefix.
-    pub fn resolve(&self, prefix: &str) -> Result<Uuid, StoreError> {
-        let wanted = prefix.trim().to_ascii_lowercase();
-        if let Ok(id) = Uuid::parse_str(&wanted) {
-            return if self.session_path(id).exists() {
-                Ok(id)
-            } else {
-                Err(StoreError::NoSuchSession(prefix.to_string()))
-            };
-        }
-        let matches: Vec<Uuid> = if wanted.is_empty() {
-            Vec::new()
-        } else {
-            self.scan()?
-                .sessions
-                .into_iter()
-                .map(|file| file.id)
-                .filter(|id| id.to_string().starts_with(&wanted))
-                .collect()
-        };
-        match matches.as_slice() {
-            [id] => Ok(*id),
-            [] => Err(StoreError::NoSuchSession(prefix.to_string())),
-            many => Err(StoreError::Ambiguous {
-                prefix: prefix.to_string(),
-                matches: many.iter().map(ToString::to_string).collect(),
-            }),
-        }
-    }
-
     pub fn load(&self, id: Uuid) -> Result<LoadedSession, StoreError> {
         let path = self.session_path(id);
         let bytes = self.fs.read(&path).map_err(|e| match e.kind() {
@@ -444,35 +306,6 @@ impl Store {
         }
     }
 
-    /// Writes `session` as it is in memory to `recovery/` (`why`: "exit", "panic",
-    /// "unsaved"…); returns the path.
-    pub fn recover(&self, session: &Session, why: &str) -> Result<PathBuf, StoreError> {
-        let text = session_file::encode(session)?;
-        self.write_recovery(session.id, why, text.as_bytes())
-    }
-
-    /// Writes an emergency copy to `recovery/`; returns its path.
-    pub fn write_recovery(&self, id: Uuid, why: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%.3f");
-        let path = self.recovery_dir().join(format!("{id}.{why}-{stamp}.ron"));
-        write_atomic(self.fs.as_ref(), &path, bytes, Expect::Absent)?;
-        Ok(path)
-    }
-
-    pub fn recovery_files(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = fs::read_dir(self.recovery_dir())
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files
-    }
-
     /// Creates a new session with the latest version of a checklist, archiving its text.
     pub fn create(
         &self,
@@ -513,98 +346,6 @@ impl Store {
         self.save(&mut loaded)?;
         Ok(loaded)
     }
-
-    fn archive_path(&self, id: &str, version: u32, hash: &str) -> PathBuf {
-        self.archive_dir()
-            .join(format!("{id}-v{version}-{hash}.ron"))
-    }
-
-    /// Stores the exact checklist text in the archive (once) and returns the reference to it.
-    pub fn archive(&self, entry: &Entry) -> Result<ChecklistRef, StoreError> {
-        let checklist = &entry.checklist;
-        let path = self.archive_path(&checklist.id, checklist.version, &entry.hash);
-        if !path.exists() {
-            match write_atomic(
-                self.fs.as_ref(),
-                &path,
-                entry.text.as_bytes(),
-                Expect::Absent,
-            ) {
-                Ok(()) | Err(AtomicError::Changed { .. }) => {}
-                Err(error) => return Err(error.into()),
-            }
-        }
-        Ok(ChecklistRef {
-            id: checklist.id.clone(),
-            version: checklist.version,
-            hash: entry.hash.clone(),
-        })
-    }
-
-    /// The checklist a session was made with: from the archive, else from the catalog by hash.
-    pub fn checklist_for(&self, reference: &ChecklistRef) -> Result<Arc<Checklist>, StoreError> {
-        // The reference comes from a session file; only a well-formed one may name a file.
-        let hex_hash = (1..=64).contains(&reference.hash.len())
-            && reference
-                .hash
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        if !crate::model::validate::is_valid_id(&reference.id) || !hex_hash {
-            return Err(StoreError::ChecklistMissing {
-                id: reference.id.clone(),
-                version: reference.version,
-                hash: reference.hash.clone(),
-            });
-        }
-        if let Ok(cache) = self.archived.lock()
-            && let Some(found) = cache.get(&reference.hash)
-        {
-            return Ok(found.clone());
-        }
-        let path = self.archive_path(&reference.id, reference.version, &reference.hash);
-        let checklist = match self.fs.read(&path) {
-            Ok(bytes) => Arc::new(
-                parse_checklist(&bytes, &path.display().to_string())
-                    .map_err(StoreError::BadChecklist)?,
-            ),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                let entry = self
-                    .catalog()
-                    .by_hash(&reference.hash)
-                    .cloned()
-                    .ok_or_else(|| StoreError::ChecklistMissing {
-                        id: reference.id.clone(),
-                        version: reference.version,
-                        hash: reference.hash.clone(),
-                    })?;
-                self.archive(&entry)?;
-                entry.checklist
-            }
-            Err(error) => return Err(StoreError::io("read", &path, error)),
-        };
-        if let Ok(mut cache) = self.archived.lock() {
-            cache.insert(reference.hash.clone(), checklist.clone());
-        }
-        Ok(checklist)
-    }
-
-    /// Moves a session to `trash/` (recoverable by moving it back).
-    pub fn trash(&self, id: Uuid, now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
-        let _lock = self.lock(id, now)?;
-        let from = self.session_path(id);
-        let to = self.trash_dir().join(format!("{id}.ron"));
-        let to = if to.exists() {
-            self.trash_dir()
-                .join(format!("{id}.{}.ron", now.format("%Y%m%dT%H%M%S")))
-        } else {
-            to
-        };
-        fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, e))?;
-        self.fs
-            .sync_dir(&self.sessions_dir())
-            .map_err(|e| StoreError::io("sync the folder", &self.sessions_dir(), e))?;
-        Ok(to)
-    }
 }
 
 /// What a new session needs.
@@ -637,14 +378,4 @@ fn misnamed(label: &str, inside: Uuid, named: Uuid) -> FileProblem {
             "the file holds session {inside}, not {named} as its name says (a copy?); left as it is"
         ),
     }
-}
-
-/// `<uuid>.ron` → the uuid; anything else is not a session file.
-pub fn session_id_from_name(name: &str) -> Option<Uuid> {
-    let stem = name.strip_suffix(".ron")?;
-    if stem.len() != 36 {
-        return None;
-    }
-    let id = Uuid::parse_str(stem).ok()?;
-    (id.to_string() == stem).then_some(id)
 }

@@ -236,6 +236,12 @@ pub enum Effect {
         /// As typed or pasted; `~/` is the home folder.
         paths: Vec<String>,
     },
+    /// Set the caption of an activity's `number`-th (1-based) attachment.
+    CaptionActivityFile {
+        id: Uuid,
+        number: usize,
+        caption: String,
+    },
     /// Remove an activity's `number`-th (1-based) attachment.
     DetachFromActivity {
         id: Uuid,

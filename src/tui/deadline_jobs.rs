@@ -79,6 +79,14 @@ pub fn perform(context: &Context, effect: Effect, progress: &dyn Progress) -> Ve
                 Err(error) => failed(&error),
             }
         }
+        Effect::CaptionActivityFile {
+            id,
+            number,
+            caption,
+        } => match ops::activity::caption(store, id, number, &caption, clock::now()) {
+            Ok(_) => vec![Action::ActivitySaved(t.activity_saved.to_string())],
+            Err(error) => failed(&error),
+        },
         Effect::DetachFromActivity { id, number } => {
             match ops::activity::detach(store, id, number, clock::now()) {
                 Ok(removed) => vec![Action::ActivitySaved((t.detached)(&removed.file))],

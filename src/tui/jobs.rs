@@ -196,6 +196,7 @@ pub fn perform(
         | Effect::HandIn { .. }
         | Effect::SaveActivity { .. }
         | Effect::AttachToActivity { .. }
+        | Effect::CaptionActivityFile { .. }
         | Effect::DetachFromActivity { .. }) => {
             super::deadline_jobs::perform(context, effect, progress)
         }

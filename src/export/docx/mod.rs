@@ -421,3 +421,5 @@ fn widest_word_twips(text: &str) -> u32 {
 mod schema_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_tables;

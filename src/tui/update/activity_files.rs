@@ -1,8 +1,10 @@
 //! An activity's material on the activity screen (docs/design.md §14, DESIGN §12):
 //! `a` opens its labels and attached files; a path typed or pasted (a file dragged
 //! onto the terminal pastes its quoted path) attaches the file, other text adds a
-//! label; Ctrl-o opens the selected file, Delete removes it after asking. Every
-//! change is saved at once by a job, which reloads the screen.
+//! label; a selected file's caption is on the input line to edit; Ctrl-o opens the
+//! selected file, Delete removes it after asking. The keys and the pop-up are the
+//! walk's evidence pop-up's. Every change is saved at once by a job, which reloads
+//! the screen.
 
 use super::super::action::Effect;
 use super::super::app::{ActivityFilesState, App, Confirm, Overlay};
@@ -41,29 +43,49 @@ pub fn command(app: &mut App, mut state: ActivityFilesState, command: Command) -
             .get(index)
             .map(|file| (index + 1, file))
     };
+    let was_file = file_at(state.selected).is_some();
     let mut effects = Vec::new();
     match command {
-        Command::Up if count > 0 => {
-            state.selected = Some(state.selected.map_or(count - 1, |s| s.saturating_sub(1)));
-        }
-        Command::Down => {
-            state.selected = state.selected.filter(|s| s + 1 < count).map(|s| s + 1);
+        Command::Up | Command::Down => {
+            state.selected = match (command, state.selected) {
+                (Command::Up, _) if count == 0 => None,
+                (Command::Up, selected) => {
+                    Some(selected.map_or(count - 1, |s| s.saturating_sub(1)))
+                }
+                (_, selected) => selected.filter(|s| s + 1 < count).map(|s| s + 1),
+            };
+            // A selected file's caption is on the input line, to edit; leaving it
+            // takes it out again.
+            match file_at(state.selected) {
+                Some((_, file)) => state.input.set(&file.caption),
+                None if was_file => state.input.clear(),
+                None => {}
+            }
         }
         Command::Submit => {
             let typed = state.input.text().trim().to_string();
-            if !typed.is_empty() {
+            let paths = pasted_paths(&typed);
+            effects = match (file_at(state.selected), paths) {
+                // With a file selected, what is typed is its caption (empty clears it).
+                (Some((number, _)), None) => vec![Effect::CaptionActivityFile {
+                    id: state.id,
+                    number,
+                    caption: typed,
+                }],
+                _ if typed.is_empty() => Vec::new(),
+                (_, Some(paths)) => vec![Effect::AttachToActivity {
+                    id: state.id,
+                    paths,
+                }],
+                (None, None) => with_labels(&activity, |labels| {
+                    if !labels.contains(&typed) {
+                        labels.push(typed);
+                    }
+                }),
+            };
+            if !effects.is_empty() {
                 state.input.clear();
-                effects = match pasted_paths(&typed) {
-                    Some(paths) => vec![Effect::AttachToActivity {
-                        id: state.id,
-                        paths,
-                    }],
-                    None => with_labels(&activity, |labels| {
-                        if !labels.contains(&typed) {
-                            labels.push(typed);
-                        }
-                    }),
-                };
+                state.selected = None;
             }
         }
         Command::OpenAttachment => {

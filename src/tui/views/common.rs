@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, MessageKind, RunningJob};
+use super::super::app::{App, HomeFocus, MessageKind, RunningJob};
 use super::super::jobs::JobKind;
 use super::super::keymap::{Binding, Mode, binding_keys, bindings, global_bindings};
 use super::super::text::{display_line, fit, truncate};
@@ -244,4 +244,42 @@ pub fn labelled(
     ];
     spans.extend(value);
     Line::from(spans)
+}
+
+/// The home screen's right pane as a table: a heading row, then the rows that fit
+/// from the pane's scroll, the one under the cursor marked (brighter while the pane
+/// has the focus). Sessions and the ranking both draw it.
+pub fn home_table<R>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    heading: &str,
+    rows: &[R],
+    line: impl Fn(&R) -> Line<'static>,
+) {
+    let home = &app.home;
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::from(Span::styled(
+        fit(heading, width),
+        app.theme.heading(),
+    ))];
+    let height = usize::from(area.height.saturating_sub(1));
+    for (index, row) in rows
+        .iter()
+        .enumerate()
+        .skip(home.session_scroll)
+        .take(height)
+    {
+        let mut drawn = line(row);
+        if index == home.session_cursor {
+            let style = if home.focus == HomeFocus::Sessions {
+                app.theme.selected()
+            } else {
+                app.theme.heading()
+            };
+            drawn = drawn.patch_style(style);
+        }
+        lines.push(drawn);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -234,29 +234,9 @@ fn draw_sessions(frame: &mut Frame, app: &App, area: Rect) {
     if c.fixes > 0 {
         header.push(fit(t.open_fixes, c.fixes));
     }
-    let mut lines = vec![Line::from(Span::styled(
-        fit(&header.join(" "), width),
-        app.theme.heading(),
-    ))];
-    let height = usize::from(area.height.saturating_sub(1));
-    for (index, row) in sessions
-        .iter()
-        .enumerate()
-        .skip(home.session_scroll)
-        .take(height)
-    {
-        let mut line = session_line(app, row, &c, width);
-        if index == home.session_cursor {
-            let style = if home.focus == HomeFocus::Sessions {
-                app.theme.selected()
-            } else {
-                app.theme.heading()
-            };
-            line = line.patch_style(style);
-        }
-        lines.push(line);
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    super::common::home_table(frame, app, area, &header.join(" "), &sessions, |row| {
+        session_line(app, row, &c, width)
+    });
 }
 
 fn session_line(app: &App, row: &SessionRow, c: &Columns, width: usize) -> Line<'static> {

@@ -5,6 +5,7 @@ mod compare;
 mod deadlines;
 mod detail;
 mod detail_fields;
+mod detail_followup;
 mod duties;
 pub mod home;
 mod ledger;
@@ -115,6 +116,8 @@ mod table_import_tests;
 mod tests;
 #[cfg(test)]
 mod tests_activity_files;
+#[cfg(test)]
+mod tests_attachments;
 #[cfg(test)]
 mod tests_compare_history;
 #[cfg(test)]

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, HomeFocus};
+use super::super::app::App;
 use super::super::text::{display_line, fit, wrap};
 use crate::export::board::percent_cell;
 use crate::model::board::BoardRow;
@@ -119,29 +119,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             t.band,
         ],
     );
-    let mut lines = vec![Line::from(Span::styled(
-        fit(&header.join(" "), width),
-        app.theme.heading(),
-    ))];
-    let height = usize::from(area.height.saturating_sub(1));
-    for (index, row) in board
-        .iter()
-        .enumerate()
-        .skip(home.session_scroll)
-        .take(height)
-    {
-        let mut line = row_line(app, row, &c, width);
-        if index == home.session_cursor {
-            let style = if home.focus == HomeFocus::Sessions {
-                app.theme.selected()
-            } else {
-                app.theme.heading()
-            };
-            line = line.patch_style(style);
-        }
-        lines.push(line);
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    super::common::home_table(frame, app, area, &header.join(" "), board, |row| {
+        row_line(app, row, &c, width)
+    });
 }
 
 fn row_line(app: &App, row: &BoardRow, c: &Columns, width: usize) -> Line<'static> {

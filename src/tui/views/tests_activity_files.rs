@@ -147,6 +147,42 @@ fn a_file_opens_with_the_viewer_and_is_removed_only_after_asking() {
 }
 
 #[test]
+fn a_selected_files_caption_is_edited_on_the_input_line() {
+    let mut app = lecture_selected(80, 24);
+    run(&mut app, Command::AddEvidence);
+    run(&mut app, Command::Up);
+    run(&mut app, Command::Up);
+    let input = |app: &App| match &app.overlay {
+        Some(Overlay::ActivityFiles(state)) => state.input.text(),
+        _ => panic!("the pop-up is open"),
+    };
+    assert_eq!(input(&app), "讲堂现场", "the first file's caption");
+    update(&mut app, Action::Paste("，孝老爱亲".into()));
+    match run(&mut app, Command::Submit).as_slice() {
+        [
+            Effect::CaptionActivityFile {
+                id,
+                number,
+                caption,
+            },
+        ] => {
+            assert_eq!(*id, Uuid::from_u128(2));
+            assert_eq!(*number, 1);
+            assert_eq!(caption, "讲堂现场，孝老爱亲");
+        }
+        other => panic!("{other:?}"),
+    }
+    // From the input line up: the second file (no caption), the first, then a label,
+    // which takes the caption off the line.
+    run(&mut app, Command::Up);
+    assert_eq!(input(&app), "");
+    run(&mut app, Command::Up);
+    assert_eq!(input(&app), "讲堂现场");
+    run(&mut app, Command::Up);
+    assert_eq!(input(&app), "");
+}
+
+#[test]
 fn activities_with_files_80x24() {
     insta::assert_snapshot!(render(&lecture_selected(80, 24)));
 }
@@ -160,6 +196,8 @@ fn activities_with_files_40x15() {
 fn activity_files_popup_80x24() {
     let mut app = lecture_selected(80, 24);
     run(&mut app, Command::AddEvidence);
+    // The first file selected: its caption on the input line.
+    run(&mut app, Command::Up);
     run(&mut app, Command::Up);
     insta::assert_snapshot!(render(&app));
 }

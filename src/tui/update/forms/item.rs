@@ -211,34 +211,23 @@ pub(super) fn evidence_command(
     let mut effects = Vec::new();
     match command {
         Command::Up if count > 0 => {
+            let was_file = file_at(state.selected).is_some();
             state.selected = Some(state.selected.map_or(count - 1, |s| s.saturating_sub(1)));
+            let now = file_at(state.selected);
+            caption_into_input(&mut state, was_file, now);
         }
         Command::Down => {
+            let was_file = file_at(state.selected).is_some();
             state.selected = match state.selected {
                 Some(s) if s + 1 < count => Some(s + 1),
                 _ => None,
             };
+            let now = file_at(state.selected);
+            caption_into_input(&mut state, was_file, now);
         }
         Command::Submit => {
-            let reference = state.input.text().trim().to_string();
-            if reference.is_empty() {
-                return Vec::new();
-            }
-            state.input.clear();
-            let code = state.code.clone();
-            app.overlay = Some(Overlay::Evidence(state));
-            if let Some(paths) = crate::model::pasted_paths::pasted_paths(&reference) {
-                if !super::super::walk::editable(app) {
-                    return Vec::new();
-                }
-                return vec![Effect::StoreAttachments { code, paths }];
-            }
-            return edit_item(app, &code, move |_, response| {
-                if !response.evidence.contains(&reference) {
-                    response.evidence.push(reference);
-                }
-                Ok(())
-            });
+            let selected = file_at(state.selected);
+            return submit_evidence(app, state, selected);
         }
         Command::OpenAttachment => {
             if let Some((_, file)) = file_at(state.selected) {
@@ -272,4 +261,55 @@ pub(super) fn evidence_command(
     }
     app.overlay = Some(Overlay::Evidence(state));
     effects
+}
+
+/// Selecting an attached file puts its caption in the input, to edit and confirm;
+/// leaving it takes the caption out again.
+fn caption_into_input(
+    state: &mut crate::tui::app::EvidenceState,
+    was_file: bool,
+    now: Option<(usize, crate::model::attachment::Attachment)>,
+) {
+    match now {
+        Some((_, file)) => state.input.set(&file.caption),
+        None if was_file => state.input.clear(),
+        None => {}
+    }
+}
+
+/// Enter in the evidence pop-up: pasted paths are attached (a job), text with a file
+/// selected becomes its caption, other text a label.
+fn submit_evidence(
+    app: &mut App,
+    mut state: crate::tui::app::EvidenceState,
+    selected: Option<(usize, crate::model::attachment::Attachment)>,
+) -> Vec<Effect> {
+    let reference = state.input.text().trim().to_string();
+    let selected_file = selected.map(|(index, _)| index);
+    if reference.is_empty() && selected_file.is_none() {
+        return Vec::new();
+    }
+    state.input.clear();
+    let code = state.code.clone();
+    app.overlay = Some(Overlay::Evidence(state));
+    let paths = crate::model::pasted_paths::pasted_paths(&reference);
+    if let (Some(index), None) = (selected_file, &paths) {
+        // With a file selected, the typed text is its caption (empty clears it).
+        return edit_item(app, &code, move |_, response| {
+            crate::model::attachment::set_caption(&mut response.attachments, index, &reference);
+            Ok(())
+        });
+    }
+    if let Some(paths) = paths {
+        if !super::super::walk::editable(app) {
+            return Vec::new();
+        }
+        return vec![Effect::StoreAttachments { code, paths }];
+    }
+    edit_item(app, &code, move |_, response| {
+        if !response.evidence.contains(&reference) {
+            response.evidence.push(reference);
+        }
+        Ok(())
+    })
 }

@@ -104,3 +104,48 @@ fn an_attachment_is_opened_by_the_runner_and_removed_after_asking() {
     run(&mut app, Command::Yes);
     assert_eq!(files(&app), ["a.jpg"]);
 }
+
+fn captions(app: &App) -> Vec<String> {
+    walk(app)
+        .session()
+        .response("1.1")
+        .map(|r| r.attachments.iter().map(|a| a.caption.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_selected_file_takes_the_typed_text_as_its_caption_in_one_undo_step() {
+    let mut app = walking();
+    update(
+        &mut app,
+        Action::AttachmentsStored {
+            code: "1.1".into(),
+            attachments: vec![photo("a.jpg"), photo("b.jpg")],
+        },
+    );
+    run(&mut app, Command::AddEvidence);
+    typed(&mut app, "照片 3 张");
+    run(&mut app, Command::Submit);
+    // The list is the label, then a.jpg, then b.jpg; Up from the input selects b.jpg.
+    run(&mut app, Command::Up);
+    typed(&mut app, "门厅宣传栏");
+    run(&mut app, Command::Submit);
+    assert_eq!(captions(&app), ["", "门厅宣传栏"]);
+    let evidence = &walk(&app).session().response("1.1").unwrap().evidence;
+    assert_eq!(evidence, &["照片 3 张"], "a caption is not a new label");
+
+    // Selecting the file again shows its caption to edit; an empty one clears it.
+    run(&mut app, Command::Down);
+    run(&mut app, Command::Up);
+    match &app.overlay {
+        Some(Overlay::Evidence(state)) => assert_eq!(state.input.text(), "门厅宣传栏"),
+        other => panic!("{other:?}"),
+    }
+    app.overlay = None;
+    run(&mut app, Command::Undo);
+    assert_eq!(
+        captions(&app),
+        ["", ""],
+        "one undo step takes the caption back"
+    );
+}

@@ -134,6 +134,7 @@ fn status(app: &App, code: &str) -> Status {
 mod attachments;
 mod finish;
 mod home;
+mod item_forms;
 mod ledger;
 mod rounds;
 mod saving;

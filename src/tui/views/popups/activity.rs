@@ -80,7 +80,8 @@ pub fn activity_files(frame: &mut Frame, app: &App, state: &ActivityFilesState) 
     };
     let entries = material_lines(app, activity);
     let title = format!("{}{}{}", t.evidence, t.colon, activity.title);
-    material_list(frame, app, &title, &entries, (state.selected, &state.input));
+    let list = (&entries[..], activity.evidence.len());
+    material_list(frame, app, &title, list, (state.selected, &state.input));
 }
 
 /// "- 签到表" per label, then a [`file_line`] per file.

@@ -169,9 +169,14 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .and_then(|walk| walk.session().response(&state.code));
     let labels = response.map(|r| r.evidence.iter().map(|label| format!("- {label}")));
     let files = response.map(|r| {
-        r.attachments
-            .iter()
-            .map(|a| format!("{} {} {}", t.attachments, a.file, a.taken_short()))
+        r.attachments.iter().map(|a| {
+            let caption = if a.caption.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", a.caption)
+            };
+            format!("{} {} {}{caption}", t.attachments, a.file, a.taken_short())
+        })
     });
     let existing: Vec<String> = labels
         .into_iter()
@@ -179,22 +184,19 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .chain(files.into_iter().flatten())
         .collect();
     let title = format!("{} {}", t.evidence, state.code);
-    material_list(
-        frame,
-        app,
-        &title,
-        &existing,
-        (state.selected, &state.input),
-    );
+    let labels = response.map_or(0, |r| r.evidence.len());
+    let list = (&existing[..], labels);
+    material_list(frame, app, &title, list, (state.selected, &state.input));
 }
 
-/// The evidence pop-up of an item or an activity: `entries` (labels, then files),
-/// the selected one highlighted, and the line to type or paste a path or a label.
+/// The evidence pop-up of an item or an activity: `entries` (the first `labels` of
+/// them labels, then files), the selected one highlighted, and the line to type or
+/// paste a path or a label, or, with a file selected, its caption.
 pub(super) fn material_list(
     frame: &mut Frame,
     app: &App,
     title: &str,
-    entries: &[String],
+    (entries, labels): (&[String], usize),
     (selected, input): (Option<usize>, &LineInput),
 ) {
     let t = app.lang.ui();
@@ -228,8 +230,22 @@ pub(super) fn material_list(
         height: 1,
         ..inner
     };
+    let captioning = selected.is_some_and(|s| s >= labels);
+    let (label, label_width) = if captioning {
+        (t.caption, t.caption.width())
+    } else {
+        ("+", 1)
+    };
     if row.y < inner.bottom()
-        && let Some(position) = input_line(frame, app, row, "+", 1, input, selected.is_none())
+        && let Some(position) = input_line(
+            frame,
+            app,
+            row,
+            label,
+            label_width,
+            input,
+            selected.is_none() || captioning,
+        )
     {
         frame.set_cursor_position(position);
     }

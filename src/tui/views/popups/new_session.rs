@@ -47,16 +47,7 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
         };
         match field {
             NewField::Checklist => {
-                let chosen = app.home.data.checklists.get(state.checklist);
-                let text = chosen.map_or_else(String::new, |c| {
-                    let origin = match c.origin {
-                        ChecklistOrigin::Builtin => t.checklist_origins[0],
-                        ChecklistOrigin::User => t.checklist_origins[1],
-                        ChecklistOrigin::Archive => t.checklist_origins[2],
-                    };
-                    let title = format!("{} v{} {origin}", display_line(&c.title), c.version);
-                    picker(&title, room)
-                });
+                let text = checklist_picker(app, state, room);
                 frame.render_widget(Paragraph::new(choice(t.checklist, &text)), row);
             }
             NewField::Scope => {
@@ -99,6 +90,21 @@ pub fn new_session(frame: &mut Frame, app: &App, state: &NewSessionState) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// The chosen checklist as a picker: title, version and where it comes from.
+fn checklist_picker(app: &App, state: &NewSessionState, room: usize) -> String {
+    let t = app.lang.ui();
+    let chosen = app.home.data.checklists.get(state.checklist);
+    chosen.map_or_else(String::new, |c| {
+        let origin = match c.origin {
+            ChecklistOrigin::Builtin => t.checklist_origins[0],
+            ChecklistOrigin::User => t.checklist_origins[1],
+            ChecklistOrigin::Archive => t.checklist_origins[2],
+        };
+        let title = format!("{} v{} {origin}", display_line(&c.title), c.version);
+        picker(&title, room)
+    })
 }
 
 /// Department names seen before that match what is typed, under the field.
