@@ -90,7 +90,7 @@ fn a_jpeg_with_an_exif_date_is_attached_with_its_taken_time() {
     env.ok(["detach", &id, "2.4", "1"]);
     let listed = env.ok(["attachments"]);
     assert!(
-        listed.contains("1 attachments no session refers to"),
+        listed.contains("1 attachments no session or activity refers to"),
         "{listed}"
     );
     env.ok(["attachments", "--remove"]);

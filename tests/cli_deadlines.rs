@@ -227,15 +227,15 @@ fn the_activity_ledger_exports_as_csv_and_xlsx() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "Date,Activity,Department,People,Handed in (electronic/paper),Late"
+        "Date,Activity,Department,People,Handed in (electronic/paper),Late,Material/attachments"
     );
     assert_eq!(
         lines[1],
-        "2026-11-03,道德讲堂,党群室,30,2026-11-05 / 2026-11-06,no"
+        "2026-11-03,道德讲堂,党群室,30,2026-11-05 / 2026-11-06,no,"
     );
     assert_eq!(
         lines[2],
-        "2026-11-10,志愿服务,办公室,30,2026-11-12 / 2026-11-14,yes"
+        "2026-11-10,志愿服务,办公室,30,2026-11-12 / 2026-11-14,yes,"
     );
     assert_eq!(lines.len(), 6, "4 activities, a header and the last CRLF");
     let out = env

@@ -69,3 +69,65 @@ fn profile_offer_deadlines_and_material_handed_in_from_the_ui() {
     term.keys("q");
     assert!(term.wait_exit(Duration::from_secs(10)), "exit status");
 }
+
+#[test]
+fn a_photo_pasted_as_a_quoted_path_is_attached_to_an_activity_and_removed() {
+    let env = Env::new();
+    let added = env.ok([
+        "activity",
+        "add",
+        "--title",
+        "道德讲堂",
+        "--date",
+        "2026-11-18",
+        "--department",
+        "党群室",
+    ]);
+    let id = added.trim().to_string();
+    let photo = env.cwd.join("讲堂 合影.jpg");
+    std::fs::write(
+        &photo,
+        zicha::store::attachments::taken::jpeg_with_exif_date("2026:11:18 09:30:00", None),
+    )
+    .unwrap();
+    let data = env.data.display().to_string();
+    let line = format!("'{BIN}' --data-dir '{data}'");
+    let vars = [("ZICHA_LANG", "zh"), ("ZICHA_NOW", NOW)];
+    let mut term = Term::spawn("sh", &["-c", &line], &vars, &env.cwd, 100, 30);
+    term.wait_text("自查 zicha");
+    term.keys("A");
+    term.wait_text("还没有材料：按 a 附上照片、文档");
+    term.keys("a");
+    term.wait_text("材料：道德讲堂");
+    // What a terminal pastes when a file is dropped on it: the quoted path.
+    term.paste(&format!("'{}'", photo.display()));
+    term.enter();
+    term.wait_text("已附上 1 个文件");
+    term.wait_text("附件 1 讲堂 合影.jpg 2026-11-18 09:30");
+    let file = env.data.join("activities").join(format!("{id}.ron"));
+    let text = std::fs::read_to_string(&file).expect("activity file");
+    assert!(text.contains("file: \"讲堂 合影.jpg\""), "{text}");
+    assert!(text.contains("taken: \"2026-11-18T09:30:00\""), "{text}");
+    let listed = env.run(["activity", "list", "--json"]).json();
+    let hash = listed[0]["attachments"][0]["sha256"].as_str().unwrap();
+    let stored = env.data.join("attachments").join(format!("{hash}.jpg"));
+    assert_eq!(
+        std::fs::read(stored).unwrap(),
+        std::fs::read(&photo).unwrap()
+    );
+
+    // Select it, Delete, and say yes: it is removed from the activity.
+    term.send(b"\x1b[A");
+    term.send(b"\x1b[3~");
+    term.wait_text("从这条活动移除附件 讲堂 合影.jpg");
+    term.keys("y");
+    term.wait_text("已移除附件 讲堂 合影.jpg");
+    term.wait_text("还没有材料：按 a 附上照片、文档");
+    let text = std::fs::read_to_string(&file).expect("activity file");
+    assert!(!text.contains("讲堂 合影.jpg"), "{text}");
+
+    term.keys("q");
+    term.wait_text("自查 zicha");
+    term.keys("q");
+    assert!(term.wait_exit(Duration::from_secs(10)), "exit status");
+}

@@ -1,4 +1,5 @@
-//! `zicha activity add|report|list|export` and `zicha deadlines` (docs/design.md §14).
+//! `zicha activity add|attach|detach|report|list|export` and `zicha deadlines`
+//! (docs/design.md §14; attachments as `zicha attach` makes them, DESIGN §12).
 
 use std::path::PathBuf;
 
@@ -10,8 +11,9 @@ use super::{Context, Problems, parse_date, print};
 use crate::clock;
 use crate::export::activities as out;
 use crate::export::{Overwrite, json, safe_file_name, write_file};
-use crate::model::activity::ActivityFields;
+use crate::model::activity::{Activity, ActivityFields};
 use crate::model::deadlines::Month;
+use crate::model::text::sanitize_line;
 use crate::ops;
 use crate::store::Store;
 use crate::store::activities::ActivityStoreError;
@@ -45,9 +47,34 @@ pub enum ActivityCommand {
         /// A label of the material (签到表, 照片…); repeatable
         #[arg(long = "evidence", allow_hyphen_values = true)]
         evidence: Vec<String>,
+        /// A photo or document to attach (jpg, png, pdf, doc, docx, xls, xlsx;
+        /// copied into the data folder); repeatable
+        #[arg(long = "attach", value_name = "FILE")]
+        attach: Vec<PathBuf>,
+        /// A caption for the files of --attach (what they show)
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        caption: String,
         /// Who records it
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         by: String,
+    },
+    /// Attach photos or documents to an activity (copied into the data folder)
+    Attach {
+        /// The activity's id or a unique prefix of it
+        id: String,
+        /// Photos (jpg, png) or documents (pdf, doc, docx, xls, xlsx), at most 50 MiB each
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// A caption for the files (what they show)
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        caption: String,
+    },
+    /// Remove the N-th attachment (1-based) of an activity
+    Detach {
+        /// The activity's id or a unique prefix of it
+        id: String,
+        /// As `activity list` numbers them, from 1
+        number: usize,
     },
     /// Record when the activity's material was handed in
     Report {
@@ -70,7 +97,7 @@ pub enum ActivityCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write the activity 台账 (日期, 活动, 科室, 人数, 报送, 是否逾期)
+    /// Write the activity 台账 (日期, 活动, 科室, 人数, 报送, 是否逾期, 材料/附件)
     Export {
         /// xlsx or csv
         #[arg(long, value_parser = ["xlsx", "csv"])]
@@ -110,6 +137,8 @@ pub fn run(context: &Context, args: ActivityArgs) -> Result<()> {
             participants,
             note,
             evidence,
+            attach,
+            caption,
             by,
         } => {
             let fields = ActivityFields {
@@ -121,8 +150,30 @@ pub fn run(context: &Context, args: ActivityArgs) -> Result<()> {
                 note,
                 evidence,
             };
-            let added = ops::activity::add(&store, fields, &by, clock::now())?;
+            let files = (&attach[..], &caption[..]);
+            let added = ops::activity::add_with_files(&store, fields, &by, files, clock::now())?;
+            // stdout carries the id alone, for scripts; what was attached goes to stderr.
+            eprint!(
+                "{}",
+                attached_lines(context, &added, added.attachments.len())
+            );
             println!("{}", added.id);
+            Ok(())
+        }
+        ActivityCommand::Attach { id, files, caption } => {
+            let id = store.resolve_activity(&id)?;
+            let attached = ops::activity::attach(&store, id, &files, &caption, clock::now())?;
+            let activity = store.load_activity(id)?.activity;
+            print(&attached_lines(context, &activity, attached.len()));
+            Ok(())
+        }
+        ActivityCommand::Detach { id, number } => {
+            let id = store.resolve_activity(&id)?;
+            let removed = ops::activity::detach(&store, id, number, clock::now())?;
+            let activity = store.load_activity(id)?.activity;
+            let title = sanitize_line(&activity.title);
+            let file = sanitize_line(&removed.file);
+            println!("{}", (context.lang.cli().detached)(&title, number, &file));
             Ok(())
         }
         ActivityCommand::Report {
@@ -210,6 +261,20 @@ pub fn deadlines(context: &Context, month: Option<Month>, as_json: bool) -> Resu
         print(&out::deadlines_text(&deadlines, context.lang));
     }
     Ok(())
+}
+
+/// One line per attached file, for the last `count` attachments of `activity`.
+fn attached_lines(context: &Context, activity: &Activity, count: usize) -> String {
+    let title = sanitize_line(&activity.title);
+    let first = activity.attachments.len().saturating_sub(count);
+    let mut out = String::new();
+    for (index, attachment) in activity.attachments.iter().enumerate().skip(first) {
+        let file = sanitize_line(&attachment.file);
+        let line = (context.lang.cli().attached)(&title, index + 1, &file, &attachment.taken);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Activity files that cannot be read are named on stderr at every listing.

@@ -187,14 +187,14 @@ pub enum Command {
         code: String,
         number: usize,
     },
-    /// Stored attachments no session refers to; --remove deletes them
+    /// Stored attachments no session or activity refers to; --remove deletes them
     Attachments {
         #[arg(long)]
         remove: bool,
     },
     /// Fill the data folder with realistic sample history (to try zicha, or to measure it)
     Demo(demo::DemoArgs),
-    /// The 创建活动台账: add, report material handed in, list, export
+    /// The 创建活动台账: add, attach files, report material handed in, list, export
     Activity(activities::ActivityArgs),
     /// What is due: activity material, the monthly report, departments not inspected
     /// this period, rectifications due within 7 days

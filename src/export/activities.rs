@@ -1,10 +1,11 @@
 //! The 创建活动台账 and `deadlines` as output (docs/design.md §14): `--json` shapes,
 //! plain text, and the ledger as CSV or xlsx with the columns 日期, 活动, 科室, 人数,
-//! 报送(电子/纸质), 是否逾期.
+//! 报送(电子/纸质), 是否逾期, and 材料/附件 (labels and attached files by name).
 //!
 //! `activity list --json`: an array of `id`, `title`, `date`, `department`, `kind`,
 //! `participants` (null when not given), `due`, `electronic`, `paper` (dates or null),
-//! `late`, `evidence` (labels), `note`.
+//! `late`, `evidence` (labels), `attachments` (`file`, `sha256`, `size`, `taken`,
+//! `caption`, as `show --json` items carry them), `note`.
 //!
 //! `deadlines --json`: `month`, `monthly_report_due`, `period` (`from`, `to`),
 //! `not_inspected` (the profile's order; empty without a profile), `activities_due`,
@@ -17,7 +18,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::csv::field;
 use super::followup_json::{LedgerEntryJson, ledger};
+use super::json::AttachmentJson;
 use crate::i18n::Lang;
+use crate::model::activity::Activity;
 use crate::model::text::sanitize_line;
 use crate::ops::activity::ActivityRow;
 use crate::ops::deadlines::Deadlines;
@@ -35,6 +38,8 @@ pub struct ActivityJson {
     pub paper: Option<String>,
     pub late: bool,
     pub evidence: Vec<String>,
+    /// Attached files as `show --json` gives an item's (DESIGN §12).
+    pub attachments: Vec<AttachmentJson>,
     pub note: String,
 }
 
@@ -52,6 +57,11 @@ pub fn activity_json(row: &ActivityRow) -> ActivityJson {
         paper: activity.paper.as_ref().map(|h| h.date.to_string()),
         late: row.late,
         evidence: activity.evidence.clone(),
+        attachments: activity
+            .attachments
+            .iter()
+            .map(AttachmentJson::of)
+            .collect(),
         note: activity.note.clone(),
     }
 }
@@ -94,8 +104,9 @@ pub fn deadlines_json(deadlines: &Deadlines) -> DeadlinesJson {
     }
 }
 
-/// The 台账 row of an activity: 日期, 活动, 科室, 人数, 报送(电子/纸质), 是否逾期.
-pub fn ledger_row(row: &ActivityRow, lang: Lang) -> [String; 6] {
+/// The 台账 row of an activity: 日期, 活动, 科室, 人数, 报送(电子/纸质), 是否逾期,
+/// 材料/附件 (the labels, then the attached files by name, with their captions).
+pub fn ledger_row(row: &ActivityRow, lang: Lang) -> [String; 7] {
     let t = lang.deadlines();
     let activity = &row.activity;
     let handed = |copy: &Option<crate::model::activity::Handed>| {
@@ -116,10 +127,25 @@ pub fn ledger_row(row: &ActivityRow, lang: Lang) -> [String; 6] {
             handed(&activity.paper)
         ),
         if row.late { t.yes } else { t.no }.to_string(),
+        material(activity, lang),
     ]
 }
 
-pub fn ledger_header(lang: Lang) -> [&'static str; 6] {
+/// "签到表、合影.jpg（集体合影）": labels, then files with their captions.
+pub fn material(activity: &Activity, lang: Lang) -> String {
+    let t = lang.deadlines();
+    let labels = activity.evidence.iter().map(|label| sanitize_line(label));
+    let files = activity.attachments.iter().map(|attachment| {
+        let file = sanitize_line(&attachment.file);
+        match attachment.caption.trim() {
+            "" => file,
+            caption => (t.captioned)(&file, &sanitize_line(caption)),
+        }
+    });
+    labels.chain(files).collect::<Vec<_>>().join(t.separator)
+}
+
+pub fn ledger_header(lang: Lang) -> [&'static str; 7] {
     let t = lang.deadlines();
     let words = lang.texts();
     [
@@ -129,6 +155,7 @@ pub fn ledger_header(lang: Lang) -> [&'static str; 6] {
         t.participants,
         t.handed_in,
         t.late,
+        t.material_column,
     ]
 }
 
@@ -189,8 +216,12 @@ pub fn activities_text(rows: &[ActivityRow], lang: Lang) -> String {
         } else {
             String::new()
         };
+        let files = match row.activity.attachments.len() {
+            0 => String::new(),
+            count => format!("  {}", (t.attachment_count)(count)),
+        };
         out.push_str(&format!(
-            "{}  {}  {}  {}  {} {}  {} {}{late}\n",
+            "{}  {}  {}  {}  {} {}  {} {}{files}{late}\n",
             &row.activity.id.to_string()[..13],
             cells[0],
             cells[2],

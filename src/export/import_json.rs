@@ -16,7 +16,7 @@ pub struct ImportJson {
     pub restored: usize,
     pub deleted_here: usize,
     pub skipped: usize,
-    /// Attachments copied in, each checked against its hash.
+    /// Attachments copied in (for sessions and activities), each checked against its hash.
     pub attachments: usize,
     /// Imported sessions left with open conflicts.
     pub in_conflict: usize,
@@ -52,6 +52,8 @@ pub struct ImportedActivityJson {
     pub source: String,
     pub outcome: &'static str,
     pub reason: Option<String>,
+    /// Attachments it brought that were not here, each checked against its hash.
+    pub attachments: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -158,6 +160,7 @@ pub fn import_report(report: &ImportReport) -> ImportJson {
                     ImportOutcome::Skipped(why) => Some(why.clone()),
                     _ => None,
                 },
+                attachments: a.attachments,
             })
             .collect(),
         unit: report.unit.as_ref().map(ImportOutcome::as_str),

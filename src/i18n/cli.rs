@@ -101,7 +101,7 @@ pub static ZH: CliTexts = CliTexts {
     },
     no_unreferenced: "没有无人引用的附件",
     unreferenced: |count| {
-        format!("{count} 个附件没有任何检查记录引用（用 zicha attachments --remove 删除）：")
+        format!("{count} 个附件没有任何检查记录或活动引用（用 zicha attachments --remove 删除）：")
     },
     removed_unreferenced: |count| format!("已删除 {count} 个无人引用的附件"),
 };
@@ -155,7 +155,7 @@ pub static EN: CliTexts = CliTexts {
     no_unreferenced: "no unreferenced attachments",
     unreferenced: |count| {
         format!(
-            "{count} attachments no session refers to (remove them with `zicha attachments --remove`):"
+            "{count} attachments no session or activity refers to (remove them with `zicha attachments --remove`):"
         )
     },
     removed_unreferenced: |count| format!("{count} unreferenced attachments removed"),

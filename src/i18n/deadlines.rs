@@ -30,6 +30,20 @@ pub struct DeadlineTexts {
     pub no: &'static str,
     pub not_handed: &'static str,
     pub evidence: &'static str,
+    /// The 台账 column listing labels and attached files.
+    pub material_column: &'static str,
+    /// A file and its caption: "合影.jpg（集体合影）".
+    pub captioned: fn(&str, &str) -> String,
+    /// How many files are attached: "附件 3 个".
+    pub attachment_count: fn(usize) -> String,
+    /// The activity screen's detail when nothing is recorded; the key that adds.
+    pub no_material: fn(&str) -> String,
+    /// The question, with its question mark.
+    pub confirm_detach: fn(&str) -> String,
+    pub detached: fn(&str) -> String,
+    /// Files the activity screen's detail has no room for.
+    /// How many, and the key that shows them all.
+    pub more_files: fn(usize, &str) -> String,
     pub no_activities: &'static str,
     pub activities_screen: &'static str,
     pub deadlines_screen: &'static str,
@@ -90,6 +104,13 @@ pub static ZH: DeadlineTexts = DeadlineTexts {
     no: "否",
     not_handed: "未交",
     evidence: "材料",
+    material_column: "材料/附件",
+    captioned: |file, caption| format!("{file}（{caption}）"),
+    attachment_count: |count| format!("附件 {count} 个"),
+    no_material: |key| format!("还没有材料：按 {key} 附上照片、文档，或写一条材料。"),
+    confirm_detach: |file| format!("从这条活动移除附件 {file}？（文件仍保存在 attachments/ 中）"),
+    detached: |file| format!("已移除附件 {file}（文件仍保存在 attachments/ 中）。"),
+    more_files: |count, key| format!("另有 {count} 个附件（按 {key} 查看）"),
     no_activities: "还没有活动记录。用 zicha activity add 添加。",
     activities_screen: "创建活动台账",
     deadlines_screen: "报送期限",
@@ -144,6 +165,17 @@ pub static EN: DeadlineTexts = DeadlineTexts {
     no: "no",
     not_handed: "missing",
     evidence: "Material",
+    material_column: "Material/attachments",
+    captioned: |file, caption| format!("{file} ({caption})"),
+    attachment_count: |count| format!("{count} attached"),
+    no_material: |key| {
+        format!("No material yet: press {key} to attach photos or documents, or to add a label.")
+    },
+    confirm_detach: |file| {
+        format!("Remove {file} from this activity? (The file stays in attachments/.)")
+    },
+    detached: |file| format!("Removed {file} (the file stays in attachments/)."),
+    more_files: |count, key| format!("{count} more attached (press {key} to see them)"),
     no_activities: "No activities yet. Add one with `zicha activity add`.",
     activities_screen: "Activity ledger",
     deadlines_screen: "Deadlines",
@@ -261,6 +293,10 @@ pub fn activity_store_error(lang: Lang, error: &ActivityStoreError) -> String {
             copy.display()
         ),
         ActivityStoreError::Activity(error) => activity_error(lang, error),
+        ActivityStoreError::Attachment(error) => super::errors::attachment_error(lang, error),
+        ActivityStoreError::NoAttachment { number, count } => {
+            format!("这条活动有 {count} 个附件，没有第 {number} 个")
+        }
         ActivityStoreError::Unit(error) => unit_error(lang, error),
         ActivityStoreError::Store(error) => super::errors::store_error(lang, error),
     }

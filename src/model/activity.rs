@@ -5,10 +5,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::attachment::{Attachment, detach as detach_from, set_caption};
 use super::deadlines::material_due;
 use super::text::normalize_name;
 
 /// The activity file format; a newer one is never rewritten by this zicha.
+/// Optional fields of this development phase join format 1, each skipped when
+/// empty, as they join a session's format 3: `attachments` (DESIGN §12).
 pub const ACTIVITY_FORMAT: u32 = 1;
 
 /// One copy of the material handed in: on which day, and when that was recorded.
@@ -32,9 +35,12 @@ pub struct Activity {
     pub participants: Option<u32>,
     #[serde(default)]
     pub note: String,
-    /// Labels of the material (签到表, 照片…) until attachments arrive.
+    /// Labels of the material (签到表, 照片…), typed rather than attached.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// Photos and documents attached (DESIGN §12), stored in `attachments/`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     #[serde(default)]
     pub electronic: Option<Handed>,
     #[serde(default)]
@@ -42,7 +48,8 @@ pub struct Activity {
     #[serde(default)]
     pub recorded_by: String,
     pub created: DateTime<FixedOffset>,
-    /// When the title, date, department, kind, participants, note or evidence last changed.
+    /// When the title, date, department, kind, participants, note, evidence or a
+    /// caption last changed.
     pub updated: DateTime<FixedOffset>,
     #[serde(default)]
     pub seq: u64,
@@ -97,6 +104,7 @@ impl Activity {
             participants: None,
             note: String::new(),
             evidence: Vec::new(),
+            attachments: Vec::new(),
             electronic: None,
             paper: None,
             recorded_by: normalize_name(recorded_by),
@@ -175,6 +183,35 @@ impl Activity {
         Ok(())
     }
 
+    /// Adds attached files (stored by the caller) after those already there.
+    pub fn attach(&mut self, attachments: impl IntoIterator<Item = Attachment>) {
+        self.attachments.extend(attachments);
+    }
+
+    /// Sets the caption of the `number`-th (1-based) attachment; `false` when there
+    /// is none. A caption is typed like the other fields: it counts as an edit.
+    pub fn set_caption(
+        &mut self,
+        number: usize,
+        caption: &str,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let done = number
+            .checked_sub(1)
+            .is_some_and(|index| set_caption(&mut self.attachments, index, caption));
+        if done {
+            self.updated = now;
+        }
+        done
+    }
+
+    /// Removes the `number`-th (1-based) attachment; `None` when there is none.
+    pub fn detach(&mut self, number: usize) -> Option<Attachment> {
+        number
+            .checked_sub(1)
+            .and_then(|index| detach_from(&mut self.attachments, index))
+    }
+
     pub fn due(&self, within: u32) -> NaiveDate {
         material_due(self.date, within)
     }
@@ -209,7 +246,9 @@ pub enum ActivityMerge {
 /// Merges two copies of one activity. The typed fields come from the copy edited last
 /// (`updated`; a tie goes to the greater text, so both directions agree); each copy's
 /// handed-in date from the copy that recorded it last, a recorded one beating none;
-/// evidence labels are the union. Merging A into B gives what B into A gives.
+/// evidence labels are the union, and so are attachments, by content hash (the
+/// edited-last copy's first, with its captions). Merging A into B gives what B into
+/// A gives.
 pub fn merge_activity(ours: &Activity, theirs: &Activity) -> Option<ActivityMerge> {
     if ours.id != theirs.id {
         return None;
@@ -250,9 +289,16 @@ pub fn merge_activity(ours: &Activity, theirs: &Activity) -> Option<ActivityMerg
             evidence.push(label.clone());
         }
     }
+    let mut attachments = source.attachments.clone();
+    for attachment in &other.attachments {
+        if !attachments.iter().any(|a| a.sha256 == attachment.sha256) {
+            attachments.push(attachment.clone());
+        }
+    }
     let merged = Activity {
         format: ours.format.max(theirs.format),
         evidence,
+        attachments,
         electronic: later(&ours.electronic, &theirs.electronic),
         paper: later(&ours.paper, &theirs.paper),
         created: ours.created.min(theirs.created),

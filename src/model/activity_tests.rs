@@ -173,3 +173,65 @@ fn the_later_record_of_a_copy_wins() {
         Some(ActivityMerge::TakeTheirs)
     );
 }
+
+fn photo(name: &str, hash_digit: char, caption: &str) -> Attachment {
+    Attachment {
+        file: name.into(),
+        sha256: hash_digit.to_string().repeat(64),
+        size: 1000,
+        kind: crate::model::attachment::AttachmentKind::Jpeg,
+        taken: "2026-11-03T15:00:00+08:00".into(),
+        caption: caption.into(),
+    }
+}
+
+#[test]
+fn attachments_merge_as_the_union_by_content_hash() {
+    let base = lecture();
+    let mut ours = base.clone();
+    ours.attach([photo("签到表.jpg", 'a', "签到"), photo("现场.jpg", 'b', "")]);
+    let mut theirs = base.clone();
+    // The same photo under another name and caption, and one of their own.
+    theirs.attach([
+        photo("IMG_0002.jpg", 'b', "现场"),
+        photo("合影.jpg", 'c', ""),
+    ]);
+    theirs
+        .edit(theirs.fields(), at("2026-11-04T11:00:00+08:00"))
+        .unwrap();
+    let Some(ActivityMerge::Merged(merged)) = merge_activity(&ours, &theirs) else {
+        panic!("each side attached something the other has not");
+    };
+    let hashes: Vec<char> = merged
+        .attachments
+        .iter()
+        .map(|a| a.sha256.chars().next().unwrap())
+        .collect();
+    // Theirs was edited last: its list first, then what only ours has.
+    assert_eq!(hashes, ['b', 'c', 'a']);
+    assert_eq!(merged.attachments[0].file, "IMG_0002.jpg");
+    let Some(ActivityMerge::Merged(other_way)) = merge_activity(&theirs, &ours) else {
+        panic!("each side attached something the other has not");
+    };
+    assert_eq!(*merged, *other_way, "symmetric");
+    assert_eq!(
+        merge_activity(&merged, &ours),
+        Some(ActivityMerge::Unchanged)
+    );
+    // A copy with nothing attached takes the merged one whole.
+    assert_eq!(
+        merge_activity(&base, &merged),
+        Some(ActivityMerge::TakeTheirs)
+    );
+}
+
+#[test]
+fn attachments_are_removed_by_their_number() {
+    let mut activity = lecture();
+    activity.attach([photo("1.jpg", '1', ""), photo("2.jpg", '2', "")]);
+    assert_eq!(activity.detach(0), None);
+    assert_eq!(activity.detach(3), None);
+    assert_eq!(activity.detach(1).map(|a| a.file), Some("1.jpg".into()));
+    assert_eq!(activity.attachments.len(), 1);
+    assert_eq!(activity.attachments[0].file, "2.jpg");
+}

@@ -1,7 +1,8 @@
 //! Attaching photos and documents to an item, and removing one (DESIGN §12).
 //! [`store_files`] copies the files into `attachments/` (the UI runs it as a job and
 //! adds the result to the session it walks in memory, one undo step);
-//! [`attach`] and [`detach`] change a stored session for the command line.
+//! [`attach`] and [`detach`] change a stored session for the command line. An
+//! activity's attachments: `ops::activity::attach` and `detach`, on the same store.
 
 use std::path::PathBuf;
 
@@ -15,24 +16,13 @@ use crate::model::session::Session;
 use crate::store::Store;
 use crate::store::attachments::Stored;
 
-/// Stores every file, or none: a file that cannot be attached takes back those
-/// stored before it in this call.
+/// Stores every file, or none ([`Store::store_attachments`]).
 pub fn store_files(
     store: &Store,
     files: &[PathBuf],
     caption: &str,
 ) -> Result<Vec<Stored>, OpsError> {
-    let mut stored = Vec::new();
-    for file in files {
-        match store.store_attachment(file, caption) {
-            Ok(one) => stored.push(one),
-            Err(error) => {
-                store.discard_written(&stored);
-                return Err(error.into());
-            }
-        }
-    }
-    Ok(stored)
+    Ok(store.store_attachments(files, caption)?)
 }
 
 /// Adds `attachments` to the item `code` of `session`, stamping who and when.
@@ -140,7 +130,7 @@ fn require_item(editable: &super::open::Editable, code: &str) -> Result<(), OpsE
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::ErrorKind;
     use std::sync::Arc;
 
@@ -165,7 +155,7 @@ mod tests {
     }
 
     /// Files under `dir`, in subfolders too (`thumbs/`).
-    fn entries(dir: &std::path::Path) -> Vec<String> {
+    pub(in crate::ops) fn entries(dir: &std::path::Path) -> Vec<String> {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             if entry.file_type().is_ok_and(|kind| kind.is_dir()) {

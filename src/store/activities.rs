@@ -41,6 +41,10 @@ pub enum ActivityStoreError {
     #[error(transparent)]
     Activity(#[from] ActivityError),
     #[error(transparent)]
+    Attachment(#[from] super::attachments::AttachmentError),
+    #[error("the activity has {count} attachments; there is no number {number}")]
+    NoAttachment { number: usize, count: usize },
+    #[error(transparent)]
     Unit(#[from] UnitError),
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -13,7 +13,7 @@ use zip::ZipArchive;
 use super::activities::{LoadedActivity, decode_activity, is_regular};
 use super::atomic::{AtomicError, Expect, content_hash, write_atomic};
 use super::import::ImportOutcome;
-use super::import_source::{SourceKind, SourcePath};
+use super::import_source::{Archive, Budget, SourceKind, SourcePath};
 use super::limits::MAX_ENTRIES;
 use super::safe_fs::{self, Links, MAX_SMALL_BYTES};
 use super::unit_file::{UNIT_FILE, parse_unit};
@@ -28,6 +28,8 @@ pub struct ImportedActivity {
     pub date: NaiveDate,
     pub source: String,
     pub outcome: ImportOutcome,
+    /// Attachments it brought that were not here, each checked against its hash.
+    pub attachments: usize,
 }
 
 /// The activities and unit profile a source brought.
@@ -48,34 +50,64 @@ struct Found {
 
 impl Store {
     /// Imports the activities and the unit profile of a data folder or bundle.
+    /// Activity attachments come from the source's `attachments/` and count against
+    /// the import's `budget`.
     pub(super) fn import_records(
         &self,
         source: &SourcePath,
+        budget: &Budget,
         now: DateTime<FixedOffset>,
     ) -> RecordsImport {
         let mut report = RecordsImport::default();
-        let found = match source.kind {
-            SourceKind::Folder => folder_records(source, &mut report.problems),
-            SourceKind::Bundle => bundle_records(source, &mut report.problems),
-            SourceKind::SessionFile => Vec::new(),
-        };
+        match source.kind {
+            SourceKind::Folder => {
+                let found = folder_records(source, &mut report.problems);
+                let files = Archive::Folder(source.path.join("archive"));
+                self.import_found(found, (&files, budget), &source.label, now, &mut report);
+            }
+            SourceKind::Bundle => {
+                let Some((zip, duplicates)) = open_bundle(source) else {
+                    return report;
+                };
+                let found = bundle_records(source, &zip, &duplicates, &mut report.problems);
+                let files = Archive::Zip {
+                    zip: &zip,
+                    duplicates: &duplicates,
+                };
+                self.import_found(found, (&files, budget), &source.label, now, &mut report);
+            }
+            SourceKind::SessionFile => {}
+        }
+        report
+    }
+
+    fn import_found(
+        &self,
+        found: Vec<Found>,
+        files: (&Archive<'_>, &Budget),
+        source: &str,
+        now: DateTime<FixedOffset>,
+        report: &mut RecordsImport,
+    ) {
         for record in found {
             match record.id {
                 Some(id) => {
-                    if let Some(imported) = self.import_activity(id, &record, &source.label, now) {
+                    if let Some(imported) = self.import_activity(id, &record, files, source, now) {
                         report.activities.push(imported);
                     }
                 }
                 None => report.unit = Some(self.import_unit(&record, now)),
             }
         }
-        report
     }
 
+    /// Merges one activity after bringing the files it attaches, each checked against
+    /// its hash; an activity that is not imported takes back the copies brought for it.
     fn import_activity(
         &self,
         id: Uuid,
         record: &Found,
+        (files, budget): (&Archive<'_>, &Budget),
         source: &str,
         now: DateTime<FixedOffset>,
     ) -> Option<ImportedActivity> {
@@ -84,26 +116,39 @@ impl Store {
             Ok(_) => return None,
             Err(_) => return None,
         };
-        let describe = |outcome| ImportedActivity {
+        let describe = |outcome, attachments| ImportedActivity {
             id,
             title: theirs.title.clone(),
             date: theirs.date,
             source: source.to_string(),
             outcome,
+            attachments,
         };
         if theirs.format > ACTIVITY_FORMAT {
-            return Some(describe(ImportOutcome::Skipped(format!(
-                "made by a newer zicha (format {}); update zicha to import it",
-                theirs.format
-            ))));
+            return Some(describe(
+                ImportOutcome::Skipped(format!(
+                    "made by a newer zicha (format {}); update zicha to import it",
+                    theirs.format
+                )),
+                0,
+            ));
         }
         let _lock = match self.lock_activity(id, now) {
             Ok(lock) => lock,
             Err(error) => {
-                return Some(describe(ImportOutcome::Skipped(format!(
-                    "in use here: {error}"
-                ))));
+                return Some(describe(
+                    ImportOutcome::Skipped(format!("in use here: {error}")),
+                    0,
+                ));
             }
+        };
+        let attached: Vec<_> = theirs.attachments.iter().collect();
+        let brought = self.bring_attachments(&attached, "activity", &mut |name| {
+            files.attachment(name, budget)
+        });
+        let written = match brought {
+            Ok(written) => written,
+            Err(why) => return Some(describe(ImportOutcome::Skipped(why), 0)),
         };
         let path = self.activity_path(id);
         let outcome = if !path.exists() {
@@ -136,7 +181,13 @@ impl Store {
                 }
             }
         };
-        Some(describe(outcome))
+        if matches!(outcome, ImportOutcome::Skipped(_)) {
+            for path in &written {
+                let _ = self.file_ops().remove_file(path);
+            }
+            return Some(describe(outcome, 0));
+        }
+        Some(describe(outcome, written.len()))
     }
 
     fn write_record(
@@ -247,20 +298,39 @@ fn record(label: String, id: Option<Uuid>, bytes: Vec<u8>, problems: &mut Vec<St
     Found { label, id, bytes }
 }
 
-fn bundle_records(source: &SourcePath, problems: &mut Vec<String>) -> Vec<Found> {
-    let Ok(file) = safe_fs::open_regular(&source.path, Links::Follow) else {
-        return Vec::new();
-    };
-    let Ok(zip) = ZipArchive::new(file) else {
-        return Vec::new();
-    };
-    let zip: RefCell<ZipArchive<File>> = RefCell::new(zip);
+/// A bundle opened for its records, and how often each name occurs in it (the
+/// names that occur more than once are never read).
+type OpenBundle = (RefCell<ZipArchive<File>>, BTreeMap<String, usize>);
+
+fn open_bundle(source: &SourcePath) -> Option<OpenBundle> {
+    let file = safe_fs::open_regular(&source.path, Links::Follow).ok()?;
+    let zip = ZipArchive::new(file).ok()?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for name in zip.borrow().file_names() {
+    for name in zip.file_names().take(MAX_ENTRIES) {
         *counts.entry(name.to_string()).or_default() += 1;
     }
+    let duplicates = counts.into_iter().filter(|(_, count)| *count > 1).collect();
+    Some((RefCell::new(zip), duplicates))
+}
+
+fn bundle_records(
+    source: &SourcePath,
+    zip: &RefCell<ZipArchive<File>>,
+    duplicates: &BTreeMap<String, usize>,
+    problems: &mut Vec<String>,
+) -> Vec<Found> {
+    let names: Vec<String> = zip
+        .borrow()
+        .file_names()
+        .take(MAX_ENTRIES)
+        .filter(|name| name.starts_with("activities/") || *name == UNIT_FILE)
+        .map(str::to_string)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let mut found = Vec::new();
-    for (name, count) in counts.into_iter().take(MAX_ENTRIES) {
+    for name in names {
+        let count = duplicates.get(&name).copied().unwrap_or(1);
         let id = match name.strip_prefix("activities/") {
             Some(file) => match session_id_from_name(file) {
                 Some(id) => Some(id),
@@ -288,23 +358,4 @@ fn bundle_records(source: &SourcePath, problems: &mut Vec<String>) -> Vec<Found>
     }
     found.retain(|record| !record.bytes.is_empty());
     found
-}
-
-/// The unit profile and every activity that reads as the one its name says, as
-/// they are on disk, for a bundle.
-pub(super) fn bundle_entries(store: &Store) -> Vec<(String, Vec<u8>)> {
-    let mut entries = Vec::new();
-    if let Ok(bytes) = safe_fs::read_capped_nofollow(&store.unit_path(), MAX_SMALL_BYTES) {
-        entries.push((UNIT_FILE.to_string(), bytes));
-    }
-    for id in store.activity_ids().unwrap_or_default() {
-        let path = store.activity_path(id);
-        let Ok(bytes) = safe_fs::read_capped_nofollow(&path, MAX_SMALL_BYTES) else {
-            continue;
-        };
-        if decode_activity(&bytes, &path.display().to_string()).is_ok_and(|a| a.id == id) {
-            entries.push((format!("activities/{id}.ron"), bytes));
-        }
-    }
-    entries
 }

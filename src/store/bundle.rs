@@ -8,7 +8,7 @@
 //! sessions/<uuid>.ron
 //! unit.ron                       the unit profile, if there is one
 //! activities/<uuid>.ron          every activity of the 台账
-//! attachments/<sha256>.<ext>     the photos and documents the sessions refer to
+//! attachments/<sha256>.<ext>     the photos and documents the sessions and activities refer to
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +20,7 @@ use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use super::activities_bundle::records_for_bundle;
 use super::atomic::{AtomicError, ContentHash, Expect, content_hash, write_atomic_streamed};
 use super::limits::{MAX_ENTRIES, MAX_IMPORT_BYTES};
 use super::{MANAGED_DIRS, MANAGED_FILES, Store, StoreError, session_file, session_id_from_name};
@@ -42,6 +43,9 @@ pub enum BundleError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// A small entry read before the zip is written: its name in the zip, its bytes.
+type NamedBytes = (String, Vec<u8>);
 
 /// What went into a bundle.
 #[derive(Debug, Clone, Default)]
@@ -120,7 +124,10 @@ impl Store {
                 .archived_size(&session.checklist)
                 .map_err(|error| error.to_string())
                 .and_then(|found| self.check_session_limits(&session).map(|()| found))
-                .and_then(|found| Ok((found, self.bundled_attachments(&session)?)));
+                .and_then(|found| {
+                    let attached = super::attachments::referenced(&session);
+                    Ok((found, self.bundled_attachments(&attached)?))
+                });
             let ((name, size), attached) = match archive {
                 Ok(found) => found,
                 Err(error) => {
@@ -170,13 +177,25 @@ impl Store {
         let (mut problems, unreadable) = self.bundle_problems(departments)?;
         report.skipped.extend(unreadable);
         let problem_bytes: u64 = problems.iter().map(|(_, bytes)| bytes.len() as u64).sum();
-        let entries = chosen.len() + archives.len() + problems.len();
-        if total + problem_bytes > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
-            report.skipped.push(format!(
-                "problems/: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
+        let mut entries = chosen.len() + archives.len() + attachments.len() + problems.len();
+        let too_much = |folder: &str| {
+            format!(
+                "{folder}: the bundle would hold more than an import accepts ({MAX_ENTRIES} entries, {} GiB); bundle by round",
                 MAX_IMPORT_BYTES >> 30
-            ));
+            )
+        };
+        if total + problem_bytes > MAX_IMPORT_BYTES || entries > MAX_ENTRIES {
+            report.skipped.push(too_much("problems/"));
+            entries -= problems.len();
             problems.clear();
+        } else {
+            total += problem_bytes;
+        }
+        // The unit profile and every activity, with the files they attach.
+        let mut records = records_for_bundle(self);
+        report.skipped.append(&mut records.skipped);
+        if !records.fit_into((total, entries), &mut attachments) {
+            report.skipped.push(too_much("activities/"));
         }
         let mut changed: Vec<Uuid> = Vec::new();
         let archive_names: Vec<String> = archives.into_keys().collect();
@@ -190,7 +209,8 @@ impl Store {
             let written = write_atomic_streamed(self.file_ops(), out, expect, &mut |file| {
                 changed.clear();
                 let names = (&archive_names[..], &attachment_names[..]);
-                self.stream_zip(file, names, &chosen, &problems, &mut changed)
+                let small = (&problems[..], &records.entries[..]);
+                self.stream_zip(file, names, &chosen, small, &mut changed)
             });
             match written {
                 Ok(()) => {}
@@ -234,7 +254,7 @@ impl Store {
         file: &mut File,
         (archives, attachments): (&[String], &[String]),
         chosen: &[Chosen],
-        problems: &[(String, Vec<u8>)],
+        (problems, records): (&[NamedBytes], &[NamedBytes]),
         changed: &mut Vec<Uuid>,
     ) -> io::Result<()> {
         let zip_error = |error: zip::result::ZipError| io::Error::other(error.to_string());
@@ -263,11 +283,11 @@ impl Store {
                 .map_err(zip_error)?;
             writer.write_all(bytes)?;
         }
-        for (name, bytes) in super::activities_import::bundle_entries(self) {
+        for (name, bytes) in records {
             writer
-                .start_file(name, entry_options())
+                .start_file(name.as_str(), entry_options())
                 .map_err(zip_error)?;
-            writer.write_all(&bytes)?;
+            writer.write_all(bytes)?;
         }
         for name in attachments {
             let bytes = self.bundle_entry_bytes(name)?;

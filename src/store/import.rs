@@ -146,9 +146,10 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// Attachments copied in, over all sessions.
+    /// Attachments copied in, over all sessions and activities.
     pub fn attachments(&self) -> usize {
-        self.sessions.iter().map(|s| s.attachments).sum()
+        let sessions: usize = self.sessions.iter().map(|s| s.attachments).sum();
+        sessions + self.activities.iter().map(|a| a.attachments).sum::<usize>()
     }
 
     pub fn count(&self, outcome: &str) -> usize {
@@ -276,7 +277,7 @@ impl Store {
             }
             report.ignored.append(&mut found.ignored);
             report.problems.append(&mut found.problems);
-            let mut records = self.import_records(source, now);
+            let mut records = self.import_records(source, &budget, now);
             report.activities.append(&mut records.activities);
             report.problems.append(&mut records.problems);
             if records.unit.is_some() {
@@ -302,7 +303,8 @@ impl Store {
         if deleted_here || incoming.newer_format.is_some() {
             return self.import_one(incoming, archive, trash, options, now);
         }
-        let brought = self.bring_attachments(&incoming.session, &mut |name| {
+        let attachments = super::attachments::referenced(&incoming.session);
+        let brought = self.bring_attachments(&attachments, "session", &mut |name| {
             archive.attachment(name, budget)
         });
         let written = match brought {

@@ -1,6 +1,7 @@
 //! The data directory: sessions, checklists, archive, trash, recovery (docs/design.md §5).
 
 pub mod activities;
+mod activities_bundle;
 pub mod activities_import;
 mod archive;
 pub mod atomic;

@@ -230,6 +230,23 @@ pub enum Effect {
         fields: crate::model::activity::ActivityFields,
         recorded_by: String,
     },
+    /// Attach files to an activity (stored in attachments/ and saved at once).
+    AttachToActivity {
+        id: Uuid,
+        /// As typed or pasted; `~/` is the home folder.
+        paths: Vec<String>,
+    },
+    /// Set the caption of an activity's `number`-th (1-based) attachment.
+    CaptionActivityFile {
+        id: Uuid,
+        number: usize,
+        caption: String,
+    },
+    /// Remove an activity's `number`-th (1-based) attachment.
+    DetachFromActivity {
+        id: Uuid,
+        number: usize,
+    },
     /// Copy files into attachments/ for an item of the open session.
     StoreAttachments {
         code: String,

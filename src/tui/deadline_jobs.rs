@@ -66,6 +66,33 @@ pub fn perform(context: &Context, effect: Effect, progress: &dyn Progress) -> Ve
                 Err(error) => failed(&error),
             }
         }
+        Effect::AttachToActivity { id, paths } => {
+            let paths: Vec<_> = paths
+                .iter()
+                .map(|path| super::jobs::expand_home(path))
+                .collect();
+            match ops::activity::attach(store, id, &paths, "", clock::now()) {
+                Ok(attached) => {
+                    let text = (lang.ui().attached)(attached.len());
+                    vec![Action::ActivitySaved(text)]
+                }
+                Err(error) => failed(&error),
+            }
+        }
+        Effect::CaptionActivityFile {
+            id,
+            number,
+            caption,
+        } => match ops::activity::caption(store, id, number, &caption, clock::now()) {
+            Ok(_) => vec![Action::ActivitySaved(t.activity_saved.to_string())],
+            Err(error) => failed(&error),
+        },
+        Effect::DetachFromActivity { id, number } => {
+            match ops::activity::detach(store, id, number, clock::now()) {
+                Ok(removed) => vec![Action::ActivitySaved((t.detached)(&removed.file))],
+                Err(error) => failed(&error),
+            }
+        }
         _ => Vec::new(),
     }
 }

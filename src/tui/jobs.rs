@@ -194,7 +194,12 @@ pub fn perform(
         effect @ (Effect::LoadTaizhang { .. }
         | Effect::CreateProfile
         | Effect::HandIn { .. }
-        | Effect::SaveActivity { .. }) => super::deadline_jobs::perform(context, effect, progress),
+        | Effect::SaveActivity { .. }
+        | Effect::AttachToActivity { .. }
+        | Effect::CaptionActivityFile { .. }
+        | Effect::DetachFromActivity { .. }) => {
+            super::deadline_jobs::perform(context, effect, progress)
+        }
     };
     (actions, None)
 }
@@ -449,7 +454,7 @@ fn export(context: &Context, request: ExportRequest, progress: &dyn Progress) ->
 }
 
 /// `~/…` in a typed or pasted path is the home folder.
-fn expand_home(path: &str) -> std::path::PathBuf {
+pub(super) fn expand_home(path: &str) -> std::path::PathBuf {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
     match (path.strip_prefix("~/"), home) {
         (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),

@@ -225,6 +225,8 @@ pub struct ProseKeys {
     pub judge: String,
     pub create_profile: String,
     pub reload: String,
+    /// An activity's material, on the activity screen.
+    pub activity_files: String,
 }
 
 impl ProseKeys {
@@ -240,11 +242,12 @@ impl ProseKeys {
             judge: first_key(Mode::Walk, Command::Judge, lang),
             create_profile: first_key(Mode::Home, Command::CreateProfile, lang),
             reload: first_key(Mode::Home, Command::Reload, lang),
+            activity_files: first_key(Mode::Activities, Command::AddEvidence, lang),
         }
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&str; 10] {
+    fn all(&self) -> [&str; 11] {
         [
             &self.new_session,
             &self.edit_note,
@@ -256,6 +259,7 @@ impl ProseKeys {
             &self.judge,
             &self.create_profile,
             &self.reload,
+            &self.activity_files,
         ]
     }
 }

@@ -28,15 +28,15 @@ pub fn referenced(session: &Session) -> Vec<&Attachment> {
 }
 
 impl Store {
-    /// The stored names and sizes of a session's attachments, for a bundle; an
-    /// attachment missing here (or not a plain file) refuses the session, as an
-    /// import would.
+    /// The stored names and sizes of a session's or an activity's attachments, for
+    /// a bundle; an attachment missing here (or not a plain file) refuses the
+    /// session or activity, as an import would.
     pub(in crate::store) fn bundled_attachments(
         &self,
-        session: &Session,
+        attachments: &[&Attachment],
     ) -> Result<Vec<(String, u64)>, String> {
-        referenced(session)
-            .into_iter()
+        attachments
+            .iter()
             .map(|attachment| {
                 let refused = |why: &str| {
                     format!(
@@ -73,16 +73,18 @@ impl Store {
         Ok(bytes)
     }
 
-    /// Brings the attachments `session` refers to from a source: each one missing
-    /// here is read with `read` (by stored name), checked against its hash and
-    /// stored. Returns the copies written; on a refusal, those are taken back.
+    /// Brings the attachments a session or an activity (`what`, for the message
+    /// refusing it) refers to from a source: each one missing here is read with
+    /// `read` (by stored name), checked against its hash and stored. Returns the
+    /// copies written; on a refusal, those are taken back.
     pub(in crate::store) fn bring_attachments(
         &self,
-        session: &Session,
+        attachments: &[&Attachment],
+        what: &str,
         read: &mut dyn FnMut(&str) -> Option<std::io::Result<Vec<u8>>>,
     ) -> Result<Vec<PathBuf>, String> {
         let mut written = Vec::new();
-        let outcome = self.bring_each(session, read, &mut written);
+        let outcome = self.bring_each(attachments, what, read, &mut written);
         if outcome.is_err() {
             for path in &written {
                 let _ = self.file_ops().remove_file(path);
@@ -93,15 +95,16 @@ impl Store {
 
     fn bring_each(
         &self,
-        session: &Session,
+        attachments: &[&Attachment],
+        what: &str,
         read: &mut dyn FnMut(&str) -> Option<std::io::Result<Vec<u8>>>,
         written: &mut Vec<PathBuf>,
     ) -> Result<(), String> {
-        for attachment in referenced(session) {
+        for attachment in attachments {
             let name = attachment.stored_name();
             let refused = |why: String| format!("attachment {} ({name}) {why}", attachment.file);
             if !is_sha256(&attachment.sha256) {
-                return Err(refused("has no valid hash; the session is refused".into()));
+                return Err(refused(format!("has no valid hash; the {what} is refused")));
             }
             if self.read_attachment(attachment).is_ok() {
                 continue;
@@ -110,15 +113,15 @@ impl Store {
                 Some(Ok(bytes)) => bytes,
                 Some(Err(error)) => return Err(refused(format!("cannot be read: {error}"))),
                 None => {
-                    return Err(refused(
-                        "is neither in what was imported nor here; the session is refused".into(),
-                    ));
+                    return Err(refused(format!(
+                        "is neither in what was imported nor here; the {what} is refused"
+                    )));
                 }
             };
             let actual = hex(&content_hash(&bytes));
             if actual != attachment.sha256 {
                 return Err(refused(format!(
-                    "does not match its hash (its content hashes to {actual}); the session is refused"
+                    "does not match its hash (its content hashes to {actual}); the {what} is refused"
                 )));
             }
             let stored = self

@@ -1,7 +1,8 @@
 //! `<data>/attachments/`: photos and documents attached to items (DESIGN §12), each
-//! stored once under `<sha256>.<ext>` with the save protocol. A session refers to a
-//! stored file by its hash; trashing a session keeps its files, and a file nothing
-//! refers to (in `sessions/` or `trash/`) is listed, and removed only on request.
+//! stored once under `<sha256>.<ext>` with the save protocol. A session or an
+//! activity (DESIGN §14) refers to a stored file by its hash; trashing a session
+//! keeps its files, and a file nothing refers to (in `sessions/`, `trash/` or
+//! `activities/`) is listed, and removed only on request.
 
 mod carry;
 pub mod preview;
@@ -14,6 +15,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::activities::ActivityStoreError;
 use super::atomic::{AtomicError, Expect, content_hash, hex, write_atomic};
 use super::safe_fs::{self, Kind, Links, MAX_ATTACHMENT_BYTES, Refusal};
 use super::{Store, StoreError, session_file};
@@ -95,6 +97,26 @@ impl Store {
         })
     }
 
+    /// Stores every file, or none: a file that cannot be attached takes back those
+    /// stored before it in this call.
+    pub fn store_attachments(
+        &self,
+        files: &[PathBuf],
+        caption: &str,
+    ) -> Result<Vec<Stored>, AttachmentError> {
+        let mut stored = Vec::new();
+        for file in files {
+            match self.store_attachment(file, caption) {
+                Ok(one) => stored.push(one),
+                Err(error) => {
+                    self.discard_written(&stored);
+                    return Err(error);
+                }
+            }
+        }
+        Ok(stored)
+    }
+
     /// Stores `bytes` (whose hash is `sha256`, checked by the caller) unless a copy
     /// with that content is there; returns the path when this call wrote it. A file
     /// under the name with other content (damaged, or planted) is replaced.
@@ -161,11 +183,14 @@ impl Store {
         Ok(bytes)
     }
 
-    /// Stored names that sessions refer to, in `sessions/` and `trash/`. A file that
-    /// cannot be read counts as referring to everything it might: nothing is listed
-    /// as unreferenced then.
+    /// Stored names that sessions refer to, in `sessions/` and `trash/`, and
+    /// activities in `activities/`. A file that cannot be read counts as referring
+    /// to everything it might: nothing is listed as unreferenced then.
     fn referenced_attachments(&self) -> Result<Option<BTreeSet<String>>, StoreError> {
         let mut names = BTreeSet::new();
+        if !self.activity_references(&mut names)? {
+            return Ok(None);
+        }
         for dir in [self.sessions_dir(), self.trash_dir()] {
             let entries =
                 fs::read_dir(&dir).map_err(|e| StoreError::io("read the folder", &dir, e))?;
@@ -192,8 +217,28 @@ impl Store {
         Ok(Some(names))
     }
 
-    /// Stored files no session (nor a trashed one) refers to, sorted. Empty while a
-    /// session file cannot be read, since it may refer to any of them.
+    /// Adds the stored names activities refer to; `false` when an activity file
+    /// cannot be read (it may refer to any of them).
+    fn activity_references(&self, names: &mut BTreeSet<String>) -> Result<bool, StoreError> {
+        for id in self.activity_ids()? {
+            match self.load_activity(id) {
+                Ok(loaded) => names.extend(
+                    loaded
+                        .activity
+                        .attachments
+                        .iter()
+                        .map(Attachment::stored_name),
+                ),
+                Err(ActivityStoreError::NoSuchActivity(_)) => {} // removed while we looked
+                Err(_) => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Stored files no session (nor a trashed one) nor activity refers to, sorted.
+    /// Empty while a session or activity file cannot be read, since it may refer to
+    /// any of them.
     pub fn unreferenced_attachments(&self) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.attachments_dir();
         let Some(referenced) = self.referenced_attachments()? else {
@@ -219,7 +264,7 @@ impl Store {
         Ok(unreferenced)
     }
 
-    /// Removes the stored files no session refers to; returns them.
+    /// Removes the stored files no session nor activity refers to; returns them.
     pub fn remove_unreferenced_attachments(&self) -> Result<Vec<PathBuf>, StoreError> {
         let unreferenced = self.unreferenced_attachments()?;
         for path in &unreferenced {
@@ -282,5 +327,7 @@ fn read_source(path: &Path) -> Result<Vec<u8>, AttachmentError> {
     })
 }
 
+#[cfg(test)]
+mod activity_tests;
 #[cfg(test)]
 mod tests;

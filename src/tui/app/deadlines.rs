@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::Screen;
+use crate::model::activity::Activity;
 use crate::ops::activity::ActivityRow;
 use crate::ops::deadlines::{Deadlines, LateCount};
 use crate::tui::input::LineInput;
@@ -79,6 +80,14 @@ impl TaizhangState {
         self.data.activities.get(self.cursor)
     }
 
+    pub fn activity(&self, id: Uuid) -> Option<&Activity> {
+        self.data
+            .activities
+            .iter()
+            .map(|row| &row.activity)
+            .find(|activity| activity.id == id)
+    }
+
     pub fn late_count(&self) -> LateCount {
         self.data.deadlines.late_count()
     }
@@ -143,6 +152,27 @@ impl ActivityFormState {
             ActivityField::Kind => &mut self.kind,
             ActivityField::Participants => &mut self.participants,
             ActivityField::Evidence => &mut self.evidence,
+        }
+    }
+}
+
+/// An activity's material (`a` on the activity screen): its labels, then its
+/// attached files, and a line where a path (typed, or pasted by dragging a file onto
+/// the terminal) attaches a file and other text adds a label.
+#[derive(Debug, Clone)]
+pub struct ActivityFilesState {
+    pub id: Uuid,
+    pub input: LineInput,
+    /// Among the labels then the files; `None`: the input line.
+    pub selected: Option<usize>,
+}
+
+impl ActivityFilesState {
+    pub fn new(id: Uuid) -> ActivityFilesState {
+        ActivityFilesState {
+            id,
+            input: LineInput::default(),
+            selected: None,
         }
     }
 }

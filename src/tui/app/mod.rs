@@ -167,7 +167,7 @@ impl App {
             Some(Overlay::Deductions(state)) if state.editing_free.is_some() => Mode::FreeDeduction,
             Some(Overlay::Deductions(_)) => Mode::Deductions,
             Some(Overlay::Rectify(_)) => Mode::Rectify,
-            Some(Overlay::Evidence(_)) => Mode::Evidence,
+            Some(Overlay::Evidence(_) | Overlay::ActivityFiles(_)) => Mode::Evidence,
             Some(Overlay::NewSession(state)) if state.field.is_choice() => Mode::Choice,
             Some(Overlay::NewSession(_)) => Mode::NewSession,
             // Enter, pressed out of habit, must neither replace a file nor finish early.

@@ -153,6 +153,12 @@ pub enum Confirm {
         index: usize,
         file: String,
     },
+    /// Remove an activity's attachment (1-based, as `activity detach` numbers it).
+    DetachFromActivity {
+        id: Uuid,
+        number: usize,
+        file: String,
+    },
 }
 
 #[derive(Debug)]
@@ -162,6 +168,8 @@ pub enum Overlay {
     Deductions(DeductionsState),
     Rectify(super::RectifyState),
     Evidence(EvidenceState),
+    /// An activity's material: its labels and attached files.
+    ActivityFiles(super::ActivityFilesState),
     NewSession(NewSessionState),
     Confirm(Confirm),
     Help {

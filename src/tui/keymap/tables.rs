@@ -143,6 +143,7 @@ const ACTIVITIES: &[Binding] = &[
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('e')], C::HandInElectronic, true),
     bind(&[k('p')], C::HandInPaper, true),
+    bind(&[k('a')], C::AddEvidence, true),
     bind(&[k('D')], C::Deadlines, false),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),

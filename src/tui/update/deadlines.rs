@@ -12,9 +12,21 @@ use super::ensure_visible;
 use crate::model::activity::{ActivityFields, Copy};
 use crate::model::text::normalize_name;
 
-/// Rows of the activity list on screen (a title row and a header row above).
+/// Lines under the activity list about the selected activity's material (a rule
+/// and what it has; never more than half the list's area).
+pub const ACTIVITY_DETAIL_ROWS: u16 = 5;
+
+/// Rows of the list area on screen (a title row and a header row above).
 pub fn activity_rows(app: &App) -> usize {
     super::rounds::list_height(app, 0)
+}
+
+/// Rows of the activity list itself, above the selected activity's material.
+fn activity_list_rows(app: &App) -> usize {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let rows = super::super::layout::list_screen(area, 0).rows;
+    let [list, _] = super::super::layout::list_and_detail(rows, ACTIVITY_DETAIL_ROWS);
+    usize::from(list.height).max(1)
 }
 
 /// Loads the data of the deadlines or activity screen, which then opens.
@@ -81,7 +93,7 @@ pub fn create_profile(app: &mut App) -> Vec<Effect> {
 }
 
 fn keep_visible(app: &mut App) {
-    let height = activity_rows(app);
+    let height = activity_list_rows(app);
     if let Some(state) = app.taizhang.as_mut() {
         ensure_visible(state.cursor, &mut state.scroll, height);
     }
@@ -124,7 +136,7 @@ pub fn deadlines_command(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 pub fn activities_command(app: &mut App, command: Command) -> Vec<Effect> {
-    let page = activity_rows(app).max(2) - 1;
+    let page = activity_list_rows(app).max(2) - 1;
     let today = app.today;
     let Some(state) = app.taizhang.as_mut() else {
         return Vec::new();
@@ -153,6 +165,7 @@ pub fn activities_command(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::AddActivity => app.overlay = Some(Overlay::ActivityForm(new_form(app))),
+        Command::AddEvidence => return super::activity_files::open(app),
         Command::Open => {
             if let Some(row) = state.selected() {
                 let form = edit_form(&row.activity);

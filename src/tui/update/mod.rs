@@ -1,6 +1,7 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: the only place the app state changes.
 //! Pure: time comes in through `App::now`/`App::wall`, I/O goes out as effects.
 
+mod activity_files;
 mod conflicts;
 mod deadlines;
 mod duties;
@@ -20,6 +21,7 @@ use super::app::{App, Confirm, MessageKind, Overlay, RunningJob, Screen, WalkSta
 use super::keymap::{Command, Mode};
 use super::layout;
 
+pub use deadlines::ACTIVITY_DETAIL_ROWS;
 pub use duties::duties_areas;
 pub use forms::department_suggestions;
 pub use ledger::LEDGER_DETAIL_ROWS;
@@ -232,6 +234,9 @@ fn confirm_command(app: &mut App, command: Command) -> Vec<Effect> {
             crate::model::attachment::detach(&mut response.attachments, index);
             Ok(())
         }),
+        Confirm::DetachFromActivity { id, number, .. } => {
+            vec![Effect::DetachFromActivity { id, number }]
+        }
         Confirm::LeaveUnsaved => match app.walk.take() {
             Some(walk) => {
                 app.screen = Screen::Home;

@@ -2,6 +2,7 @@
 //! docs/design.md §14.
 
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -11,8 +12,11 @@ use super::super::keymap::Mode;
 use super::super::layout;
 use super::super::text::{display_line, fit, truncate};
 use super::common::frame_block;
+use super::popups::file_line;
 use super::rounds::footer;
+use crate::model::activity::Activity;
 use crate::ops::activity::ActivityRow;
+use crate::tui::update::ACTIVITY_DETAIL_ROWS;
 
 pub fn deadlines(frame: &mut Frame, app: &App, state: &TaizhangState) {
     let t = app.lang.deadlines();
@@ -254,12 +258,13 @@ pub fn activities(frame: &mut Frame, app: &App, state: &TaizhangState) {
         Paragraph::new(Span::styled(fit(&header, width), app.theme.heading())),
         areas.table_header,
     );
+    let [list, detail] = layout::list_and_detail(areas.rows, ACTIVITY_DETAIL_ROWS);
     let rows = &state.data.activities;
     let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .skip(state.scroll)
-        .take(usize::from(areas.rows.height))
+        .take(usize::from(list.height))
         .map(|(index, row)| {
             let line = activity_line(app, row, width);
             if index == state.cursor {
@@ -275,7 +280,10 @@ pub fn activities(frame: &mut Frame, app: &App, state: &TaizhangState) {
             app.theme.dim(),
         )));
     }
-    frame.render_widget(Paragraph::new(lines), areas.rows);
+    frame.render_widget(Paragraph::new(lines), list);
+    if let Some(row) = state.selected() {
+        material_detail(frame, app, &row.activity, detail);
+    }
     let late = rows.iter().filter(|row| row.late).count();
     let status = format!(
         "{} {}  {} {late}",
@@ -284,4 +292,52 @@ pub fn activities(frame: &mut Frame, app: &App, state: &TaizhangState) {
         t.overdue
     );
     footer(frame, app, &areas, &status, Mode::Activities);
+}
+
+/// Below the list: the selected activity's labels on one line, then its attached
+/// files with their time and caption, as many as there is room for.
+fn material_detail(frame: &mut Frame, app: &App, activity: &Activity, area: Rect) {
+    if area.height < 2 {
+        return;
+    }
+    let t = app.lang.deadlines();
+    let width = usize::from(area.width);
+    let room = usize::from(area.height - 1);
+    let mut lines: Vec<Line> = Vec::new();
+    if !activity.evidence.is_empty() {
+        let labels: Vec<String> = activity.evidence.iter().map(|l| display_line(l)).collect();
+        let text = format!("{}{}{}", t.evidence, t.colon, labels.join(t.separator));
+        lines.push(Line::from(truncate(&text, width)));
+    }
+    let files = activity.attachments.len();
+    let shown = if lines.len() + files > room {
+        room.saturating_sub(lines.len() + 1)
+    } else {
+        files
+    };
+    for (index, file) in activity.attachments.iter().enumerate().take(shown) {
+        lines.push(Line::from(truncate(
+            &display_line(&file_line(app, index + 1, file)),
+            width,
+        )));
+    }
+    if shown < files {
+        let more = (t.more_files)(files - shown, &app.keys.activity_files);
+        lines.push(Line::from(Span::styled(
+            truncate(&more, width),
+            app.theme.dim(),
+        )));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            truncate(&(t.no_material)(&app.keys.activity_files), width),
+            app.theme.dim(),
+        )));
+    }
+    let [rule, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled("-".repeat(width), app.theme.dim())),
+        rule,
+    );
+    frame.render_widget(Paragraph::new(lines), body);
 }

@@ -73,6 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Deductions(state)) => popups::deductions(frame, app, state),
         Some(Overlay::Rectify(state)) => popups::rectify(frame, app, state),
         Some(Overlay::Evidence(state)) => popups::evidence(frame, app, state),
+        Some(Overlay::ActivityFiles(state)) => popups::activity_files(frame, app, state),
         Some(Overlay::NewSession(state)) => popups::new_session(frame, app, state),
         Some(Overlay::Confirm(confirm)) => popups::confirm(frame, app, confirm),
         Some(Overlay::Help { scroll }) => popups::help(frame, app, *scroll),
@@ -113,6 +114,8 @@ mod ranking_tests;
 mod table_import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_activity_files;
 #[cfg(test)]
 mod tests_attachments;
 #[cfg(test)]

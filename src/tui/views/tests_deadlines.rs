@@ -27,7 +27,7 @@ fn day(text: &str) -> NaiveDate {
 }
 
 /// An activity, with its material handed in on the days given.
-fn activity(
+pub(super) fn activity(
     n: u128,
     title: &str,
     date: &str,
@@ -52,7 +52,7 @@ fn activity(
     ActivityRow::new(activity, &Unit::default(), wall().date_naive())
 }
 
-fn data() -> TaizhangData {
+pub(super) fn data() -> TaizhangData {
     let october = activity(1, "十月志愿服务", "2026-10-28", "办公室", [None, None]);
     let lecture = activity(
         2,
@@ -110,7 +110,7 @@ fn data() -> TaizhangData {
     }
 }
 
-fn screen_app(screen: Screen, width: u16, height: u16) -> App {
+pub(super) fn screen_app(screen: Screen, width: u16, height: u16) -> App {
     let mut app = app(Lang::Zh, width, height);
     update(&mut app, Action::TaizhangLoaded(Box::new(data()), screen));
     app

@@ -44,6 +44,9 @@ pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
         Some(Overlay::Deductions(state)) => deductions_command(app, state, command),
         Some(Overlay::Rectify(state)) => rectify_command(app, state, command),
         Some(Overlay::Evidence(state)) => evidence_command(app, state, command),
+        Some(Overlay::ActivityFiles(state)) => {
+            crate::tui::update::activity_files::command(app, state, command)
+        }
         Some(Overlay::NewSession(state)) => new_session_command(app, state, command),
         Some(Overlay::Export(state)) => crate::tui::update::export::command(app, state, command),
         Some(Overlay::FollowUp(prompt)) => {
@@ -87,6 +90,9 @@ pub fn text(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             state.input_mut().handle_key(key);
         }
         Some(Overlay::Evidence(state)) => {
+            state.input.handle_key(key);
+        }
+        Some(Overlay::ActivityFiles(state)) => {
             state.input.handle_key(key);
         }
         Some(Overlay::NewSession(state)) => {
@@ -133,6 +139,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         },
         Some(Overlay::Rectify(state)) => state.input_mut().insert_str(&text),
         Some(Overlay::Evidence(state)) => state.input.insert_str(&text),
+        Some(Overlay::ActivityFiles(state)) => state.input.insert_str(&text),
         Some(Overlay::NewSession(state)) => {
             if let Some(input) = new_session_input(state) {
                 input.insert_str(&text);

@@ -1,15 +1,19 @@
-//! The activity form: add or edit an activity of the 台账.
+//! The activity form: add or edit an activity of the 台账; and its material (labels
+//! and attached files).
 
 use ratatui::Frame;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::super::app::{ActivityField, ActivityFormState, App};
+use super::super::super::app::{ActivityField, ActivityFilesState, ActivityFormState, App};
 use super::super::super::keymap::Mode;
 use super::super::super::layout;
 use super::super::super::text::truncate;
+use super::item::material_list;
 use super::{hint_at_bottom, input_line, popup_frame, rows};
+use crate::model::activity::Activity;
+use crate::model::attachment::Attachment;
 
 pub fn activity_form(frame: &mut Frame, app: &App, form: &ActivityFormState) {
     let t = app.lang.deadlines();
@@ -65,4 +69,36 @@ pub fn activity_form(frame: &mut Frame, app: &App, form: &ActivityFormState) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// An activity's material: its labels, then its attached files with their time and
+/// caption, and the line to type or paste a path (or a label).
+pub fn activity_files(frame: &mut Frame, app: &App, state: &ActivityFilesState) {
+    let t = app.lang.deadlines();
+    let Some(activity) = app.taizhang.as_ref().and_then(|s| s.activity(state.id)) else {
+        return;
+    };
+    let entries = material_lines(app, activity);
+    let title = format!("{}{}{}", t.evidence, t.colon, activity.title);
+    let list = (&entries[..], activity.evidence.len());
+    material_list(frame, app, &title, list, (state.selected, &state.input));
+}
+
+/// "- 签到表" per label, then a [`file_line`] per file.
+fn material_lines(app: &App, activity: &Activity) -> Vec<String> {
+    let labels = activity.evidence.iter().map(|label| format!("- {label}"));
+    let files =
+        (activity.attachments.iter().enumerate()).map(|(i, file)| file_line(app, i + 1, file));
+    labels.chain(files).collect()
+}
+
+/// "附件 1 合影.jpg 2026-11-18 09:30 集体合影": the `number`-th file (user text: clean
+/// it for display).
+pub fn file_line(app: &App, number: usize, file: &Attachment) -> String {
+    let word = app.lang.ui().attachments;
+    let mut line = format!("{word} {number} {} {}", file.file, file.taken_short());
+    if !file.caption.is_empty() {
+        line.push_str(&format!(" {}", file.caption));
+    }
+    line
 }

@@ -20,6 +20,9 @@ pub fn confirm(frame: &mut Frame, app: &App, confirm: &Confirm) {
         Confirm::LeaveUnsaved => t.confirm_leave_unsaved.to_string(),
         Confirm::FinishPending { pending } => (t.confirm_finish_pending)(*pending),
         Confirm::Detach { file, .. } => format!("{}?", (t.confirm_detach)(&display_line(file))),
+        Confirm::DetachFromActivity { file, .. } => {
+            (app.lang.deadlines().confirm_detach)(&display_line(file))
+        }
         Confirm::Overwrite { path, .. } => {
             format!("{}? {}", t.confirm_overwrite, display_line(path))
         }

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{hint_at_bottom, input_line, popup_frame, titled_frame};
+use super::{hint_at_bottom, input_line, titled_frame};
 use crate::model::checklist::Item;
 use crate::model::scoring::format_points;
 use crate::model::session::Response;
 use crate::tui::app::{App, DeductionsState, EvidenceState, FreeField};
+use crate::tui::input::LineInput;
 use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::{display_line, fit, truncate};
@@ -182,16 +183,33 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         .flatten()
         .chain(files.into_iter().flatten())
         .collect();
+    let title = format!("{} {}", t.evidence, state.code);
+    let labels = response.map_or(0, |r| r.evidence.len());
+    let list = (&existing[..], labels);
+    material_list(frame, app, &title, list, (state.selected, &state.input));
+}
+
+/// The evidence pop-up of an item or an activity: `entries` (the first `labels` of
+/// them labels, then files), the selected one highlighted, and the line to type or
+/// paste a path or a label, or, with a file selected, its caption.
+pub(super) fn material_list(
+    frame: &mut Frame,
+    app: &App,
+    title: &str,
+    (entries, labels): (&[String], usize),
+    (selected, input): (Option<usize>, &LineInput),
+) {
+    let t = app.lang.ui();
     let screen = frame.area();
-    let height = (existing.len() as u16 + 5).min(screen.height);
+    let height = (entries.len() as u16 + 5).min(screen.height);
     let area = layout::popup(screen, screen.width.saturating_sub(4).min(64), height);
-    let inner = popup_frame(frame, app, area, &format!("{} {}", t.evidence, state.code));
+    let inner = titled_frame(frame, app, area, title);
     let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = existing
+    let mut lines: Vec<Line> = entries
         .iter()
         .enumerate()
         .map(|(i, reference)| {
-            let style = if state.selected == Some(i) {
+            let style = if selected == Some(i) {
                 app.theme.selected()
             } else {
                 Style::new()
@@ -212,8 +230,7 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
         height: 1,
         ..inner
     };
-    let labels_count = response.map_or(0, |r| r.evidence.len());
-    let captioning = state.selected.is_some_and(|s| s >= labels_count);
+    let captioning = selected.is_some_and(|s| s >= labels);
     let (label, label_width) = if captioning {
         (t.caption, t.caption.width())
     } else {
@@ -226,8 +243,8 @@ pub fn evidence(frame: &mut Frame, app: &App, state: &EvidenceState) {
             row,
             label,
             label_width,
-            &state.input,
-            state.selected.is_none() || captioning,
+            input,
+            selected.is_none() || captioning,
         )
     {
         frame.set_cursor_position(position);

@@ -10,7 +10,7 @@ mod judge;
 mod new_session;
 mod table_import;
 
-pub use activity::activity_form;
+pub use activity::{activity_files, activity_form, file_line};
 pub use dialogs::{confirm, conflicts, export, help, notice};
 pub use editor::{editor, search};
 pub use followup::{follow_up, problem, rectify};
