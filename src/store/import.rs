@@ -15,167 +15,22 @@
 //! refers to and parses as that checklist id and version.
 
 use std::collections::BTreeSet;
-use std::io;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::atomic::{AtomicError, ContentHash, Expect, write_atomic};
-use super::bundle::archive_name;
-use super::catalog::text_hash;
-use super::checklist_file::parse_checklist;
 use super::import_source::{
     Archive, Budget, Incoming, Intake, MAX_IMPORT_BYTES, SourcePath, classify, read_source,
     trash_files, trashed_ids,
 };
-use super::{ReadOnly, Store, StoreError, session_file};
+use super::{ReadOnly, Store, session_file};
 use crate::model::merge::{self, Outcome};
-use crate::model::session::{ChecklistRef, Session};
-use crate::model::validate::is_valid_id;
+use crate::model::session::Session;
 use crate::progress::Progress;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{}: {why}", path.display())]
-    NotASource { path: PathBuf, why: String },
-    #[error("{}: not a readable bundle: {message}", path.display())]
-    Bundle { path: PathBuf, message: String },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ImportOptions {
-    /// Bring back sessions that are in this folder's trash.
-    pub restore: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportOutcome {
-    Added,
-    Merged,
-    Unchanged,
-    /// Was in this folder's trash and is back, merged with the trashed copy.
-    Restored,
-    /// In this folder's trash: left there.
-    DeletedHere,
-    /// Not imported, with why.
-    Skipped(String),
-}
-
-impl ImportOutcome {
-    /// The stable word used in `--json`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ImportOutcome::Added => "added",
-            ImportOutcome::Merged => "merged",
-            ImportOutcome::Unchanged => "unchanged",
-            ImportOutcome::Restored => "restored",
-            ImportOutcome::DeletedHere => "deleted_here",
-            ImportOutcome::Skipped(_) => "skipped",
-        }
-    }
-}
-
-/// What happened to one incoming session.
-#[derive(Debug, Clone)]
-pub struct ImportedSession {
-    pub id: Uuid,
-    pub department: String,
-    pub round: String,
-    pub date: NaiveDate,
-    pub source: String,
-    pub outcome: ImportOutcome,
-    /// Items whose response now comes from the imported copy.
-    pub taken: Vec<String>,
-    /// Items with open conflicts after the import.
-    pub conflicts: Vec<String>,
-    /// Both copies changed the header differently.
-    pub header_conflict: Option<HeaderConflict>,
-    /// Attachments this session brought that were not here, each checked against its hash.
-    pub attachments: usize,
-}
-
-/// A header (round, date, department, inspector, finished) changed on both sides.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeaderConflict {
-    /// Whose header is now in effect: `here` or `imported`.
-    pub kept: &'static str,
-    /// The losing copy, whole, in `recovery/` for review.
-    pub copy: PathBuf,
-}
-
-/// What happened to one incoming problem from outside.
-#[derive(Debug, Clone)]
-pub struct ImportedProblem {
-    pub id: Uuid,
-    pub department: String,
-    pub title: String,
-    pub source: String,
-    pub outcome: ImportOutcome,
-}
-
-/// A session alive here that the other folder has in its trash.
-#[derive(Debug, Clone)]
-pub struct DeletedThere {
-    pub id: Uuid,
-    pub source: String,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ImportReport {
-    pub sessions: Vec<ImportedSession>,
-    pub deleted_there: Vec<DeletedThere>,
-    /// Files in the sources that are not sessions (never loaded, never deleted).
-    pub ignored: Vec<String>,
-    /// Files in the sources that could not be read.
-    pub problems: Vec<String>,
-    /// Problems from outside, merged like sessions.
-    pub outside: Vec<ImportedProblem>,
-    /// Activities of the 台账 the sources brought (docs/design.md §14).
-    pub activities: Vec<super::activities_import::ImportedActivity>,
-    /// What became of a unit profile the sources brought (the last one).
-    pub unit: Option<ImportOutcome>,
-}
-
-impl ImportReport {
-    /// Attachments copied in, over all sessions and activities.
-    pub fn attachments(&self) -> usize {
-        let sessions: usize = self.sessions.iter().map(|s| s.attachments).sum();
-        sessions + self.activities.iter().map(|a| a.attachments).sum::<usize>()
-    }
-
-    pub fn count(&self, outcome: &str) -> usize {
-        self.sessions
-            .iter()
-            .filter(|s| s.outcome.as_str() == outcome)
-            .count()
-    }
-
-    /// Sessions that were not imported or files that could not be read.
-    pub fn has_problems(&self) -> bool {
-        !self.problems.is_empty()
-            || self
-                .sessions
-                .iter()
-                .any(|s| matches!(s.outcome, ImportOutcome::Skipped(_)))
-            || self
-                .outside
-                .iter()
-                .any(|p| matches!(p.outcome, ImportOutcome::Skipped(_)))
-            || self
-                .activities
-                .iter()
-                .any(|a| matches!(a.outcome, ImportOutcome::Skipped(_)))
-    }
-}
+pub use super::import_report::*;
 
 /// Imports the sessions a source hands on, and counts them for progress.
 struct Importing<'a> {
@@ -538,83 +393,6 @@ impl Store {
             }
             Err(error) => Err(error.to_string()),
         }
-    }
-
-    /// Makes sure the archive holds the checklist text `reference` names, taking it
-    /// from the source (checked against its hash) or from the catalog.
-    fn ensure_archived(
-        &self,
-        reference: &ChecklistRef,
-        archive: &Archive<'_>,
-    ) -> Result<(), String> {
-        let well_formed = is_valid_id(&reference.id)
-            && (1..=64).contains(&reference.hash.len())
-            && reference
-                .hash
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        let described = format!(
-            "checklist {} v{} ({})",
-            reference.id, reference.version, reference.hash
-        );
-        if !well_formed {
-            return Err(format!("its {described} is not a valid reference"));
-        }
-        let name = archive_name(reference);
-        let path = self.archive_dir().join(&name);
-        if path.exists() {
-            return Ok(());
-        }
-        let Some(bytes) = archive.get(&name) else {
-            return match self.catalog().by_hash(&reference.hash) {
-                Some(entry)
-                    if entry.checklist.id == reference.id
-                        && entry.checklist.version == reference.version =>
-                {
-                    let entry = entry.clone();
-                    self.archive(&entry).map(|_| ()).map_err(|e| e.to_string())
-                }
-                _ => Err(format!(
-                    "its {described} is neither in what was imported nor known here"
-                )),
-            };
-        };
-        check_archived_text(reference, &name, &bytes)?;
-        match write_atomic(self.file_ops(), &path, &bytes, Expect::Absent) {
-            Ok(()) | Err(AtomicError::Changed { .. }) => Ok(()),
-            Err(error) => Err(error.to_string()),
-        }
-    }
-}
-
-/// An incoming archived checklist must be the text its name promises.
-fn check_archived_text(reference: &ChecklistRef, name: &str, bytes: &[u8]) -> Result<(), String> {
-    let refused = |why: String| Err(format!("archived checklist {name} refused: {why}"));
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return refused("not UTF-8 text".into());
-    };
-    let hash = text_hash(text);
-    if hash != reference.hash {
-        return refused(format!(
-            "its text hashes to {hash}, not {} as its name says",
-            reference.hash
-        ));
-    }
-    match parse_checklist(bytes, name) {
-        Ok(checklist) if checklist.id == reference.id && checklist.version == reference.version => {
-            Ok(())
-        }
-        Ok(checklist) => refused(format!(
-            "it is {} v{}, not {} v{}",
-            checklist.id, checklist.version, reference.id, reference.version
-        )),
-        Err(problems) => refused(
-            problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
     }
 }
 

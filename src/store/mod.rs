@@ -14,6 +14,8 @@ pub mod demo;
 mod error;
 pub mod fsops;
 pub mod import;
+mod import_checklists;
+mod import_report;
 mod import_source;
 pub mod index;
 mod index_format;
