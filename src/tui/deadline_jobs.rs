@@ -69,7 +69,7 @@ pub fn perform(context: &Context, effect: Effect, progress: &dyn Progress) -> Ve
         Effect::AttachToActivity { id, paths } => {
             let paths: Vec<_> = paths
                 .iter()
-                .map(|path| super::jobs::expand_home(path))
+                .map(|path| super::file_jobs::expand_home(path))
                 .collect();
             match ops::activity::attach(store, id, &paths, "", clock::now()) {
                 Ok(attached) => {

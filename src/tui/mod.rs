@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod burst;
 mod deadline_jobs;
+mod file_jobs;
 pub mod input;
 pub mod jobs;
 pub mod keymap;
