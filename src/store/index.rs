@@ -33,7 +33,7 @@ use super::checklist_file::FileProblem;
 use super::index_format;
 pub use super::index_stamp::Stamp;
 use super::lock::Lock;
-use super::{Store, StoreError, Unreadable, session_file, session_id_from_name, sweep};
+use super::{Store, StoreError, Unreadable, session_fast, session_id_from_name, sweep};
 use crate::model::head::SessionHead;
 use crate::progress::{Progress, Silent};
 
@@ -358,7 +358,7 @@ fn program() -> String {
 
 /// The head of a session file, an unreadable record, or why it cannot be scored.
 fn summarize_bytes(store: &Store, bytes: &[u8], id: Uuid, label: &str) -> Result<Content, String> {
-    let decoded = match session_file::decode(bytes, label) {
+    let decoded = match session_fast::decode(bytes, label) {
         Ok(decoded) => decoded,
         Err(problem) => return Ok(unreadable(problem)),
     };
