@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
@@ -235,14 +235,22 @@ impl Store {
                 super::safe_fs::kind_of_type(kind) == super::safe_fs::Kind::Regular
             });
             if let Some(id) = session_id_from_name(&name) {
-                let stamp = fs::symlink_metadata(&path).ok().map(|m| Stamp::of(&m));
-                files.push(Scanned { id, path, stamp });
+                files.push(Scanned {
+                    id,
+                    path,
+                    stamp: None,
+                });
             } else if !sweep::is_ours(&name) || !regular {
                 strays.push(path);
             }
         }
         files.sort_by_key(|file| file.id);
         strays.sort();
+        let paths: Vec<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+        let stamps = Stamp::of_all(&paths);
+        for (file, stamp) in files.iter_mut().zip(stamps) {
+            file.stamp = stamp;
+        }
         Ok((files, strays))
     }
 
