@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::checklist::{Checklist, Scope};
 use super::rounds::{HistoryPoint, SectionPoint, shown_percent};
 use super::scoring::{Figures, Summary, section_figures, summarize};
-use super::session::{ChecklistRef, Response, Session};
+use super::session::{ChecklistRef, Session};
 
 /// [`Figures`] as stored: score, max, deducted, checked, total, scored_checked, base,
 /// bonus, penalties, pending_base.
@@ -117,30 +117,24 @@ impl SessionHead {
         checklist: &Checklist,
         summary: &Summary,
     ) -> SessionHead {
-        let items = checklist.items();
-        let rectifications = items
-            .iter()
-            .filter(|item| {
-                session
-                    .response(&item.code)
-                    .and_then(|response: &Response| response.rectification.as_ref())
-                    .is_some()
-            })
-            .count();
-        let open_codes = items
-            .iter()
-            .filter(|item| {
-                session
-                    .response(&item.code)
-                    .is_some_and(Response::has_open_rectification)
-            })
-            .map(|item| item.code.clone())
-            .collect();
-        let passed = (0u32..)
-            .zip(&items)
-            .filter(|(_, item)| session.status(&item.code) == crate::model::session::Status::Pass)
-            .map(|(position, _)| position)
-            .collect();
+        // One look-up per item: a cold index rebuild makes a head of every session.
+        let mut rectifications = 0;
+        let mut open_codes = Vec::new();
+        let mut passed = Vec::new();
+        for (position, item) in (0u32..).zip(checklist.items()) {
+            let Some(response) = session.response(&item.code) else {
+                continue;
+            };
+            if response.rectification.is_some() {
+                rectifications += 1;
+            }
+            if response.has_open_rectification() {
+                open_codes.push(item.code.clone());
+            }
+            if response.status == crate::model::session::Status::Pass {
+                passed.push(position);
+            }
+        }
         SessionHead {
             id: session.id,
             round: session.round.clone(),

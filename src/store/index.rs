@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
@@ -33,7 +33,7 @@ use super::checklist_file::FileProblem;
 use super::index_format;
 pub use super::index_stamp::Stamp;
 use super::lock::Lock;
-use super::{Store, StoreError, Unreadable, session_file, session_id_from_name, sweep};
+use super::{Store, StoreError, Unreadable, session_fast, session_id_from_name, sweep};
 use crate::model::head::SessionHead;
 use crate::progress::{Progress, Silent};
 
@@ -235,14 +235,22 @@ impl Store {
                 super::safe_fs::kind_of_type(kind) == super::safe_fs::Kind::Regular
             });
             if let Some(id) = session_id_from_name(&name) {
-                let stamp = fs::symlink_metadata(&path).ok().map(|m| Stamp::of(&m));
-                files.push(Scanned { id, path, stamp });
+                files.push(Scanned {
+                    id,
+                    path,
+                    stamp: None,
+                });
             } else if !sweep::is_ours(&name) || !regular {
                 strays.push(path);
             }
         }
         files.sort_by_key(|file| file.id);
         strays.sort();
+        let paths: Vec<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+        let stamps = Stamp::of_all(&paths);
+        for (file, stamp) in files.iter_mut().zip(stamps) {
+            file.stamp = stamp;
+        }
         Ok((files, strays))
     }
 
@@ -358,7 +366,7 @@ fn program() -> String {
 
 /// The head of a session file, an unreadable record, or why it cannot be scored.
 fn summarize_bytes(store: &Store, bytes: &[u8], id: Uuid, label: &str) -> Result<Content, String> {
-    let decoded = match session_file::decode(bytes, label) {
+    let decoded = match session_fast::decode(bytes, label) {
         Ok(decoded) => decoded,
         Err(problem) => return Ok(unreadable(problem)),
     };

@@ -1,6 +1,7 @@
 //! How a session file looked when its index entry was made (see `index`).
 
 use std::fs;
+use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::index::SETTLE;
@@ -36,6 +37,31 @@ impl Stamp {
         }
     }
 
+    /// The stamps of `paths` (`None` where there is no file to stat), taken on as
+    /// many threads as there are cores: for 10,000 files the stats are a good part
+    /// of a list's time on one core.
+    pub fn of_all(paths: &[&Path]) -> Vec<Option<Stamp>> {
+        let mut stamps = vec![None; paths.len()];
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = paths.len().div_ceil(threads).max(256);
+        let stat = |(paths, stamps): (&[&Path], &mut [Option<Stamp>])| {
+            for (path, stamp) in paths.iter().zip(stamps) {
+                *stamp = fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m));
+            }
+        };
+        std::thread::scope(|scope| {
+            let mut parts = paths.chunks(chunk).zip(stamps.chunks_mut(chunk));
+            let first = parts.next();
+            for part in parts {
+                scope.spawn(move || stat(part));
+            }
+            if let Some(first) = first {
+                stat(first);
+            }
+        });
+        stamps
+    }
+
     /// Whether the file's last change is at least [`SETTLE`] before `now`.
     pub(super) fn settled_at(&self, now: SystemTime) -> bool {
         let (now_secs, now_nanos) = split_time(now);
@@ -60,5 +86,30 @@ fn split_time(time: SystemTime) -> (i64, u32) {
                 nanos => (-secs - 1, 1_000_000_000 - nanos),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_of_many_files_are_each_files_stamp_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<_> = (0..700)
+            .map(|n| dir.path().join(format!("{n}.ron")))
+            .collect();
+        for path in paths.iter().step_by(3) {
+            fs::write(path, path.to_string_lossy().as_bytes()).unwrap();
+        }
+        let borrowed: Vec<&Path> = paths.iter().map(|path| path.as_path()).collect();
+        let stamps = Stamp::of_all(&borrowed);
+        assert_eq!(stamps.len(), paths.len());
+        for (path, stamp) in paths.iter().zip(&stamps) {
+            let alone = fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m));
+            assert_eq!(*stamp, alone, "{}", path.display());
+        }
+        assert_eq!(stamps.iter().flatten().count(), 234);
+        assert!(Stamp::of_all(&[]).is_empty());
     }
 }

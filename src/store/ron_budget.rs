@@ -13,6 +13,11 @@ pub const MAX_VALUES: usize = 250_000;
 /// the parser refuses such a file at that point, before building more values.
 pub fn excess_at(text: &str, max: usize, max_depth: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Every value counted is a byte of its own: a text no longer than `max` bytes
+    // cannot hold more (this spares the scan of every session file a cold index reads).
+    if bytes.len() <= max {
+        return None;
+    }
     let mut count = 0usize;
     let mut depth = 0usize;
     let mut at = 0;
@@ -127,5 +132,7 @@ mod tests {
         assert_eq!(excess_at(&"0,".repeat(1000), 999, 128), Some(1999));
         assert_eq!(excess_at(&"[".repeat(200), 10, 128), Some(10));
         assert_eq!(excess_at(&"[".repeat(200), 1000, 128), None);
+        assert_eq!(excess_at(&",".repeat(10), 10, 128), None);
+        assert_eq!(excess_at(&",".repeat(11), 10, 128), Some(10));
     }
 }

@@ -48,7 +48,11 @@ pub struct Decoded {
 }
 
 pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
-    let text = decode_text(bytes, file)?;
+    decode_text_of(decode_text(bytes, file)?, file)
+}
+
+/// [`decode`] of text that `decode_text` accepted.
+pub(super) fn decode_text_of(text: &str, file: &str) -> Result<Decoded, FileProblem> {
     if text.trim().is_empty() {
         return Err(FileProblem {
             file: file.to_string(),
@@ -57,7 +61,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         });
     }
     let options = ron_options();
-    let mut session: Session = options.from_str(text).map_err(|error| {
+    let session: Session = options.from_str(text).map_err(|error| {
         // Conflict markers never parse; look for them only when parsing failed (a
         // cold index reads every file, so the scan is not done on good ones).
         if let Some(&line) = conflict_markers(text).first() {
@@ -82,21 +86,27 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Decoded, FileProblem> {
         }
         problem
     })?;
+    Ok(decoded(session))
+}
+
+/// A session as read, with what reading adds: implied re-checks of older formats.
+pub(super) fn decoded(mut session: Session) -> Decoded {
     session.imply_legacy_rechecks();
-    Ok(Decoded {
+    Decoded {
         newer_format: (session.format > FORMAT).then_some(session.format),
         session,
-    })
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::session::{ChecklistRef, Rectification, Response, Status};
     use chrono::{DateTime, NaiveDate};
     use uuid::Uuid;
 
-    fn sample() -> Session {
+    /// A session with a note that needs escaping and a rectification.
+    pub(in crate::store) fn sample() -> Session {
         let now = DateTime::parse_from_rfc3339("2026-11-21T09:30:00+08:00").unwrap();
         let mut session = Session::new(
             Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001),
