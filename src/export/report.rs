@@ -247,7 +247,7 @@ pub fn collect(
         let history = peers.trend(&session, &checklist);
         // Re-checks by later walks that cannot be read leave the report as filed.
         let later_rechecks = store
-            .later_rechecks(&session, &checklist)
+            .later_rechecks_among(&session, &checklist, &overview)
             .unwrap_or_default();
         let mut one = SessionReport::new(session, checklist, history);
         one.later_rechecks = later_rechecks;

@@ -73,7 +73,15 @@ impl Store {
     /// The later-dated sessions of `session`'s series, oldest first: those whose walks
     /// re-check its rectifications (`model::followup`). Only they are read.
     pub fn later_in_series(&self, session: &Session) -> Result<Vec<LoadedSession>, StoreError> {
-        self.series_members(session, |heads| {
+        self.later_among(session, &self.overview()?)
+    }
+
+    fn later_among(
+        &self,
+        session: &Session,
+        overview: &Overview,
+    ) -> Result<Vec<LoadedSession>, StoreError> {
+        self.series_members(session, overview, |heads| {
             heads.retain(|head| head.date > session.date);
         })
     }
@@ -82,7 +90,7 @@ impl Store {
     /// can concern, oldest first: from the first one holding an open rectification
     /// (in its file) on. Only they are read.
     pub fn earlier_in_series(&self, session: &Session) -> Result<Vec<LoadedSession>, StoreError> {
-        self.series_members(session, |heads| {
+        self.series_members(session, &self.overview()?, |heads| {
             heads.retain(|head| head.date < session.date);
             let first = heads
                 .iter()
@@ -100,6 +108,18 @@ impl Store {
         checklist: &crate::model::checklist::Checklist,
     ) -> Result<std::collections::HashMap<String, Vec<crate::model::session::Recheck>>, StoreError>
     {
+        self.later_rechecks_among(session, checklist, &self.overview()?)
+    }
+
+    /// [`Store::later_rechecks`] with the overview already read, for callers that ask
+    /// it of many sessions (a round's report): the index is read once, not per session.
+    pub fn later_rechecks_among(
+        &self,
+        session: &Session,
+        checklist: &crate::model::checklist::Checklist,
+        overview: &Overview,
+    ) -> Result<std::collections::HashMap<String, Vec<crate::model::session::Recheck>>, StoreError>
+    {
         use crate::model::compare::Inspection;
         use crate::model::followup::{CodeMaps, walk_rechecks};
         let has_any = session
@@ -110,7 +130,7 @@ impl Store {
             return Ok(Default::default());
         }
         let mut later = Vec::new();
-        for loaded in self.later_in_series(session)? {
+        for loaded in self.later_among(session, overview)? {
             let checklist = self.checklist_for(&loaded.session.checklist)?;
             later.push((loaded.session, checklist));
         }
@@ -137,10 +157,10 @@ impl Store {
     fn series_members(
         &self,
         session: &Session,
+        overview: &Overview,
         choose: impl FnOnce(&mut Vec<&SessionHead>),
     ) -> Result<Vec<LoadedSession>, StoreError> {
         use crate::model::rounds::InSeries;
-        let overview = self.overview()?;
         let key = session.series_key();
         let mut heads: Vec<&SessionHead> = overview
             .sessions
