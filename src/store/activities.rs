@@ -146,23 +146,15 @@ impl Store {
 
     /// Finds an activity by full id or unique prefix.
     pub fn resolve_activity(&self, prefix: &str) -> Result<Uuid, ActivityStoreError> {
-        let wanted = prefix.trim().to_ascii_lowercase();
-        let matches: Vec<Uuid> = if wanted.is_empty() {
-            Vec::new()
-        } else {
-            self.activity_ids()?
-                .into_iter()
-                .filter(|id| id.to_string().starts_with(&wanted))
-                .collect()
-        };
-        match matches.as_slice() {
-            [id] => Ok(*id),
-            [] => Err(ActivityStoreError::NoSuchActivity(prefix.to_string())),
-            many => Err(ActivityStoreError::Ambiguous {
+        super::scan::by_prefix(
+            prefix,
+            || Ok(self.activity_ids()?),
+            || ActivityStoreError::NoSuchActivity(prefix.to_string()),
+            |matches| ActivityStoreError::Ambiguous {
                 prefix: prefix.to_string(),
-                matches: many.iter().map(ToString::to_string).collect(),
-            }),
-        }
+                matches,
+            },
+        )
     }
 
     /// Takes an activity's lock; hold it from reading it to saving it.

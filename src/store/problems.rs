@@ -170,23 +170,15 @@ impl Store {
 
     /// A problem by full id or a unique prefix of one (the part after `P-`).
     pub fn resolve_problem(&self, prefix: &str) -> Result<Uuid, StoreError> {
-        let wanted = prefix.trim().to_ascii_lowercase();
-        let matches: Vec<Uuid> = if wanted.is_empty() {
-            Vec::new()
-        } else {
-            self.problem_ids()?
-                .into_iter()
-                .filter(|id| id.to_string().starts_with(&wanted))
-                .collect()
-        };
-        match matches.as_slice() {
-            [id] => Ok(*id),
-            [] => Err(StoreError::NoSuchProblem(prefix.to_string())),
-            many => Err(StoreError::AmbiguousProblem {
+        super::scan::by_prefix(
+            prefix,
+            || self.problem_ids(),
+            || StoreError::NoSuchProblem(prefix.to_string()),
+            |matches| StoreError::AmbiguousProblem {
                 prefix: prefix.to_string(),
-                matches: many.iter().map(ToString::to_string).collect(),
-            }),
-        }
+                matches,
+            },
+        )
     }
 }
 

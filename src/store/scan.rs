@@ -47,24 +47,47 @@ impl Store {
                 Err(StoreError::NoSuchSession(prefix.to_string()))
             };
         }
-        let matches: Vec<Uuid> = if wanted.is_empty() {
-            Vec::new()
-        } else {
-            self.scan()?
-                .sessions
-                .into_iter()
-                .map(|file| file.id)
-                .filter(|id| id.to_string().starts_with(&wanted))
-                .collect()
-        };
-        match matches.as_slice() {
-            [id] => Ok(*id),
-            [] => Err(StoreError::NoSuchSession(prefix.to_string())),
-            many => Err(StoreError::Ambiguous {
+        by_prefix(
+            prefix,
+            || {
+                Ok(self
+                    .scan()?
+                    .sessions
+                    .into_iter()
+                    .map(|file| file.id)
+                    .collect())
+            },
+            || StoreError::NoSuchSession(prefix.to_string()),
+            |matches| StoreError::Ambiguous {
                 prefix: prefix.to_string(),
-                matches: many.iter().map(ToString::to_string).collect(),
-            }),
-        }
+                matches,
+            },
+        )
+    }
+}
+
+/// The one id of `ids` that starts with `prefix` (trimmed, any case): `none` when
+/// no id does (or the prefix is empty), `many` with every match when several do.
+/// Sessions, activities and problems are all found so.
+pub(super) fn by_prefix<E>(
+    prefix: &str,
+    ids: impl FnOnce() -> Result<Vec<Uuid>, E>,
+    none: impl FnOnce() -> E,
+    many: impl FnOnce(Vec<String>) -> E,
+) -> Result<Uuid, E> {
+    let wanted = prefix.trim().to_ascii_lowercase();
+    let matches: Vec<Uuid> = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        ids()?
+            .into_iter()
+            .filter(|id| id.to_string().starts_with(&wanted))
+            .collect()
+    };
+    match matches.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(none()),
+        several => Err(many(several.iter().map(ToString::to_string).collect())),
     }
 }
 

@@ -16,10 +16,15 @@ fn photo(name: &str) -> Attachment {
 }
 
 fn files(app: &App) -> Vec<String> {
+    of_each(app, |a| a.file.clone())
+}
+
+/// One text per attachment of item 1.1, in order.
+fn of_each(app: &App, text: impl Fn(&Attachment) -> String) -> Vec<String> {
     walk(app)
         .session()
         .response("1.1")
-        .map(|r| r.attachments.iter().map(|a| a.file.clone()).collect())
+        .map(|r| r.attachments.iter().map(&text).collect())
         .unwrap_or_default()
 }
 
@@ -106,11 +111,7 @@ fn an_attachment_is_opened_by_the_runner_and_removed_after_asking() {
 }
 
 fn captions(app: &App) -> Vec<String> {
-    walk(app)
-        .session()
-        .response("1.1")
-        .map(|r| r.attachments.iter().map(|a| a.caption.clone()).collect())
-        .unwrap_or_default()
+    of_each(app, |a| a.caption.clone())
 }
 
 #[test]
