@@ -43,6 +43,13 @@ const fn kept(keys: &'static [Key], command: Command) -> Binding {
 use Command as C;
 use KeyCode as KC;
 
+/// A mode's table: the rows of [`MOVE`] it takes (by index), then its own.
+macro_rules! table {
+    (moves [$($i:literal)*]; $($binding:expr),* $(,)?) => {
+        &[$(MOVE[$i],)* $($binding),*]
+    };
+}
+
 const MOVE: [Binding; 6] = [
     bind(&[code(KC::Up), k('k')], C::Up, false),
     bind(&[code(KC::Down), k('j')], C::Down, false),
@@ -52,13 +59,8 @@ const MOVE: [Binding; 6] = [
     bind(&[k('G'), code(KC::End)], C::Bottom, false),
 ];
 
-const WALK: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const WALK: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(&[code(KC::Tab)], C::NextSection, false),
     bind(&[code(KC::BackTab)], C::PrevSection, false),
     bind(&[code(KC::Left)], C::Collapse, false),
@@ -90,13 +92,8 @@ const WALK: &[Binding] = &[
     bind(&[k('q'), code(KC::Esc)], C::Back, false),
 ];
 
-const HOME: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const HOME: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(
         &[code(KC::Tab), code(KC::Left), code(KC::Right)],
         C::SwitchFocus,
@@ -120,11 +117,8 @@ const HOME: &[Binding] = &[
     kept(&[k('q')], C::Quit),
 ];
 
-const DEADLINES: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
+const DEADLINES: &[Binding] = table![
+    moves [0 1 2 3];
     bind(&[k('a'), code(KC::Enter)], C::Activities, true),
     bind(&[k('t')], C::Ledger, true),
     bind(&[k('R')], C::Reload, false),
@@ -132,13 +126,8 @@ const DEADLINES: &[Binding] = &[
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
-const ACTIVITIES: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const ACTIVITIES: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(&[k('n')], C::AddActivity, true),
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('e')], C::HandInElectronic, true),
@@ -188,9 +177,8 @@ const DIGITS: &[Key] = &[
     k('9'),
 ];
 
-const DEDUCTIONS: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
+const DEDUCTIONS: &[Binding] = table![
+    moves [0 1];
     bind(&[k(' '), code(KC::Enter)], C::Toggle, true),
     bind(&[k('+'), k('=')], C::More, true),
     bind(&[k('-')], C::Less, true),
@@ -263,32 +251,21 @@ const CHOICE: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
-const HELP: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
+const HELP: &[Binding] = table![
+    moves [0 1 2 3];
     bind(&[code(KC::Esc), k('q'), k('?')], C::Back, true),
 ];
 
-const COMPARE: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const COMPARE: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('f')], C::ChangedOnly, true),
     bind(&[k('?')], C::Help, true),
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
-const HISTORY: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[4],
-    MOVE[5],
+const HISTORY: &[Binding] = table![
+    moves [0 1 4 5];
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('c')], C::Compare, true),
     bind(&[code(KC::PageDown), k(' ')], C::PageDown, true),
@@ -297,13 +274,8 @@ const HISTORY: &[Binding] = &[
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
-const LEDGER: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const LEDGER: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(&[code(KC::Enter)], C::Open, true),
     bind(&[k('d')], C::MarkDone, true),
     bind(&[k('p')], C::RecheckPass, true),
@@ -317,13 +289,8 @@ const LEDGER: &[Binding] = &[
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
-const DUTIES: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    MOVE[4],
-    MOVE[5],
+const DUTIES: &[Binding] = table![
+    moves [0 1 2 3 4 5];
     bind(&[code(KC::Left), k('[')], C::PrevRound, true),
     bind(&[code(KC::Right), k(']')], C::NextRound, true),
     bind(&[k('t')], C::Ledger, true),
@@ -340,9 +307,8 @@ const EXPORT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
-const CONFLICTS: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
+const CONFLICTS: &[Binding] = table![
+    moves [0 1];
     bind(&[code(KC::Right), code(KC::Tab)], C::NextVersion, true),
     bind(&[code(KC::Left), code(KC::BackTab)], C::PrevVersion, false),
     bind(&[k('m')], C::KeepMine, true),
@@ -351,9 +317,8 @@ const CONFLICTS: &[Binding] = &[
     bind(&[code(KC::Esc), k('q')], C::Back, true),
 ];
 
-const LEVELS: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
+const LEVELS: &[Binding] = table![
+    moves [0 1];
     bind(&[code(KC::Enter), k(' ')], C::Submit, true),
     bind(DIGITS, C::PickLevel(0), false),
     bind(&[code(KC::Esc), k('q'), k('l')], C::Back, true),
@@ -371,11 +336,8 @@ const PROMPT: &[Binding] = &[
     bind(&[code(KC::Esc)], C::Back, true),
 ];
 
-const IMPORT_REPORT: &[Binding] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
+const IMPORT_REPORT: &[Binding] = table![
+    moves [0 1 2 3];
     bind(&[code(KC::Esc), k('q'), code(KC::Enter)], C::Back, true),
 ];
 
