@@ -199,6 +199,15 @@ pub fn ledger_xlsx(rows: &[ActivityRow], lang: Lang) -> Result<Vec<u8>, XlsxErro
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, (*width).clamp(6, 60) as f64 + 2.0)?;
     }
+    // Printed for the 台账 binder: A4 landscape, every column on one page's width,
+    // the header on every page, and frozen and filterable on screen.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_freeze_panes(1, 0)?;
+    let last_column = header.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, rows.len() as u32, last_column)?;
     workbook.save_to_buffer()
 }
 
@@ -304,4 +313,22 @@ pub fn deadlines_text(deadlines: &Deadlines, lang: Lang) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    #[test]
+    fn the_xlsx_ledger_prints_a4_landscape_one_page_wide_with_its_header_on_every_page() {
+        let bytes = ledger_xlsx(&[], Lang::Zh).expect("renders");
+        let sheet = fixture::unzip(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+        assert!(sheet.contains("paperSize=\"9\""), "{sheet}");
+        assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+        assert!(sheet.contains("<autoFilter"), "{sheet}");
+        let workbook = fixture::unzip(&bytes, "xl/workbook.xml");
+        assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    }
 }
