@@ -162,4 +162,4 @@ pub fn rank(mut contenders: Vec<Contender>, order: &DepartmentOrder) -> Vec<Boar
 
 #[cfg(test)]
 #[path = "board_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -6,7 +6,7 @@ fn date(text: &str) -> NaiveDate {
 }
 
 /// A summary scoring `score` of 100 with `deducted` points lost and `pending` base items.
-fn summary(score: f64, deducted: f64, pending: usize) -> Summary {
+pub(crate) fn summary(score: f64, deducted: f64, pending: usize) -> Summary {
     Summary {
         figures: Figures {
             score,

@@ -16,7 +16,7 @@ use super::draw;
 use super::tests::{app, render};
 use crate::model::board::{Band, Contender, FollowUp, rank};
 use crate::model::order::DepartmentOrder;
-use crate::model::scoring::{Figures, Summary};
+use crate::model::scoring::Summary;
 
 const ROUND: &str = "2026年11月自查";
 
@@ -31,23 +31,10 @@ fn row(n: u128, department: &str, score: f64, deducted: f64, pending: usize) -> 
         checklist_id: "wenming".into(),
         checklist_title: "文明单位创建自查表".into(),
         summary: Summary {
-            figures: Figures {
-                score,
-                base: score,
-                max: 100.0,
-                deducted,
-                checked: 10 - pending,
-                total: 10,
-                scored_checked: 10 - pending,
-                pending_base: pending,
-                ..Figures::default()
-            },
-            veto: Vec::new(),
             disqualified: deducted >= 30.0,
             grade: (pending == 0).then(|| "合格".to_string()),
-            provisional_grade: None,
-            problems: 0,
             open_rectifications: usize::from(n == 2),
+            ..crate::model::board::tests::summary(score, deducted, pending)
         },
         finished: false,
     }
